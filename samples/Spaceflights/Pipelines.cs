@@ -1,0 +1,15 @@
+using Compiled;
+
+namespace Spaceflights;
+
+/// <summary>Kedro's <c>data_processing</c> pipeline: raw data to the model input table.</summary>
+[Pipeline(typeof(DataProcessing))]
+public sealed partial class DataProcessingPipeline;
+
+/// <summary>Kedro's <c>data_science</c> pipeline: model input table to a trained, evaluated regressor.</summary>
+[Pipeline(typeof(DataScience))]
+public sealed partial class DataSciencePipeline;
+
+/// <summary>Kedro's <c>__default__</c>: both pipelines, run when none is named.</summary>
+[Pipeline(typeof(DataProcessing), typeof(DataScience))]
+public sealed partial class DefaultPipeline;
