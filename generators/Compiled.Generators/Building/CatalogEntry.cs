@@ -1,0 +1,6 @@
+using Compiled.Generators.Model;
+
+namespace Compiled.Generators.Building;
+
+/// <summary>A catalog entry as written in YAML, before the nodes give it a C# type.</summary>
+internal sealed record CatalogEntry(string Name, string Kind, YamlMapping Entry, FileLocation KeyLocation, string DeclaredAt);

@@ -1,0 +1,260 @@
+using System.Text;
+using Compiled.Generators.Model;
+
+namespace Compiled.Generators.Building;
+
+/// <summary>
+/// Binds <c>conf/base/parameters*.yml</c> to C# at compile time. Every top-level key becomes a
+/// property of the generated parameters record: of the C# type a <c>[Param]</c> asks for when one
+/// binds that path, or of a generated record / inferred scalar type otherwise. The default values
+/// become one C# expression, so a session gets its parameters without reading YAML for structure.
+/// </summary>
+internal sealed class ParameterBinder
+{
+    private readonly ProjectInfo _info;
+    private readonly string _rootType;
+    private readonly Dictionary<string, ParamUsage> _bindings = new(StringComparer.Ordinal);
+    private readonly List<ParameterRecordModel> _records = new();
+    private readonly HashSet<string> _recordNames = new(StringComparer.Ordinal);
+    private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly YamlMapping _root;
+
+    public ParameterBinder(ProjectInfo info, YamlMapping root, IEnumerable<ParamUsage> usages, List<DiagnosticInfo> diagnostics)
+    {
+        _info = info;
+        _root = root;
+        _diagnostics = diagnostics;
+        _rootType = $"global::{(info.Namespace.Length > 0 ? info.Namespace + "." : "")}{info.ProjectName}Parameters";
+        foreach (var usage in usages)
+        {
+            if (!_bindings.TryGetValue(usage.Path, out var first))
+            {
+                _bindings.Add(usage.Path, usage);
+            }
+            else if (Loose(first.Shape.TypeName) != Loose(usage.Shape.TypeName))
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.TypeMismatch, DiagnosticTarget.Parameter(usage.NodeId, usage.ParameterIndex),
+                    $"parameter '{usage.Path}' is bound to '{usage.Shape.TypeName}' here but to '{first.Shape.TypeName}' by node '{first.NodeName}'")
+                    .WithAdditional(DiagnosticTarget.Parameter(first.NodeId, first.ParameterIndex)));
+            }
+        }
+    }
+
+    public string RootTypeName => _rootType;
+
+    /// <summary>Builds the generated records and the default value expression.</summary>
+    public ParametersModel Build()
+    {
+        var rootName = _info.ProjectName + "Parameters";
+        _recordNames.Add(rootName);
+        var value = BindRecord(_root, "", rootName, _rootType);
+        return new ParametersModel(_rootType, _records.ToEquatableArray(), value);
+    }
+
+    /// <summary>The C# expression reading <paramref name="usage"/>'s value from a local named <paramref name="parametersLocal"/>, or null (with a diagnostic).</summary>
+    public string? Access(ParamUsage usage, string parametersLocal)
+    {
+        var segments = usage.Path.Split('.');
+        var expression = new StringBuilder(parametersLocal);
+        YamlValue? current = _root;
+        TypeShape? userShape = null;
+        var path = "";
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var segment = segments[i];
+            path = i == 0 ? segment : path + "." + segment;
+            if (userShape is not null)
+            {
+                var member = userShape.Members.FirstOrDefault(m => m.YamlKey == segment || Naming.Loose(m.MemberName) == Naming.Loose(segment));
+                if (member is null)
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnknownParameter, DiagnosticTarget.Parameter(usage.NodeId, usage.ParameterIndex),
+                        usage.NodeName, usage.Path, $"'{userShape.TypeName}' has no member for '{segment}'"));
+                    return null;
+                }
+
+                expression.Append('.').Append(member.MemberName);
+                userShape = member.Shape;
+            }
+            else
+            {
+                var mapping = current as YamlMapping;
+                var next = mapping?[segment];
+                if (next is null)
+                {
+                    var candidates = mapping?.Entries.Select(e => path.Contains('.') ? path.Substring(0, path.LastIndexOf('.') + 1) + e.Key : e.Key)
+                        ?? Enumerable.Empty<string>();
+                    var suggestion = Naming.ClosestMatch(usage.Path, candidates.Concat(AllPaths(_root, "")));
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnknownParameter, DiagnosticTarget.Parameter(usage.NodeId, usage.ParameterIndex),
+                        usage.NodeName, usage.Path, suggestion is null ? "add it to conf/base/parameters.yml" : $"did you mean '{suggestion}'?"));
+                    return null;
+                }
+
+                expression.Append('.').Append(Naming.ToPascalCase(segment));
+                current = next;
+                if (_bindings.TryGetValue(path, out var bound) && path != usage.Path) userShape = bound.Shape;
+            }
+        }
+
+        return expression.ToString();
+    }
+
+    private string BindRecord(YamlMapping mapping, string path, string recordName, string typeName)
+    {
+        var properties = new List<ParameterPropertyModel>();
+        var arguments = new List<string>();
+        var record = new ParameterRecordModel(recordName, path, EquatableArray<ParameterPropertyModel>.Empty);
+        var index = _records.Count;
+        _records.Add(record);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in mapping.Entries)
+        {
+            var propertyName = Naming.ToPascalCase(entry.Key);
+            if (!seen.Add(propertyName) || propertyName == recordName || propertyName is "Default" or "EqualityContract")
+            {
+                propertyName += "Value";
+            }
+
+            var childPath = path.Length == 0 ? entry.Key : path + "." + entry.Key;
+            var (childType, childValue) = BindValue(entry.Value, childPath, entry.Key);
+            properties.Add(new ParameterPropertyModel(propertyName, childType, entry.Key, ProjectBuilder.RelativeDisplay(entry.KeyLocation)));
+            arguments.Add($"{propertyName}: {childValue}");
+        }
+
+        _records[index] = record with { Properties = properties.ToEquatableArray() };
+        return arguments.Count == 0 ? $"new {typeName}()" : $"new {typeName}(\n{string.Join(",\n", arguments)})";
+    }
+
+    private (string Type, string Value) BindValue(YamlValue value, string path, string key)
+    {
+        if (_bindings.TryGetValue(path, out var usage))
+        {
+            var bound = Bind(value, usage.Shape, usage);
+            return (usage.Shape.TypeName, bound ?? "default!");
+        }
+
+        switch (value)
+        {
+            case YamlMapping mapping:
+                var name = UniqueRecordName(Naming.ToPascalCase(key) + "Parameters");
+                var typeName = _rootType + "." + name;
+                return (typeName, BindRecord(mapping, path, name, typeName));
+            case YamlSequence sequence:
+                var kinds = sequence.Items.OfType<YamlScalar>().Select(ScalarLiterals.Infer).Distinct().ToList();
+                var kind = sequence.Items.Count != kinds.Count && sequence.Items.Any(i => i is not YamlScalar)
+                    ? ShapeKind.String
+                    : kinds.Count == 1 ? kinds[0]
+                    : kinds.All(k => k is ShapeKind.Int32 or ShapeKind.Int64 or ShapeKind.Double) && kinds.Count > 0 ? ShapeKind.Double
+                    : ShapeKind.String;
+                if (sequence.Items.Any(i => i is not YamlScalar))
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.TypeMismatch, DiagnosticTarget.InFile(value.Location),
+                        $"parameter '{path}' is a sequence of mappings or sequences: bind it with a [Param(\"{path}\")] of a C# type (e.g. an array of records)"));
+                    return ("global::System.Collections.Generic.IReadOnlyList<string>", "global::System.Array.Empty<string>()");
+                }
+
+                var element = ScalarLiterals.TypeName(kind);
+                var items = sequence.Items.Cast<YamlScalar>().Select(s => ScalarLiterals.Format(s, kind, EquatableArray<string>.Empty, element) ?? ScalarLiterals.String(s.Value ?? ""));
+                return ($"global::System.Collections.Generic.IReadOnlyList<{element}>", $"new {element}[] {{ {string.Join(", ", items)} }}");
+            case YamlScalar { Value: null }:
+                return ("string?", "null");
+            case YamlScalar scalar:
+                var inferred = ScalarLiterals.Infer(scalar);
+                return (ScalarLiterals.TypeName(inferred), ScalarLiterals.Format(scalar, inferred, EquatableArray<string>.Empty, "") ?? ScalarLiterals.String(scalar.Value!));
+            default:
+                return ("string?", "null");
+        }
+    }
+
+    /// <summary>Binds a YAML value into a C# type shape; reports CPL0003 at the consumer and the YAML value when it does not fit.</summary>
+    private string? Bind(YamlValue value, TypeShape shape, ParamUsage usage)
+    {
+        string? Fail(string problem, YamlValue at)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.TypeMismatch, DiagnosticTarget.Parameter(usage.NodeId, usage.ParameterIndex),
+                $"parameter '{usage.Path}' ({at.Location.Display}) {problem}").WithAdditional(DiagnosticTarget.InFile(at.Location)));
+            return null;
+        }
+
+        if (value is YamlScalar { Value: null })
+        {
+            return shape.IsNullable ? "null" : Fail($"is null but '{shape.TypeName}' is not nullable", value);
+        }
+
+        switch (shape.Kind)
+        {
+            case ShapeKind.Unsupported:
+                return Fail($"cannot be bound into '{shape.TypeName}': use a scalar, an enum, an array or list, or a class or record with a public constructor", value);
+            case ShapeKind.Collection:
+                if (value is not YamlSequence sequence) return Fail($"must be a sequence to bind into '{shape.TypeName}'", value);
+                var items = new List<string>();
+                foreach (var item in sequence.Items)
+                {
+                    var bound = Bind(item, shape.Element!, usage);
+                    if (bound is null) return null;
+                    items.Add(bound);
+                }
+
+                var elementType = shape.Element!.TypeName;
+                return shape.Collection == CollectionKind.List
+                    ? $"new global::System.Collections.Generic.List<{elementType}> {{ {string.Join(", ", items)} }}"
+                    : $"new {elementType}[] {{ {string.Join(", ", items)} }}";
+            case ShapeKind.Object:
+                if (value is not YamlMapping mapping) return Fail($"must be a mapping to bind into '{shape.TypeName}'", value);
+                var arguments = new List<string>();
+                var initializers = new List<string>();
+                foreach (var entry in mapping.Entries)
+                {
+                    if (!shape.Members.Any(m => m.YamlKey == entry.Key || Naming.Loose(m.MemberName) == Naming.Loose(entry.Key)))
+                    {
+                        return Fail($"has key '{entry.Key}' but '{shape.TypeName}' has no member for it", entry.Value);
+                    }
+                }
+
+                foreach (var member in shape.Members)
+                {
+                    var entry = mapping.Entries.FirstOrDefault(e => e.Key == member.YamlKey || Naming.Loose(e.Key) == Naming.Loose(member.MemberName));
+                    if (entry is null)
+                    {
+                        if (member.IsRequired) return Fail($"has no key '{member.YamlKey}', which '{shape.TypeName}' requires", value);
+                        continue;
+                    }
+
+                    var bound = Bind(entry.Value, member.Shape, usage);
+                    if (bound is null) return null;
+                    if (member.ConstructorParameter is not null) arguments.Add($"{Naming.EscapeKeyword(member.ConstructorParameter)}: {bound}");
+                    else initializers.Add($"{member.MemberName} = {bound}");
+                }
+
+                var creation = $"new {shape.TypeName.TrimEnd('?')}({string.Join(", ", arguments)})";
+                return initializers.Count == 0 ? creation : $"{creation} {{ {string.Join(", ", initializers)} }}";
+            default:
+                if (value is not YamlScalar scalar) return Fail($"must be a scalar to bind into '{shape.TypeName}'", value);
+                return ScalarLiterals.Format(scalar, shape.Kind, shape.EnumMembers, shape.TypeName)
+                    ?? Fail($"value '{scalar.Value}' is not a valid {shape.TypeName.TrimEnd('?')}", value);
+        }
+    }
+
+    private string UniqueRecordName(string name)
+    {
+        var candidate = name;
+        for (var i = 2; !_recordNames.Add(candidate); i++) candidate = name + i;
+        return candidate;
+    }
+
+    private static IEnumerable<string> AllPaths(YamlValue value, string prefix)
+    {
+        if (value is not YamlMapping mapping) yield break;
+        foreach (var entry in mapping.Entries)
+        {
+            var path = prefix.Length == 0 ? entry.Key : prefix + "." + entry.Key;
+            yield return path;
+            foreach (var child in AllPaths(entry.Value, path)) yield return child;
+        }
+    }
+
+    private static string Loose(string typeName) => typeName.Replace("?", "");
+}
+
+/// <summary>A <c>[Param]</c> parameter of a node.</summary>
+internal sealed record ParamUsage(string NodeId, string NodeName, int ParameterIndex, string Path, TypeShape Shape);

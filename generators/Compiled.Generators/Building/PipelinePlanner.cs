@@ -1,0 +1,263 @@
+using Compiled.Generators.Model;
+
+namespace Compiled.Generators.Building;
+
+/// <summary>
+/// Plans one pipeline: which nodes it holds, where each input comes from (a producing node, the
+/// catalog, or the caller), a deterministic topological order, the locals that carry data from
+/// node to node, what is saved, and what the <c>Result</c> returns.
+/// </summary>
+internal sealed class PipelinePlanner
+{
+    private static readonly HashSet<string> ReservedLocals = new(StringComparer.Ordinal)
+    {
+        "run", "catalog", "parameters", "cancellationToken", "runId", "session", "result", "exception",
+    };
+
+    private readonly Dictionary<string, CatalogEntry> _catalog;
+    private readonly Dictionary<string, CatalogEntryModel> _typedCatalog;
+    private readonly Dictionary<(string, int), string> _parameterAccess;
+    private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly bool _configBroken;
+
+    public PipelinePlanner(
+        Dictionary<string, CatalogEntry> catalog,
+        Dictionary<string, CatalogEntryModel> typedCatalog,
+        Dictionary<(string, int), string> parameterAccess,
+        List<DiagnosticInfo> diagnostics,
+        bool configBroken)
+    {
+        _catalog = catalog;
+        _typedCatalog = typedCatalog;
+        _parameterAccess = parameterAccess;
+        _diagnostics = diagnostics;
+        _configBroken = configBroken;
+    }
+
+    /// <summary>The pipeline's run name: <c>Name</c>, or the class name without <c>Pipeline</c>, in snake_case.</summary>
+    public static string PipelineName(PipelineDeclaration declaration) =>
+        declaration.Name ?? Naming.ToSnakeCase(PropertyName(declaration));
+
+    private static string PropertyName(PipelineDeclaration declaration)
+    {
+        var name = declaration.ClassName;
+        return name.Length > "Pipeline".Length && name.EndsWith("Pipeline", StringComparison.Ordinal)
+            ? name.Substring(0, name.Length - "Pipeline".Length)
+            : name;
+    }
+
+    public PipelineModel Plan(PipelineDeclaration declaration, IReadOnlyList<NodeModel> allNodes)
+    {
+        var errorsBefore = _diagnostics.Count(d => d.Id != DiagnosticIds.Unused);
+        var nodes = declaration.NodeClasses
+            .SelectMany(type => allNodes.Where(n => n.ContainingType == type))
+            .Distinct()
+            .ToList();
+        foreach (var nodeClass in declaration.NodeClasses.Where(c => allNodes.All(n => n.ContainingType != c)))
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnsupportedNode, DiagnosticTarget.Member(declaration.Id),
+                declaration.ClassName, $"'{nodeClass.Replace("global::", "")}' has no [Node] methods"));
+        }
+
+        var hasNodeErrors = nodes.Any(n => !n.Diagnostics.IsEmpty);
+        var name = PipelineName(declaration);
+
+        // Who produces what.
+        var producers = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            foreach (var output in nodes[i].Outputs)
+            {
+                if (producers.TryGetValue(output.Dataset, out var other))
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.DuplicateProducer, DiagnosticTarget.Member(nodes[i].Id),
+                        output.Dataset, name, $"'{nodes[other].Name}' and '{nodes[i].Name}'").WithAdditional(DiagnosticTarget.Member(nodes[other].Id)));
+                }
+                else
+                {
+                    producers.Add(output.Dataset, i);
+                }
+            }
+        }
+
+        // Where each free input comes from.
+        var runtimeInputs = new List<RuntimeInputModel>();
+        var declaredInputs = new HashSet<string>(declaration.Inputs, StringComparer.Ordinal);
+        var artifacts = new HashSet<string>(declaration.Artifacts, StringComparer.Ordinal);
+        var knownNames = _catalog.Keys.Concat(producers.Keys).Concat(declaredInputs).ToList();
+        foreach (var artifact in artifacts.Where(a => !_catalog.ContainsKey(a)))
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnresolvedInput, DiagnosticTarget.Member(declaration.Id),
+                name, artifact, Suggest(artifact, _catalog.Keys) + " Artifacts must be catalog entries."));
+        }
+
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var node = nodes[i];
+            for (var p = 0; p < node.Parameters.Count; p++)
+            {
+                var parameter = node.Parameters[p];
+                if (parameter.Kind != NodeParameterKind.Input || producers.ContainsKey(parameter.Binding)) continue;
+                if (declaredInputs.Contains(parameter.Binding))
+                {
+                    if (runtimeInputs.All(r => r.Dataset != parameter.Binding))
+                    {
+                        runtimeInputs.Add(new RuntimeInputModel(parameter.Binding, "", parameter.TypeName));
+                    }
+                }
+                else if (!_catalog.ContainsKey(parameter.Binding) && !_configBroken)
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnresolvedInput, DiagnosticTarget.Parameter(node.Id, p),
+                        node.Name, parameter.Binding, Suggest(parameter.Binding, knownNames)));
+                }
+            }
+        }
+
+        var order = TopologicalOrder(nodes, producers, name);
+        var hasErrors = hasNodeErrors || _configBroken || order is null ||
+            _diagnostics.Count(d => d.Id != DiagnosticIds.Unused) > errorsBefore;
+        var propertyName = PropertyName(declaration);
+        if (propertyName is "Catalog" or "Parameters" or "Environment" or "Options") propertyName = declaration.ClassName;
+
+        if (hasErrors)
+        {
+            return new PipelineModel(declaration.Namespace, declaration.ClassName, declaration.Accessibility, name, propertyName,
+                EquatableArray<RuntimeInputModel>.Empty, EquatableArray<PipelineStepModel>.Empty, EquatableArray<ResultFieldModel>.Empty,
+                HasAsyncNodes: false, HasErrors: true);
+        }
+
+        return Emit(declaration, name, propertyName, order!.Select(i => nodes[i]).ToList(), runtimeInputs, artifacts);
+    }
+
+    private PipelineModel Emit(
+        PipelineDeclaration declaration, string name, string propertyName, List<NodeModel> ordered,
+        List<RuntimeInputModel> runtimeInputs, HashSet<string> artifacts)
+    {
+        var locals = new Dictionary<string, string>(StringComparer.Ordinal);
+        var usedLocals = new HashSet<string>(ReservedLocals, StringComparer.Ordinal);
+        string Local(string dataset)
+        {
+            if (locals.TryGetValue(dataset, out var existing)) return existing;
+            var baseName = Naming.ToCamelCase(dataset);
+            var candidate = baseName;
+            for (var i = 2; !usedLocals.Add(candidate); i++) candidate = baseName + i;
+            locals[dataset] = candidate;
+            return candidate;
+        }
+
+        for (var i = 0; i < runtimeInputs.Count; i++)
+        {
+            runtimeInputs[i] = runtimeInputs[i] with { ParameterName = Local(runtimeInputs[i].Dataset) };
+        }
+
+        var consumed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in ordered)
+        {
+            foreach (var parameter in node.Parameters.Where(p => p.Kind == NodeParameterKind.Input)) consumed.Add(parameter.Binding);
+        }
+
+        var available = new HashSet<string>(runtimeInputs.Select(r => r.Dataset), StringComparer.Ordinal);
+        var steps = new List<PipelineStepModel>();
+        var results = new List<ResultFieldModel>();
+        foreach (var node in ordered)
+        {
+            var loads = new List<DatasetLoadModel>();
+            var arguments = new List<string>();
+            for (var p = 0; p < node.Parameters.Count; p++)
+            {
+                var parameter = node.Parameters[p];
+                switch (parameter.Kind)
+                {
+                    case NodeParameterKind.CancellationToken:
+                        arguments.Add("cancellationToken");
+                        break;
+                    case NodeParameterKind.Parameter:
+                        arguments.Add(_parameterAccess.TryGetValue((node.Id, p), out var access) ? access : "default!");
+                        break;
+                    default:
+                        if (available.Add(parameter.Binding))
+                        {
+                            var entry = _typedCatalog[parameter.Binding];
+                            loads.Add(new DatasetLoadModel(Local(parameter.Binding), entry.DataType, entry.PropertyName, parameter.Binding, artifacts.Contains(parameter.Binding)));
+                        }
+
+                        arguments.Add(Local(parameter.Binding));
+                        break;
+                }
+            }
+
+            var outputs = new List<StepOutputModel>();
+            foreach (var output in node.Outputs)
+            {
+                available.Add(output.Dataset);
+                var save = _catalog.TryGetValue(output.Dataset, out var entry) && DatasetKinds.IsPersisted(entry.Kind) && _typedCatalog.ContainsKey(output.Dataset)
+                    ? _typedCatalog[output.Dataset].PropertyName
+                    : null;
+                var local = Local(output.Dataset);
+                outputs.Add(new StepOutputModel(local, output.TypeName, output.Dataset, save));
+                if (!consumed.Contains(output.Dataset))
+                {
+                    var property = Naming.ToPascalCase(output.Dataset);
+                    while (results.Any(r => r.PropertyName == property)) property += "Output";
+                    results.Add(new ResultFieldModel(property, output.TypeName, local, output.Dataset));
+                }
+            }
+
+            steps.Add(new PipelineStepModel(node.Name, node.ContainingType + "." + node.MethodName, loads.ToEquatableArray(),
+                arguments.ToEquatableArray(), outputs.ToEquatableArray(), node.ReturnKind, node.Await));
+        }
+
+        return new PipelineModel(declaration.Namespace, declaration.ClassName, declaration.Accessibility, name, propertyName,
+            runtimeInputs.ToEquatableArray(), steps.ToEquatableArray(), results.ToEquatableArray(),
+            HasAsyncNodes: ordered.Any(n => n.Await != AwaitKind.None), HasErrors: false);
+    }
+
+    /// <summary>Kahn's algorithm, always taking the ready node declared first; null (and CPL0005) on a cycle.</summary>
+    private List<int>? TopologicalOrder(List<NodeModel> nodes, Dictionary<string, int> producers, string name)
+    {
+        var dependents = new List<int>[nodes.Count];
+        var pending = new int[nodes.Count];
+        for (var i = 0; i < nodes.Count; i++) dependents[i] = new List<int>();
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var dependencies = new HashSet<int>();
+            foreach (var parameter in nodes[i].Parameters)
+            {
+                if (parameter.Kind == NodeParameterKind.Input && producers.TryGetValue(parameter.Binding, out var producer)) dependencies.Add(producer);
+            }
+
+            foreach (var dependency in dependencies) dependents[dependency].Add(i);
+            pending[i] = dependencies.Count;
+        }
+
+        var ready = new SortedSet<int>(Enumerable.Range(0, nodes.Count).Where(i => pending[i] == 0));
+        var order = new List<int>(nodes.Count);
+        while (ready.Count > 0)
+        {
+            var next = ready.Min;
+            ready.Remove(next);
+            order.Add(next);
+            foreach (var dependent in dependents[next])
+            {
+                if (--pending[dependent] == 0) ready.Add(dependent);
+            }
+        }
+
+        if (order.Count == nodes.Count) return order;
+
+        var inCycle = Enumerable.Range(0, nodes.Count).Where(i => pending[i] > 0).ToList();
+        var cycle = string.Join(" -> ", inCycle.Select(i => nodes[i].Name)) + " -> " + nodes[inCycle[0]].Name;
+        foreach (var index in inCycle)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.Cycle, DiagnosticTarget.Member(nodes[index].Id), name, cycle));
+        }
+
+        return null;
+    }
+
+    private static string Suggest(string name, IEnumerable<string> candidates)
+    {
+        var match = Naming.ClosestMatch(name, candidates);
+        return match is null ? "Add it to conf/base/catalog.yml, produce it with a node, or declare it in the pipeline's Inputs." : $"Did you mean '{match}'?";
+    }
+}

@@ -1,0 +1,261 @@
+using Compiled.Generators.Model;
+
+namespace Compiled.Generators.Building;
+
+/// <summary>
+/// Builds the one model of the project — catalog, parameters, nodes and pipelines — from the parsed
+/// YAML files and C# declarations. The generator emits from it; the analyzers report its
+/// diagnostics. Both call this same code, so they always agree.
+/// </summary>
+internal static class ProjectBuilder
+{
+    public static ProjectModel Build(
+        ProjectInfo info,
+        IReadOnlyList<ConfigFileModel> files,
+        IReadOnlyList<NodeModel> nodes,
+        IReadOnlyList<PipelineDeclaration> pipelines)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        foreach (var file in files)
+        {
+            if (file.Error is not null) diagnostics.Add(file.Error);
+        }
+
+        foreach (var node in nodes) diagnostics.AddRange(node.Diagnostics);
+        foreach (var pipeline in pipelines) diagnostics.AddRange(pipeline.Diagnostics);
+        var catalogBroken = files.Any(f => f.Kind == ConfigFileKind.Catalog && f.Error is not null);
+        var parametersBroken = files.Any(f => f.Kind == ConfigFileKind.Parameters && f.Error is not null);
+
+        ReportDuplicateNames(nodes, pipelines, diagnostics);
+        var catalog = ReadCatalog(files, diagnostics);
+
+        // Parameters: bind every [Param] usage into the YAML values.
+        var usages = new List<ParamUsage>();
+        foreach (var node in nodes)
+        {
+            for (var i = 0; i < node.Parameters.Count; i++)
+            {
+                var parameter = node.Parameters[i];
+                if (parameter.Kind == NodeParameterKind.Parameter)
+                {
+                    usages.Add(new ParamUsage(node.Id, node.Name, i, parameter.Binding, parameter.Shape!));
+                }
+            }
+        }
+
+        var parametersRoot = MergeRoots(files, ConfigFileKind.Parameters);
+        var binder = new ParameterBinder(info, parametersRoot, usages, diagnostics);
+        var parameters = binder.Build();
+        var accesses = new Dictionary<(string, int), string>();
+        foreach (var usage in usages)
+        {
+            if (parametersBroken) continue;
+            var access = binder.Access(usage, "parameters");
+            if (access is not null) accesses[(usage.NodeId, usage.ParameterIndex)] = access;
+        }
+
+        // Catalog types come from the nodes that read and write each entry.
+        var typedCatalog = TypeCatalog(catalog, nodes, diagnostics);
+
+        var planner = new PipelinePlanner(catalog, typedCatalog, accesses, diagnostics, catalogBroken || parametersBroken);
+        var pipelineModels = pipelines
+            .Where(p => p.Diagnostics.IsEmpty)
+            .Select(p => planner.Plan(p, nodes))
+            .ToEquatableArray();
+
+        ReportUnused(catalog, parametersRoot, nodes, pipelines, diagnostics);
+
+        return new ProjectModel(
+            info,
+            typedCatalog.Values.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
+            parameters,
+            pipelineModels,
+            diagnostics.ToEquatableArray());
+    }
+
+    private static Dictionary<string, CatalogEntry> ReadCatalog(IReadOnlyList<ConfigFileModel> files, List<DiagnosticInfo> diagnostics)
+    {
+        var catalog = new Dictionary<string, CatalogEntry>(StringComparer.Ordinal);
+        foreach (var file in files.Where(f => f.Kind == ConfigFileKind.Catalog && f.Root is not null).OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            foreach (var entry in file.Root!.Entries)
+            {
+                if (entry.Key.StartsWith("_", StringComparison.Ordinal)) continue; // YAML anchors, as in Kedro
+                if (entry.Value is not YamlMapping mapping)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.InvalidCatalogEntry, DiagnosticTarget.InFile(entry.KeyLocation),
+                        entry.Key, "must be a mapping with at least a 'type' key"));
+                    continue;
+                }
+
+                var kind = (mapping["type"] as YamlScalar)?.Value;
+                if (kind is null)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.InvalidCatalogEntry, DiagnosticTarget.InFile(entry.KeyLocation),
+                        entry.Key, "has no 'type' (one of " + string.Join(", ", DatasetKinds.Names) + ")"));
+                    continue;
+                }
+
+                if (!DatasetKinds.IsKnown(kind))
+                {
+                    var suggestion = Naming.ClosestMatch(kind, DatasetKinds.Names);
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.InvalidCatalogEntry, DiagnosticTarget.InFile(mapping["type"]!.Location),
+                        entry.Key, $"has an unknown type '{kind}'" + (suggestion is null ? $" (known: {string.Join(", ", DatasetKinds.Names)})" : $"; did you mean '{suggestion}'?")));
+                    continue;
+                }
+
+                var missing = DatasetKinds.RequiredKeys(kind).Where(k => mapping[k] is null).ToList();
+                if (missing.Count > 0)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.InvalidCatalogEntry, DiagnosticTarget.InFile(entry.KeyLocation),
+                        entry.Key, $"of type '{kind}' is missing the required key '{missing[0]}'"));
+                    continue;
+                }
+
+                if (catalog.ContainsKey(entry.Key))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.DuplicateName, DiagnosticTarget.InFile(entry.KeyLocation), "catalog entry", entry.Key));
+                    continue;
+                }
+
+                catalog.Add(entry.Key, new CatalogEntry(entry.Key, kind, mapping, entry.KeyLocation, RelativeDisplay(entry.KeyLocation)));
+            }
+        }
+
+        return catalog;
+    }
+
+    private static Dictionary<string, CatalogEntryModel> TypeCatalog(
+        Dictionary<string, CatalogEntry> catalog, IReadOnlyList<NodeModel> nodes, List<DiagnosticInfo> diagnostics)
+    {
+        var typed = new Dictionary<string, CatalogEntryModel>(StringComparer.Ordinal);
+        var firstUse = new Dictionary<string, (string Type, string? Element, DiagnosticTarget Target, string Node)>(StringComparer.Ordinal);
+        var propertyNames = new HashSet<string>(StringComparer.Ordinal);
+
+        void Use(string dataset, string type, string? element, DiagnosticTarget target, string node)
+        {
+            if (!catalog.TryGetValue(dataset, out var entry)) return;
+            if (firstUse.TryGetValue(dataset, out var first))
+            {
+                if (first.Type.Replace("?", "") != type.Replace("?", ""))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.TypeMismatch, target,
+                        $"dataset '{dataset}' is '{type}' in node '{node}' but '{first.Type}' in node '{first.Node}'").WithAdditional(first.Target));
+                }
+
+                return;
+            }
+
+            firstUse[dataset] = (type, element, target, node);
+            var datasetType = DatasetKinds.DatasetType(entry.Kind, type, element, out var supported);
+            if (datasetType is null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.IncompatibleDatasetType, DiagnosticTarget.InFile(entry.KeyLocation),
+                    dataset, entry.Kind, type, supported).WithAdditional(target));
+                return;
+            }
+
+            var property = Naming.ToPascalCase(dataset);
+            for (var i = 2; !propertyNames.Add(property); i++) property = Naming.ToPascalCase(dataset) + i;
+            typed[dataset] = new CatalogEntryModel(dataset, property, "_" + Naming.ToCamelCase(dataset).TrimStart('@'), entry.Kind, datasetType, type, entry.DeclaredAt);
+        }
+
+        // Producers first: what a node writes defines the entry's type.
+        foreach (var node in nodes)
+        {
+            foreach (var output in node.Outputs) Use(output.Dataset, output.TypeName, output.ArrayElementType, DiagnosticTarget.Member(node.Id), node.Name);
+        }
+
+        foreach (var node in nodes)
+        {
+            for (var i = 0; i < node.Parameters.Count; i++)
+            {
+                var parameter = node.Parameters[i];
+                if (parameter.Kind == NodeParameterKind.Input)
+                {
+                    Use(parameter.Binding, parameter.TypeName, parameter.ArrayElementType, DiagnosticTarget.Parameter(node.Id, i), node.Name);
+                }
+            }
+        }
+
+        return typed;
+    }
+
+    private static void ReportDuplicateNames(IReadOnlyList<NodeModel> nodes, IReadOnlyList<PipelineDeclaration> pipelines, List<DiagnosticInfo> diagnostics)
+    {
+        foreach (var group in nodes.GroupBy(n => n.Name).Where(g => g.Count() > 1))
+        {
+            foreach (var node in group)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.DuplicateName, DiagnosticTarget.Member(node.Id), "node", node.Name));
+            }
+        }
+
+        foreach (var group in pipelines.GroupBy(PipelinePlanner.PipelineName).Where(g => g.Count() > 1))
+        {
+            foreach (var pipeline in group)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.DuplicateName, DiagnosticTarget.Member(pipeline.Id), "pipeline", group.Key));
+            }
+        }
+    }
+
+    private static void ReportUnused(
+        Dictionary<string, CatalogEntry> catalog, YamlMapping parameters, IReadOnlyList<NodeModel> nodes,
+        IReadOnlyList<PipelineDeclaration> pipelines, List<DiagnosticInfo> diagnostics)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var usedParameters = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in nodes)
+        {
+            foreach (var output in node.Outputs) used.Add(output.Dataset);
+            foreach (var parameter in node.Parameters)
+            {
+                if (parameter.Kind == NodeParameterKind.Input) used.Add(parameter.Binding);
+                if (parameter.Kind == NodeParameterKind.Parameter) usedParameters.Add(parameter.Binding.Split('.')[0]);
+            }
+        }
+
+        foreach (var pipeline in pipelines)
+        {
+            foreach (var artifact in pipeline.Artifacts) used.Add(artifact);
+        }
+
+        foreach (var entry in catalog.Values.Where(e => !used.Contains(e.Name)))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.Unused, DiagnosticTarget.InFile(entry.KeyLocation), "Catalog entry", entry.Name));
+        }
+
+        foreach (var entry in parameters.Entries.Where(e => !usedParameters.Contains(e.Key)))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.Unused, DiagnosticTarget.InFile(entry.KeyLocation), "Parameter", entry.Key));
+        }
+    }
+
+    /// <summary>The top-level entries of every file of <paramref name="kind"/>, in file-name order (Kedro's <c>parameters*</c> pattern).</summary>
+    private static YamlMapping MergeRoots(IReadOnlyList<ConfigFileModel> files, ConfigFileKind kind)
+    {
+        var entries = new List<YamlEntry>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        FileLocation? location = null;
+        foreach (var file in files.Where(f => f.Kind == kind && f.Root is not null).OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            location ??= file.Root!.Location;
+            foreach (var entry in file.Root!.Entries)
+            {
+                if (seen.Add(entry.Key)) entries.Add(entry);
+            }
+        }
+
+        return new YamlMapping(entries.ToEquatableArray(), location ?? new FileLocation("", 0, 0, 0, 0, 0, 0));
+    }
+
+    /// <summary>"conf/base/catalog.yml:3" from an absolute path: stable across machines, for generated comments.</summary>
+    public static string RelativeDisplay(FileLocation location)
+    {
+        var path = location.FilePath.Replace('\\', '/');
+        var index = path.LastIndexOf("/conf/", StringComparison.Ordinal);
+        var relative = index >= 0 ? path.Substring(index + 1) : path;
+        return $"{relative}:{location.Line + 1}";
+    }
+}

@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using Compiled.Generators.Building;
+using Compiled.Generators.Emit;
+using Compiled.Generators.Model;
+using Compiled.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Compiled.Generators;
+
+/// <summary>
+/// Turns a project's <c>[Node]</c> methods, <c>[Pipeline]</c> classes and <c>conf/base</c> YAML into
+/// a typed catalog, typed parameters, a session and a <c>Run</c> per pipeline. Parse → model → emit;
+/// it reports nothing (the analyzers do) and never throws on bad input.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class CompiledGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var files = context.AdditionalTextsProvider
+            .Select(static (text, cancellationToken) => ReadConfigFile(text, cancellationToken))
+            .Where(static file => file is not null)
+            .Select(static (file, _) => file!)
+            .WithTrackingName(TrackingNames.ConfigFiles)
+            .Collect();
+
+        var nodes = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownNames.NodeAttribute,
+                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax,
+                static (ctx, _) => NodeParser.Parse((IMethodSymbol)ctx.TargetSymbol, ctx.Attributes[0]))
+            .WithTrackingName(TrackingNames.Nodes)
+            .Collect();
+
+        var pipelines = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownNames.PipelineAttribute,
+                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
+                static (ctx, _) => PipelineParser.Parse((INamedTypeSymbol)ctx.TargetSymbol, ctx.Attributes[0]))
+            .WithTrackingName(TrackingNames.Pipelines)
+            .Collect();
+
+        var info = context.AnalyzerConfigOptionsProvider
+            .Combine(context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName))
+            .Select(static (pair, _) => ProjectInfoReader.Read(pair.Left.GlobalOptions, pair.Right))
+            .WithTrackingName(TrackingNames.ProjectInfo);
+
+        var project = info.Combine(files).Combine(nodes).Combine(pipelines)
+            .Select(static (input, _) => Build(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
+            .WithTrackingName(TrackingNames.Project);
+
+        context.RegisterSourceOutput(project, static (spc, model) => Emit(spc, model));
+    }
+
+    private static ConfigFileModel? ReadConfigFile(AdditionalText text, CancellationToken cancellationToken)
+    {
+        var kind = YamlParser.Classify(text.Path);
+        if (kind is null) return null;
+        var content = text.GetText(cancellationToken) ?? SourceText.From("");
+        return YamlParser.Parse(text.Path, kind.Value, content);
+    }
+
+    private static ProjectModel Build(
+        ProjectInfo info, ImmutableArray<ConfigFileModel> files, ImmutableArray<NodeModel> nodes, ImmutableArray<PipelineDeclaration> pipelines) =>
+        ProjectBuilder.Build(info, files, nodes, pipelines);
+
+    private static void Emit(SourceProductionContext context, ProjectModel project)
+    {
+        var name = project.Info.ProjectName;
+        context.AddSource($"{name}Catalog.g.cs", CatalogEmitter.Emit(project));
+        context.AddSource($"{name}Parameters.g.cs", ParametersEmitter.Emit(project));
+        context.AddSource($"{name}Session.g.cs", SessionEmitter.Emit(project));
+        foreach (var pipeline in project.Pipelines)
+        {
+            var hint = string.IsNullOrEmpty(pipeline.Namespace) ? pipeline.ClassName : $"{pipeline.Namespace}.{pipeline.ClassName}";
+            context.AddSource($"{hint}.g.cs", PipelineEmitter.Emit(project, pipeline));
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using Compiled.Generators.Model;
+
+namespace Compiled.Generators.Emit;
+
+/// <summary>
+/// Emits <c>{Project}Catalog</c>: one typed dataset property per catalog entry the nodes use,
+/// created on first access from the session's configuration (so nothing opens at session creation
+/// and a broken entry only fails the run that needs it).
+/// </summary>
+internal static class CatalogEmitter
+{
+    public static string Emit(ProjectModel project)
+    {
+        var name = project.Info.ProjectName + "Catalog";
+        var w = SourceWriter.ForFile(project.Info.Namespace);
+        w.Line("/// <summary>");
+        w.Line($"/// The typed data catalog of {project.Info.ProjectName}: one dataset per entry of <c>conf/*/catalog*.yml</c>,");
+        w.Line("/// typed by the nodes that read and write it. Datasets are created on first use, from the");
+        w.Line("/// configuration of the session's environment.");
+        w.Line("/// </summary>");
+        w.Line(SourceWriter.GeneratedCodeAttribute);
+        w.Open($"public sealed partial class {name}");
+        w.Line("private readonly global::Compiled.Session _session;");
+        foreach (var entry in project.Catalog)
+        {
+            w.Line($"private {entry.DatasetType}? {entry.FieldName};");
+        }
+
+        w.Line();
+        w.Line($"/// <summary>Creates the catalog of <paramref name=\"session\"/>; nothing is opened until a dataset is used.</summary>");
+        w.Line($"internal {name}(global::Compiled.Session session) => _session = session;");
+        foreach (var entry in project.Catalog)
+        {
+            w.Line();
+            w.Line($"/// <summary>The <c>{entry.Name}</c> dataset ({entry.Kind}), declared at {entry.DeclaredAt}.</summary>");
+            w.Line($"public {entry.DatasetType} {entry.PropertyName} => {entry.FieldName} ?? Create{entry.PropertyName}();");
+        }
+
+        foreach (var entry in project.Catalog)
+        {
+            w.Line();
+            w.Open($"private {entry.DatasetType} Create{entry.PropertyName}()");
+            w.Line($"var dataset = {entry.DatasetType}.FromConfig(_session.Config.GetDataset(\"{entry.Name}\"));");
+            w.Line($"return global::System.Threading.Interlocked.CompareExchange(ref {entry.FieldName}, dataset, null) ?? dataset;");
+            w.Close();
+        }
+
+        w.Close();
+        return w.ToString();
+    }
+}

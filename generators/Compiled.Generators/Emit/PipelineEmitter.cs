@@ -1,0 +1,164 @@
+using Compiled.Generators.Model;
+
+namespace Compiled.Generators.Emit;
+
+/// <summary>
+/// Emits the generated half of a <c>[Pipeline]</c> class: <c>Run</c> (when every node is synchronous)
+/// and <c>RunAsync</c>, each a straight sequence of direct node calls in topological order, with
+/// free inputs loaded into locals before the node that first needs them, outputs saved where the
+/// catalog persists them, and a typed <c>Result</c> of the pipeline's outputs.
+/// </summary>
+internal static class PipelineEmitter
+{
+    public static string Emit(ProjectModel project, PipelineModel pipeline)
+    {
+        var session = Qualified(project.Info.Namespace, project.Info.ProjectName + "Session");
+        var w = SourceWriter.ForFile(pipeline.Namespace);
+        w.Line(SourceWriter.GeneratedCodeAttribute);
+        w.Open($"partial class {pipeline.ClassName}");
+        w.Line($"/// <summary>The pipeline's name: <c>{pipeline.Name}</c>.</summary>");
+        w.Line($"public const string Name = \"{pipeline.Name}\";");
+        w.Line();
+        w.Line("/// <summary>The pipeline's nodes, in the order a run calls them.</summary>");
+        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<string> NodeNames => s_nodeNames;");
+        w.Line();
+        w.Line($"private static readonly string[] s_nodeNames = [{string.Join(", ", pipeline.Steps.Select(s => Literal(s.NodeName)))}];");
+        w.Line($"private readonly {session} _session;");
+        w.Line();
+        w.Line("/// <summary>Binds the pipeline to the session whose catalog, parameters and hooks its runs use.</summary>");
+        w.Line($"internal {pipeline.ClassName}({session} session) => _session = session;");
+        w.Line();
+        WriteResult(w, pipeline);
+
+        if (pipeline.HasErrors)
+        {
+            WriteBrokenRun(w, pipeline, project);
+        }
+        else
+        {
+            if (!pipeline.HasAsyncNodes)
+            {
+                WriteRun(w, pipeline, project, isAsync: false);
+                w.Line();
+            }
+
+            WriteRun(w, pipeline, project, isAsync: true);
+        }
+
+        w.Close();
+        return w.ToString();
+    }
+
+    private static void WriteResult(SourceWriter w, PipelineModel pipeline)
+    {
+        w.Line("/// <summary>What a run of the pipeline produces: the outputs no node of the pipeline consumes.</summary>");
+        foreach (var field in pipeline.Results)
+        {
+            w.Line($"/// <param name=\"{field.PropertyName}\">The <c>{field.Dataset}</c> output.</param>");
+        }
+
+        var fields = string.Join(", ", pipeline.Results.Select(f => $"{f.TypeName} {f.PropertyName}"));
+        w.Line($"public readonly record struct Result({fields});");
+        w.Line();
+    }
+
+    private static void WriteRun(SourceWriter w, PipelineModel pipeline, ProjectModel project, bool isAsync)
+    {
+        var parametersType = project.Parameters.TypeName;
+        w.Line("/// <summary>");
+        w.Line($"/// Runs <c>{pipeline.Name}</c>: {string.Join(", ", pipeline.Steps.Select(s => $"<c>{s.NodeName}</c>"))}.");
+        w.Line("/// </summary>");
+        foreach (var input in pipeline.RuntimeInputs)
+        {
+            w.Line($"/// <param name=\"{input.ParameterName.TrimStart('@')}\">The runtime input <c>{input.Dataset}</c>.</param>");
+        }
+
+        w.Line("/// <param name=\"parameters\">The parameters for this run; the session's when null.</param>");
+        w.Line("/// <param name=\"runId\">The run's id; a new unique id when null.</param>");
+        w.Line("/// <param name=\"cancellationToken\">Observed between nodes and passed to nodes that take one.</param>");
+        w.Line("/// <exception cref=\"global::Compiled.PipelineRunException\">A node or dataset failed; names the node, the run and what did not run.</exception>");
+        var arguments = pipeline.RuntimeInputs.Select(i => $"{i.TypeName} {i.ParameterName}")
+            .Concat(new[]
+            {
+                $"{parametersType}? parameters = null",
+                "string? runId = null",
+                "global::System.Threading.CancellationToken cancellationToken = default",
+            });
+        var signature = isAsync
+            ? $"public async global::System.Threading.Tasks.ValueTask<Result> RunAsync({string.Join(", ", arguments)})"
+            : $"public Result Run({string.Join(", ", arguments)})";
+        w.Open(signature);
+        w.Line("parameters ??= _session.Parameters;");
+        w.Line("var catalog = _session.Catalog;");
+        w.Line("var run = _session.StartRun(Name, runId);");
+        w.Line("var step = 0;");
+        w.Open("try");
+        w.Line("run.PipelineStarting();");
+        var total = pipeline.Steps.Count;
+        for (var i = 0; i < total; i++)
+        {
+            var step = pipeline.Steps[i];
+            w.Line();
+            w.Line($"// {i + 1}/{total}: {step.NodeName}");
+            if (i > 0) w.Line($"step = {i};");
+            w.Line("cancellationToken.ThrowIfCancellationRequested();");
+            foreach (var load in step.Loads)
+            {
+                var call = load.IsArtifact
+                    ? $"run.LoadArtifact(catalog.{load.CatalogProperty})"
+                    : isAsync
+                        ? $"await run.LoadAsync(catalog.{load.CatalogProperty}, cancellationToken).ConfigureAwait(false)"
+                        : $"run.Load(catalog.{load.CatalogProperty})";
+                w.Line($"var {load.Local} = {call};");
+            }
+
+            w.Line($"run.NodeStarting({Literal(step.NodeName)});");
+            var invocation = $"{step.Method}({string.Join(", ", step.Arguments)})";
+            if (step.Await != AwaitKind.None) invocation = $"await {invocation}.ConfigureAwait(false)";
+            switch (step.ReturnKind)
+            {
+                case NodeReturnKind.Void:
+                    w.Line($"{invocation};");
+                    break;
+                case NodeReturnKind.Single:
+                    w.Line($"var {step.Outputs[0].Local} = {invocation};");
+                    break;
+                default:
+                    w.Line($"var ({string.Join(", ", step.Outputs.Select(o => o.Local))}) = {invocation};");
+                    break;
+            }
+
+            w.Line($"run.NodeCompleted({Literal(step.NodeName)});");
+            foreach (var output in step.Outputs.Where(o => o.CatalogProperty is not null))
+            {
+                w.Line(isAsync
+                    ? $"await run.SaveAsync(catalog.{output.CatalogProperty}, {output.Local}, cancellationToken).ConfigureAwait(false);"
+                    : $"run.Save(catalog.{output.CatalogProperty}, {output.Local});");
+            }
+        }
+
+        w.Line();
+        w.Line("run.PipelineCompleted();");
+        w.Line($"return new Result({string.Join(", ", pipeline.Results.Select(r => r.Local))});");
+        w.Close();
+        w.Open("catch (global::System.Exception exception) when (run.IsNodeFailure(exception))");
+        w.Line("throw run.Fail(s_nodeNames, step, exception);");
+        w.Close();
+        w.Close();
+    }
+
+    private static void WriteBrokenRun(SourceWriter w, PipelineModel pipeline, ProjectModel project)
+    {
+        w.Line("/// <summary>Not available: the pipeline has build errors (CPL diagnostics). Fix them to generate its body.</summary>");
+        w.Line("/// <param name=\"parameters\">Unused.</param>");
+        w.Line("/// <param name=\"runId\">Unused.</param>");
+        w.Line("/// <param name=\"cancellationToken\">Unused.</param>");
+        w.Line($"public global::System.Threading.Tasks.ValueTask<Result> RunAsync({project.Parameters.TypeName}? parameters = null, string? runId = null, global::System.Threading.CancellationToken cancellationToken = default) =>");
+        w.Line($"    throw new global::System.InvalidOperationException(\"Pipeline '{pipeline.Name}' has build errors; see the CPL diagnostics of this project.\");");
+    }
+
+    private static string Qualified(string @namespace, string name) =>
+        string.IsNullOrEmpty(@namespace) ? "global::" + name : $"global::{@namespace}.{name}";
+
+    private static string Literal(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
+}

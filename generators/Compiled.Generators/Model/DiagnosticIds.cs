@@ -1,0 +1,44 @@
+namespace Compiled.Generators.Model;
+
+/// <summary>
+/// The ids of the project diagnostics. An id never changes meaning; the analyzers' descriptors
+/// (Compiled.Analyzers/DiagnosticDescriptors.cs) give each its message and help link.
+/// </summary>
+internal static class DiagnosticIds
+{
+    /// <summary>{0} node, {1} input, {2} suggestion text.</summary>
+    public const string UnresolvedInput = "CPL0001";
+
+    /// <summary>{0} node, {1} path, {2} suggestion text.</summary>
+    public const string UnknownParameter = "CPL0002";
+
+    /// <summary>{0} description of the mismatch.</summary>
+    public const string TypeMismatch = "CPL0003";
+
+    /// <summary>{0} dataset, {1} pipeline, {2} producers.</summary>
+    public const string DuplicateProducer = "CPL0004";
+
+    /// <summary>{0} pipeline, {1} cycle.</summary>
+    public const string Cycle = "CPL0005";
+
+    /// <summary>{0} file, {1} parser message.</summary>
+    public const string InvalidYaml = "CPL0006";
+
+    /// <summary>{0} dataset, {1} problem.</summary>
+    public const string InvalidCatalogEntry = "CPL0007";
+
+    /// <summary>{0} method, {1} problem.</summary>
+    public const string UnsupportedNode = "CPL0008";
+
+    /// <summary>{0} "Catalog entry"/"Parameter", {1} name.</summary>
+    public const string Unused = "CPL0009";
+
+    /// <summary>{0} dataset, {1} dataset type, {2} C# type, {3} what it supports.</summary>
+    public const string IncompatibleDatasetType = "CPL0010";
+
+    /// <summary>{0} expression, {1} dataset, {2} what to do.</summary>
+    public const string UnresolvedInterpolation = "CPL0011";
+
+    /// <summary>{0} "node"/"pipeline", {1} name.</summary>
+    public const string DuplicateName = "CPL0012";
+}

@@ -1,0 +1,59 @@
+namespace Compiled.Generators.Model;
+
+/// <summary>How a node method parameter is fed.</summary>
+internal enum NodeParameterKind
+{
+    /// <summary>A dataset: a catalog entry, another node's output or a runtime input.</summary>
+    Input,
+
+    /// <summary>A value of the parameters YAML, by dotted path.</summary>
+    Parameter,
+
+    /// <summary>The run's cancellation token.</summary>
+    CancellationToken,
+}
+
+/// <summary>What a node method returns once awaited.</summary>
+internal enum NodeReturnKind
+{
+    Void,
+    Single,
+    Tuple,
+}
+
+/// <summary>Whether a node method must be awaited.</summary>
+internal enum AwaitKind
+{
+    None,
+    Task,
+    ValueTask,
+}
+
+/// <summary>A node method parameter.</summary>
+/// <param name="Binding">The dataset name (inputs) or the dotted parameters path (parameters).</param>
+/// <param name="ArrayElementType">For array types, the element type: what row datasets (csv, parquet) read.</param>
+/// <param name="Shape">For parameters, the shape of the type the YAML value is bound into.</param>
+internal sealed record NodeParameterModel(
+    string ParameterName,
+    NodeParameterKind Kind,
+    string Binding,
+    string TypeName,
+    string? ArrayElementType,
+    TypeShape? Shape);
+
+/// <summary>A dataset a node writes: the return value, or one element of a returned tuple.</summary>
+internal sealed record NodeOutputModel(string Dataset, string TypeName, string? ArrayElementType);
+
+/// <summary>A <c>[Node]</c> method, as the generator needs it: no symbols, only names and shapes.</summary>
+/// <param name="Id">The member id diagnostics are reported against: <c>global::Ns.Type.Method</c>.</param>
+internal sealed record NodeModel(
+    string Id,
+    string Name,
+    string ContainingType,
+    string MethodName,
+    EquatableArray<NodeParameterModel> Parameters,
+    EquatableArray<NodeOutputModel> Outputs,
+    NodeReturnKind ReturnKind,
+    AwaitKind Await,
+    EquatableArray<string> Tags,
+    EquatableArray<DiagnosticInfo> Diagnostics);

@@ -1,0 +1,75 @@
+namespace Compiled.Generators.Model;
+
+/// <summary>
+/// The whole project as the emitters need it: catalog, parameters and pipelines, resolved and
+/// ordered, plus every diagnostic found on the way (reported by the analyzers, never by the generator).
+/// </summary>
+internal sealed record ProjectModel(
+    ProjectInfo Info,
+    EquatableArray<CatalogEntryModel> Catalog,
+    ParametersModel Parameters,
+    EquatableArray<PipelineModel> Pipelines,
+    EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>A typed catalog entry: the dataset type the generator constructs for it.</summary>
+/// <param name="DatasetType">The concrete dataset type, e.g. <c>global::Compiled.Datasets.CsvDataset&lt;global::Ns.Row&gt;</c>.</param>
+/// <param name="DataType">What the dataset loads, e.g. <c>global::Ns.Row[]</c>.</param>
+/// <param name="DeclaredAt">"conf/base/catalog.yml:12", for documentation comments.</param>
+internal sealed record CatalogEntryModel(
+    string Name,
+    string PropertyName,
+    string FieldName,
+    string Kind,
+    string DatasetType,
+    string DataType,
+    string DeclaredAt);
+
+/// <summary>The generated parameters record and its nested records; <see cref="Records"/>[0] is the root.</summary>
+/// <param name="DefaultValue">A C# expression building the values of <c>conf/base/parameters*.yml</c>.</param>
+internal sealed record ParametersModel(string TypeName, EquatableArray<ParameterRecordModel> Records, string DefaultValue);
+
+/// <summary>One generated parameters record (the root, or a YAML mapping no <c>[Param]</c> binds to a C# type).</summary>
+internal sealed record ParameterRecordModel(string Name, string YamlPath, EquatableArray<ParameterPropertyModel> Properties);
+
+/// <summary>A property of a generated parameters record.</summary>
+internal sealed record ParameterPropertyModel(string Name, string TypeName, string YamlKey, string DeclaredAt);
+
+/// <summary>A pipeline ready to emit: its runtime inputs, its steps in topological order and its result.</summary>
+/// <param name="PropertyName">The session property that exposes the pipeline.</param>
+/// <param name="HasErrors">The analyzers report errors for it: emit a <c>Run</c> that throws instead of a body.</param>
+internal sealed record PipelineModel(
+    string? Namespace,
+    string ClassName,
+    string Accessibility,
+    string Name,
+    string PropertyName,
+    EquatableArray<RuntimeInputModel> RuntimeInputs,
+    EquatableArray<PipelineStepModel> Steps,
+    EquatableArray<ResultFieldModel> Results,
+    bool HasAsyncNodes,
+    bool HasErrors);
+
+/// <summary>A free input the caller passes to <c>Run</c>.</summary>
+internal sealed record RuntimeInputModel(string Dataset, string ParameterName, string TypeName);
+
+/// <summary>One node call: the datasets loaded for it, its arguments, and where its outputs go.</summary>
+/// <param name="Method">The node method, <c>global::Ns.Type.Method</c>.</param>
+/// <param name="Arguments">C# expressions, in parameter order.</param>
+internal sealed record PipelineStepModel(
+    string NodeName,
+    string Method,
+    EquatableArray<DatasetLoadModel> Loads,
+    EquatableArray<string> Arguments,
+    EquatableArray<StepOutputModel> Outputs,
+    NodeReturnKind ReturnKind,
+    AwaitKind Await);
+
+/// <summary>A free input loaded from the catalog into a local before the node that first needs it.</summary>
+/// <param name="IsArtifact">Loaded once per session and shared by runs (the pipeline's <c>Artifacts</c>).</param>
+internal sealed record DatasetLoadModel(string Local, string TypeName, string CatalogProperty, string Dataset, bool IsArtifact);
+
+/// <summary>A node output kept in a local and, when the catalog persists it, saved.</summary>
+internal sealed record StepOutputModel(string Local, string TypeName, string Dataset, string? CatalogProperty);
+
+/// <summary>A property of the pipeline's <c>Result</c>.</summary>
+internal sealed record ResultFieldModel(string PropertyName, string TypeName, string Local, string Dataset);

@@ -1,0 +1,51 @@
+namespace Compiled.Generators.Model;
+
+/// <summary>What kind of C# type a YAML value is bound into.</summary>
+internal enum ShapeKind
+{
+    Unsupported,
+    Boolean,
+    Int32,
+    Int64,
+    Double,
+    Single,
+    Decimal,
+    String,
+    Enum,
+    Collection,
+    Object,
+}
+
+/// <summary>How a collection type is constructed.</summary>
+internal enum CollectionKind
+{
+    None,
+    Array,
+    List,
+    ReadOnlyInterface,
+}
+
+/// <summary>
+/// The shape of a C# type as far as compile-time binding of parameters YAML needs it: scalar kind,
+/// collection element, or the constructor parameters and settable properties of an object.
+/// </summary>
+internal sealed record TypeShape(
+    string TypeName,
+    ShapeKind Kind,
+    bool IsNullable,
+    CollectionKind Collection,
+    TypeShape? Element,
+    EquatableArray<ShapeMember> Members,
+    EquatableArray<string> EnumMembers)
+{
+    public static TypeShape Unsupported(string typeName) =>
+        new(typeName, ShapeKind.Unsupported, false, CollectionKind.None, null, EquatableArray<ShapeMember>.Empty, EquatableArray<string>.Empty);
+
+    public bool IsScalar => Kind is not (ShapeKind.Collection or ShapeKind.Object or ShapeKind.Unsupported);
+}
+
+/// <summary>
+/// A member of an object shape: a constructor parameter (<see cref="ConstructorParameter"/> set) or a settable property.
+/// <see cref="YamlKey"/> is the member name in snake_case.
+/// </summary>
+internal sealed record ShapeMember(string YamlKey, string MemberName, string? ConstructorParameter, bool IsRequired, TypeShape Shape);

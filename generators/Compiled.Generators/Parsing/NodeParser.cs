@@ -1,0 +1,143 @@
+using Compiled.Generators.Model;
+using Microsoft.CodeAnalysis;
+
+namespace Compiled.Generators.Parsing;
+
+/// <summary>
+/// Turns a <c>[Node]</c> method into a <see cref="NodeModel"/>. Shapes the generator cannot call
+/// (generic, ref/out, instance methods, outputs that do not match the return type) are recorded as
+/// CPL0008 diagnostics on the model; nothing here throws.
+/// </summary>
+internal static class NodeParser
+{
+    public static NodeModel Parse(IMethodSymbol method, AttributeData attribute)
+    {
+        var id = SymbolNames.MemberId(method);
+        var diagnostics = new List<DiagnosticInfo>();
+        void Unsupported(string problem) => diagnostics.Add(DiagnosticInfo.Create(
+            DiagnosticIds.UnsupportedNode, DiagnosticTarget.Member(id), method.Name, problem));
+
+        string? name = null, output = null;
+        string[]? outputs = null, tags = null;
+        foreach (var argument in attribute.NamedArguments)
+        {
+            switch (argument.Key)
+            {
+                case "Name": name = argument.Value.Value as string; break;
+                case "Output": output = argument.Value.Value as string; break;
+                case "Outputs": outputs = Strings(argument.Value); break;
+                case "Tags": tags = Strings(argument.Value); break;
+            }
+        }
+
+        if (!method.IsStatic) Unsupported("node methods must be static");
+        if (method.IsGenericMethod) Unsupported("node methods cannot be generic");
+        if (method.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal)) Unsupported("node methods must be public or internal");
+        if (method.ContainingType.TypeParameters.Length > 0 || method.ContainingType.ContainingType is { })
+        {
+            Unsupported("node methods must be declared in a non-generic, non-nested class");
+        }
+
+        var parameters = new List<NodeParameterModel>(method.Parameters.Length);
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.RefKind != RefKind.None) Unsupported($"parameter '{parameter.Name}' is passed by reference");
+            parameters.Add(ParseParameter(parameter));
+        }
+
+        var (returnType, awaitKind) = Unwrap(method.ReturnType);
+        var outputModels = new List<NodeOutputModel>();
+        NodeReturnKind returnKind;
+        if (returnType is null)
+        {
+            returnKind = NodeReturnKind.Void;
+            if (output is not null || outputs is { Length: > 0 }) Unsupported("it declares outputs but returns nothing");
+        }
+        else if (outputs is { Length: > 0 })
+        {
+            returnKind = NodeReturnKind.Tuple;
+            if (output is not null) Unsupported("set either Output or Outputs, not both");
+            if (returnType is INamedTypeSymbol { IsTupleType: true } tuple && tuple.TupleElements.Length == outputs.Length)
+            {
+                for (var i = 0; i < outputs.Length; i++)
+                {
+                    var type = tuple.TupleElements[i].Type;
+                    outputModels.Add(new NodeOutputModel(outputs[i], SymbolNames.Type(type), SymbolNames.ArrayElement(type)));
+                }
+            }
+            else
+            {
+                var arity = returnType is INamedTypeSymbol { IsTupleType: true } t ? t.TupleElements.Length : 1;
+                Unsupported($"it declares {outputs.Length} outputs but returns {(arity == 1 ? "a single value" : $"a tuple of {arity}")}");
+            }
+        }
+        else if (output is not null)
+        {
+            returnKind = NodeReturnKind.Single;
+            outputModels.Add(new NodeOutputModel(output, SymbolNames.Type(returnType), SymbolNames.ArrayElement(returnType)));
+        }
+        else
+        {
+            returnKind = NodeReturnKind.Single;
+            Unsupported("it returns a value but declares no Output (or Outputs for a tuple)");
+        }
+
+        return new NodeModel(
+            id,
+            string.IsNullOrEmpty(name) ? Naming.ToSnakeCase(method.Name) : name!,
+            SymbolNames.Type(method.ContainingType),
+            method.Name,
+            parameters.ToEquatableArray(),
+            outputModels.ToEquatableArray(),
+            returnKind,
+            awaitKind,
+            (tags ?? Array.Empty<string>()).ToEquatableArray(),
+            diagnostics.ToEquatableArray());
+    }
+
+    private static NodeParameterModel ParseParameter(IParameterSymbol parameter)
+    {
+        var typeName = SymbolNames.Type(parameter.Type);
+        if (parameter.Type.ToDisplayString() == "System.Threading.CancellationToken")
+        {
+            return new NodeParameterModel(parameter.Name, NodeParameterKind.CancellationToken, "", typeName, null, null);
+        }
+
+        foreach (var attribute in parameter.GetAttributes())
+        {
+            var attributeName = attribute.AttributeClass?.ToDisplayString();
+            var value = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+            if (attributeName == KnownNames.ParamAttribute)
+            {
+                return new NodeParameterModel(parameter.Name, NodeParameterKind.Parameter, value ?? "", typeName, null, TypeShapeReader.Read(parameter.Type));
+            }
+
+            if (attributeName == KnownNames.InputAttribute && value is not null)
+            {
+                return new NodeParameterModel(parameter.Name, NodeParameterKind.Input, value, typeName, SymbolNames.ArrayElement(parameter.Type), null);
+            }
+        }
+
+        return new NodeParameterModel(parameter.Name, NodeParameterKind.Input, Naming.ToSnakeCase(parameter.Name), typeName, SymbolNames.ArrayElement(parameter.Type), null);
+    }
+
+    /// <summary>The awaited result type (null for void / Task / ValueTask) and how to await it.</summary>
+    private static (ITypeSymbol? Type, AwaitKind Await) Unwrap(ITypeSymbol returnType)
+    {
+        if (returnType.SpecialType == SpecialType.System_Void) return (null, AwaitKind.None);
+        var definition = returnType.OriginalDefinition.ToDisplayString();
+        return definition switch
+        {
+            "System.Threading.Tasks.Task" => (null, AwaitKind.Task),
+            "System.Threading.Tasks.ValueTask" => (null, AwaitKind.ValueTask),
+            "System.Threading.Tasks.Task<TResult>" => (((INamedTypeSymbol)returnType).TypeArguments[0], AwaitKind.Task),
+            "System.Threading.Tasks.ValueTask<TResult>" => (((INamedTypeSymbol)returnType).TypeArguments[0], AwaitKind.ValueTask),
+            _ => (returnType, AwaitKind.None),
+        };
+    }
+
+    private static string[]? Strings(TypedConstant constant) =>
+        constant.Kind == TypedConstantKind.Array
+            ? constant.Values.Select(v => v.Value as string ?? "").ToArray()
+            : null;
+}

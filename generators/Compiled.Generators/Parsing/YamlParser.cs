@@ -1,0 +1,116 @@
+using Compiled.Generators.Model;
+using Microsoft.CodeAnalysis.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
+
+namespace Compiled.Generators.Parsing;
+
+/// <summary>
+/// Reads a <c>conf/base</c> YAML file into the generator's equatable YAML tree, keeping every
+/// value's location. Malformed YAML becomes a CPL0006 diagnostic at the parser's line and column;
+/// nothing here throws.
+/// </summary>
+internal static class YamlParser
+{
+    /// <summary>Which configuration a file path names, or null for files the generator ignores.</summary>
+    public static ConfigFileKind? Classify(string path)
+    {
+        var normalized = path.Replace('\\', '/');
+        var marker = normalized.LastIndexOf("/conf/base/", StringComparison.Ordinal);
+        if (marker < 0 && !normalized.StartsWith("conf/base/", StringComparison.Ordinal)) return null;
+        if (!normalized.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) &&
+            !normalized.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var fileName = normalized.Substring(normalized.LastIndexOf('/') + 1);
+        if (fileName.StartsWith("catalog", StringComparison.OrdinalIgnoreCase)) return ConfigFileKind.Catalog;
+        if (fileName.StartsWith("parameters", StringComparison.OrdinalIgnoreCase)) return ConfigFileKind.Parameters;
+        return null;
+    }
+
+    public static ConfigFileModel Parse(string path, ConfigFileKind kind, SourceText text)
+    {
+        var content = text.ToString();
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new MergingParser(new Parser(new StringReader(content))));
+            if (stream.Documents.Count == 0)
+            {
+                return new ConfigFileModel(path, kind, EmptyMapping(path), null);
+            }
+
+            var root = stream.Documents[0].RootNode;
+            if (root is YamlScalarNode { Value: null or "" or "~" or "null" })
+            {
+                return new ConfigFileModel(path, kind, EmptyMapping(path), null);
+            }
+
+            if (root is not YamlMappingNode mapping)
+            {
+                var location = Locate(path, text, root.Start, root.End);
+                return new ConfigFileModel(path, kind, null, DiagnosticInfo.Create(
+                    DiagnosticIds.InvalidYaml, DiagnosticTarget.InFile(location), path, "the document must be a mapping of names to entries"));
+            }
+
+            return new ConfigFileModel(path, kind, (YamlMapping)Convert(path, text, mapping), null);
+        }
+        catch (YamlException exception)
+        {
+            var location = Locate(path, text, exception.Start, exception.End);
+            var message = exception.InnerException?.Message ?? exception.Message;
+            return new ConfigFileModel(path, kind, null, DiagnosticInfo.Create(
+                DiagnosticIds.InvalidYaml, DiagnosticTarget.InFile(location), path, Clean(message)));
+        }
+    }
+
+    private static YamlMapping EmptyMapping(string path) =>
+        new(EquatableArray<YamlEntry>.Empty, new FileLocation(path, 0, 0, 0, 0, 0, 0));
+
+    private static YamlValue Convert(string path, SourceText text, YamlNode node)
+    {
+        var location = Locate(path, text, node.Start, node.End);
+        switch (node)
+        {
+            case YamlMappingNode mapping:
+                var entries = new List<YamlEntry>(mapping.Children.Count);
+                foreach (var child in mapping.Children)
+                {
+                    var key = child.Key is YamlScalarNode scalarKey ? scalarKey.Value ?? "" : child.Key.ToString();
+                    entries.Add(new YamlEntry(key, Locate(path, text, child.Key.Start, child.Key.End), Convert(path, text, child.Value)));
+                }
+
+                return new YamlMapping(entries.ToEquatableArray(), location);
+            case YamlSequenceNode sequence:
+                return new YamlSequence(sequence.Children.Select(item => Convert(path, text, item)).ToEquatableArray(), location);
+            case YamlScalarNode scalar:
+                var plain = scalar.Style is ScalarStyle.Plain or ScalarStyle.Any;
+                var value = plain && scalar.Value is "~" or "null" or "Null" or "NULL" or "" ? null : scalar.Value;
+                return new YamlScalar(value, plain, location);
+            default:
+                return new YamlScalar(null, true, location);
+        }
+    }
+
+    private static FileLocation Locate(string path, SourceText text, Mark start, Mark end)
+    {
+        var length = text.Length;
+        var startIndex = Clamp(start.Index, length);
+        var endIndex = Math.Max(startIndex, Clamp(end.Index, length));
+        var startLine = (int)Math.Max(0, start.Line - 1);
+        var endLine = (int)Math.Max(startLine, end.Line - 1);
+        return new FileLocation(path, startIndex, endIndex - startIndex, startLine, (int)Math.Max(0, start.Column - 1), endLine, (int)Math.Max(0, end.Column - 1));
+    }
+
+    private static int Clamp(long index, int length) => (int)Math.Max(0, Math.Min(index, length));
+
+    private static string Clean(string message)
+    {
+        // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (…): "; the diagnostic carries the location itself.
+        var marker = message.IndexOf("): ", StringComparison.Ordinal);
+        return marker >= 0 && message.StartsWith("(", StringComparison.Ordinal) ? message.Substring(marker + 3) : message;
+    }
+}

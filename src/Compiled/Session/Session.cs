@@ -1,0 +1,63 @@
+using Compiled.Config;
+using Microsoft.Extensions.Logging;
+
+namespace Compiled;
+
+/// <summary>
+/// The base of every generated <c>{Project}Session</c>: the configuration of one environment, read
+/// once; the session's hooks; and the artifacts shared by its runs. Thread-safe: create one and run
+/// pipelines from any number of threads. Creating a session opens no dataset.
+/// </summary>
+public abstract class Session
+{
+    private readonly HookSet? _hooks;
+    private readonly ArtifactCache _artifacts = new();
+
+    /// <summary>Locates the project and reads its configuration for the chosen environment.</summary>
+    /// <exception cref="ConfigException">The project or its configuration cannot be read; the message names the file and line.</exception>
+    protected Session(SessionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+        Environment = options.Environment
+            ?? System.Environment.GetEnvironmentVariable(SessionOptions.EnvironmentVariable)
+            ?? "local";
+        Config = ProjectConfig.Load(ProjectLocator.Locate(options.ProjectPath), Environment);
+        var hooks = new List<PipelineHook>();
+        if (options.LoggerFactory is not null) hooks.Add(new LoggingHook(options.LoggerFactory.CreateLogger("Compiled.Run")));
+        hooks.AddRange(options.Hooks);
+        _hooks = HookSet.Create(hooks);
+    }
+
+    /// <summary>The options the session was created with.</summary>
+    public SessionOptions Options { get; }
+
+    /// <summary>The configuration environment.</summary>
+    public string Environment { get; }
+
+    /// <summary>The project's configuration for <see cref="Environment"/>.</summary>
+    public ProjectConfig Config { get; }
+
+    /// <summary>The project directory.</summary>
+    public string ProjectPath => Config.ProjectPath;
+
+    /// <summary>Starts a run of <paramref name="pipelineName"/>; generated <c>Run</c> methods call this.</summary>
+    /// <param name="pipelineName">The pipeline's name.</param>
+    /// <param name="runId">The caller's run id, or null for a new unique one.</param>
+    public RunContext StartRun(string pipelineName, string? runId) => new(this, _hooks, pipelineName, runId);
+
+    /// <summary>
+    /// Loads <paramref name="dataset"/> now and keeps it for every run of this session that declares it
+    /// as an artifact. Artifacts are shared between concurrent runs: treat them as read-only.
+    /// </summary>
+    public T Preload<T>(IDataset<T> dataset) => _artifacts.Get(dataset);
+
+    /// <summary>Drops the session's copy of an artifact; the next run that needs it loads it again.</summary>
+    /// <returns>Whether the artifact was held.</returns>
+    public bool Release<T>(IDataset<T> dataset) => _artifacts.Release(dataset.Name);
+
+    /// <summary>Whether the session holds a loaded copy of <paramref name="dataset"/>.</summary>
+    public bool IsPreloaded<T>(IDataset<T> dataset) => _artifacts.IsLoaded(dataset.Name);
+
+    internal T GetArtifact<T>(IDataset<T> dataset) => _artifacts.Get(dataset);
+}
