@@ -121,8 +121,9 @@ internal sealed class PipelinePlanner
 
         if (hasErrors)
         {
+            // Keep the Result's shape so code that reads it still compiles: only the CPL errors show.
             return new PipelineModel(declaration.Namespace, declaration.ClassName, declaration.Accessibility, name, propertyName,
-                EquatableArray<RuntimeInputModel>.Empty, EquatableArray<PipelineStepModel>.Empty, EquatableArray<ResultFieldModel>.Empty,
+                EquatableArray<RuntimeInputModel>.Empty, EquatableArray<PipelineStepModel>.Empty, Results(nodes).ToEquatableArray(),
                 HasAsyncNodes: false, HasErrors: true);
         }
 
@@ -150,15 +151,8 @@ internal sealed class PipelinePlanner
             runtimeInputs[i] = runtimeInputs[i] with { ParameterName = Local(runtimeInputs[i].Dataset) };
         }
 
-        var consumed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var node in ordered)
-        {
-            foreach (var parameter in node.Parameters.Where(p => p.Kind == NodeParameterKind.Input)) consumed.Add(parameter.Binding);
-        }
-
         var available = new HashSet<string>(runtimeInputs.Select(r => r.Dataset), StringComparer.Ordinal);
         var steps = new List<PipelineStepModel>();
-        var results = new List<ResultFieldModel>();
         foreach (var node in ordered)
         {
             var loads = new List<DatasetLoadModel>();
@@ -195,21 +189,33 @@ internal sealed class PipelinePlanner
                     : null;
                 var local = Local(output.Dataset);
                 outputs.Add(new StepOutputModel(local, output.TypeName, output.Dataset, save));
-                if (!consumed.Contains(output.Dataset))
-                {
-                    var property = Naming.ToPascalCase(output.Dataset);
-                    while (results.Any(r => r.PropertyName == property)) property += "Output";
-                    results.Add(new ResultFieldModel(property, output.TypeName, local, output.Dataset));
-                }
             }
 
             steps.Add(new PipelineStepModel(node.Name, node.ContainingType + "." + node.MethodName, loads.ToEquatableArray(),
                 arguments.ToEquatableArray(), outputs.ToEquatableArray(), node.ReturnKind, node.Await));
         }
 
+        var results = Results(ordered).Select(r => r with { Local = Local(r.Dataset) });
         return new PipelineModel(declaration.Namespace, declaration.ClassName, declaration.Accessibility, name, propertyName,
             runtimeInputs.ToEquatableArray(), steps.ToEquatableArray(), results.ToEquatableArray(),
             HasAsyncNodes: ordered.Any(n => n.Await != AwaitKind.None), HasErrors: false);
+    }
+
+    /// <summary>The outputs no node of the pipeline consumes, in node order.</summary>
+    private static List<ResultFieldModel> Results(List<NodeModel> nodes)
+    {
+        var consumed = new HashSet<string>(
+            nodes.SelectMany(n => n.Parameters).Where(p => p.Kind == NodeParameterKind.Input).Select(p => p.Binding),
+            StringComparer.Ordinal);
+        var results = new List<ResultFieldModel>();
+        foreach (var output in nodes.SelectMany(n => n.Outputs).Where(o => !consumed.Contains(o.Dataset)))
+        {
+            var property = Naming.ToPascalCase(output.Dataset);
+            while (results.Any(r => r.PropertyName == property)) property += "Output";
+            results.Add(new ResultFieldModel(property, output.TypeName, Naming.ToCamelCase(output.Dataset), output.Dataset));
+        }
+
+        return results;
     }
 
     /// <summary>Kahn's algorithm, always taking the ready node declared first; null (and CPL0005) on a cycle.</summary>

@@ -153,8 +153,17 @@ internal static class PipelineEmitter
         w.Line("/// <param name=\"parameters\">Unused.</param>");
         w.Line("/// <param name=\"runId\">Unused.</param>");
         w.Line("/// <param name=\"cancellationToken\">Unused.</param>");
-        w.Line($"public global::System.Threading.Tasks.ValueTask<Result> RunAsync({project.Parameters.TypeName}? parameters = null, string? runId = null, global::System.Threading.CancellationToken cancellationToken = default) =>");
-        w.Line($"    throw new global::System.InvalidOperationException(\"Pipeline '{pipeline.Name}' has build errors; see the CPL diagnostics of this project.\");");
+        var parameters = $"{project.Parameters.TypeName}? parameters = null, string? runId = null, global::System.Threading.CancellationToken cancellationToken = default";
+        var error = $"throw new global::System.InvalidOperationException(\"Pipeline '{pipeline.Name}' has build errors; see the CPL diagnostics of this project.\");";
+        w.Line($"public Result Run({parameters}) =>");
+        w.Line($"    {error}");
+        w.Line();
+        w.Line("/// <summary>Not available: the pipeline has build errors (CPL diagnostics). Fix them to generate its body.</summary>");
+        w.Line("/// <param name=\"parameters\">Unused.</param>");
+        w.Line("/// <param name=\"runId\">Unused.</param>");
+        w.Line("/// <param name=\"cancellationToken\">Unused.</param>");
+        w.Line($"public global::System.Threading.Tasks.ValueTask<Result> RunAsync({parameters}) =>");
+        w.Line($"    {error}");
     }
 
     private static string Qualified(string @namespace, string name) =>

@@ -1,0 +1,74 @@
+using System.Collections.Immutable;
+using Compiled.Generators.Building;
+using Compiled.Generators.Model;
+using Compiled.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Compiled.Analyzers;
+
+/// <summary>
+/// Builds the project model from a whole compilation, with the same parse and build code the
+/// generator uses incrementally: every <c>[Node]</c> method and <c>[Pipeline]</c> class of the
+/// source assembly plus the <c>conf/base</c> YAML among the AdditionalFiles.
+/// </summary>
+internal static class ProjectModelReader
+{
+    public static ProjectModel? Read(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        var nodeAttribute = compilation.GetTypeByMetadataName(KnownNames.NodeAttribute);
+        var pipelineAttribute = compilation.GetTypeByMetadataName(KnownNames.PipelineAttribute);
+        if (nodeAttribute is null || pipelineAttribute is null) return null; // not a Compiled project
+
+        var files = new List<ConfigFileModel>();
+        foreach (var text in options.AdditionalFiles)
+        {
+            var kind = YamlParser.Classify(text.Path);
+            var content = kind is null ? null : text.GetText(cancellationToken);
+            if (kind is not null && content is not null) files.Add(YamlParser.Parse(text.Path, kind.Value, content));
+        }
+
+        var nodes = new List<NodeModel>();
+        var pipelines = new List<PipelineDeclaration>();
+        foreach (var type in Types(compilation.Assembly.GlobalNamespace))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var pipeline = Find(type.GetAttributes(), pipelineAttribute);
+            if (pipeline is not null) pipelines.Add(PipelineParser.Parse(type, pipeline));
+            foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
+            {
+                var node = Find(method.GetAttributes(), nodeAttribute);
+                if (node is not null) nodes.Add(NodeParser.Parse(method, node));
+            }
+        }
+
+        var info = ProjectInfoReader.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName);
+        return ProjectBuilder.Build(info, files, nodes, pipelines);
+    }
+
+    private static AttributeData? Find(ImmutableArray<AttributeData> attributes, INamedTypeSymbol attributeType)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType)) return attribute;
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<INamedTypeSymbol> Types(INamespaceSymbol @namespace)
+    {
+        foreach (var member in @namespace.GetMembers())
+        {
+            if (member is INamespaceSymbol child)
+            {
+                foreach (var type in Types(child)) yield return type;
+            }
+            else if (member is INamedTypeSymbol type)
+            {
+                yield return type;
+                foreach (var nested in type.GetTypeMembers()) yield return nested;
+            }
+        }
+    }
+}
