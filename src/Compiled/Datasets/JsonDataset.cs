@@ -1,0 +1,229 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Compiled.Config;
+
+namespace Compiled.Datasets;
+
+/// <summary>
+/// A JSON file holding one value of type <typeparamref name="T"/>: Kedro's <c>json.JSONDataset</c>,
+/// and the catalog type <c>json</c>. Serialized with System.Text.Json. By default property names are
+/// snake_case (<c>CompanyRating</c> ↔ <c>company_rating</c>) to match files written by Python, the
+/// output is indented (2 spaces), non-ASCII text is written as is, floating-point <c>NaN</c> and
+/// infinities are written as the strings <c>"NaN"</c>, <c>"Infinity"</c>, <c>"-Infinity"</c> (and read
+/// back), and comments and trailing commas are tolerated on load. Saves are atomic.
+/// </summary>
+/// <remarks>
+/// For trimmed or native AOT applications use the constructor that takes a
+/// <see cref="JsonTypeInfo{T}"/> from a <see cref="JsonSerializerContext"/>; the other constructor
+/// uses reflection.
+/// </remarks>
+/// <typeparam name="T">The type of the value.</typeparam>
+public sealed class JsonDataset<T> : IDataset<T>
+{
+    private const string ReflectionMessage =
+        "JSON serialization of arbitrary types uses reflection. For trimmed or native AOT applications, " +
+        "pass a JsonTypeInfo<T> from a JsonSerializerContext instead.";
+
+    private readonly JsonTypeInfo<T> _typeInfo;
+
+    /// <summary>Creates the dataset, serializing with reflection.</summary>
+    /// <param name="name">The catalog name of the dataset.</param>
+    /// <param name="filePath">The file; a relative path is resolved against the current directory.</param>
+    /// <param name="options">
+    /// The serializer options; when null, snake_case names, indented output and the tolerances
+    /// described on <see cref="JsonDataset{T}"/>. Options without a type resolver are copied and
+    /// given the reflection-based one.
+    /// </param>
+    [RequiresUnreferencedCode(ReflectionMessage)]
+    [RequiresDynamicCode(ReflectionMessage)]
+    public JsonDataset(string name, string filePath, JsonSerializerOptions? options = null)
+        : this(name, filePath, ReflectionTypeInfo(options ?? CreateDefaultOptions(indentSize: 2)))
+    {
+    }
+
+    /// <summary>Creates the dataset with serialization metadata from a source-generated context: trimming- and AOT-safe.</summary>
+    /// <param name="name">The catalog name of the dataset.</param>
+    /// <param name="filePath">The file; a relative path is resolved against the current directory.</param>
+    /// <param name="typeInfo">The metadata of <typeparamref name="T"/>, e.g. <c>MyJsonContext.Default.MyRecord</c>; its options apply.</param>
+    public JsonDataset(string name, string filePath, JsonTypeInfo<T> typeInfo)
+    {
+        FilePath = DatasetFile.FullPath(name, filePath);
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        Name = name;
+        _typeInfo = typeInfo;
+    }
+
+    /// <inheritdoc />
+    public string Name { get; }
+
+    /// <summary>The absolute path of the file.</summary>
+    public string FilePath { get; }
+
+    /// <summary>The serializer options in use.</summary>
+    public JsonSerializerOptions Options => _typeInfo.Options;
+
+    /// <summary>
+    /// Builds the dataset from a catalog entry, serializing with reflection: <c>filepath</c>
+    /// (required, relative to the project) and optional <c>save_args: { indent: … }</c> where
+    /// <c>indent</c> is a number of spaces (as in Python), <c>true</c>, or <c>false</c>/<c>null</c> for
+    /// compact output.
+    /// </summary>
+    /// <param name="config">The catalog entry.</param>
+    /// <exception cref="DatasetException">The entry is incomplete or has an unsupported key.</exception>
+    [RequiresUnreferencedCode(ReflectionMessage)]
+    [RequiresDynamicCode(ReflectionMessage)]
+    public static JsonDataset<T> FromConfig(DatasetConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var path = config.GetRequiredPath("filepath");
+        var indent = ReadIndent(config) ?? 2;
+        return new JsonDataset<T>(config.Name, path, CreateDefaultOptions(indent));
+    }
+
+    /// <summary>
+    /// Builds the dataset from a catalog entry with source-generated metadata (trimming- and AOT-safe).
+    /// <c>save_args: { indent: … }</c>, when present, overrides the indentation of <paramref name="typeInfo"/>'s options.
+    /// </summary>
+    /// <param name="config">The catalog entry.</param>
+    /// <param name="typeInfo">The metadata of <typeparamref name="T"/>.</param>
+    /// <exception cref="DatasetException">The entry is incomplete or has an unsupported key.</exception>
+    public static JsonDataset<T> FromConfig(DatasetConfig config, JsonTypeInfo<T> typeInfo)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        var path = config.GetRequiredPath("filepath");
+        if (ReadIndent(config) is { } indent)
+        {
+            var options = new JsonSerializerOptions(typeInfo.Options);
+            ApplyIndent(options, indent);
+            typeInfo = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+        }
+        return new JsonDataset<T>(config.Name, path, typeInfo);
+    }
+
+    /// <summary>Reads and deserializes the file.</summary>
+    /// <exception cref="DatasetException">The file does not exist, is not valid JSON for <typeparamref name="T"/>, or holds <c>null</c>.</exception>
+    public T Load() => DatasetFile.Read(Name, FilePath, stream =>
+    {
+        T? value;
+        try
+        {
+            value = JsonSerializer.Deserialize(stream, _typeInfo);
+        }
+        catch (JsonException ex)
+        {
+            throw InvalidJson(ex);
+        }
+        return value ?? throw NullDocument();
+    });
+
+    /// <summary>Reads and deserializes the file asynchronously.</summary>
+    /// <exception cref="DatasetException">The file does not exist, is not valid JSON for <typeparamref name="T"/>, or holds <c>null</c>.</exception>
+    public ValueTask<T> LoadAsync(CancellationToken cancellationToken = default) =>
+        DatasetFile.ReadAsync(Name, FilePath, async (stream, ct) =>
+        {
+            T? value;
+            try
+            {
+                value = await JsonSerializer.DeserializeAsync(stream, _typeInfo, ct).ConfigureAwait(false);
+            }
+            catch (JsonException ex)
+            {
+                throw InvalidJson(ex);
+            }
+            return value ?? throw NullDocument();
+        }, cancellationToken);
+
+    /// <summary>Serializes <paramref name="data"/> and replaces the file with it, atomically.</summary>
+    /// <exception cref="DatasetException"><paramref name="data"/> is null or cannot be serialized, or the file cannot be written.</exception>
+    public void Save(T data)
+    {
+        if (data is null) throw DatasetErrors.NullSave(Name, FilePath);
+        DatasetFile.Write(Name, FilePath, stream => JsonSerializer.Serialize(stream, data, _typeInfo));
+    }
+
+    /// <summary>Serializes <paramref name="data"/> and replaces the file with it, atomically and asynchronously.</summary>
+    /// <exception cref="DatasetException"><paramref name="data"/> is null or cannot be serialized, or the file cannot be written.</exception>
+    public ValueTask SaveAsync(T data, CancellationToken cancellationToken = default)
+    {
+        if (data is null) throw DatasetErrors.NullSave(Name, FilePath);
+        return DatasetFile.WriteAsync(Name, FilePath,
+            (stream, ct) => new ValueTask(JsonSerializer.SerializeAsync(stream, data, _typeInfo, ct)), cancellationToken);
+    }
+
+    /// <summary>Whether the file exists.</summary>
+    public bool Exists() => File.Exists(FilePath);
+
+    /// <inheritdoc />
+    public override string ToString() => $"JsonDataset<{DatasetErrors.TypeName(typeof(T))}> '{Name}' ({FilePath})";
+
+    private DatasetException InvalidJson(JsonException ex)
+    {
+        var where = ex.LineNumber is { } line
+            ? $" at line {line + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}" + (string.IsNullOrEmpty(ex.Path) ? "" : $" (JSON path {ex.Path})")
+            : "";
+        return new DatasetException(Name,
+            $"Dataset '{Name}' ({FilePath}): the file is not valid JSON for {DatasetErrors.TypeName(typeof(T))}{where}: " +
+            $"{DatasetErrors.FirstLine(StripPosition(ex.Message))}", ex);
+    }
+
+    private DatasetException NullDocument() => new(Name,
+        $"Dataset '{Name}' ({FilePath}): the file holds JSON null, but a {DatasetErrors.TypeName(typeof(T))} was expected. " +
+        $"Fix the file, or run the node that produces '{Name}' again.");
+
+    // System.Text.Json appends "Path: … | LineNumber: … | BytePositionInLine: …" which the message already says better.
+    private static string StripPosition(string message)
+    {
+        var index = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        return index < 0 ? message : message[..index];
+    }
+
+    private static int? ReadIndent(DatasetConfig config)
+    {
+        var saveArgs = config.GetMapping("save_args");
+        DatasetArgs.CheckKeys(config, "load_args", config.GetMapping("load_args"));
+        DatasetArgs.CheckKeys(config, "save_args", saveArgs, "indent");
+        if (!DatasetArgs.Has(saveArgs, "indent")) return null;
+        var text = DatasetArgs.GetString(config, "save_args", saveArgs, "indent");
+        if (text is null || text.Equals("none", StringComparison.OrdinalIgnoreCase) || bool.FalseString.Equals(text, StringComparison.OrdinalIgnoreCase)) return -1;
+        if (bool.TrueString.Equals(text, StringComparison.OrdinalIgnoreCase)) return 2;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var spaces) && spaces <= 127) return spaces;
+        throw config.Error($"key 'save_args.indent' must be a number of spaces (0-127), true, or false, not '{text}'", saveArgs!["indent"]!.Location);
+    }
+
+    // indentSize < 0: compact output.
+    private static JsonSerializerOptions CreateDefaultOptions(int indentSize)
+    {
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+            ReadCommentHandling = JsonCommentHandling.Skip,
+            AllowTrailingCommas = true,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        ApplyIndent(options, indentSize);
+        return options;
+    }
+
+    private static void ApplyIndent(JsonSerializerOptions options, int indentSize)
+    {
+        options.WriteIndented = indentSize >= 0;
+        if (indentSize >= 0) options.IndentSize = indentSize;
+    }
+
+    [RequiresUnreferencedCode(ReflectionMessage)]
+    [RequiresDynamicCode(ReflectionMessage)]
+    private static JsonTypeInfo<T> ReflectionTypeInfo(JsonSerializerOptions options)
+    {
+        if (options.TypeInfoResolver is null)
+        {
+            options = new JsonSerializerOptions(options) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
+        }
+        return (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+    }
+}
