@@ -15,6 +15,7 @@ internal sealed class ParameterBinder
     private readonly string _rootType;
     private readonly Dictionary<string, ParamUsage> _bindings = new(StringComparer.Ordinal);
     private readonly List<ParameterRecordModel> _records = new();
+    private readonly List<ParameterOverrideModel> _overrides = new();
     private readonly HashSet<string> _recordNames = new(StringComparer.Ordinal);
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly YamlMapping _root;
@@ -47,8 +48,8 @@ internal sealed class ParameterBinder
     {
         var rootName = _info.ProjectName + "Parameters";
         _recordNames.Add(rootName);
-        var value = BindRecord(_root, "", rootName, _rootType);
-        return new ParametersModel(_rootType, _records.ToEquatableArray(), value);
+        var value = BindRecord(_root, "", rootName, _rootType, new List<string>());
+        return new ParametersModel(_rootType, _records.ToEquatableArray(), value, _overrides.ToEquatableArray());
     }
 
     /// <summary>The C# expression reading <paramref name="usage"/>'s value from a local named <paramref name="parametersLocal"/>, or null (with a diagnostic).</summary>
@@ -99,7 +100,7 @@ internal sealed class ParameterBinder
         return expression.ToString();
     }
 
-    private string BindRecord(YamlMapping mapping, string path, string recordName, string typeName)
+    private string BindRecord(YamlMapping mapping, string path, string recordName, string typeName, List<string> chain)
     {
         var properties = new List<ParameterPropertyModel>();
         var arguments = new List<string>();
@@ -116,7 +117,7 @@ internal sealed class ParameterBinder
             }
 
             var childPath = path.Length == 0 ? entry.Key : path + "." + entry.Key;
-            var (childType, childValue) = BindValue(entry.Value, childPath, entry.Key);
+            var (childType, childValue) = BindValue(entry.Value, childPath, entry.Key, new List<string>(chain) { propertyName });
             properties.Add(new ParameterPropertyModel(propertyName, childType, entry.Key, ProjectBuilder.RelativeDisplay(entry.KeyLocation)));
             arguments.Add($"{propertyName}: {childValue}");
         }
@@ -125,11 +126,12 @@ internal sealed class ParameterBinder
         return arguments.Count == 0 ? $"new {typeName}()" : $"new {typeName}(\n{string.Join(",\n", arguments)})";
     }
 
-    private (string Type, string Value) BindValue(YamlValue value, string path, string key)
+    private (string Type, string Value) BindValue(YamlValue value, string path, string key, List<string> chain)
     {
         if (_bindings.TryGetValue(path, out var usage))
         {
             var bound = Bind(value, usage.Shape, usage);
+            AddOverrides(path, chain, usage.Shape);
             return (usage.Shape.TypeName, bound ?? "default!");
         }
 
@@ -138,7 +140,7 @@ internal sealed class ParameterBinder
             case YamlMapping mapping:
                 var name = UniqueRecordName(Naming.ToPascalCase(key) + "Parameters");
                 var typeName = _rootType + "." + name;
-                return (typeName, BindRecord(mapping, path, name, typeName));
+                return (typeName, BindRecord(mapping, path, name, typeName, chain));
             case YamlSequence sequence:
                 var kinds = sequence.Items.OfType<YamlScalar>().Select(ScalarLiterals.Infer).Distinct().ToList();
                 var kind = sequence.Items.Count != kinds.Count && sequence.Items.Any(i => i is not YamlScalar)
@@ -154,12 +156,14 @@ internal sealed class ParameterBinder
                 }
 
                 var element = ScalarLiterals.TypeName(kind);
+                AddOverride(path, chain, ParameterOverrides.ParseArray(Simple(kind), element, CollectionKind.ReadOnlyInterface));
                 var items = sequence.Items.Cast<YamlScalar>().Select(s => ScalarLiterals.Format(s, kind, EquatableArray<string>.Empty, element) ?? ScalarLiterals.String(s.Value ?? ""));
                 return ($"global::System.Collections.Generic.IReadOnlyList<{element}>", $"new {element}[] {{ {string.Join(", ", items)} }}");
             case YamlScalar { Value: null }:
                 return ("string?", "null");
             case YamlScalar scalar:
                 var inferred = ScalarLiterals.Infer(scalar);
+                AddOverride(path, chain, ParameterOverrides.Parse(Simple(inferred)));
                 return (ScalarLiterals.TypeName(inferred), ScalarLiterals.Format(scalar, inferred, EquatableArray<string>.Empty, "") ?? ScalarLiterals.String(scalar.Value!));
             default:
                 return ("string?", "null");
@@ -234,6 +238,32 @@ internal sealed class ParameterBinder
                     ?? Fail($"value '{scalar.Value}' is not a valid {shape.TypeName.TrimEnd('?')}", value);
         }
     }
+
+    /// <summary>Records the per-run override of every scalar leaf under <paramref name="shape"/> (records only: they copy with <c>with</c>).</summary>
+    private void AddOverrides(string path, List<string> chain, TypeShape shape)
+    {
+        if (shape.Kind == ShapeKind.Object)
+        {
+            if (!shape.IsRecord) return;
+            foreach (var member in shape.Members)
+            {
+                AddOverrides(path + "." + member.YamlKey, new List<string>(chain) { member.MemberName }, member.Shape);
+            }
+
+            return;
+        }
+
+        var parse = shape.Kind == ShapeKind.Collection
+            ? shape.Element is { IsScalar: true } element ? ParameterOverrides.ParseArray(element, element.TypeName, shape.Collection) : null
+            : shape.IsScalar ? ParameterOverrides.Parse(shape) : null;
+        if (parse is not null) AddOverride(path, chain, parse);
+    }
+
+    private void AddOverride(string path, List<string> chain, string parse) =>
+        _overrides.Add(new ParameterOverrideModel(path, ParameterOverrides.With(chain, parse)));
+
+    private static TypeShape Simple(ShapeKind kind) =>
+        new(ScalarLiterals.TypeName(kind), kind, false, CollectionKind.None, null, EquatableArray<ShapeMember>.Empty, EquatableArray<string>.Empty);
 
     private string UniqueRecordName(string name)
     {

@@ -22,6 +22,7 @@ internal static class ParametersEmitter
         w.Line("{").Indent();
         w.Line("/// <summary>The values written in <c>conf/base/parameters*.yml</c>, bound at compile time.</summary>");
         w.Expression($"public static {parameters.TypeName} Default {{ get; }} = ", parameters.DefaultValue, ";");
+        WriteOverrides(w, parameters);
         foreach (var record in parameters.Records.Skip(1))
         {
             w.Line();
@@ -33,6 +34,41 @@ internal static class ParametersEmitter
         w.Close();
         return w.ToString();
     }
+
+    private static void WriteOverrides(SourceWriter w, ParametersModel parameters)
+    {
+        w.Line();
+        w.Line("/// <summary>Every dotted path <see cref=\"WithOverride\"/> accepts.</summary>");
+        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<string> OverridablePaths {{ get; }} = [{string.Join(", ", parameters.Overrides.Select(o => Literal(o.Path)))}];");
+        w.Line();
+        w.Line("/// <summary>A copy with the parameter at the dotted <paramref name=\"path\"/> set from text, like Kedro's <c>--params</c>.</summary>");
+        w.Line("/// <param name=\"path\">A dotted path such as <c>model_options.test_size</c>.</param>");
+        w.Line("/// <param name=\"value\">The value as text; lists as <c>[a, b]</c>.</param>");
+        w.Line("/// <exception cref=\"global::Compiled.ParameterException\">The path is unknown, or the text is not a value of the parameter's type.</exception>");
+        w.Open($"public {parameters.TypeName} WithOverride(string path, string value) => path switch");
+        foreach (var entry in parameters.Overrides)
+        {
+            w.Line($"{Literal(entry.Path)} => {entry.Expression},");
+        }
+
+        w.Line("_ => throw global::Compiled.ParameterValue.UnknownPath(path, OverridablePaths),");
+        w.Close(";");
+        w.Line();
+        w.Line("/// <summary>A copy with each <c>path=value</c> assignment applied in order.</summary>");
+        w.Line("/// <param name=\"assignments\">Assignments such as <c>model_options.test_size=0.3</c>.</param>");
+        w.Line("/// <exception cref=\"global::Compiled.ParameterException\">An assignment is malformed, names an unknown path or has a value of the wrong type.</exception>");
+        w.Open($"public {parameters.TypeName} WithOverrides(params global::System.Collections.Generic.IEnumerable<string> assignments)");
+        w.Line("var parameters = this;");
+        w.Open("foreach (var assignment in assignments)");
+        w.Line("var (path, value) = global::Compiled.ParameterValue.SplitAssignment(assignment);");
+        w.Line("parameters = parameters.WithOverride(path, value);");
+        w.Close();
+        w.Line();
+        w.Line("return parameters;");
+        w.Close();
+    }
+
+    private static string Literal(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
 
     private static void WriteRecordHeader(SourceWriter w, ParameterRecordModel record, bool isRoot)
     {

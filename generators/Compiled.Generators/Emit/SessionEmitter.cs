@@ -37,7 +37,8 @@ internal static class SessionEmitter
         w.Open($"public sealed partial class {session} : global::Compiled.Session");
         w.Open($"internal {session}(global::Compiled.SessionOptions options) : base(options)");
         w.Line($"Catalog = new {info.ProjectName}Catalog(this);");
-        w.Line($"Parameters = {project.Parameters.TypeName}.Default;");
+        w.Line($"Parameters = global::Compiled.ParameterValue.ApplyOverrides({project.Parameters.TypeName}.Default, Config.ParameterOverrides,");
+        w.Line("    static (parameters, path, value) => parameters.WithOverride(path, value));");
         foreach (var pipeline in project.Pipelines)
         {
             w.Line($"{pipeline.PropertyName} = new {Qualified(pipeline.Namespace, pipeline.ClassName)}(this);");
@@ -48,7 +49,7 @@ internal static class SessionEmitter
         w.Line("/// <summary>The typed data catalog.</summary>");
         w.Line($"public {info.ProjectName}Catalog Catalog {{ get; }}");
         w.Line();
-        w.Line("/// <summary>The parameters runs use unless given others.</summary>");
+        w.Line("/// <summary>The parameters runs use unless given others: the compiled defaults with <c>conf/&lt;env&gt;/parameters*.yml</c> applied.</summary>");
         w.Line($"public {project.Parameters.TypeName} Parameters {{ get; }}");
         foreach (var pipeline in project.Pipelines)
         {

@@ -36,7 +36,8 @@ internal sealed record TypeShape(
     CollectionKind Collection,
     TypeShape? Element,
     EquatableArray<ShapeMember> Members,
-    EquatableArray<string> EnumMembers)
+    EquatableArray<string> EnumMembers,
+    bool IsRecord = false)
 {
     public static TypeShape Unsupported(string typeName) =>
         new(typeName, ShapeKind.Unsupported, false, CollectionKind.None, null, EquatableArray<ShapeMember>.Empty, EquatableArray<string>.Empty);

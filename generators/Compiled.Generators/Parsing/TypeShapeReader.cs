@@ -105,7 +105,7 @@ internal static class TypeShapeReader
             members.Add(new ShapeMember(Naming.ToSnakeCase(property.Name), property.Name, null, property.IsRequired, Read(property.Type, depth + 1)));
         }
 
-        return new TypeShape(typeName, ShapeKind.Object, nullable, CollectionKind.None, null, members.ToEquatableArray(), EquatableArray<string>.Empty);
+        return new TypeShape(typeName, ShapeKind.Object, nullable, CollectionKind.None, null, members.ToEquatableArray(), EquatableArray<string>.Empty, type.IsRecord);
     }
 
     private static TypeShape Simple(string typeName, ShapeKind kind, bool nullable) =>

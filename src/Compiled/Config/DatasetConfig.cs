@@ -10,12 +10,65 @@ namespace Compiled.Config;
 /// </summary>
 public sealed class DatasetConfig
 {
+    private readonly ProjectConfig? _project;
+
     /// <summary>Creates the configuration of dataset <paramref name="name"/>.</summary>
-    public DatasetConfig(string name, ConfigMapping entry, string projectPath)
+    /// <param name="name">The catalog name.</param>
+    /// <param name="entry">The entry's keys and values.</param>
+    /// <param name="projectPath">The directory relative paths are resolved against.</param>
+    /// <param name="project">The project configuration credentials are looked up in; null when there is none.</param>
+    public DatasetConfig(string name, ConfigMapping entry, string projectPath, ProjectConfig? project = null)
     {
         Name = name;
         Entry = entry;
         ProjectPath = projectPath;
+        _project = project;
+    }
+
+    /// <summary>
+    /// This entry with <c>${runtime:name}</c> / <c>${runtime:name,default}</c> resolved from one run's values.
+    /// Generated code calls it for entries that use runtime values, once per run.
+    /// </summary>
+    /// <exception cref="DatasetException">A runtime value the entry needs was not given and has no default.</exception>
+    public DatasetConfig WithRuntimeValues(params ReadOnlySpan<(string Name, string? Value)> values)
+    {
+        var copy = values.ToArray();
+        try
+        {
+            var resolved = (ConfigMapping)Interpolation.ResolveAll(Entry, "runtime", key =>
+            {
+                foreach (var (name, value) in copy)
+                {
+                    if (name == key) return value;
+                }
+
+                return null;
+            });
+            return new DatasetConfig(Name, resolved, ProjectPath, _project);
+        }
+        catch (ConfigException exception)
+        {
+            throw Error(exception.Message, exception.Location, exception);
+        }
+    }
+
+    /// <summary>
+    /// The credentials this entry names with its <c>credentials</c> key, resolved from
+    /// <c>conf/&lt;env&gt;/credentials.yml</c> and environment variables; null when it names none.
+    /// </summary>
+    public ConfigMapping? GetCredentials()
+    {
+        var name = GetString("credentials");
+        if (name is null) return null;
+        if (_project is null) throw Error($"names credentials '{name}' but no project configuration is available");
+        try
+        {
+            return _project.GetCredentials(name, Entry["credentials"]!.Location);
+        }
+        catch (ConfigException exception)
+        {
+            throw Error(exception.Message, exception.Location, exception);
+        }
     }
 
     /// <summary>The dataset's catalog name.</summary>

@@ -3,16 +3,25 @@ namespace Compiled.Config;
 /// <summary>
 /// The project's configuration for one environment: <c>conf/base</c> deep-merged with
 /// <c>conf/&lt;environment&gt;</c> (the environment wins), read once when a session is created.
+/// Catalog values have <c>${globals:…}</c> resolved; <c>${runtime:…}</c> stays until each run.
+/// Credentials stay out of the catalog and are handed only to the dataset that names them.
 /// Reading configuration opens no dataset.
 /// </summary>
 public sealed class ProjectConfig
 {
-    private ProjectConfig(string projectPath, string environment, ConfigMapping catalog, IReadOnlyList<string> catalogFiles)
+    private readonly ConfigMapping _credentials;
+
+    private ProjectConfig(
+        string projectPath, string environment, ConfigMapping catalog, ConfigMapping globals,
+        ConfigMapping credentials, ConfigMapping parameterOverrides, IReadOnlyList<string> files)
     {
         ProjectPath = projectPath;
         Environment = environment;
         Catalog = catalog;
-        CatalogFiles = catalogFiles;
+        Globals = globals;
+        _credentials = credentials;
+        ParameterOverrides = parameterOverrides;
+        Files = files;
     }
 
     /// <summary>The project directory: the one holding <c>conf/</c>.</summary>
@@ -21,36 +30,65 @@ public sealed class ProjectConfig
     /// <summary>The environment whose configuration overrides <c>conf/base</c>.</summary>
     public string Environment { get; }
 
-    /// <summary>The merged catalog: entry name to entry.</summary>
+    /// <summary>The merged catalog: entry name to entry, globals resolved.</summary>
     public ConfigMapping Catalog { get; }
 
-    /// <summary>The catalog files read, base first.</summary>
-    public IReadOnlyList<string> CatalogFiles { get; }
+    /// <summary>The merged <c>globals*.yml</c>.</summary>
+    public ConfigMapping Globals { get; }
+
+    /// <summary>
+    /// The environment's <c>parameters*.yml</c> (not base: base parameters are compiled in). Applied
+    /// over the compiled defaults when the session is created.
+    /// </summary>
+    public ConfigMapping ParameterOverrides { get; }
+
+    /// <summary>The configuration files read, base first.</summary>
+    public IReadOnlyList<string> Files { get; }
 
     /// <summary>Reads <c>conf/base</c> and <c>conf/<paramref name="environment"/></c> under <paramref name="projectPath"/>.</summary>
+    /// <exception cref="ConfigException">A file is malformed or an interpolation has no value; the message names the file and line.</exception>
     public static ProjectConfig Load(string projectPath, string environment)
     {
         var files = new List<string>();
-        var catalog = ReadEnvironment(projectPath, "base", "catalog", files);
-        if (environment != "base")
+        ConfigMapping Read(string pattern, bool includeBase = true)
         {
-            catalog = ConfigMerger.Merge(catalog, ReadEnvironment(projectPath, environment, "catalog", files));
+            var merged = includeBase ? ReadEnvironment(projectPath, "base", pattern, files) : Empty(projectPath);
+            return environment == "base" ? merged : ConfigMerger.Merge(merged, ReadEnvironment(projectPath, environment, pattern, files));
         }
 
-        return new ProjectConfig(projectPath, environment, catalog, files);
+        var globals = Read("globals");
+        var catalog = (ConfigMapping)Interpolation.ResolveAll(Read("catalog"), "globals", key => DottedPath.Find(globals, key));
+        var credentials = Read("credentials");
+        var parameters = environment == "base" ? Empty(projectPath) : ReadEnvironment(projectPath, environment, "parameters", files);
+        return new ProjectConfig(projectPath, environment, catalog, globals, credentials, parameters, files);
     }
 
     /// <summary>The configuration of catalog entry <paramref name="name"/>.</summary>
     /// <exception cref="ConfigException">The entry is missing or is not a mapping.</exception>
     public DatasetConfig GetDataset(string name) => Catalog[name] switch
     {
-        ConfigMapping entry => new DatasetConfig(name, entry, ProjectPath),
+        ConfigMapping entry => new DatasetConfig(name, entry, ProjectPath, this),
         null => throw new ConfigException(
             $"the catalog has no entry '{name}', which this build of the project uses. Add it to conf/base/catalog.yml or conf/{Environment}/catalog.yml " +
-            $"(files read: {(CatalogFiles.Count == 0 ? "none" : string.Join(", ", CatalogFiles))})",
+            $"(files read: {(Files.Count == 0 ? "none" : string.Join(", ", Files))})",
             new ConfigLocation(Path.Combine(ProjectPath, "conf"), 0, 0)),
         var other => throw new ConfigException($"catalog entry '{name}' must be a mapping", other.Location),
     };
+
+    /// <summary>
+    /// The credentials named <paramref name="name"/>, from <c>credentials*.yml</c>, with
+    /// <c>${env:VARIABLE}</c> resolved from environment variables now (never stored in generated code).
+    /// </summary>
+    /// <exception cref="ConfigException">No such credentials, or a variable they need is not set.</exception>
+    public ConfigMapping GetCredentials(string name, ConfigLocation requestedAt) => _credentials[name] switch
+    {
+        ConfigMapping mapping => (ConfigMapping)Interpolation.ResolveAll(mapping, "env", System.Environment.GetEnvironmentVariable),
+        null => throw new ConfigException(
+            $"no credentials named '{name}': add them to conf/{Environment}/credentials.yml (never to conf/base, never to source control)", requestedAt),
+        var other => throw new ConfigException($"credentials '{name}' must be a mapping", other.Location),
+    };
+
+    private static ConfigMapping Empty(string projectPath) => new([], new ConfigLocation(Path.Combine(projectPath, "conf"), 0, 0));
 
     /// <summary>Reads and merges every <c>{pattern}*.yml</c> / <c>.yaml</c> of one environment, in path order.</summary>
     private static ConfigMapping ReadEnvironment(string projectPath, string environment, string pattern, List<string> files)
