@@ -13,3 +13,7 @@ public sealed partial class DataSciencePipeline;
 /// <summary>Kedro's <c>__default__</c>: both pipelines, run when none is named.</summary>
 [Pipeline(typeof(DataProcessing), typeof(DataScience))]
 public sealed partial class DefaultPipeline;
+
+/// <summary>Serving: one shuttle's features in, its predicted price out; the regressor is loaded once per session.</summary>
+[Pipeline(typeof(Inference), Inputs = ["features"], Artifacts = ["regressor"])]
+public sealed partial class PredictPipeline;

@@ -87,7 +87,8 @@ internal sealed class ParameterBinder
                         ?? Enumerable.Empty<string>();
                     var suggestion = Naming.ClosestMatch(usage.Path, candidates.Concat(AllPaths(_root, "")));
                     _diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnknownParameter, DiagnosticTarget.Parameter(usage.NodeId, usage.ParameterIndex),
-                        usage.NodeName, usage.Path, suggestion is null ? "add it to conf/base/parameters.yml" : $"did you mean '{suggestion}'?"));
+                        usage.NodeName, usage.Path, suggestion is null ? "add it to conf/base/parameters.yml" : $"did you mean '{suggestion}'?")
+                        .WithProperty(DiagnosticInfo.SuggestionKey, suggestion));
                     return null;
                 }
 

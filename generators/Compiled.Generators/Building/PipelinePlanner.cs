@@ -82,6 +82,7 @@ internal sealed class PipelinePlanner
 
         // Where each free input comes from.
         var runtimeInputs = new List<RuntimeInputModel>();
+        var untypedInput = false;
         var declaredInputs = new HashSet<string>(declaration.Inputs, StringComparer.Ordinal);
         var artifacts = new HashSet<string>(declaration.Artifacts, StringComparer.Ordinal);
         var knownNames = _catalog.Keys.Concat(producers.Keys).Concat(declaredInputs).ToList();
@@ -105,16 +106,21 @@ internal sealed class PipelinePlanner
                         runtimeInputs.Add(new RuntimeInputModel(parameter.Binding, "", parameter.TypeName));
                     }
                 }
-                else if (!_catalog.ContainsKey(parameter.Binding) && !_configBroken)
+                else if (_catalog.ContainsKey(parameter.Binding))
+                {
+                    untypedInput |= !_typedCatalog.ContainsKey(parameter.Binding); // CPL0010 already reported
+                }
+                else if (!_configBroken)
                 {
                     _diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnresolvedInput, DiagnosticTarget.Parameter(node.Id, p),
-                        node.Name, parameter.Binding, Suggest(parameter.Binding, knownNames)));
+                        node.Name, parameter.Binding, Suggest(parameter.Binding, knownNames))
+                        .WithProperty(DiagnosticInfo.SuggestionKey, Naming.ClosestMatch(parameter.Binding, knownNames)));
                 }
             }
         }
 
         var order = TopologicalOrder(nodes, producers, name);
-        var hasErrors = hasNodeErrors || _configBroken || order is null ||
+        var hasErrors = hasNodeErrors || _configBroken || order is null || untypedInput ||
             _diagnostics.Count(d => d.Id != DiagnosticIds.Unused) > errorsBefore;
         var propertyName = PropertyName(declaration);
         if (propertyName is "Catalog" or "Parameters" or "Environment" or "Options") propertyName = declaration.ClassName;
@@ -123,7 +129,8 @@ internal sealed class PipelinePlanner
         {
             // Keep the Result's shape so code that reads it still compiles: only the CPL errors show.
             return new PipelineModel(declaration.Namespace, declaration.ClassName, declaration.Accessibility, name, propertyName,
-                EquatableArray<RuntimeInputModel>.Empty, EquatableArray<PipelineStepModel>.Empty, Results(nodes).ToEquatableArray(),
+                EquatableArray<RuntimeInputModel>.Empty, EquatableArray<RuntimeValueModel>.Empty, EquatableArray<InputOverrideModel>.Empty,
+                EquatableArray<PipelineStepModel>.Empty, Results(nodes).ToEquatableArray(),
                 HasAsyncNodes: false, HasErrors: true);
         }
 
@@ -151,6 +158,27 @@ internal sealed class PipelinePlanner
             runtimeInputs[i] = runtimeInputs[i] with { ParameterName = Local(runtimeInputs[i].Dataset) };
         }
 
+        // ${runtime:…} values of every catalog entry the run loads or saves become arguments of Run.
+        var produced = new HashSet<string>(ordered.SelectMany(n => n.Outputs).Select(o => o.Dataset), StringComparer.Ordinal);
+        var runtimeValues = new List<RuntimeValueModel>();
+        var touched = ordered.SelectMany(n => n.Parameters.Where(p => p.Kind == NodeParameterKind.Input && !produced.Contains(p.Binding) && !artifacts.Contains(p.Binding))
+                .Select(p => p.Binding).Concat(n.Outputs.Select(o => o.Dataset)))
+            .Where(_typedCatalog.ContainsKey)
+            .Select(d => _typedCatalog[d]);
+        foreach (var value in touched.SelectMany(e => e.RuntimeValues))
+        {
+            var index = runtimeValues.FindIndex(r => r.Name == value.Name);
+            if (index < 0) runtimeValues.Add(value with { ParameterName = Local("${runtime:" + value.Name + "}") });
+            else if (!value.HasDefault) runtimeValues[index] = runtimeValues[index] with { HasDefault = false };
+        }
+
+        runtimeValues = runtimeValues.OrderBy(r => r.HasDefault).ToList();
+        string Access(CatalogEntryModel entry) => entry.RuntimeValues.IsEmpty
+            ? entry.PropertyName
+            : $"{entry.PropertyName}({string.Join(", ", entry.RuntimeValues.Select(v => runtimeValues.First(r => r.Name == v.Name).ParameterName))})";
+
+        var inputOverrides = new List<InputOverrideModel>();
+
         var available = new HashSet<string>(runtimeInputs.Select(r => r.Dataset), StringComparer.Ordinal);
         var steps = new List<PipelineStepModel>();
         foreach (var node in ordered)
@@ -172,7 +200,15 @@ internal sealed class PipelinePlanner
                         if (available.Add(parameter.Binding))
                         {
                             var entry = _typedCatalog[parameter.Binding];
-                            loads.Add(new DatasetLoadModel(Local(parameter.Binding), entry.DataType, entry.PropertyName, parameter.Binding, artifacts.Contains(parameter.Binding)));
+                            var isArtifact = artifacts.Contains(parameter.Binding);
+                            string? overrideProperty = null;
+                            if (!isArtifact)
+                            {
+                                overrideProperty = entry.PropertyName;
+                                inputOverrides.Add(new InputOverrideModel(overrideProperty, entry.DataType, entry.Name));
+                            }
+
+                            loads.Add(new DatasetLoadModel(Local(parameter.Binding), entry.DataType, isArtifact ? entry.PropertyName : Access(entry), parameter.Binding, isArtifact, overrideProperty));
                         }
 
                         arguments.Add(Local(parameter.Binding));
@@ -184,8 +220,8 @@ internal sealed class PipelinePlanner
             foreach (var output in node.Outputs)
             {
                 available.Add(output.Dataset);
-                var save = _catalog.TryGetValue(output.Dataset, out var entry) && DatasetKinds.IsPersisted(entry.Kind) && _typedCatalog.ContainsKey(output.Dataset)
-                    ? _typedCatalog[output.Dataset].PropertyName
+                var save = _catalog.TryGetValue(output.Dataset, out var entry) && DatasetKinds.IsPersisted(entry.Kind) && _typedCatalog.TryGetValue(output.Dataset, out var typed)
+                    ? Access(typed)
                     : null;
                 var local = Local(output.Dataset);
                 outputs.Add(new StepOutputModel(local, output.TypeName, output.Dataset, save));
@@ -197,7 +233,8 @@ internal sealed class PipelinePlanner
 
         var results = Results(ordered).Select(r => r with { Local = Local(r.Dataset) });
         return new PipelineModel(declaration.Namespace, declaration.ClassName, declaration.Accessibility, name, propertyName,
-            runtimeInputs.ToEquatableArray(), steps.ToEquatableArray(), results.ToEquatableArray(),
+            runtimeInputs.ToEquatableArray(), runtimeValues.ToEquatableArray(), inputOverrides.ToEquatableArray(),
+            steps.ToEquatableArray(), results.ToEquatableArray(),
             HasAsyncNodes: ordered.Any(n => n.Await != AwaitKind.None), HasErrors: false);
     }
 

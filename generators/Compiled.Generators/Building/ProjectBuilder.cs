@@ -55,7 +55,8 @@ internal static class ProjectBuilder
         }
 
         // Catalog types come from the nodes that read and write each entry.
-        var typedCatalog = TypeCatalog(catalog, nodes, diagnostics);
+        var globals = MergeRoots(files, ConfigFileKind.Globals);
+        var typedCatalog = TypeCatalog(catalog, globals, nodes, diagnostics);
 
         var planner = new PipelinePlanner(catalog, typedCatalog, accesses, diagnostics, catalogBroken || parametersBroken);
         var pipelineModels = pipelines
@@ -126,7 +127,7 @@ internal static class ProjectBuilder
     }
 
     private static Dictionary<string, CatalogEntryModel> TypeCatalog(
-        Dictionary<string, CatalogEntry> catalog, IReadOnlyList<NodeModel> nodes, List<DiagnosticInfo> diagnostics)
+        Dictionary<string, CatalogEntry> catalog, YamlMapping globals, IReadOnlyList<NodeModel> nodes, List<DiagnosticInfo> diagnostics)
     {
         var typed = new Dictionary<string, CatalogEntryModel>(StringComparer.Ordinal);
         var firstUse = new Dictionary<string, (string Type, string? Element, DiagnosticTarget Target, string Node)>(StringComparer.Ordinal);
@@ -157,7 +158,11 @@ internal static class ProjectBuilder
 
             var property = Naming.ToPascalCase(dataset);
             for (var i = 2; !propertyNames.Add(property); i++) property = Naming.ToPascalCase(dataset) + i;
-            typed[dataset] = new CatalogEntryModel(dataset, property, "_" + Naming.ToCamelCase(dataset).TrimStart('@'), entry.Kind, datasetType, type, entry.DeclaredAt);
+            var runtimeValues = Interpolations.Scan(dataset, entry.Entry, globals, diagnostics)
+                .Select(r => new RuntimeValueModel(r.Name, Naming.ToCamelCase(r.Name), r.HasDefault))
+                .OrderBy(r => r.HasDefault)
+                .ToEquatableArray();
+            typed[dataset] = new CatalogEntryModel(dataset, property, "_" + Naming.ToCamelCase(dataset).TrimStart('@'), entry.Kind, datasetType, type, entry.DeclaredAt, runtimeValues);
         }
 
         // Producers first: what a node writes defines the entry's type.

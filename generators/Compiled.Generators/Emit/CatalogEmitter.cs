@@ -21,7 +21,7 @@ internal static class CatalogEmitter
         w.Line(SourceWriter.GeneratedCodeAttribute);
         w.Open($"public sealed partial class {name}");
         w.Line("private readonly global::Compiled.Session _session;");
-        foreach (var entry in project.Catalog)
+        foreach (var entry in project.Catalog.Where(e => e.RuntimeValues.IsEmpty))
         {
             w.Line($"private {entry.DatasetType}? {entry.FieldName};");
         }
@@ -32,11 +32,26 @@ internal static class CatalogEmitter
         foreach (var entry in project.Catalog)
         {
             w.Line();
-            w.Line($"/// <summary>The <c>{entry.Name}</c> dataset ({entry.Kind}), declared at {entry.DeclaredAt}.</summary>");
-            w.Line($"public {entry.DatasetType} {entry.PropertyName} => {entry.FieldName} ?? Create{entry.PropertyName}();");
+            if (entry.RuntimeValues.IsEmpty)
+            {
+                w.Line($"/// <summary>The <c>{entry.Name}</c> dataset ({entry.Kind}), declared at {entry.DeclaredAt}.</summary>");
+                w.Line($"public {entry.DatasetType} {entry.PropertyName} => {entry.FieldName} ?? Create{entry.PropertyName}();");
+                continue;
+            }
+
+            w.Line($"/// <summary>The <c>{entry.Name}</c> dataset ({entry.Kind}) for one run's runtime values, declared at {entry.DeclaredAt}.</summary>");
+            foreach (var value in entry.RuntimeValues)
+            {
+                w.Line($"/// <param name=\"{value.ParameterName.TrimStart('@')}\">The value of <c>${{runtime:{value.Name}}}</c>{(value.HasDefault ? "; its default when null" : "")}.</param>");
+            }
+
+            var parameters = string.Join(", ", entry.RuntimeValues.Select(v => v.HasDefault ? $"string? {v.ParameterName} = null" : $"string {v.ParameterName}"));
+            var values = string.Join(", ", entry.RuntimeValues.Select(v => $"(\"{v.Name}\", {v.ParameterName})"));
+            w.Line($"public {entry.DatasetType} {entry.PropertyName}({parameters}) =>");
+            w.Line($"    {entry.DatasetType}.FromConfig(_session.Config.GetDataset(\"{entry.Name}\").WithRuntimeValues({values}));");
         }
 
-        foreach (var entry in project.Catalog)
+        foreach (var entry in project.Catalog.Where(e => e.RuntimeValues.IsEmpty))
         {
             w.Line();
             w.Open($"private {entry.DatasetType} Create{entry.PropertyName}()");

@@ -29,6 +29,7 @@ internal static class PipelineEmitter
         w.Line($"internal {pipeline.ClassName}({session} session) => _session = session;");
         w.Line();
         WriteResult(w, pipeline);
+        WriteInputs(w, pipeline);
 
         if (pipeline.HasErrors)
         {
@@ -62,6 +63,23 @@ internal static class PipelineEmitter
         w.Line();
     }
 
+    private static void WriteInputs(SourceWriter w, PipelineModel pipeline)
+    {
+        if (pipeline.InputOverrides.IsEmpty) return;
+        w.Line("/// <summary>In-memory data for the pipeline's catalog inputs, for one run: each property set replaces loading that dataset.</summary>");
+        w.Open("public readonly record struct Inputs");
+        for (var i = 0; i < pipeline.InputOverrides.Count; i++)
+        {
+            var input = pipeline.InputOverrides[i];
+            if (i > 0) w.Line();
+            w.Line($"/// <summary>Replaces loading <c>{input.Dataset}</c>.</summary>");
+            w.Line($"public {input.TypeName.TrimEnd('?')}? {input.PropertyName} {{ get; init; }}");
+        }
+
+        w.Close();
+        w.Line();
+    }
+
     private static void WriteRun(SourceWriter w, PipelineModel pipeline, ProjectModel project, bool isAsync)
     {
         var parametersType = project.Parameters.TypeName;
@@ -73,11 +91,23 @@ internal static class PipelineEmitter
             w.Line($"/// <param name=\"{input.ParameterName.TrimStart('@')}\">The runtime input <c>{input.Dataset}</c>.</param>");
         }
 
+        foreach (var value in pipeline.RuntimeValues)
+        {
+            w.Line($"/// <param name=\"{value.ParameterName.TrimStart('@')}\">The runtime value <c>${{runtime:{value.Name}}}</c> of the catalog{(value.HasDefault ? "; its default when null" : "")}.</param>");
+        }
+
+        if (!pipeline.InputOverrides.IsEmpty)
+        {
+            w.Line("/// <param name=\"inputs\">In-memory data that replaces catalog inputs for this run; each input not set is loaded.</param>");
+        }
+
         w.Line("/// <param name=\"parameters\">The parameters for this run; the session's when null.</param>");
         w.Line("/// <param name=\"runId\">The run's id; a new unique id when null.</param>");
         w.Line("/// <param name=\"cancellationToken\">Observed between nodes and passed to nodes that take one.</param>");
         w.Line("/// <exception cref=\"global::Compiled.PipelineRunException\">A node or dataset failed; names the node, the run and what did not run.</exception>");
         var arguments = pipeline.RuntimeInputs.Select(i => $"{i.TypeName} {i.ParameterName}")
+            .Concat(pipeline.RuntimeValues.Select(v => v.HasDefault ? $"string? {v.ParameterName} = null" : $"string {v.ParameterName}"))
+            .Concat(pipeline.InputOverrides.IsEmpty ? Array.Empty<string>() : new[] { "Inputs inputs = default" })
             .Concat(new[]
             {
                 $"{parametersType}? parameters = null",
@@ -105,10 +135,11 @@ internal static class PipelineEmitter
             foreach (var load in step.Loads)
             {
                 var call = load.IsArtifact
-                    ? $"run.LoadArtifact(catalog.{load.CatalogProperty})"
+                    ? $"run.LoadArtifact(catalog.{load.CatalogAccess})"
                     : isAsync
-                        ? $"await run.LoadAsync(catalog.{load.CatalogProperty}, cancellationToken).ConfigureAwait(false)"
-                        : $"run.Load(catalog.{load.CatalogProperty})";
+                        ? $"await run.LoadAsync(catalog.{load.CatalogAccess}, cancellationToken).ConfigureAwait(false)"
+                        : $"run.Load(catalog.{load.CatalogAccess})";
+                if (load.OverrideProperty is not null) call = $"inputs.{load.OverrideProperty} ?? {call}";
                 w.Line($"var {load.Local} = {call};");
             }
 
@@ -129,11 +160,11 @@ internal static class PipelineEmitter
             }
 
             w.Line($"run.NodeCompleted({Literal(step.NodeName)});");
-            foreach (var output in step.Outputs.Where(o => o.CatalogProperty is not null))
+            foreach (var output in step.Outputs.Where(o => o.CatalogAccess is not null))
             {
                 w.Line(isAsync
-                    ? $"await run.SaveAsync(catalog.{output.CatalogProperty}, {output.Local}, cancellationToken).ConfigureAwait(false);"
-                    : $"run.Save(catalog.{output.CatalogProperty}, {output.Local});");
+                    ? $"await run.SaveAsync(catalog.{output.CatalogAccess}, {output.Local}, cancellationToken).ConfigureAwait(false);"
+                    : $"run.Save(catalog.{output.CatalogAccess}, {output.Local});");
             }
         }
 

@@ -21,4 +21,16 @@ internal sealed record DiagnosticInfo(string Id, DiagnosticTarget Target, Equata
 
     public DiagnosticInfo WithAdditional(params DiagnosticTarget[] targets) =>
         this with { AdditionalTargets = new EquatableArray<DiagnosticTarget>(targets) };
+
+    /// <summary>Key of the closest known name, for "did you mean" code fixes.</summary>
+    public const string SuggestionKey = "Suggestion";
+
+    /// <summary>Values a code fix reads from the reported diagnostic (its <c>Properties</c>).</summary>
+    public EquatableArray<DiagnosticProperty> Properties { get; init; } = EquatableArray<DiagnosticProperty>.Empty;
+
+    public DiagnosticInfo WithProperty(string key, string? value) =>
+        value is null ? this : this with { Properties = Properties.Concat(new[] { new DiagnosticProperty(key, value) }).ToEquatableArray() };
 }
+
+/// <summary>A named value carried by a diagnostic for code fixes.</summary>
+internal sealed record DiagnosticProperty(string Key, string Value);

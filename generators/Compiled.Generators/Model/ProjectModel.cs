@@ -15,6 +15,7 @@ internal sealed record ProjectModel(
 /// <param name="DatasetType">The concrete dataset type, e.g. <c>global::Compiled.Datasets.CsvDataset&lt;global::Ns.Row&gt;</c>.</param>
 /// <param name="DataType">What the dataset loads, e.g. <c>global::Ns.Row[]</c>.</param>
 /// <param name="DeclaredAt">"conf/base/catalog.yml:12", for documentation comments.</param>
+/// <param name="RuntimeValues">The <c>${runtime:…}</c> values the entry's configuration uses: such an entry is a method taking them, built per run.</param>
 internal sealed record CatalogEntryModel(
     string Name,
     string PropertyName,
@@ -22,7 +23,11 @@ internal sealed record CatalogEntryModel(
     string Kind,
     string DatasetType,
     string DataType,
-    string DeclaredAt);
+    string DeclaredAt,
+    EquatableArray<RuntimeValueModel> RuntimeValues);
+
+/// <summary>A <c>${runtime:name}</c> or <c>${runtime:name,default}</c> a catalog entry uses.</summary>
+internal sealed record RuntimeValueModel(string Name, string ParameterName, bool HasDefault);
 
 /// <summary>The generated parameters record and its nested records; <see cref="Records"/>[0] is the root.</summary>
 /// <param name="DefaultValue">A C# expression building the values of <c>conf/base/parameters*.yml</c>.</param>
@@ -52,10 +57,15 @@ internal sealed record PipelineModel(
     string Name,
     string PropertyName,
     EquatableArray<RuntimeInputModel> RuntimeInputs,
+    EquatableArray<RuntimeValueModel> RuntimeValues,
+    EquatableArray<InputOverrideModel> InputOverrides,
     EquatableArray<PipelineStepModel> Steps,
     EquatableArray<ResultFieldModel> Results,
     bool HasAsyncNodes,
     bool HasErrors);
+
+/// <summary>A free input loaded from the catalog that a caller may replace with in-memory data for one run (<c>Run(inputs: new() { … })</c>).</summary>
+internal sealed record InputOverrideModel(string PropertyName, string TypeName, string Dataset);
 
 /// <summary>A free input the caller passes to <c>Run</c>.</summary>
 internal sealed record RuntimeInputModel(string Dataset, string ParameterName, string TypeName);
@@ -73,11 +83,14 @@ internal sealed record PipelineStepModel(
     AwaitKind Await);
 
 /// <summary>A free input loaded from the catalog into a local before the node that first needs it.</summary>
+/// <param name="CatalogAccess">The catalog member that gives the dataset: <c>Companies</c>, or <c>Orders(customerId)</c> for runtime values.</param>
 /// <param name="IsArtifact">Loaded once per session and shared by runs (the pipeline's <c>Artifacts</c>).</param>
-internal sealed record DatasetLoadModel(string Local, string TypeName, string CatalogProperty, string Dataset, bool IsArtifact);
+/// <param name="OverrideProperty">The <c>Inputs</c> property that can replace it for one run, if any.</param>
+internal sealed record DatasetLoadModel(string Local, string TypeName, string CatalogAccess, string Dataset, bool IsArtifact, string? OverrideProperty);
 
 /// <summary>A node output kept in a local and, when the catalog persists it, saved.</summary>
-internal sealed record StepOutputModel(string Local, string TypeName, string Dataset, string? CatalogProperty);
+/// <param name="CatalogAccess">The catalog member to save to (see <see cref="DatasetLoadModel.CatalogAccess"/>), or null for outputs kept in memory.</param>
+internal sealed record StepOutputModel(string Local, string TypeName, string Dataset, string? CatalogAccess);
 
 /// <summary>A property of the pipeline's <c>Result</c>.</summary>
 internal sealed record ResultFieldModel(string PropertyName, string TypeName, string Local, string Dataset);

@@ -34,6 +34,7 @@ internal enum ConfigFileKind
 {
     Catalog,
     Parameters,
+    Globals,
 }
 
 /// <summary>A parsed <c>conf/base</c> file: its root mapping, or the parse error that stopped it.</summary>

@@ -28,6 +28,7 @@ internal static class YamlParser
         var fileName = normalized.Substring(normalized.LastIndexOf('/') + 1);
         if (fileName.StartsWith("catalog", StringComparison.OrdinalIgnoreCase)) return ConfigFileKind.Catalog;
         if (fileName.StartsWith("parameters", StringComparison.OrdinalIgnoreCase)) return ConfigFileKind.Parameters;
+        if (fileName.StartsWith("globals", StringComparison.OrdinalIgnoreCase)) return ConfigFileKind.Globals;
         return null;
     }
 
