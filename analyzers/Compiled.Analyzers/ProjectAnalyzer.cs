@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
 using Compiled.Generators.Model;
+using Compiled.Generators.Parsing;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
@@ -24,7 +27,7 @@ public sealed class ProjectAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (start.Compilation.GetTypeByMetadataName(Compiled.Generators.Parsing.KnownNames.NodeAttribute) is null) return;
+            if (start.Compilation.GetTypeByMetadataName(KnownNames.NodeAttribute) is null) return;
             var model = new Lazy<ProjectModel?>(() => ProjectModelReader.Read(start.Compilation, start.Options, start.CancellationToken));
             var byFile = new Lazy<ILookup<string, DiagnosticInfo>>(() => (model.Value?.Diagnostics ?? EquatableArray<DiagnosticInfo>.Empty)
                 .Where(d => d.Target.File is not null).ToLookup(d => d.Target.File!.FilePath, StringComparer.Ordinal));
@@ -43,32 +46,73 @@ public sealed class ProjectAnalyzer : DiagnosticAnalyzer
             {
                 var id = symbol.Symbol switch
                 {
-                    IMethodSymbol method => Compiled.Generators.Parsing.SymbolNames.MemberId(method),
-                    INamedTypeSymbol type => Compiled.Generators.Parsing.SymbolNames.MemberId(type),
+                    IMethodSymbol method when HasAttribute(method, KnownNames.NodeAttribute) => SymbolNames.MemberId(method),
+                    INamedTypeSymbol type => SymbolNames.MemberId(type),
                     _ => null,
                 };
                 if (id is null) return;
                 foreach (var diagnostic in byMember.Value[id])
                 {
-                    symbol.ReportDiagnostic(Create(diagnostic, Locate(symbol.Symbol, diagnostic.Target.ParameterIndex), start.Compilation));
+                    var (location, parameter, byAttribute) = Locate(symbol.Symbol, diagnostic, symbol.CancellationToken);
+                    symbol.ReportDiagnostic(Create(diagnostic, location, start.Compilation, DiagnosticProperties.For(diagnostic, parameter, byAttribute)));
                 }
             }, SymbolKind.Method, SymbolKind.NamedType);
         });
     }
 
-    private static Diagnostic Create(DiagnosticInfo info, Location location, Compilation compilation)
+    private static Diagnostic Create(DiagnosticInfo info, Location location, Compilation compilation, ImmutableDictionary<string, string?>? properties = null)
     {
         var additional = info.AdditionalTargets
             .Select(target => target.File is { } file ? Locate(file) : Locate(compilation, target))
             .Where(l => l != Location.None)
             .ToList();
-        return Diagnostic.Create(DiagnosticDescriptors.Get(info.Id), location, additional, info.Arguments.ToArray<object>());
+        return Diagnostic.Create(DiagnosticDescriptors.Get(info.Id), location, additional, properties, info.Arguments.ToArray<object>());
     }
 
     private static Location Locate(FileLocation location) => Location.Create(
         location.FilePath,
         new TextSpan(location.Start, location.Length),
         new LinePositionSpan(new LinePosition(location.Line, location.Column), new LinePosition(location.EndLine, location.EndColumn)));
+
+    /// <summary>
+    /// Where a diagnostic on a C# member goes: a name that nothing provides (CPL0001, CPL0002) on the
+    /// <c>[Input]</c>/<c>[Param]</c> argument or the <c>Artifacts</c> string that names it; otherwise the
+    /// parameter, method or class name.
+    /// </summary>
+    private static (Location Location, IParameterSymbol? Parameter, bool ByAttribute) Locate(ISymbol symbol, DiagnosticInfo info, CancellationToken cancellationToken)
+    {
+        var namesSomething = info.Id is DiagnosticIds.UnresolvedInput or DiagnosticIds.UnknownParameter;
+        if (info.Target.ParameterIndex >= 0 && symbol is IMethodSymbol method && info.Target.ParameterIndex < method.Parameters.Length)
+        {
+            var parameter = method.Parameters[info.Target.ParameterIndex];
+            if (namesSomething)
+            {
+                foreach (var attribute in parameter.GetAttributes())
+                {
+                    var name = attribute.AttributeClass?.ToDisplayString();
+                    if (name is not (KnownNames.InputAttribute or KnownNames.ParamAttribute)) continue;
+                    if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList.Arguments.Count: > 0 } syntax)
+                    {
+                        return (syntax.ArgumentList.Arguments[0].Expression.GetLocation(), parameter, true);
+                    }
+                }
+            }
+
+            return (parameter.Locations.FirstOrDefault() ?? Location.None, parameter, false);
+        }
+
+        if (namesSomething && symbol is INamedTypeSymbol type && info.Arguments.Count > 1)
+        {
+            var literal = type.GetAttributes()
+                .Where(a => a.AttributeClass?.ToDisplayString() == KnownNames.PipelineAttribute)
+                .Select(a => a.ApplicationSyntaxReference?.GetSyntax(cancellationToken))
+                .SelectMany(syntax => syntax?.DescendantNodes().OfType<LiteralExpressionSyntax>() ?? Enumerable.Empty<LiteralExpressionSyntax>())
+                .FirstOrDefault(l => l.IsKind(SyntaxKind.StringLiteralExpression) && l.Token.ValueText == info.Arguments[1]);
+            if (literal is not null) return (literal.GetLocation(), null, true);
+        }
+
+        return (symbol.Locations.FirstOrDefault() ?? Location.None, null, false);
+    }
 
     private static Location Locate(ISymbol symbol, int parameterIndex)
     {
@@ -80,6 +124,9 @@ public sealed class ProjectAnalyzer : DiagnosticAnalyzer
         return symbol.Locations.FirstOrDefault() ?? Location.None;
     }
 
+    private static bool HasAttribute(ISymbol symbol, string metadataName) =>
+        symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == metadataName);
+
     /// <summary>Finds a C# member named by an additional target (the other producer, the other binding).</summary>
     private static Location Locate(Compilation compilation, DiagnosticTarget target)
     {
@@ -90,7 +137,8 @@ public sealed class ProjectAnalyzer : DiagnosticAnalyzer
         var dot = typeName.LastIndexOf('.');
         if (dot < 0) return Location.None;
         var container = compilation.GetTypeByMetadataName(typeName.Substring(0, dot));
-        var member = container?.GetMembers(typeName.Substring(dot + 1)).FirstOrDefault();
+        var members = container?.GetMembers(typeName.Substring(dot + 1)) ?? ImmutableArray<ISymbol>.Empty;
+        var member = members.FirstOrDefault(m => HasAttribute(m, KnownNames.NodeAttribute)) ?? members.FirstOrDefault();
         return member is null ? Location.None : Locate(member, target.ParameterIndex);
     }
 }
