@@ -4,7 +4,9 @@ namespace Compiled.Datasets;
 /// Writes a file so that readers see either the previous content or the complete new content,
 /// never a partial file: the data goes to a temporary file in the same directory, is flushed to
 /// disk, and then replaces the target with a rename. When writing fails the temporary file is
-/// deleted and the previous file is left exactly as it was.
+/// deleted and the previous file is left exactly as it was. With <c>overwrite: false</c> (versioned
+/// saves) the rename fails with <see cref="TargetExistsException"/> rather than replace a file that
+/// appeared meanwhile.
 /// </summary>
 internal static class AtomicFile
 {
@@ -13,7 +15,8 @@ internal static class AtomicFile
     /// <summary>Writes <paramref name="path"/> atomically with <paramref name="write"/>.</summary>
     /// <param name="path">The file to create or replace.</param>
     /// <param name="write">Writes the content to the stream it is given; it may leave the stream open or dispose it.</param>
-    public static void Write(string path, Action<Stream> write)
+    /// <param name="overwrite">Whether an existing file is replaced; when false and the file exists, throws <see cref="TargetExistsException"/>.</param>
+    public static void Write(string path, Action<Stream> write, bool overwrite = true)
     {
         ArgumentNullException.ThrowIfNull(write);
         var (target, temp) = Prepare(path);
@@ -27,7 +30,7 @@ internal static class AtomicFile
                 if (!closedEarly) stream.Flush(flushToDisk: true);
             }
             if (closedEarly) FlushToDisk(temp);
-            File.Move(temp, target, overwrite: true);
+            Commit(temp, target, overwrite);
         }
         catch
         {
@@ -40,7 +43,8 @@ internal static class AtomicFile
     /// <param name="path">The file to create or replace.</param>
     /// <param name="write">Writes the content to the stream it is given; it may leave the stream open or dispose it.</param>
     /// <param name="cancellationToken">Cancels the write; the previous file is then left unchanged.</param>
-    public static async ValueTask WriteAsync(string path, Func<Stream, CancellationToken, ValueTask> write, CancellationToken cancellationToken)
+    /// <param name="overwrite">Whether an existing file is replaced; when false and the file exists, throws <see cref="TargetExistsException"/>.</param>
+    public static async ValueTask WriteAsync(string path, Func<Stream, CancellationToken, ValueTask> write, CancellationToken cancellationToken, bool overwrite = true)
     {
         ArgumentNullException.ThrowIfNull(write);
         cancellationToken.ThrowIfCancellationRequested();
@@ -61,7 +65,7 @@ internal static class AtomicFile
             }
             if (closedEarly) FlushToDisk(temp);
             cancellationToken.ThrowIfCancellationRequested();
-            File.Move(temp, target, overwrite: true);
+            Commit(temp, target, overwrite);
         }
         catch
         {
@@ -81,6 +85,25 @@ internal static class AtomicFile
         Directory.CreateDirectory(directory);
         var temp = Path.Combine(directory, $".{fileName}.{Path.GetRandomFileName()}.tmp");
         return (target, temp);
+    }
+
+    private static void Commit(string temp, string target, bool overwrite)
+    {
+        if (overwrite)
+        {
+            File.Move(temp, target, overwrite: true);
+            return;
+        }
+        if (File.Exists(target)) throw new TargetExistsException(target);
+        try
+        {
+            // Without overwrite the move fails (link(2) on Unix) if the target appeared since the check.
+            File.Move(temp, target, overwrite: false);
+        }
+        catch (IOException ex) when (File.Exists(target))
+        {
+            throw new TargetExistsException(target, ex);
+        }
     }
 
     // A writer that disposed the stream itself has flushed it to the OS but not to disk.
@@ -104,4 +127,12 @@ internal static class AtomicFile
         {
         }
     }
+}
+
+/// <summary>A write that must not replace a file found the file already there.</summary>
+internal sealed class TargetExistsException(string path, Exception? inner = null)
+    : IOException($"'{path}' already exists.", inner)
+{
+    /// <summary>The file that exists.</summary>
+    public string TargetPath { get; } = path;
 }

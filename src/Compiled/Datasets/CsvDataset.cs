@@ -30,7 +30,7 @@ namespace Compiled.Datasets;
 /// <typeparam name="TRow">The type of one row.</typeparam>
 [RequiresUnreferencedCode(ReflectionMessage)]
 [RequiresDynamicCode(ReflectionMessage)]
-public sealed class CsvDataset<[DynamicallyAccessedMembers(RowMembers)] TRow> : IDataset<TRow[]>
+public sealed class CsvDataset<[DynamicallyAccessedMembers(RowMembers)] TRow> : FileDataset<TRow[]>
 {
     internal const string ReflectionMessage =
         "CsvDataset maps rows with reflection and compiled expressions (CsvHelper); it is not trimming- or native-AOT-safe.";
@@ -54,19 +54,13 @@ public sealed class CsvDataset<[DynamicallyAccessedMembers(RowMembers)] TRow> : 
     /// <param name="filePath">The file; a relative path is resolved against the current directory.</param>
     /// <param name="loadOptions">How to read; <see cref="CsvDatasetOptions.Default"/> when null.</param>
     /// <param name="saveOptions">How to write; <see cref="CsvDatasetOptions.Default"/> when null.</param>
-    public CsvDataset(string name, string filePath, CsvDatasetOptions? loadOptions, CsvDatasetOptions? saveOptions)
+    /// <param name="versioning">Null for a plain file; otherwise how versions are loaded (then <paramref name="filePath"/> is the directory of the versions).</param>
+    public CsvDataset(string name, string filePath, CsvDatasetOptions? loadOptions, CsvDatasetOptions? saveOptions, DatasetVersioning? versioning = null)
+        : base(name, filePath, versioning)
     {
-        FilePath = DatasetFile.FullPath(name, filePath);
-        Name = name;
         LoadOptions = loadOptions ?? CsvDatasetOptions.Default;
         SaveOptions = saveOptions ?? CsvDatasetOptions.Default;
     }
-
-    /// <inheritdoc />
-    public string Name { get; }
-
-    /// <summary>The absolute path of the file.</summary>
-    public string FilePath { get; }
 
     /// <summary>How the file is read.</summary>
     public CsvDatasetOptions LoadOptions { get; }
@@ -86,12 +80,12 @@ public sealed class CsvDataset<[DynamicallyAccessedMembers(RowMembers)] TRow> : 
         var path = config.GetRequiredPath("filepath");
         return new CsvDataset<TRow>(config.Name, path,
             CsvDatasetOptions.FromConfig(config, "load_args"),
-            CsvDatasetOptions.FromConfig(config, "save_args"));
+            CsvDatasetOptions.FromConfig(config, "save_args"),
+            DatasetVersioning.FromConfig(config));
     }
 
-    /// <summary>Reads all rows.</summary>
-    /// <exception cref="DatasetException">The file does not exist, or a row or the header does not fit <typeparamref name="TRow"/>.</exception>
-    public TRow[] Load() => DatasetFile.Read(Name, FilePath, stream =>
+    /// <inheritdoc />
+    protected override TRow[] Read(Stream stream, string path)
     {
         using var reader = new StreamReader(stream, LoadOptions.Encoding, detectEncodingFromByteOrderMarks: true, DatasetFile.BufferSize, leaveOpen: true);
         using var csv = new CsvReader(reader, CreateConfiguration(LoadOptions, forWriting: false), leaveOpen: true);
@@ -102,82 +96,67 @@ public sealed class CsvDataset<[DynamicallyAccessedMembers(RowMembers)] TRow> : 
         }
         catch (CsvHelperException ex)
         {
-            throw ReadError(ex, members);
+            throw ReadError(ex, members, path);
         }
-    });
-
-    /// <summary>Reads all rows asynchronously.</summary>
-    /// <exception cref="DatasetException">The file does not exist, or a row or the header does not fit <typeparamref name="TRow"/>.</exception>
-    public ValueTask<TRow[]> LoadAsync(CancellationToken cancellationToken = default) =>
-        DatasetFile.ReadAsync(Name, FilePath, async (stream, ct) =>
-        {
-            using var reader = new StreamReader(stream, LoadOptions.Encoding, detectEncodingFromByteOrderMarks: true, DatasetFile.BufferSize, leaveOpen: true);
-            using var csv = new CsvReader(reader, CreateConfiguration(LoadOptions, forWriting: false), leaveOpen: true);
-            var members = RegisterMap(csv.Context);
-            var rows = new List<TRow>();
-            try
-            {
-                await foreach (var row in csv.GetRecordsAsync<TRow>(ct).ConfigureAwait(false)) rows.Add(row);
-            }
-            catch (CsvHelperException ex)
-            {
-                throw ReadError(ex, members);
-            }
-            return rows.ToArray();
-        }, cancellationToken);
-
-    /// <summary>Replaces the file with <paramref name="data"/>, atomically.</summary>
-    /// <exception cref="DatasetException"><paramref name="data"/> is null or a row cannot be written; the previous file is then unchanged.</exception>
-    public void Save(TRow[] data)
-    {
-        if (data is null) throw DatasetErrors.NullSave(Name, FilePath);
-        DatasetFile.Write(Name, FilePath, stream =>
-        {
-            using var writer = new StreamWriter(stream, SaveOptions.Encoding, DatasetFile.BufferSize, leaveOpen: true);
-            using var csv = new CsvWriter(writer, CreateConfiguration(SaveOptions, forWriting: true), leaveOpen: true);
-            RegisterMap(csv.Context);
-            try
-            {
-                csv.WriteRecords(data);
-                csv.Flush();
-            }
-            catch (CsvHelperException ex)
-            {
-                throw WriteError(ex);
-            }
-        });
     }
 
-    /// <summary>Replaces the file with <paramref name="data"/>, atomically and asynchronously.</summary>
-    /// <exception cref="DatasetException"><paramref name="data"/> is null or a row cannot be written; the previous file is then unchanged.</exception>
-    public ValueTask SaveAsync(TRow[] data, CancellationToken cancellationToken = default)
+    /// <inheritdoc />
+    protected override async ValueTask<TRow[]> ReadAsync(Stream stream, string path, CancellationToken cancellationToken)
     {
-        if (data is null) throw DatasetErrors.NullSave(Name, FilePath);
-        return DatasetFile.WriteAsync(Name, FilePath, async (stream, ct) =>
+        using var reader = new StreamReader(stream, LoadOptions.Encoding, detectEncodingFromByteOrderMarks: true, DatasetFile.BufferSize, leaveOpen: true);
+        using var csv = new CsvReader(reader, CreateConfiguration(LoadOptions, forWriting: false), leaveOpen: true);
+        var members = RegisterMap(csv.Context);
+        var rows = new List<TRow>();
+        try
         {
-            var writer = new StreamWriter(stream, SaveOptions.Encoding, DatasetFile.BufferSize, leaveOpen: true);
-            await using (writer.ConfigureAwait(false))
+            await foreach (var row in csv.GetRecordsAsync<TRow>(cancellationToken).ConfigureAwait(false)) rows.Add(row);
+        }
+        catch (CsvHelperException ex)
+        {
+            throw ReadError(ex, members, path);
+        }
+        return rows.ToArray();
+    }
+
+    /// <inheritdoc />
+    protected override void Write(Stream stream, TRow[] data, string path)
+    {
+        using var writer = new StreamWriter(stream, SaveOptions.Encoding, DatasetFile.BufferSize, leaveOpen: true);
+        using var csv = new CsvWriter(writer, CreateConfiguration(SaveOptions, forWriting: true), leaveOpen: true);
+        RegisterMap(csv.Context);
+        try
+        {
+            csv.WriteRecords(data);
+            csv.Flush();
+        }
+        catch (CsvHelperException ex)
+        {
+            throw WriteError(ex, path);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async ValueTask WriteAsync(Stream stream, TRow[] data, string path, CancellationToken cancellationToken)
+    {
+        var writer = new StreamWriter(stream, SaveOptions.Encoding, DatasetFile.BufferSize, leaveOpen: true);
+        await using (writer.ConfigureAwait(false))
+        {
+            var csv = new CsvWriter(writer, CreateConfiguration(SaveOptions, forWriting: true), leaveOpen: true);
+            await using (csv.ConfigureAwait(false))
             {
-                var csv = new CsvWriter(writer, CreateConfiguration(SaveOptions, forWriting: true), leaveOpen: true);
-                await using (csv.ConfigureAwait(false))
+                RegisterMap(csv.Context);
+                try
                 {
-                    RegisterMap(csv.Context);
-                    try
-                    {
-                        await csv.WriteRecordsAsync(data, ct).ConfigureAwait(false);
-                        await csv.FlushAsync().ConfigureAwait(false);
-                    }
-                    catch (CsvHelperException ex)
-                    {
-                        throw WriteError(ex);
-                    }
+                    await csv.WriteRecordsAsync(data, cancellationToken).ConfigureAwait(false);
+                    await csv.FlushAsync().ConfigureAwait(false);
+                }
+                catch (CsvHelperException ex)
+                {
+                    throw WriteError(ex, path);
                 }
             }
-        }, cancellationToken);
+        }
     }
-
-    /// <summary>Whether the file exists.</summary>
-    public bool Exists() => File.Exists(FilePath);
 
     /// <inheritdoc />
     public override string ToString() => $"CsvDataset<{DatasetErrors.TypeName(typeof(TRow))}> '{Name}' ({FilePath})";
@@ -270,12 +249,12 @@ public sealed class CsvDataset<[DynamicallyAccessedMembers(RowMembers)] TRow> : 
         Nullable.GetUnderlyingType(type) is not null
         || (!type.IsValueType && (info.WriteState == NullabilityState.Nullable || info.ReadState == NullabilityState.Nullable));
 
-    private DatasetException ReadError(CsvHelperException ex, Dictionary<string, (string Member, Type Type)> members)
+    private DatasetException ReadError(CsvHelperException ex, Dictionary<string, (string Member, Type Type)> members, string path)
     {
         var parser = ex.Context?.Parser;
         var reader = ex.Context?.Reader;
         var header = reader?.HeaderRecord;
-        var prefix = $"Dataset '{Name}' ({FilePath})";
+        var prefix = $"Dataset '{Name}' ({path})";
         var row = parser is { Row: > 0 } ? $"row {parser.Row}" : "the header";
 
         string ColumnAt(int index) =>
@@ -325,14 +304,14 @@ public sealed class CsvDataset<[DynamicallyAccessedMembers(RowMembers)] TRow> : 
         return new DatasetException(Name, message, ex);
     }
 
-    private DatasetException WriteError(CsvHelperException ex)
+    private DatasetException WriteError(CsvHelperException ex, string path)
     {
         var row = ex.Context?.Writer?.Row ?? 0;
         var record = row - (SaveOptions.HasHeader ? 1 : 0);
         var cause = ex is WriterException && ex.InnerException is { } inner ? inner : ex;
         var at = record > 0 ? $"could not write row {row} (item [{record - 1}] of the array)" : "could not write";
         return new DatasetException(Name,
-            $"Dataset '{Name}' ({FilePath}): {at}: {cause.GetType().Name}: {DatasetErrors.Sentence(cause.Message)} " +
+            $"Dataset '{Name}' ({path}): {at}: {cause.GetType().Name}: {DatasetErrors.Sentence(cause.Message)} " +
             "The previous file, if any, was left unchanged.", cause);
     }
 

@@ -51,26 +51,26 @@ internal static class DatasetFile
     }
 
     /// <summary>Writes <paramref name="path"/> atomically with <paramref name="write"/>.</summary>
-    public static void Write(string name, string path, Action<Stream> write)
+    public static void Write(string name, string path, Action<Stream> write, bool overwrite = true)
     {
         try
         {
-            AtomicFile.Write(path, write);
+            AtomicFile.Write(path, write, overwrite);
         }
-        catch (Exception ex) when (ex is not DatasetException and not OperationCanceledException)
+        catch (Exception ex) when (ex is not DatasetException and not OperationCanceledException and not TargetExistsException)
         {
             throw DatasetErrors.SaveFailed(name, path, ex);
         }
     }
 
     /// <summary>Writes <paramref name="path"/> atomically with <paramref name="write"/>, asynchronously.</summary>
-    public static async ValueTask WriteAsync(string name, string path, Func<Stream, CancellationToken, ValueTask> write, CancellationToken cancellationToken)
+    public static async ValueTask WriteAsync(string name, string path, Func<Stream, CancellationToken, ValueTask> write, CancellationToken cancellationToken, bool overwrite = true)
     {
         try
         {
-            await AtomicFile.WriteAsync(path, write, cancellationToken).ConfigureAwait(false);
+            await AtomicFile.WriteAsync(path, write, cancellationToken, overwrite).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not DatasetException and not OperationCanceledException)
+        catch (Exception ex) when (ex is not DatasetException and not OperationCanceledException and not TargetExistsException)
         {
             throw DatasetErrors.SaveFailed(name, path, ex);
         }

@@ -22,7 +22,7 @@ namespace Compiled.Datasets;
 /// uses reflection.
 /// </remarks>
 /// <typeparam name="T">The type of the value.</typeparam>
-public sealed class JsonDataset<T> : IDataset<T>
+public sealed class JsonDataset<T> : FileDataset<T>
 {
     private const string ReflectionMessage =
         "JSON serialization of arbitrary types uses reflection. For trimmed or native AOT applications, " +
@@ -38,10 +38,11 @@ public sealed class JsonDataset<T> : IDataset<T>
     /// described on <see cref="JsonDataset{T}"/>. Options without a type resolver are copied and
     /// given the reflection-based one.
     /// </param>
+    /// <param name="versioning">Null for a plain file; otherwise how versions are loaded (then <paramref name="filePath"/> is the directory of the versions).</param>
     [RequiresUnreferencedCode(ReflectionMessage)]
     [RequiresDynamicCode(ReflectionMessage)]
-    public JsonDataset(string name, string filePath, JsonSerializerOptions? options = null)
-        : this(name, filePath, ReflectionTypeInfo(options ?? CreateDefaultOptions(indentSize: 2)))
+    public JsonDataset(string name, string filePath, JsonSerializerOptions? options = null, DatasetVersioning? versioning = null)
+        : this(name, filePath, ReflectionTypeInfo(options ?? CreateDefaultOptions(indentSize: 2)), versioning)
     {
     }
 
@@ -49,19 +50,13 @@ public sealed class JsonDataset<T> : IDataset<T>
     /// <param name="name">The catalog name of the dataset.</param>
     /// <param name="filePath">The file; a relative path is resolved against the current directory.</param>
     /// <param name="typeInfo">The metadata of <typeparamref name="T"/>, e.g. <c>MyJsonContext.Default.MyRecord</c>; its options apply.</param>
-    public JsonDataset(string name, string filePath, JsonTypeInfo<T> typeInfo)
+    /// <param name="versioning">Null for a plain file; otherwise how versions are loaded (then <paramref name="filePath"/> is the directory of the versions).</param>
+    public JsonDataset(string name, string filePath, JsonTypeInfo<T> typeInfo, DatasetVersioning? versioning = null)
+        : base(name, filePath, versioning)
     {
-        FilePath = DatasetFile.FullPath(name, filePath);
         ArgumentNullException.ThrowIfNull(typeInfo);
-        Name = name;
         _typeInfo = typeInfo;
     }
-
-    /// <inheritdoc />
-    public string Name { get; }
-
-    /// <summary>The absolute path of the file.</summary>
-    public string FilePath { get; }
 
     /// <summary>The serializer options in use.</summary>
     public JsonSerializerOptions Options => _typeInfo.Options;
@@ -81,7 +76,7 @@ public sealed class JsonDataset<T> : IDataset<T>
         ArgumentNullException.ThrowIfNull(config);
         var path = config.GetRequiredPath("filepath");
         var indent = ReadIndent(config) ?? 2;
-        return new JsonDataset<T>(config.Name, path, CreateDefaultOptions(indent));
+        return new JsonDataset<T>(config.Name, path, CreateDefaultOptions(indent), DatasetVersioning.FromConfig(config));
     }
 
     /// <summary>
@@ -102,12 +97,11 @@ public sealed class JsonDataset<T> : IDataset<T>
             ApplyIndent(options, indent);
             typeInfo = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
         }
-        return new JsonDataset<T>(config.Name, path, typeInfo);
+        return new JsonDataset<T>(config.Name, path, typeInfo, DatasetVersioning.FromConfig(config));
     }
 
-    /// <summary>Reads and deserializes the file.</summary>
-    /// <exception cref="DatasetException">The file does not exist, is not valid JSON for <typeparamref name="T"/>, or holds <c>null</c>.</exception>
-    public T Load() => DatasetFile.Read(Name, FilePath, stream =>
+    /// <inheritdoc />
+    protected override T Read(Stream stream, string path)
     {
         T? value;
         try
@@ -116,63 +110,48 @@ public sealed class JsonDataset<T> : IDataset<T>
         }
         catch (JsonException ex)
         {
-            throw InvalidJson(ex);
+            throw InvalidJson(ex, path);
         }
-        return value ?? throw NullDocument();
-    });
+        return value ?? throw NullDocument(path);
+    }
 
-    /// <summary>Reads and deserializes the file asynchronously.</summary>
-    /// <exception cref="DatasetException">The file does not exist, is not valid JSON for <typeparamref name="T"/>, or holds <c>null</c>.</exception>
-    public ValueTask<T> LoadAsync(CancellationToken cancellationToken = default) =>
-        DatasetFile.ReadAsync(Name, FilePath, async (stream, ct) =>
+    /// <inheritdoc />
+    protected override async ValueTask<T> ReadAsync(Stream stream, string path, CancellationToken cancellationToken)
+    {
+        T? value;
+        try
         {
-            T? value;
-            try
-            {
-                value = await JsonSerializer.DeserializeAsync(stream, _typeInfo, ct).ConfigureAwait(false);
-            }
-            catch (JsonException ex)
-            {
-                throw InvalidJson(ex);
-            }
-            return value ?? throw NullDocument();
-        }, cancellationToken);
-
-    /// <summary>Serializes <paramref name="data"/> and replaces the file with it, atomically.</summary>
-    /// <exception cref="DatasetException"><paramref name="data"/> is null or cannot be serialized, or the file cannot be written.</exception>
-    public void Save(T data)
-    {
-        if (data is null) throw DatasetErrors.NullSave(Name, FilePath);
-        DatasetFile.Write(Name, FilePath, stream => JsonSerializer.Serialize(stream, data, _typeInfo));
+            value = await JsonSerializer.DeserializeAsync(stream, _typeInfo, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            throw InvalidJson(ex, path);
+        }
+        return value ?? throw NullDocument(path);
     }
 
-    /// <summary>Serializes <paramref name="data"/> and replaces the file with it, atomically and asynchronously.</summary>
-    /// <exception cref="DatasetException"><paramref name="data"/> is null or cannot be serialized, or the file cannot be written.</exception>
-    public ValueTask SaveAsync(T data, CancellationToken cancellationToken = default)
-    {
-        if (data is null) throw DatasetErrors.NullSave(Name, FilePath);
-        return DatasetFile.WriteAsync(Name, FilePath,
-            (stream, ct) => new ValueTask(JsonSerializer.SerializeAsync(stream, data, _typeInfo, ct)), cancellationToken);
-    }
+    /// <inheritdoc />
+    protected override void Write(Stream stream, T data, string path) => JsonSerializer.Serialize(stream, data, _typeInfo);
 
-    /// <summary>Whether the file exists.</summary>
-    public bool Exists() => File.Exists(FilePath);
+    /// <inheritdoc />
+    protected override ValueTask WriteAsync(Stream stream, T data, string path, CancellationToken cancellationToken) =>
+        new(JsonSerializer.SerializeAsync(stream, data, _typeInfo, cancellationToken));
 
     /// <inheritdoc />
     public override string ToString() => $"JsonDataset<{DatasetErrors.TypeName(typeof(T))}> '{Name}' ({FilePath})";
 
-    private DatasetException InvalidJson(JsonException ex)
+    private DatasetException InvalidJson(JsonException ex, string path)
     {
         var where = ex.LineNumber is { } line
             ? $" at line {line + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}" + (string.IsNullOrEmpty(ex.Path) ? "" : $" (JSON path {ex.Path})")
             : "";
         return new DatasetException(Name,
-            $"Dataset '{Name}' ({FilePath}): the file is not valid JSON for {DatasetErrors.TypeName(typeof(T))}{where}: " +
+            $"Dataset '{Name}' ({path}): the file is not valid JSON for {DatasetErrors.TypeName(typeof(T))}{where}: " +
             $"{DatasetErrors.FirstLine(StripPosition(ex.Message))}", ex);
     }
 
-    private DatasetException NullDocument() => new(Name,
-        $"Dataset '{Name}' ({FilePath}): the file holds JSON null, but a {DatasetErrors.TypeName(typeof(T))} was expected. " +
+    private DatasetException NullDocument(string path) => new(Name,
+        $"Dataset '{Name}' ({path}): the file holds JSON null, but a {DatasetErrors.TypeName(typeof(T))} was expected. " +
         $"Fix the file, or run the node that produces '{Name}' again.");
 
     // System.Text.Json appends "Path: … | LineNumber: … | BytePositionInLine: …" which the message already says better.

@@ -9,7 +9,7 @@ namespace Compiled.Datasets;
 /// <c>save_args</c> name another <c>encoding</c>; a byte order mark in the file wins on load.
 /// Saves are atomic.
 /// </summary>
-public sealed class TextDataset : IDataset<string>
+public sealed class TextDataset : FileDataset<string>
 {
     /// <summary>Creates the dataset.</summary>
     /// <param name="name">The catalog name of the dataset.</param>
@@ -22,24 +22,18 @@ public sealed class TextDataset : IDataset<string>
 
     /// <summary>Creates the dataset with different encodings for reading and writing.</summary>
     /// <param name="name">The catalog name of the dataset.</param>
-    /// <param name="filePath">The file; a relative path is resolved against the current directory.</param>
+    /// <param name="filePath">The file (the directory of the versions when versioned); a relative path is resolved against the current directory.</param>
     /// <param name="loadEncoding">The encoding to read with.</param>
     /// <param name="saveEncoding">The encoding to write with.</param>
-    public TextDataset(string name, string filePath, Encoding loadEncoding, Encoding saveEncoding)
+    /// <param name="versioning">Null for a plain file; otherwise how versions are loaded.</param>
+    public TextDataset(string name, string filePath, Encoding loadEncoding, Encoding saveEncoding, DatasetVersioning? versioning = null)
+        : base(name, filePath, versioning)
     {
-        FilePath = DatasetFile.FullPath(name, filePath);
         ArgumentNullException.ThrowIfNull(loadEncoding);
         ArgumentNullException.ThrowIfNull(saveEncoding);
-        Name = name;
         LoadEncoding = loadEncoding;
         SaveEncoding = saveEncoding;
     }
-
-    /// <inheritdoc />
-    public string Name { get; }
-
-    /// <summary>The absolute path of the file.</summary>
-    public string FilePath { get; }
 
     /// <summary>The encoding the file is read with.</summary>
     public Encoding LoadEncoding { get; }
@@ -49,7 +43,7 @@ public sealed class TextDataset : IDataset<string>
 
     /// <summary>
     /// Builds the dataset from a catalog entry: <c>filepath</c> (required, relative to the project),
-    /// optional <c>load_args: { encoding: … }</c> and <c>save_args: { encoding: … }</c>.
+    /// optional <c>load_args: { encoding: … }</c>, <c>save_args: { encoding: … }</c>, <c>versioned</c> and <c>load_version</c>.
     /// </summary>
     /// <param name="config">The catalog entry.</param>
     /// <exception cref="DatasetException">The entry is incomplete or has an unsupported key.</exception>
@@ -63,56 +57,41 @@ public sealed class TextDataset : IDataset<string>
         DatasetArgs.CheckKeys(config, "save_args", saveArgs, "encoding");
         return new TextDataset(config.Name, path,
             DatasetArgs.GetEncoding(config, "load_args", loadArgs) ?? DatasetArgs.Utf8,
-            DatasetArgs.GetEncoding(config, "save_args", saveArgs) ?? DatasetArgs.Utf8);
+            DatasetArgs.GetEncoding(config, "save_args", saveArgs) ?? DatasetArgs.Utf8,
+            DatasetVersioning.FromConfig(config));
     }
 
-    /// <summary>Reads the whole file.</summary>
-    /// <exception cref="DatasetException">The file does not exist or cannot be read.</exception>
-    public string Load() => DatasetFile.Read(Name, FilePath, stream =>
+    /// <inheritdoc />
+    protected override string Read(Stream stream, string path)
     {
         using var reader = new StreamReader(stream, LoadEncoding, detectEncodingFromByteOrderMarks: true, DatasetFile.BufferSize, leaveOpen: true);
         return reader.ReadToEnd();
-    });
-
-    /// <summary>Reads the whole file asynchronously.</summary>
-    /// <exception cref="DatasetException">The file does not exist or cannot be read.</exception>
-    public ValueTask<string> LoadAsync(CancellationToken cancellationToken = default) =>
-        DatasetFile.ReadAsync(Name, FilePath, async (stream, ct) =>
-        {
-            using var reader = new StreamReader(stream, LoadEncoding, detectEncodingFromByteOrderMarks: true, DatasetFile.BufferSize, leaveOpen: true);
-            return await reader.ReadToEndAsync(ct).ConfigureAwait(false);
-        }, cancellationToken);
-
-    /// <summary>Replaces the file with <paramref name="data"/>, atomically.</summary>
-    /// <exception cref="DatasetException"><paramref name="data"/> is null or the file cannot be written.</exception>
-    public void Save(string data)
-    {
-        if (data is null) throw DatasetErrors.NullSave(Name, FilePath);
-        DatasetFile.Write(Name, FilePath, stream =>
-        {
-            using var writer = new StreamWriter(stream, SaveEncoding, DatasetFile.BufferSize, leaveOpen: true);
-            writer.Write(data);
-        });
     }
 
-    /// <summary>Replaces the file with <paramref name="data"/>, atomically and asynchronously.</summary>
-    /// <exception cref="DatasetException"><paramref name="data"/> is null or the file cannot be written.</exception>
-    public ValueTask SaveAsync(string data, CancellationToken cancellationToken = default)
+    /// <inheritdoc />
+    protected override async ValueTask<string> ReadAsync(Stream stream, string path, CancellationToken cancellationToken)
     {
-        if (data is null) throw DatasetErrors.NullSave(Name, FilePath);
-        return DatasetFile.WriteAsync(Name, FilePath, async (stream, ct) =>
-        {
-            var writer = new StreamWriter(stream, SaveEncoding, DatasetFile.BufferSize, leaveOpen: true);
-            await using (writer.ConfigureAwait(false))
-            {
-                await writer.WriteAsync(data.AsMemory(), ct).ConfigureAwait(false);
-                await writer.FlushAsync(ct).ConfigureAwait(false);
-            }
-        }, cancellationToken);
+        using var reader = new StreamReader(stream, LoadEncoding, detectEncodingFromByteOrderMarks: true, DatasetFile.BufferSize, leaveOpen: true);
+        return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Whether the file exists.</summary>
-    public bool Exists() => File.Exists(FilePath);
+    /// <inheritdoc />
+    protected override void Write(Stream stream, string data, string path)
+    {
+        using var writer = new StreamWriter(stream, SaveEncoding, DatasetFile.BufferSize, leaveOpen: true);
+        writer.Write(data);
+    }
+
+    /// <inheritdoc />
+    protected override async ValueTask WriteAsync(Stream stream, string data, string path, CancellationToken cancellationToken)
+    {
+        var writer = new StreamWriter(stream, SaveEncoding, DatasetFile.BufferSize, leaveOpen: true);
+        await using (writer.ConfigureAwait(false))
+        {
+            await writer.WriteAsync(data.AsMemory(), cancellationToken).ConfigureAwait(false);
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <inheritdoc />
     public override string ToString() => $"TextDataset '{Name}' ({FilePath})";

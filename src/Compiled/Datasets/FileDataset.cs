@@ -1,0 +1,174 @@
+namespace Compiled.Datasets;
+
+/// <summary>
+/// The base of the datasets that keep their data in one file (<c>csv</c>, <c>json</c>, <c>text</c>,
+/// <c>binary</c>, <c>parquet</c>, <c>excel</c>): it opens the file, writes it atomically (temporary file
+/// and rename, so a failed save leaves the previous file byte for byte), names the dataset and the
+/// file in every error, and implements versioning (<see cref="IVersionedDataset{T}"/>). A derived
+/// class only reads and writes a stream. Derive from it to add a file format of your own.
+/// </summary>
+/// <typeparam name="T">The type of the data.</typeparam>
+public abstract class FileDataset<T> : IVersionedDataset<T>
+{
+    private readonly VersionedPath? _versions;
+
+    /// <summary>Creates the dataset.</summary>
+    /// <param name="name">The catalog name of the dataset.</param>
+    /// <param name="filePath">
+    /// The file; a relative path is resolved against the current directory. When versioned, the
+    /// directory of the versions: each version is <c>&lt;filePath&gt;/&lt;version&gt;/&lt;file name&gt;</c>.
+    /// </param>
+    /// <param name="versioning">Null for a plain file; otherwise how versions are loaded.</param>
+    protected FileDataset(string name, string filePath, DatasetVersioning? versioning)
+    {
+        FilePath = DatasetFile.FullPath(name, filePath);
+        Name = name;
+        if (versioning is not null) _versions = new VersionedPath(name, FilePath, versioning.LoadVersion);
+    }
+
+    /// <inheritdoc />
+    public string Name { get; }
+
+    /// <summary>The absolute path of the file; for a versioned dataset, of the directory of its versions.</summary>
+    public string FilePath { get; }
+
+    /// <inheritdoc />
+    public bool IsVersioned => _versions is not null;
+
+    /// <inheritdoc />
+    public string? LoadVersion => _versions?.LoadVersion;
+
+    /// <summary>Reads the file (the pinned or latest version when versioned).</summary>
+    /// <exception cref="DatasetException">The file or version does not exist, or its content does not fit <typeparamref name="T"/>.</exception>
+    public T Load() => LoadFrom(_versions?.ResolveLoad() ?? FilePath);
+
+    /// <summary>Reads version <paramref name="version"/>; an unversioned dataset reads its file.</summary>
+    /// <exception cref="DatasetException">The version does not exist, or its content does not fit <typeparamref name="T"/>.</exception>
+    public T Load(string version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        return LoadFrom(_versions?.ResolveLoad(version) ?? FilePath);
+    }
+
+    /// <summary>Reads the file asynchronously (the pinned or latest version when versioned).</summary>
+    /// <exception cref="DatasetException">The file or version does not exist, or its content does not fit <typeparamref name="T"/>.</exception>
+    public ValueTask<T> LoadAsync(CancellationToken cancellationToken = default)
+    {
+        var path = _versions?.ResolveLoad() ?? FilePath;
+        return DatasetFile.ReadAsync(Name, path, (stream, ct) => ReadAsync(stream, path, ct), cancellationToken);
+    }
+
+    /// <summary>
+    /// Replaces the file with <paramref name="data"/>, atomically; a versioned dataset writes a new
+    /// version named after the current time instead.
+    /// </summary>
+    /// <exception cref="DatasetException"><paramref name="data"/> is null or cannot be written; the previous file is then unchanged.</exception>
+    public void Save(T data) => SaveCore(data, _versions is null ? null : DatasetVersion.Now());
+
+    /// <summary>Writes <paramref name="data"/> as version <paramref name="version"/>; an unversioned dataset replaces its file.</summary>
+    /// <exception cref="DatasetException">The version exists already, or <paramref name="data"/> is null or cannot be written.</exception>
+    public void Save(T data, string version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        SaveCore(data, _versions is null ? null : version);
+    }
+
+    /// <summary>
+    /// Replaces the file with <paramref name="data"/>, atomically and asynchronously; a versioned
+    /// dataset writes a new version named after the current time instead.
+    /// </summary>
+    /// <exception cref="DatasetException"><paramref name="data"/> is null or cannot be written; the previous file is then unchanged.</exception>
+    public ValueTask SaveAsync(T data, CancellationToken cancellationToken = default) =>
+        SaveCoreAsync(data, _versions is null ? null : DatasetVersion.Now(), cancellationToken);
+
+    /// <summary>Writes <paramref name="data"/> as version <paramref name="version"/>, asynchronously; an unversioned dataset replaces its file.</summary>
+    /// <exception cref="DatasetException">The version exists already, or <paramref name="data"/> is null or cannot be written.</exception>
+    public ValueTask SaveAsync(T data, string version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        return SaveCoreAsync(data, _versions is null ? null : version, cancellationToken);
+    }
+
+    /// <summary>Whether there is a file to load (for a versioned dataset: the pinned version, or any version).</summary>
+    public bool Exists() => _versions?.LoadExists() ?? File.Exists(FilePath);
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> ListVersions() => _versions?.ListVersions() ?? [];
+
+    /// <summary>The file <see cref="Load()"/> reads now (for a versioned dataset, the pinned or latest version's).</summary>
+    /// <exception cref="DatasetException">The dataset is versioned and has no version to load.</exception>
+    public string ResolveLoadPath() => _versions?.ResolveLoad() ?? FilePath;
+
+    /// <summary>The file of version <paramref name="version"/>; for an unversioned dataset, <see cref="FilePath"/>.</summary>
+    public string PathOfVersion(string version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        return _versions?.PathOf(version) ?? FilePath;
+    }
+
+    /// <summary>Reads the data from <paramref name="stream"/>, the open file <paramref name="path"/>.</summary>
+    /// <param name="stream">The file, open for reading, seekable.</param>
+    /// <param name="path">The file's path, for error messages.</param>
+    /// <returns>The data.</returns>
+    /// <remarks>Throw <see cref="DatasetException"/> naming the file and the row or column at fault; any other exception is wrapped into one.</remarks>
+    protected abstract T Read(Stream stream, string path);
+
+    /// <summary>Reads the data from <paramref name="stream"/> asynchronously; by default calls <see cref="Read"/>.</summary>
+    /// <param name="stream">The file, open for asynchronous reading, seekable.</param>
+    /// <param name="path">The file's path, for error messages.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    protected virtual ValueTask<T> ReadAsync(Stream stream, string path, CancellationToken cancellationToken) => new(Read(stream, path));
+
+    /// <summary>Writes <paramref name="data"/> to <paramref name="stream"/>, a temporary file that replaces <paramref name="path"/> when this returns.</summary>
+    /// <param name="stream">A new temporary file, open for writing and seekable; it may be disposed.</param>
+    /// <param name="data">The data, not null.</param>
+    /// <param name="path">The file being replaced, for error messages.</param>
+    protected abstract void Write(Stream stream, T data, string path);
+
+    /// <summary>Writes <paramref name="data"/> to <paramref name="stream"/> asynchronously; by default calls <see cref="Write"/>.</summary>
+    /// <param name="stream">A new temporary file, open for asynchronous writing and seekable; it may be disposed.</param>
+    /// <param name="data">The data, not null.</param>
+    /// <param name="path">The file being replaced, for error messages.</param>
+    /// <param name="cancellationToken">Cancels the write; the previous file is then left unchanged.</param>
+    protected virtual ValueTask WriteAsync(Stream stream, T data, string path, CancellationToken cancellationToken)
+    {
+        Write(stream, data, path);
+        return default;
+    }
+
+    private T LoadFrom(string path) => DatasetFile.Read(Name, path, stream => Read(stream, path));
+
+    private void SaveCore(T data, string? version)
+    {
+        var path = version is null ? FilePath : _versions!.ForSave(version);
+        if (data is null) throw DatasetErrors.NullSave(Name, path);
+        try
+        {
+            DatasetFile.Write(Name, path, stream => Write(stream, data, path), overwrite: version is null);
+        }
+        catch (TargetExistsException ex)
+        {
+            throw _versions!.VersionExists(version!, path, ex);
+        }
+    }
+
+    private ValueTask SaveCoreAsync(T data, string? version, CancellationToken cancellationToken)
+    {
+        var path = version is null ? FilePath : _versions!.ForSave(version);
+        if (data is null) throw DatasetErrors.NullSave(Name, path);
+        return WriteFileAsync(data, version, path, cancellationToken);
+    }
+
+    private async ValueTask WriteFileAsync(T data, string? version, string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DatasetFile.WriteAsync(Name, path, (stream, ct) => WriteAsync(stream, data, path, ct), cancellationToken, overwrite: version is null)
+                .ConfigureAwait(false);
+        }
+        catch (TargetExistsException ex)
+        {
+            throw _versions!.VersionExists(version!, path, ex);
+        }
+    }
+}

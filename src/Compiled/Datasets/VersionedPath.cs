@@ -1,0 +1,105 @@
+namespace Compiled.Datasets;
+
+/// <summary>
+/// Kedro's layout of a versioned file: the configured <c>filepath</c> becomes a directory holding one
+/// directory per version, each with the file: <c>data/06_models/regressor.json/2026-11-25T16.30.00.123Z/regressor.json</c>.
+/// Resolves the file a load reads and the file a save writes, and refuses to reuse a version.
+/// </summary>
+internal sealed class VersionedPath
+{
+    public VersionedPath(string name, string filePath, string? loadVersion)
+    {
+        if (loadVersion is not null && !DatasetVersion.IsValid(loadVersion))
+            throw new ArgumentException($"'{loadVersion}' cannot name a version directory.", nameof(loadVersion));
+        Name = name;
+        BasePath = filePath;
+        FileName = Path.GetFileName(filePath);
+        LoadVersion = loadVersion;
+    }
+
+    /// <summary>The dataset's catalog name, for errors.</summary>
+    public string Name { get; }
+
+    /// <summary>The configured path: the directory of the versions.</summary>
+    public string BasePath { get; }
+
+    /// <summary>The name of the file inside each version directory.</summary>
+    public string FileName { get; }
+
+    /// <summary>The pinned version, or null for the latest.</summary>
+    public string? LoadVersion { get; }
+
+    /// <summary>The file of <paramref name="version"/>.</summary>
+    public string PathOf(string version)
+    {
+        if (!DatasetVersion.IsValid(version))
+            throw new DatasetException(Name, $"Dataset '{Name}' ({BasePath}): '{version}' cannot name a version (it must be a plain directory name, e.g. {DatasetVersion.FromTimestamp(DateTimeOffset.UnixEpoch)}).");
+        return Path.Combine(BasePath, version, FileName);
+    }
+
+    /// <summary>The versions that have the file, in ordinal order (oldest first for generated versions).</summary>
+    public IReadOnlyList<string> ListVersions()
+    {
+        if (!Directory.Exists(BasePath)) return [];
+        var versions = new List<string>();
+        foreach (var directory in Directory.EnumerateDirectories(BasePath))
+        {
+            var version = Path.GetFileName(directory);
+            // A save in progress has only a temporary file: not a version yet.
+            if (File.Exists(Path.Combine(directory, FileName))) versions.Add(version);
+        }
+        versions.Sort(StringComparer.Ordinal);
+        return versions;
+    }
+
+    /// <summary>The latest version, or null when none was saved.</summary>
+    public string? LatestVersion()
+    {
+        string? latest = null;
+        foreach (var version in ListVersions()) latest = version;
+        return latest;
+    }
+
+    /// <summary>The file a load reads: the pinned version's, or the latest version's.</summary>
+    /// <exception cref="DatasetException">No version was saved yet, or the pinned one does not exist.</exception>
+    public string ResolveLoad(string? version = null)
+    {
+        version ??= LoadVersion;
+        if (version is not null)
+        {
+            var path = PathOf(version);
+            if (File.Exists(path)) return path;
+            throw new DatasetException(Name,
+                $"Dataset '{Name}' ({BasePath}): version '{version}' not found (no file {path}). " +
+                $"Versions saved: {Describe(ListVersions())}.");
+        }
+        var latest = LatestVersion() ?? throw new DatasetException(Name,
+            $"Dataset '{Name}' ({BasePath}): no version has been saved yet (the dataset is versioned: each save writes " +
+            $"{Path.Combine(BasePath, "<version>", FileName)}). Run the node that produces '{Name}' first.");
+        return PathOf(latest);
+    }
+
+    /// <summary>Whether a load would find a file.</summary>
+    public bool LoadExists() => LoadVersion is { } pinned ? File.Exists(PathOf(pinned)) : LatestVersion() is not null;
+
+    /// <summary>The file a save of <paramref name="version"/> writes.</summary>
+    /// <exception cref="DatasetException">The version exists already.</exception>
+    public string ForSave(string version)
+    {
+        var path = PathOf(version);
+        if (File.Exists(path)) throw VersionExists(version, path);
+        return path;
+    }
+
+    /// <summary>The error of a save that would overwrite <paramref name="version"/>.</summary>
+    public DatasetException VersionExists(string version, string path, Exception? inner = null) => new(Name,
+        $"Dataset '{Name}': version '{version}' already exists ({path}); versioned datasets never overwrite a version. " +
+        "Save under a new version.", inner);
+
+    private static string Describe(IReadOnlyList<string> versions) => versions.Count switch
+    {
+        0 => "none",
+        <= 10 => string.Join(", ", versions),
+        _ => string.Join(", ", versions.Take(5)) + $", … ({versions.Count - 10} more), " + string.Join(", ", versions.Skip(versions.Count - 5)),
+    };
+}
