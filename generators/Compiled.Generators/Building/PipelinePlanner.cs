@@ -143,10 +143,10 @@ internal sealed class PipelinePlanner
     {
         var locals = new Dictionary<string, string>(StringComparer.Ordinal);
         var usedLocals = new HashSet<string>(ReservedLocals, StringComparer.Ordinal);
-        string Local(string dataset)
+        string Local(string dataset, string? name = null)
         {
             if (locals.TryGetValue(dataset, out var existing)) return existing;
-            var baseName = Naming.ToCamelCase(dataset);
+            var baseName = Naming.ToCamelCase(name ?? dataset);
             var candidate = baseName;
             for (var i = 2; !usedLocals.Add(candidate); i++) candidate = baseName + i;
             locals[dataset] = candidate;
@@ -168,7 +168,7 @@ internal sealed class PipelinePlanner
         foreach (var value in touched.SelectMany(e => e.RuntimeValues))
         {
             var index = runtimeValues.FindIndex(r => r.Name == value.Name);
-            if (index < 0) runtimeValues.Add(value with { ParameterName = Local("${runtime:" + value.Name + "}") });
+            if (index < 0) runtimeValues.Add(value with { ParameterName = Local("${runtime:" + value.Name + "}", value.Name) });
             else if (!value.HasDefault) runtimeValues[index] = runtimeValues[index] with { HasDefault = false };
         }
 

@@ -10,18 +10,32 @@ internal sealed class ArtifactCache
 {
     private readonly ConcurrentDictionary<string, Slot> _slots = new(StringComparer.Ordinal);
 
-    public T Get<T>(IDataset<T> dataset)
+    /// <summary>The shared copy of <paramref name="dataset"/>, loading it with <paramref name="load"/> if no copy is held.</summary>
+    public T Get<T>(IDataset<T> dataset, Func<IDataset<T>, T> load)
     {
         var slot = (Slot<T>)_slots.GetOrAdd(dataset.Name, static (_, d) => new Slot<T>(d), dataset);
         try
         {
-            return slot.Value;
+            return slot.GetOrLoad(load);
         }
         catch
         {
             _slots.TryRemove(new KeyValuePair<string, Slot>(dataset.Name, slot));
             throw;
         }
+    }
+
+    /// <summary>The shared copy of <paramref name="dataset"/> if one is loaded; never loads.</summary>
+    public bool TryGetLoaded<T>(IDataset<T> dataset, out T value)
+    {
+        if (_slots.TryGetValue(dataset.Name, out var slot) && slot is Slot<T> typed && typed.IsLoaded)
+        {
+            value = typed.Value;
+            return true;
+        }
+
+        value = default!;
+        return false;
     }
 
     public bool IsLoaded(string name) => _slots.TryGetValue(name, out var slot) && slot.IsLoaded;
@@ -39,23 +53,22 @@ internal sealed class ArtifactCache
         private T _value = default!;
         private volatile bool _loaded;
 
-        public T Value
+        public T GetOrLoad(Func<IDataset<T>, T> load)
         {
-            get
+            if (_loaded) return _value;
+            lock (_lock)
             {
-                if (_loaded) return _value;
-                lock (_lock)
+                if (!_loaded)
                 {
-                    if (!_loaded)
-                    {
-                        _value = dataset.Load();
-                        _loaded = true;
-                    }
+                    _value = load(dataset);
+                    _loaded = true;
                 }
-
-                return _value;
             }
+
+            return _value;
         }
+
+        public T Value => _value;
 
         public override bool IsLoaded => _loaded;
     }

@@ -61,7 +61,9 @@ public readonly struct RunContext
         _hooks is null ? dataset.LoadAsync(cancellationToken) : LoadWithHooksAsync(dataset, cancellationToken);
 
     /// <summary>The session's shared copy of an artifact, loaded on first use (see <see cref="Session.Preload{T}"/>).</summary>
-    public T LoadArtifact<T>(IDataset<T> dataset) => _session.GetArtifact(dataset);
+    public T LoadArtifact<T>(IDataset<T> dataset) => _session.GetArtifact(dataset, this);
+
+    internal bool HasHooks => _hooks is not null;
 
     /// <summary>Saves a node output to its catalog dataset.</summary>
     public void Save<T>(IDataset<T> dataset, T data)

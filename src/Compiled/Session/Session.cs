@@ -50,7 +50,7 @@ public abstract class Session
     /// Loads <paramref name="dataset"/> now and keeps it for every run of this session that declares it
     /// as an artifact. Artifacts are shared between concurrent runs: treat them as read-only.
     /// </summary>
-    public T Preload<T>(IDataset<T> dataset) => _artifacts.Get(dataset);
+    public T Preload<T>(IDataset<T> dataset) => _artifacts.Get(dataset, static d => d.Load());
 
     /// <summary>Drops the session's copy of an artifact; the next run that needs it loads it again.</summary>
     /// <returns>Whether the artifact was held.</returns>
@@ -59,5 +59,10 @@ public abstract class Session
     /// <summary>Whether the session holds a loaded copy of <paramref name="dataset"/>.</summary>
     public bool IsPreloaded<T>(IDataset<T> dataset) => _artifacts.IsLoaded(dataset.Name);
 
-    internal T GetArtifact<T>(IDataset<T> dataset) => _artifacts.Get(dataset);
+    internal T GetArtifact<T>(IDataset<T> dataset, RunContext run) =>
+        _artifacts.TryGetLoaded(dataset, out var artifact) ? artifact : LoadArtifact(dataset, run);
+
+    // Kept apart from the fast path above: the lambda's closure would otherwise be allocated on every call.
+    private T LoadArtifact<T>(IDataset<T> dataset, RunContext run) =>
+        _artifacts.Get(dataset, run.HasHooks ? d => run.Load(d) : static d => d.Load());
 }

@@ -1,0 +1,43 @@
+using Compiled;
+
+namespace Orders;
+
+/// <summary>Prices a region's orders and summarises them.</summary>
+public static class Pricing
+{
+    [Node(Output = "priced_orders")]
+    public static PricedOrder[] PriceOrders(OrderRow[] orders, PriceTable priceTable, [Param("pricing")] PricingOptions pricing) =>
+        orders.Select(o => new PricedOrder(o.Id, o.Product, Math.Max(pricing.Minimum, priceTable.Prices[o.Product] * o.Quantity * (1 - pricing.Discount)))).ToArray();
+
+    [Node(Output = "summary")]
+    public static Summary Summarize(PricedOrder[] pricedOrders, [Param("pricing.currency")] string currency) =>
+        new(pricedOrders.Length, pricedOrders.Sum(o => o.Total), currency);
+}
+
+/// <summary>Quotes one request against the shared price table.</summary>
+public static class Quoting
+{
+    [Node(Output = "quote")]
+    public static double Quote(PriceTable priceTable, QuoteRequest request, [Param("pricing.discount")] double discount)
+    {
+        if (request.Quantity < 0) throw new ArgumentOutOfRangeException(nameof(request), "Quantity must not be negative.");
+        return priceTable.Prices[request.Product] * request.Quantity * (1 - discount);
+    }
+
+    [Node(Output = "quote_text")]
+    public static string Format(double quote, [Param("pricing.currency")] string currency) => quote.ToString("F2", System.Globalization.CultureInfo.InvariantCulture) + " " + currency;
+}
+
+/// <summary>Reads the audit log (broken in the prod environment's catalog).</summary>
+public static class Audit
+{
+    [Node(Output = "audit_lines")]
+    public static int CountLines([Input("audit_log")] string log) => log.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+}
+
+/// <summary>Writes to memory only, for the warehouse.</summary>
+public static class Stock
+{
+    [Node(Output = "restock")]
+    public static int Restock(int warehouse) => warehouse * 2;
+}

@@ -1,0 +1,15 @@
+using Compiled;
+
+namespace Orders;
+
+[Pipeline(typeof(Pricing))]
+public sealed partial class PricingPipeline;
+
+[Pipeline(typeof(Quoting), Inputs = ["request"], Artifacts = ["price_table"])]
+public sealed partial class QuotePipeline;
+
+[Pipeline(typeof(Audit))]
+public sealed partial class AuditPipeline;
+
+[Pipeline(typeof(Stock))]
+public sealed partial class StockPipeline;
