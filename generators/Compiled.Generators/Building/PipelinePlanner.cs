@@ -64,14 +64,16 @@ internal sealed class PipelinePlanner
 
         // Who produces what.
         var producers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var duplicates = new List<(string Dataset, List<int> Producers)>();
         for (var i = 0; i < nodes.Count; i++)
         {
             foreach (var output in nodes[i].Outputs)
             {
                 if (producers.TryGetValue(output.Dataset, out var other))
                 {
-                    _diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.DuplicateProducer, DiagnosticTarget.Member(nodes[i].Id),
-                        output.Dataset, name, $"'{nodes[other].Name}' and '{nodes[i].Name}'").WithAdditional(DiagnosticTarget.Member(nodes[other].Id)));
+                    var group = duplicates.FirstOrDefault(d => d.Dataset == output.Dataset).Producers;
+                    if (group is null) duplicates.Add((output.Dataset, group = new List<int> { other }));
+                    if (!group.Contains(i)) group.Add(i);
                 }
                 else
                 {
@@ -80,9 +82,22 @@ internal sealed class PipelinePlanner
             }
         }
 
+        // CPL0004 at each producer, the others as additional locations.
+        foreach (var (dataset, group) in duplicates)
+        {
+            var producerNames = group.Count == 1 ? $"'{nodes[group[0]].Name}' twice" : string.Join(" and ", group.Select(i => $"'{nodes[i].Name}'"));
+            foreach (var i in group)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.DuplicateProducer, DiagnosticTarget.Member(nodes[i].Id), dataset, name, producerNames)
+                    .WithAdditional(group.Where(j => j != i).Select(j => DiagnosticTarget.Member(nodes[j].Id)).ToArray()));
+            }
+        }
+
         // Where each free input comes from.
         var runtimeInputs = new List<RuntimeInputModel>();
+        var firstConsumers = new Dictionary<string, (NodeModel Node, int Index)>(StringComparer.Ordinal);
         var untypedInput = false;
+        var typeMismatch = false;
         var declaredInputs = new HashSet<string>(declaration.Inputs, StringComparer.Ordinal);
         var artifacts = new HashSet<string>(declaration.Artifacts, StringComparer.Ordinal);
         var knownNames = _catalog.Keys.Concat(producers.Keys).Concat(declaredInputs).ToList();
@@ -98,12 +113,31 @@ internal sealed class PipelinePlanner
             for (var p = 0; p < node.Parameters.Count; p++)
             {
                 var parameter = node.Parameters[p];
-                if (parameter.Kind != NodeParameterKind.Input || producers.ContainsKey(parameter.Binding)) continue;
+                if (parameter.Kind != NodeParameterKind.Input) continue;
+                if (producers.TryGetValue(parameter.Binding, out var producer))
+                {
+                    // Catalog datasets are checked across the project (ProjectBuilder.TypeCatalog); in-memory ones here.
+                    if (!_catalog.ContainsKey(parameter.Binding))
+                    {
+                        var output = nodes[producer].Outputs.First(o => o.Dataset == parameter.Binding);
+                        typeMismatch |= CheckType(parameter.Binding, node, p, nodes[producer].Name, output.TypeName, DiagnosticTarget.Member(nodes[producer].Id));
+                    }
+
+                    continue;
+                }
+
                 if (declaredInputs.Contains(parameter.Binding))
                 {
-                    if (runtimeInputs.All(r => r.Dataset != parameter.Binding))
+                    var first = runtimeInputs.FindIndex(r => r.Dataset == parameter.Binding);
+                    if (first < 0)
                     {
                         runtimeInputs.Add(new RuntimeInputModel(parameter.Binding, "", parameter.TypeName));
+                        firstConsumers[parameter.Binding] = (node, p);
+                    }
+                    else
+                    {
+                        var (firstNode, firstIndex) = firstConsumers[parameter.Binding];
+                        typeMismatch |= CheckType(parameter.Binding, node, p, firstNode.Name, runtimeInputs[first].TypeName, DiagnosticTarget.Parameter(firstNode.Id, firstIndex));
                     }
                 }
                 else if (_catalog.ContainsKey(parameter.Binding))
@@ -120,7 +154,7 @@ internal sealed class PipelinePlanner
         }
 
         var order = TopologicalOrder(nodes, producers, name);
-        var hasErrors = hasNodeErrors || _configBroken || order is null || untypedInput ||
+        var hasErrors = hasNodeErrors || _configBroken || order is null || untypedInput || typeMismatch ||
             _diagnostics.Count(d => d.Id != DiagnosticIds.Unused) > errorsBefore;
         var propertyName = PropertyName(declaration);
         if (propertyName is "Catalog" or "Parameters" or "Environment" or "Options") propertyName = declaration.ClassName;
@@ -288,14 +322,53 @@ internal sealed class PipelinePlanner
 
         if (order.Count == nodes.Count) return order;
 
-        var inCycle = Enumerable.Range(0, nodes.Count).Where(i => pending[i] > 0).ToList();
-        var cycle = string.Join(" -> ", inCycle.Select(i => nodes[i].Name)) + " -> " + nodes[inCycle[0]].Name;
-        foreach (var index in inCycle)
+        // What is left is the cycles and everything downstream of them: peel off the nodes none of whose
+        // dependents is left, so that only the nodes on (or between) cycles are reported.
+        var remaining = new HashSet<int>(Enumerable.Range(0, nodes.Count).Where(i => pending[i] > 0));
+        for (var peeled = true; peeled;)
         {
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.Cycle, DiagnosticTarget.Member(nodes[index].Id), name, cycle));
+            peeled = false;
+            foreach (var index in remaining.Where(i => !dependents[i].Any(remaining.Contains)).ToList())
+            {
+                remaining.Remove(index);
+                peeled = true;
+            }
+        }
+
+        foreach (var index in remaining.OrderBy(i => i))
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.Cycle, DiagnosticTarget.Member(nodes[index].Id), name, DescribeCycle(nodes, dependents, remaining, index)));
         }
 
         return null;
+    }
+
+    /// <summary>The cycle reached from <paramref name="start"/> along data flow, "a -> b -> a", beginning at its first declared node.</summary>
+    private static string DescribeCycle(List<NodeModel> nodes, List<int>[] dependents, HashSet<int> remaining, int start)
+    {
+        var path = new List<int>();
+        var current = start;
+        while (!path.Contains(current))
+        {
+            path.Add(current);
+            current = dependents[current].Where(remaining.Contains).Min();
+        }
+
+        var cycle = path.Skip(path.IndexOf(current)).ToList();
+        var first = cycle.IndexOf(cycle.Min());
+        cycle = cycle.Skip(first).Concat(cycle.Take(first)).ToList();
+        return string.Join(" -> ", cycle.Select(i => nodes[i].Name)) + " -> " + nodes[cycle[0]].Name;
+    }
+
+    /// <summary>CPL0003 at a consumer whose parameter type differs from the dataset's type elsewhere in the pipeline; true when reported.</summary>
+    private bool CheckType(string dataset, NodeModel consumer, int parameterIndex, string otherNode, string otherType, DiagnosticTarget other)
+    {
+        var type = consumer.Parameters[parameterIndex].TypeName;
+        if (type.Replace("?", "") == otherType.Replace("?", "")) return false;
+        var diagnostic = DiagnosticInfo.Create(DiagnosticIds.TypeMismatch, DiagnosticTarget.Parameter(consumer.Id, parameterIndex),
+            $"dataset '{dataset}' is '{type}' in node '{consumer.Name}' but '{otherType}' in node '{otherNode}'").WithAdditional(other);
+        if (!_diagnostics.Contains(diagnostic)) _diagnostics.Add(diagnostic); // once, though several pipelines hold the nodes
+        return true;
     }
 
     private static string Suggest(string name, IEnumerable<string> candidates)

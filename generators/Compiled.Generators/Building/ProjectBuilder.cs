@@ -64,6 +64,12 @@ internal static class ProjectBuilder
             .Select(p => planner.Plan(p, nodes))
             .ToEquatableArray();
 
+        // An entry the catalog declares but that is invalid (CPL0007, CPL0011) is not also "not provided" (CPL0001).
+        var declared = new HashSet<string>(
+            files.Where(f => f.Kind == ConfigFileKind.Catalog && f.Root is not null).SelectMany(f => f.Root!.Entries).Select(e => e.Key).Where(k => !k.StartsWith("_", StringComparison.Ordinal)),
+            StringComparer.Ordinal);
+        diagnostics.RemoveAll(d => d.Id == DiagnosticIds.UnresolvedInput && d.Arguments.Count > 1 && declared.Contains(d.Arguments[1]));
+
         ReportUnused(catalog, parametersRoot, nodes, pipelines, diagnostics);
 
         return new ProjectModel(
