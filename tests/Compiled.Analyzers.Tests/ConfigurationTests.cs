@@ -1,0 +1,162 @@
+using Xunit;
+using static Compiled.Analyzers.Tests.Infrastructure.Verify;
+
+namespace Compiled.Analyzers.Tests;
+
+/// <summary>CPL0006 (YAML that does not parse), CPL0007 (invalid catalog entry), CPL0009 (unused) and CPL0010 (dataset type that cannot carry the C# type).</summary>
+public sealed class ConfigurationTests
+{
+    private const string Nodes = """
+        using Compiled;
+
+        namespace Demo;
+
+        public sealed record Row(int Id, string Name);
+
+        public static class Nodes
+        {
+            [Node(Output = "clean")]
+            public static Row[] Clean(Row[] raw, [Param("options.limit")] int limit) => raw;
+        }
+
+        [Pipeline(typeof(Nodes))]
+        public sealed partial class DefaultPipeline;
+        """;
+
+    private const string GoodParameters = "options:\n  limit: 3\n";
+
+    [Fact]
+    public Task Unclosed_flow_sequence_is_reported_at_its_line_and_column_in_the_yaml() => AnalyzerAsync(
+        Nodes,
+        [(Catalog, "raw:\n  type: csv\n  filepath: [data/raw.csv\n{|#0:|}"), (Parameters, GoodParameters)],
+        [Diagnostic("CPL0006").WithLocation(0).WithArguments(Catalog, "While parsing a flow sequence, did not find expected ',' or ']'.")]);
+
+    [Fact]
+    public Task Bad_indentation_is_reported_in_the_parameters_file() => AnalyzerAsync(
+        Nodes,
+        [(Catalog, "raw:\n  type: csv\n  filepath: data/raw.csv\n"), (Parameters, "options:\n  limit: 3\n {|#0:|}depth: 2\n")],
+        [Diagnostic("CPL0006").WithLocation(0).WithArguments(Parameters, "While parsing a block mapping, did not find expected key.")]);
+
+    [Fact]
+    public Task Document_that_is_not_a_mapping_is_reported() => AnalyzerAsync(
+        Nodes,
+        [(Catalog, "{|#0:|}- raw\n- clean\n"), (Parameters, GoodParameters)],
+        [Diagnostic("CPL0006").WithLocation(0).WithArguments(Catalog, "the document must be a mapping of names to entries")]);
+
+    [Fact]
+    public Task Valid_yaml_with_comments_anchors_and_empty_files_is_not_reported() => AnalyzerAsync(
+        Nodes,
+        (Catalog, "# raw data\n_csv: &csv\n  type: csv\nraw:\n  <<: *csv\n  filepath: data/raw.csv  # the input\n"),
+        (Parameters, GoodParameters),
+        ("/0/conf/base/parameters_empty.yml", ""));
+
+    [Fact]
+    public Task Unknown_dataset_type_is_reported_on_the_type_value_with_a_suggestion() => AnalyzerAsync(
+        Nodes,
+        [(Catalog, "raw:\n  type: {|#0:cvs|}\n  filepath: data/raw.csv\n"), (Parameters, GoodParameters)],
+        [Diagnostic("CPL0007").WithLocation(0).WithArguments("raw", "has an unknown type 'cvs'; did you mean 'csv'?")]);
+
+    [Fact]
+    public Task Missing_filepath_is_reported_on_the_entry_key() => AnalyzerAsync(
+        Nodes,
+        [(Catalog, "{|#0:raw|}:\n  type: csv\n"), (Parameters, GoodParameters)],
+        [Diagnostic("CPL0007").WithLocation(0).WithArguments("raw", "of type 'csv' is missing the required key 'filepath'")]);
+
+    [Fact]
+    public Task Entry_without_a_type_or_that_is_not_a_mapping_is_reported_on_its_key() => AnalyzerAsync(
+        Nodes,
+        [(Catalog, "{|#0:raw|}:\n  filepath: data/raw.csv\n{|#1:other|}: data/other.csv\n"), (Parameters, GoodParameters)],
+        [
+            Diagnostic("CPL0007").WithLocation(0).WithArguments("raw", "has no 'type' (one of memory, csv, json, text)"),
+            Diagnostic("CPL0007").WithLocation(1).WithArguments("other", "must be a mapping with at least a 'type' key"),
+        ]);
+
+    [Fact]
+    public Task Valid_entries_of_every_type_are_not_reported() => AnalyzerAsync(
+        """
+        using Compiled;
+
+        namespace Demo;
+
+        public sealed record Row(int Id, string Name);
+
+        public static class Nodes
+        {
+            [Node(Outputs = ["a", "b", "c"])]
+            public static (Row[], string, int) Split(Row[] raw) => (raw, "", 0);
+        }
+
+        [Pipeline(typeof(Nodes))]
+        public sealed partial class DefaultPipeline;
+        """,
+        (Catalog, "raw:\n  type: csv\n  filepath: data/raw.csv\na:\n  type: json\n  filepath: data/a.json\nb:\n  type: text\n  filepath: data/b.txt\nc:\n  type: memory\n"));
+
+    [Fact]
+    public Task Unused_catalog_entry_and_parameter_are_warnings_on_their_keys() => AnalyzerAsync(
+        Nodes,
+        (Catalog, "raw:\n  type: csv\n  filepath: data/raw.csv\n{|CPL0009:old_raw|}:\n  type: csv\n  filepath: data/old.csv\n"),
+        (Parameters, GoodParameters + "{|CPL0009:legacy|}:\n  depth: 2\n"));
+
+    [Fact]
+    public Task Entries_used_as_inputs_outputs_or_artifacts_are_not_unused() => AnalyzerAsync(
+        """
+        using Compiled;
+
+        namespace Demo;
+
+        public sealed record Row(int Id, string Name);
+
+        public static class Nodes
+        {
+            [Node(Output = "clean")]
+            public static Row[] Clean(Row[] raw, [Param("options.limit")] int limit) => raw;
+        }
+
+        [Pipeline(typeof(Nodes), Artifacts = ["model"])]
+        public sealed partial class DefaultPipeline;
+        """,
+        (Catalog, "raw:\n  type: csv\n  filepath: data/raw.csv\nclean:\n  type: csv\n  filepath: data/clean.csv\nmodel:\n  type: json\n  filepath: data/model.json\n"),
+        (Parameters, GoodParameters));
+
+    [Fact]
+    public Task Dataset_type_that_cannot_carry_the_node_type_is_reported_on_the_yaml_key_and_the_node() => AnalyzerAsync(
+        """
+        using Compiled;
+
+        namespace Demo;
+
+        public sealed record Row(int Id, string Name);
+
+        public static class Nodes
+        {
+            [Node(Output = "clean")]
+            public static Row[] Clean(Row[] {|#1:raw|}) => raw;
+        }
+
+        [Pipeline(typeof(Nodes))]
+        public sealed partial class DefaultPipeline;
+        """,
+        [(Catalog, "{|#0:raw|}:\n  type: text\n  filepath: data/raw.txt\n")],
+        [Diagnostic("CPL0010").WithLocation(0).WithLocation(1).WithArguments("raw", "text", "global::Demo.Row[]", "string")]);
+
+    [Fact]
+    public Task Csv_entry_written_by_a_node_that_returns_a_single_object_is_reported() => AnalyzerAsync(
+        """
+        using Compiled;
+
+        namespace Demo;
+
+        public sealed record Row(int Id, string Name);
+
+        public static class Nodes
+        {
+            [Node(Output = "first")]
+            public static Row {|#1:First|}(Row[] raw) => raw[0];
+        }
+
+        [Pipeline(typeof(Nodes))]
+        public sealed partial class DefaultPipeline;
+        """,
+        [(Catalog, "raw:\n  type: csv\n  filepath: data/raw.csv\n{|#0:first|}:\n  type: csv\n  filepath: data/first.csv\n")],
+        [Diagnostic("CPL0010").WithLocation(0).WithLocation(1).WithArguments("first", "csv", "global::Demo.Row", "an array of rows (T[])")]);
+}
