@@ -12,33 +12,43 @@ public readonly struct RunContext
     private readonly Session _session;
     private readonly HookSet? _hooks;
     private readonly string? _runId;
-    private readonly Guid _generatedId;
+    private readonly long _sequence;
     private readonly long _startTimestamp;
 
-    internal RunContext(Session session, HookSet? hooks, string pipelineName, string? runId)
+    internal RunContext(Session session, HookSet? hooks, string pipelineName, string? runId, long sequence)
     {
         _session = session;
         _hooks = hooks;
         PipelineName = pipelineName;
         _runId = runId;
-        _generatedId = runId is null ? Guid.CreateVersion7() : default;
-        _startTimestamp = Stopwatch.GetTimestamp();
+        _sequence = sequence;
+        _startTimestamp = hooks is null ? 0 : Stopwatch.GetTimestamp(); // only hooks read the clock
     }
 
     /// <summary>The name of the pipeline being run.</summary>
     public string PipelineName { get; }
 
-    /// <summary>The run's id: the caller's, or a new time-ordered unique id.</summary>
-    public string RunId => _runId ?? _generatedId.ToString("N");
+    /// <summary>The run's id: the caller's, or <c>&lt;session id&gt;-&lt;run number&gt;</c>, unique across sessions and runs.</summary>
+    public string RunId => _runId ?? _session.GeneratedRunId(_sequence);
 
-    /// <summary>Time since the run started.</summary>
-    public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_startTimestamp);
+    /// <summary>
+    /// The version every versioned dataset this run saves is written as (Kedro's save version,
+    /// <c>YYYY-MM-DDThh.mm.ss.sssZ</c>): the run's start, unique among the session's runs.
+    /// </summary>
+    public string SaveVersion => _session.SaveVersion(_sequence);
+
+    /// <summary>Time since the run started (measured only when the session has hooks; zero otherwise).</summary>
+    public TimeSpan Elapsed => _startTimestamp == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(_startTimestamp);
 
     /// <summary>Called by generated code before the first node.</summary>
     public void PipelineStarting() => _hooks?.BeforePipelineRun(this);
 
     /// <summary>Called by generated code after the last node.</summary>
-    public void PipelineCompleted() => _hooks?.AfterPipelineRun(this);
+    public void PipelineCompleted()
+    {
+        _hooks?.AfterPipelineRun(this);
+        _session.EndRun(_sequence);
+    }
 
     /// <summary>Called by generated code before calling node <paramref name="node"/>.</summary>
     public void NodeStarting(string node) => _hooks?.BeforeNodeRun(this, node);
@@ -70,18 +80,18 @@ public readonly struct RunContext
     {
         if (_hooks is null)
         {
-            dataset.Save(data);
+            SaveData(dataset, data);
             return;
         }
 
         _hooks.BeforeDatasetSaved(this, dataset.Name);
-        dataset.Save(data);
+        SaveData(dataset, data);
         _hooks.AfterDatasetSaved(this, dataset.Name);
     }
 
     /// <summary>Saves a node output to its catalog dataset, asynchronously.</summary>
     public ValueTask SaveAsync<T>(IDataset<T> dataset, T data, CancellationToken cancellationToken) =>
-        _hooks is null ? dataset.SaveAsync(data, cancellationToken) : SaveWithHooksAsync(dataset, data, cancellationToken);
+        _hooks is null ? SaveDataAsync(dataset, data, cancellationToken) : SaveWithHooksAsync(dataset, data, cancellationToken);
 
     /// <summary>Whether <paramref name="exception"/> is a failure to report as a <see cref="PipelineRunException"/> (cancellation is not).</summary>
     public bool IsNodeFailure(Exception exception) =>
@@ -97,8 +107,20 @@ public readonly struct RunContext
         var error = new PipelineRunException(PipelineName, node, RunId, nodes[step..], exception);
         _hooks?.OnNodeError(this, node, exception);
         _hooks?.OnPipelineError(this, error);
+        _session.EndRun(_sequence);
         return error;
     }
+
+    private void SaveData<T>(IDataset<T> dataset, T data)
+    {
+        if (dataset is IVersionedDataset<T> { IsVersioned: true } versioned) versioned.Save(data, SaveVersion);
+        else dataset.Save(data);
+    }
+
+    private ValueTask SaveDataAsync<T>(IDataset<T> dataset, T data, CancellationToken cancellationToken) =>
+        dataset is IVersionedDataset<T> { IsVersioned: true } versioned
+            ? versioned.SaveAsync(data, SaveVersion, cancellationToken)
+            : dataset.SaveAsync(data, cancellationToken);
 
     private async ValueTask<T> LoadWithHooksAsync<T>(IDataset<T> dataset, CancellationToken cancellationToken)
     {
@@ -111,7 +133,7 @@ public readonly struct RunContext
     private async ValueTask SaveWithHooksAsync<T>(IDataset<T> dataset, T data, CancellationToken cancellationToken)
     {
         _hooks!.BeforeDatasetSaved(this, dataset.Name);
-        await dataset.SaveAsync(data, cancellationToken).ConfigureAwait(false);
+        await SaveDataAsync(dataset, data, cancellationToken).ConfigureAwait(false);
         _hooks.AfterDatasetSaved(this, dataset.Name);
     }
 }

@@ -12,6 +12,11 @@ public abstract class Session
 {
     private readonly HookSet? _hooks;
     private readonly ArtifactCache _artifacts = new();
+    private readonly string _sessionId = Guid.NewGuid().ToString("N")[..12];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, string> _saveVersions = new();
+    private long _runCount;
+    private long _lastVersionTicks;
+    private int _openSaveVersions;
 
     /// <summary>Locates the project and reads its configuration for the chosen environment.</summary>
     /// <exception cref="ConfigException">The project or its configuration cannot be read; the message names the file and line.</exception>
@@ -44,7 +49,41 @@ public abstract class Session
     /// <summary>Starts a run of <paramref name="pipelineName"/>; generated <c>Run</c> methods call this.</summary>
     /// <param name="pipelineName">The pipeline's name.</param>
     /// <param name="runId">The caller's run id, or null for a new unique one.</param>
-    public RunContext StartRun(string pipelineName, string? runId) => new(this, _hooks, pipelineName, runId);
+    public RunContext StartRun(string pipelineName, string? runId) =>
+        new(this, _hooks, pipelineName, runId, Interlocked.Increment(ref _runCount));
+
+    internal string GeneratedRunId(long sequence) => $"{_sessionId}-{sequence}";
+
+    /// <summary>
+    /// The save version of run <paramref name="sequence"/>, fixed at its first versioned save: the time
+    /// of that save, at least a millisecond after any earlier run's, so concurrent runs never collide.
+    /// </summary>
+    internal string SaveVersion(long sequence)
+    {
+        if (_saveVersions.TryGetValue(sequence, out var version)) return version;
+        var ticks = NextVersionTicks();
+        version = _saveVersions.GetOrAdd(sequence, Datasets.DatasetVersion.FromTimestamp(new DateTimeOffset(ticks, TimeSpan.Zero)));
+        Interlocked.Increment(ref _openSaveVersions);
+        return version;
+    }
+
+    /// <summary>Forgets a finished run's save version; costs one read when the run saved nothing versioned.</summary>
+    internal void EndRun(long sequence)
+    {
+        if (Volatile.Read(ref _openSaveVersions) == 0) return;
+        if (_saveVersions.TryRemove(sequence, out _)) Interlocked.Decrement(ref _openSaveVersions);
+    }
+
+    private long NextVersionTicks()
+    {
+        var now = DateTime.UtcNow.Ticks / TimeSpan.TicksPerMillisecond * TimeSpan.TicksPerMillisecond;
+        while (true)
+        {
+            var last = Volatile.Read(ref _lastVersionTicks);
+            var next = Math.Max(now, last + TimeSpan.TicksPerMillisecond);
+            if (Interlocked.CompareExchange(ref _lastVersionTicks, next, last) == last) return next;
+        }
+    }
 
     /// <summary>
     /// Loads <paramref name="dataset"/> now and keeps it for every run of this session that declares it
