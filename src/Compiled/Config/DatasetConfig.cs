@@ -56,14 +56,20 @@ public sealed class DatasetConfig
     /// The credentials this entry names with its <c>credentials</c> key, resolved from
     /// <c>conf/&lt;env&gt;/credentials.yml</c> and environment variables; null when it names none.
     /// </summary>
-    public ConfigMapping? GetCredentials()
+    public ConfigMapping? GetCredentials() => GetCredentials("credentials");
+
+    /// <summary>
+    /// The credentials named by the entry's key <paramref name="key"/> (e.g. <c>connection</c> of a
+    /// <c>sql</c> entry), resolved as <see cref="GetCredentials()"/> does; null when the key is absent.
+    /// </summary>
+    public ConfigMapping? GetCredentials(string key)
     {
-        var name = GetString("credentials");
+        var name = GetString(key);
         if (name is null) return null;
         if (_project is null) throw Error($"names credentials '{name}' but no project configuration is available");
         try
         {
-            return _project.GetCredentials(name, Entry["credentials"]!.Location);
+            return _project.GetCredentials(name, Entry[key]!.Location);
         }
         catch (ConfigException exception)
         {

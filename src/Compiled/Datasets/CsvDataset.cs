@@ -162,16 +162,7 @@ public sealed class CsvDataset<[DynamicallyAccessedMembers(RowMembers)] TRow> : 
     public override string ToString() => $"CsvDataset<{DatasetErrors.TypeName(typeof(TRow))}> '{Name}' ({FilePath})";
 
     /// <summary>The header-matching key of a column or member name: without '_' and spaces, lower case.</summary>
-    internal static string NormalizeHeader(string header)
-    {
-        var builder = new StringBuilder(header.Length);
-        foreach (var c in header)
-        {
-            if (c is '_' or ' ') continue;
-            builder.Append(char.ToLowerInvariant(c));
-        }
-        return builder.ToString();
-    }
+    internal static string NormalizeHeader(string header) => ColumnNames.Normalize(header);
 
     private static CsvConfiguration CreateConfiguration(CsvDatasetOptions options, bool forWriting)
     {

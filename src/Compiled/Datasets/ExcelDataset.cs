@@ -1,0 +1,440 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using Compiled.Config;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Compiled.Datasets;
+
+/// <summary>
+/// One sheet of an Excel workbook (<c>.xlsx</c>) as rows of type <typeparamref name="TRow"/>: Kedro's
+/// <c>pandas.ExcelDataset</c>, and the catalog type <c>excel</c>. Read and written with the Open XML SDK
+/// (<c>DocumentFormat.OpenXml</c>), streaming rows.
+/// </summary>
+/// <remarks>
+/// <para>
+/// With a header row, columns bind to public properties (or constructor parameters of positional
+/// records) by name, ignoring case, <c>_</c> and spaces: <c>company_rating</c> fills <c>CompanyRating</c>.
+/// Headers are written in snake_case (or the name of a <c>[JsonPropertyName]</c>), so a saved workbook
+/// loads back. Numbers, booleans, text and dates are stored as native cells; dates load from date cells
+/// or ISO text.
+/// </para>
+/// <para>
+/// An empty cell loads as null into a nullable member, as <c>""</c> into a <c>string</c>; a column may
+/// be missing for a nullable member only. Errors name the dataset, the file, the sheet, the row and the
+/// column (with the cell reference).
+/// </para>
+/// <para>Saves are atomic: a failed save leaves the previous file byte for byte. Versioning as for every file dataset.</para>
+/// </remarks>
+/// <typeparam name="TRow">The type of one row.</typeparam>
+[RequiresUnreferencedCode(RowShape<object>.ReflectionMessage)]
+[RequiresDynamicCode(RowShape<object>.ReflectionMessage)]
+public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.RowMembers)] TRow> : FileDataset<TRow[]>
+{
+    private const string DefaultSheetName = "Sheet1";
+    private const int MaxCellText = 32_767;
+    private const uint DateStyle = 1;
+    private const uint DateTimeStyle = 2;
+
+    /// <summary>Creates the dataset.</summary>
+    /// <param name="name">The catalog name of the dataset.</param>
+    /// <param name="filePath">The workbook (the directory of the versions when versioned); a relative path is resolved against the current directory.</param>
+    /// <param name="loadOptions">How to read; <see cref="ExcelDatasetOptions.Default"/> when null.</param>
+    /// <param name="saveOptions">How to write; <see cref="ExcelDatasetOptions.Default"/> when null.</param>
+    /// <param name="versioning">Null for a plain file; otherwise how versions are loaded.</param>
+    public ExcelDataset(string name, string filePath, ExcelDatasetOptions? loadOptions = null, ExcelDatasetOptions? saveOptions = null, DatasetVersioning? versioning = null)
+        : base(name, filePath, versioning)
+    {
+        LoadOptions = loadOptions ?? ExcelDatasetOptions.Default;
+        SaveOptions = saveOptions ?? ExcelDatasetOptions.Default;
+        if (SaveOptions.SheetName is { } sheet && !ExcelDatasetOptions.IsValidSheetName(sheet))
+            throw new ArgumentException($"'{sheet}' is not a valid sheet name.", nameof(saveOptions));
+    }
+
+    /// <summary>How the workbook is read.</summary>
+    public ExcelDatasetOptions LoadOptions { get; }
+
+    /// <summary>How the workbook is written.</summary>
+    public ExcelDatasetOptions SaveOptions { get; }
+
+    /// <summary>
+    /// Builds the dataset from a catalog entry: <c>filepath</c> (required, relative to the project),
+    /// optional <c>load_args</c> / <c>save_args</c> as described on <see cref="ExcelDatasetOptions"/>,
+    /// <c>versioned</c> and <c>load_version</c>.
+    /// </summary>
+    /// <param name="config">The catalog entry.</param>
+    /// <exception cref="DatasetException">The entry is incomplete or has a malformed or unsupported key.</exception>
+    public static ExcelDataset<TRow> FromConfig(DatasetConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var path = config.GetRequiredPath("filepath");
+        return new ExcelDataset<TRow>(config.Name, path,
+            ExcelDatasetOptions.FromConfig(config, "load_args"),
+            ExcelDatasetOptions.FromConfig(config, "save_args"),
+            DatasetVersioning.FromConfig(config));
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"ExcelDataset<{DatasetErrors.TypeName(typeof(TRow))}> '{Name}' ({FilePath})";
+
+    /// <inheritdoc />
+    protected override TRow[] Read(Stream stream, string path)
+    {
+        var shape = RowShape<TRow>.Instance;
+        SpreadsheetDocument document;
+        try
+        {
+            document = SpreadsheetDocument.Open(stream, isEditable: false);
+        }
+        catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or InvalidDataException or IOException)
+        {
+            throw new DatasetException(Name, $"Dataset '{Name}' ({path}): the file is not an Excel workbook (.xlsx): {DatasetErrors.Sentence(ex.Message)}", ex);
+        }
+        using (document)
+        {
+            var workbook = document.WorkbookPart ?? throw new DatasetException(Name, $"Dataset '{Name}' ({path}): the file has no workbook.");
+            var (sheetName, part) = FindSheet(workbook, path);
+            var shared = ReadSharedStrings(workbook);
+            var reader = new SheetReader(this, shape, path, sheetName);
+            using var xml = OpenXmlReader.Create(part);
+            while (xml.Read())
+            {
+                if (xml.ElementType != typeof(Row) || !xml.IsStartElement) continue;
+                var row = (Row)xml.LoadCurrentElement()!;
+                reader.Add(row, shared);
+            }
+            return reader.Finish();
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void Write(Stream stream, TRow[] data, string path)
+    {
+        var shape = RowShape<TRow>.Instance;
+        var sheetName = SaveOptions.SheetName ?? DefaultSheetName;
+        var buffer = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            var styles = workbook.AddNewPart<WorkbookStylesPart>();
+            styles.Stylesheet = CreateStylesheet();
+            var sheetPart = workbook.AddNewPart<WorksheetPart>();
+            using (var writer = OpenXmlWriter.Create(sheetPart))
+            {
+                writer.WriteStartElement(new Worksheet());
+                writer.WriteStartElement(new SheetData());
+                uint rowNumber = 0;
+                if (SaveOptions.HeaderRow is not null)
+                {
+                    rowNumber++;
+                    writer.WriteStartElement(new Row { RowIndex = rowNumber });
+                    for (var c = 0; c < shape.Members.Count; c++) writer.WriteElement(TextCell(ExcelCells.CellReference(c, rowNumber), shape.Members[c].ColumnName));
+                    writer.WriteEndElement();
+                }
+                for (var i = 0; i < data.Length; i++)
+                {
+                    rowNumber++;
+                    var item = data[i];
+                    if (item is null) throw WriteError(path, sheetName, rowNumber, i, null, new ArgumentNullException(nameof(data), "The row is null."));
+                    writer.WriteStartElement(new Row { RowIndex = rowNumber });
+                    for (var c = 0; c < shape.Members.Count; c++)
+                    {
+                        var member = shape.Members[c];
+                        Cell? cell;
+                        try
+                        {
+                            cell = CreateCell(ExcelCells.CellReference(c, rowNumber), member.Get(item));
+                        }
+                        catch (Exception ex) when (ex is not DatasetException)
+                        {
+                            throw WriteError(path, sheetName, rowNumber, i, member, ex is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : ex);
+                        }
+                        if (cell is not null) writer.WriteElement(cell);
+                    }
+                    writer.WriteEndElement();
+                }
+                writer.WriteEndElement();
+                writer.WriteEndElement();
+            }
+            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName }));
+            workbook.Workbook.Save();
+        }
+        buffer.Position = 0;
+        buffer.CopyTo(stream);
+    }
+
+    private (string Name, WorksheetPart Part) FindSheet(WorkbookPart workbook, string path)
+    {
+        var sheets = workbook.Workbook?.Sheets?.Elements<Sheet>().ToList() ?? [];
+        if (sheets.Count == 0) throw new DatasetException(Name, $"Dataset '{Name}' ({path}): the workbook has no sheet.");
+        var wanted = LoadOptions.SheetName;
+        var sheet = wanted is null
+            ? sheets[0]
+            : sheets.FirstOrDefault(s => string.Equals(s.Name?.Value, wanted, StringComparison.OrdinalIgnoreCase))
+              ?? (int.TryParse(wanted, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sheets.Count ? sheets[index] : null);
+        if (sheet is null)
+        {
+            throw new DatasetException(Name,
+                $"Dataset '{Name}' ({path}): the workbook has no sheet '{wanted}'. Its sheets are: {string.Join(", ", sheets.Select(s => $"'{s.Name?.Value}'"))}. " +
+                "Fix 'load_args.sheet_name' in the catalog.");
+        }
+        if (sheet.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part)
+            throw new DatasetException(Name, $"Dataset '{Name}' ({path}): sheet '{sheet.Name?.Value}' is not a worksheet (a chart sheet?).");
+        return (sheet.Name?.Value ?? "", part);
+    }
+
+    private static string[] ReadSharedStrings(WorkbookPart workbook)
+    {
+        if (workbook.SharedStringTablePart is not { } part) return [];
+        var strings = new List<string>();
+        using var xml = OpenXmlReader.Create(part);
+        while (xml.Read())
+        {
+            if (xml.ElementType != typeof(SharedStringItem) || !xml.IsStartElement) continue;
+            var item = (SharedStringItem)xml.LoadCurrentElement()!;
+            // Rich text is a series of runs; phonetic guides (rPh) are not part of the value.
+            strings.Add(item.Text?.Text ?? string.Concat(item.Elements<Run>().Select(r => r.Text?.Text)));
+        }
+        return [.. strings];
+    }
+
+    private static Stylesheet CreateStylesheet() => new(
+        new Fonts(new Font()) { Count = 1 },
+        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+        new Borders(new Border()) { Count = 1 },
+        new CellStyleFormats(new CellFormat()) { Count = 1 },
+        new CellFormats(
+            new CellFormat(),
+            new CellFormat { NumberFormatId = 14, ApplyNumberFormat = true },  // date
+            new CellFormat { NumberFormatId = 22, ApplyNumberFormat = true })  // date and time
+        { Count = 3 });
+
+    private static Cell? CreateCell(string reference, object? value)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        switch (value)
+        {
+            case null:
+                return null;
+            case string text:
+                return TextCell(reference, text);
+            case bool flag:
+                return new Cell { CellReference = reference, DataType = CellValues.Boolean, CellValue = new CellValue(flag ? "1" : "0") };
+            case double d when !double.IsFinite(d):
+                return TextCell(reference, d.ToString(invariant));
+            case float f when !float.IsFinite(f):
+                return TextCell(reference, f.ToString(invariant));
+            case double or float or decimal or int or long or short or byte or sbyte or uint or ulong or ushort:
+                return new Cell { CellReference = reference, CellValue = new CellValue(((IFormattable)value).ToString(value is double or float ? "R" : null, invariant)) };
+            case DateTime dateTime:
+                return DateCell(reference, dateTime.ToOADate(), dateTime.TimeOfDay == TimeSpan.Zero ? DateStyle : DateTimeStyle);
+            case DateTimeOffset offset:
+                return DateCell(reference, offset.UtcDateTime.ToOADate(), DateTimeStyle);
+            case DateOnly date:
+                return DateCell(reference, date.ToDateTime(TimeOnly.MinValue).ToOADate(), DateStyle);
+            case byte[] bytes:
+                return TextCell(reference, Convert.ToBase64String(bytes));
+            case IFormattable formattable:
+                return TextCell(reference, formattable.ToString(null, invariant));
+            default:
+                return TextCell(reference, value.ToString() ?? "");
+        }
+    }
+
+    private static Cell DateCell(string reference, double oaDate, uint style) =>
+        new() { CellReference = reference, StyleIndex = style, CellValue = new CellValue(oaDate.ToString("R", CultureInfo.InvariantCulture)) };
+
+    private static Cell TextCell(string reference, string text)
+    {
+        if (text.Length > MaxCellText) throw new InvalidDataException($"the text is {text.Length:N0} characters long; an Excel cell holds at most {MaxCellText:N0}.");
+        if (text.Any(c => char.IsControl(c) && c is not '\t' and not '\n' and not '\r'))
+            throw new InvalidDataException("the text has control characters, which an xlsx file cannot store.");
+        return new Cell
+        {
+            CellReference = reference,
+            DataType = CellValues.InlineString,
+            InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
+        };
+    }
+
+    private DatasetException WriteError(string path, string sheet, uint rowNumber, int item, RowMember? member, Exception cause) => new(Name,
+        $"Dataset '{Name}' ({path}): could not write sheet '{sheet}', row {rowNumber} (item [{item}] of the array)" +
+        (member is null ? "" : $", column '{member.ColumnName}' (cell {ExcelCells.CellReference(member.Index, rowNumber)}, {DatasetErrors.TypeName(typeof(TRow))}.{member.Property.Name})") +
+        $": {cause.GetType().Name}: {DatasetErrors.Sentence(cause.Message)} The previous file, if any, was left unchanged.", cause);
+
+    /// <summary>Turns the rows of one sheet into <typeparamref name="TRow"/>s, header first.</summary>
+    private sealed class SheetReader(ExcelDataset<TRow> dataset, RowShape<TRow> shape, string path, string sheet)
+    {
+        private readonly List<TRow> _rows = [];
+        private readonly uint _headerRowNumber = (uint)(dataset.LoadOptions.HeaderRow ?? -1) + 1;
+        private int[]? _columnToMember;
+        private string[]? _header;
+        private uint _lastRow;
+
+        public void Add(Row row, string[] shared)
+        {
+            var rowNumber = row.RowIndex?.Value ?? _lastRow + 1;
+            _lastRow = rowNumber;
+            var hasHeader = dataset.LoadOptions.HeaderRow is not null;
+            if (hasHeader && rowNumber < _headerRowNumber) return;
+            var cells = ReadCells(row, rowNumber, shared);
+            if (hasHeader && _columnToMember is null)
+            {
+                ReadHeader(cells, rowNumber);
+                return;
+            }
+            if (!hasHeader && _columnToMember is null)
+            {
+                _columnToMember = Enumerable.Range(0, shape.Members.Count).ToArray();
+            }
+            if (cells.All(c => c.Value is null or "")) return;
+            _rows.Add(CreateRow(cells, rowNumber));
+        }
+
+        public TRow[] Finish() => [.. _rows];
+
+        private List<(int Column, object? Value)> ReadCells(Row row, uint rowNumber, string[] shared)
+        {
+            var cells = new List<(int, object?)>();
+            var next = 0;
+            foreach (var cell in row.Elements<Cell>())
+            {
+                var column = ExcelCells.ColumnIndex(cell.CellReference?.Value);
+                if (column < 0) column = next;
+                next = column + 1;
+                cells.Add((column, CellValue(cell, column, rowNumber, shared)));
+            }
+            return cells;
+        }
+
+        private object? CellValue(Cell cell, int column, uint rowNumber, string[] shared)
+        {
+            var type = cell.DataType?.Value;
+            if (type == CellValues.InlineString) return cell.InlineString?.Text?.Text ?? string.Concat(cell.InlineString?.Elements<Run>().Select(r => r.Text?.Text) ?? []);
+            var text = cell.CellValue?.Text;
+            if (text is null) return null;
+            if (type == CellValues.SharedString)
+            {
+                return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < shared.Length
+                    ? shared[index]
+                    : throw Error(rowNumber, column, $"refers to shared string {text}, which the workbook does not have");
+            }
+            if (type == CellValues.Boolean) return text is "1" or "true";
+            if (type == CellValues.String) return text;
+            if (type == CellValues.Error) throw Error(rowNumber, column, $"holds the error {text}");
+            if (type == CellValues.Date) return DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+                ? number
+                : throw Error(rowNumber, column, $"holds '{text}', which is not a number");
+        }
+
+        private void ReadHeader(List<(int Column, object? Value)> cells, uint rowNumber)
+        {
+            var width = cells.Count == 0 ? 0 : cells.Max(c => c.Column) + 1;
+            _header = new string[width];
+            for (var i = 0; i < width; i++) _header[i] = "";
+            foreach (var (column, value) in cells) _header[column] = value is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : value as string ?? "";
+            var (map, missing) = shape.Match(_header);
+            _columnToMember = map;
+            var required = missing.Where(m => !m.IsNullable).ToList();
+            if (required.Count == 0) return;
+            throw new DatasetException(dataset.Name,
+                $"Dataset '{dataset.Name}' ({path}): sheet '{sheet}', header row {rowNumber} has no column " +
+                string.Join(", ", required.Select(m => $"'{m.ColumnName}' (for {DatasetErrors.TypeName(typeof(TRow))}.{m.Property.Name})")) +
+                $". The sheet's columns are: {string.Join(", ", _header.Where(h => h.Length > 0))}. " +
+                $"Add the column to the sheet, rename the property of {DatasetErrors.TypeName(typeof(TRow))}, or make it nullable if it may be absent.");
+        }
+
+        private TRow CreateRow(List<(int Column, object? Value)> cells, uint rowNumber)
+        {
+            var values = new object?[shape.Members.Count];
+            var seen = new bool[shape.Members.Count];
+            foreach (var (column, value) in cells)
+            {
+                if (column >= _columnToMember!.Length || _columnToMember[column] < 0) continue;
+                var member = shape.Members[_columnToMember[column]];
+                seen[member.Index] = true;
+                values[member.Index] = Convert(value, member, rowNumber, column);
+            }
+            for (var m = 0; m < values.Length; m++)
+            {
+                if (values[m] is not null) continue;
+                var member = shape.Members[m];
+                var column = Array.IndexOf(_columnToMember!, m);
+                if (column < 0 && member.IsNullable) continue;
+                values[m] = Convert(null, member, rowNumber, column);
+            }
+            try
+            {
+                return shape.Create(values);
+            }
+            catch (System.Reflection.TargetInvocationException ex) when (ex.InnerException is { } inner)
+            {
+                throw new DatasetException(dataset.Name,
+                    $"Dataset '{dataset.Name}' ({path}): sheet '{sheet}', row {rowNumber}: {DatasetErrors.TypeName(typeof(TRow))} rejected the row: {inner.GetType().Name}: {DatasetErrors.Sentence(inner.Message)}", inner);
+            }
+        }
+
+        private object? Convert(object? value, RowMember member, uint rowNumber, int column)
+        {
+            if (value is null || (value is "" && member.ValueType != typeof(string)))
+            {
+                if (member.IsNullable) return null;
+                if (member.ValueType == typeof(string)) return "";
+                throw Error(rowNumber, column, $"is empty, but {member.Describe(typeof(TRow))} cannot be null; make it nullable or fill the cell", member);
+            }
+            try
+            {
+                return CellConverter.Convert(value, member.ValueType);
+            }
+            catch (Exception ex) when (ex is FormatException or InvalidCastException or OverflowException or ArgumentException)
+            {
+                var shown = value is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : value.ToString();
+                throw Error(rowNumber, column, $"cannot convert '{shown}' to {member.Describe(typeof(TRow))}: {DatasetErrors.Sentence(ex.Message)}", member, ex);
+            }
+        }
+
+        private DatasetException Error(uint rowNumber, int column, string problem, RowMember? member = null, Exception? inner = null)
+        {
+            var name = _header is not null && column >= 0 && column < _header.Length && _header[column].Length > 0 ? _header[column] : member?.ColumnName;
+            var where = column < 0
+                ? $"column '{member?.ColumnName}' (absent)"
+                : (name is null ? "" : $"column '{name}' ") + $"(cell {ExcelCells.CellReference(column, rowNumber)})";
+            return new DatasetException(dataset.Name, $"Dataset '{dataset.Name}' ({path}): sheet '{sheet}', row {rowNumber}, {where} {problem}.", inner);
+        }
+    }
+}
+
+/// <summary>Cell references: column letters and numbers.</summary>
+internal static class ExcelCells
+{
+    /// <summary>The cell reference of a zero-based column and a one-based row: (27, 5) → AB5.</summary>
+    public static string CellReference(int column, uint row) => ColumnLetters(column) + row.ToString(CultureInfo.InvariantCulture);
+
+    public static string ColumnLetters(int column)
+    {
+        Span<char> letters = stackalloc char[4];
+        var position = letters.Length;
+        for (var n = column + 1; n > 0; n = (n - 1) / 26) letters[--position] = (char)('A' + (n - 1) % 26);
+        return new string(letters[position..]);
+    }
+
+    /// <summary>The zero-based column of a cell reference: AB5 → 27; -1 when malformed.</summary>
+    public static int ColumnIndex(string? reference)
+    {
+        if (string.IsNullOrEmpty(reference)) return -1;
+        var column = 0;
+        var letters = 0;
+        foreach (var c in reference)
+        {
+            var upper = char.ToUpperInvariant(c);
+            if (upper is < 'A' or > 'Z') break;
+            column = column * 26 + (upper - 'A' + 1);
+            letters++;
+        }
+        return letters == 0 ? -1 : column - 1;
+    }
+
+}
