@@ -8,12 +8,33 @@ internal static class DatasetKinds
 {
     private const string Datasets = "global::Compiled.Datasets.";
 
-    public static readonly string[] Names = { "memory", "csv", "json", "text" };
+    public static readonly string[] Names = { "memory", "csv", "json", "text", "binary", "parquet", "excel", "sql", "sql_table" };
+
+    private static readonly string[] FileKinds = { "csv", "json", "text", "binary", "parquet", "excel" };
+
+    private static readonly string[] SqlConnectionKeys = { "connection", "credentials", "connection_string" };
 
     public static bool IsKnown(string kind) => Array.IndexOf(Names, kind) >= 0;
 
+    /// <summary>Whether entries of <paramref name="kind"/> keep their data in a file (and so may be <c>versioned: true</c>).</summary>
+    public static bool IsFile(string kind) => Array.IndexOf(FileKinds, kind) >= 0;
+
     /// <summary>Keys an entry of <paramref name="kind"/> must have.</summary>
-    public static IEnumerable<string> RequiredKeys(string kind) => kind == "memory" ? Array.Empty<string>() : new[] { "filepath" };
+    public static IEnumerable<string> RequiredKeys(string kind) => kind switch
+    {
+        "memory" => Array.Empty<string>(),
+        "sql" => new[] { "query" },
+        "sql_table" => new[] { "table_name" },
+        _ => new[] { "filepath" },
+    };
+
+    /// <summary>
+    /// Keys of which an entry of <paramref name="kind"/> must have exactly one (empty when there is no
+    /// such rule): the connection of the SQL types — <c>connection</c> (a credentials name),
+    /// <c>credentials</c> (Kedro's spelling) or <c>connection_string</c>.
+    /// </summary>
+    public static IEnumerable<string> RequiredOneOf(string kind) =>
+        kind is "sql" or "sql_table" ? SqlConnectionKeys : Array.Empty<string>();
 
     /// <summary>Whether the catalog persists what nodes write to an entry of this kind (memory entries stay in the run).</summary>
     public static bool IsPersisted(string kind) => kind != "memory";
@@ -34,14 +55,33 @@ internal static class DatasetKinds
             case "text":
                 supported = "string";
                 return Strip(dataType) == "string" ? $"{Datasets}TextDataset" : null;
+            case "binary":
+                supported = "byte[]";
+                return Strip(dataType) == "byte[]" ? $"{Datasets}BinaryDataset" : null;
             case "csv":
                 supported = "an array of rows (T[])";
-                return arrayElement is null ? null : $"{Datasets}CsvDataset<{arrayElement}>";
+                return Rows("CsvDataset", arrayElement);
+            case "parquet":
+                // ParquetDataset<TRow> requires a class with a public parameterless constructor (Parquet.Net's serializer).
+                supported = "an array of rows (T[], T a class with a public parameterless constructor)";
+                return Rows("ParquetDataset", arrayElement);
+            case "excel":
+                supported = "an array of rows (T[])";
+                return Rows("ExcelDataset", arrayElement);
+            case "sql":
+                supported = "an array of rows (T[])";
+                return Rows("SqlQueryDataset", arrayElement);
+            case "sql_table":
+                supported = "an array of rows (T[])";
+                return Rows("SqlTableDataset", arrayElement);
             default:
                 supported = "nothing: unknown dataset type";
                 return null;
         }
     }
+
+    private static string? Rows(string dataset, string? arrayElement) =>
+        arrayElement is null ? null : $"{Datasets}{dataset}<{arrayElement}>";
 
     private static string Strip(string typeName) => typeName.TrimEnd('?');
 }
