@@ -28,6 +28,7 @@ internal static class ProjectBuilder
 
         ReportDuplicateNames(nodes, pipelines, diagnostics);
         var catalog = ReadCatalog(files, diagnostics);
+        ResolveFactories(catalog, nodes);
 
         // Parameters: bind every [Param] usage into the YAML values.
         var usages = new List<ParamUsage>();
@@ -78,6 +79,29 @@ internal static class ProjectBuilder
             parameters,
             pipelineModels,
             diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// Kedro's dataset factories, at compile time: every dataset a node names that has no entry of its
+    /// own gets the most specific matching pattern entry (<c>"{name}_csv"</c>); pattern entries then leave the catalog.
+    /// </summary>
+    private static void ResolveFactories(Dictionary<string, CatalogEntry> catalog, IReadOnlyList<NodeModel> nodes)
+    {
+        var patterns = catalog.Keys.Where(Compiled.Config.DatasetPatternMatcher.IsPattern).ToList();
+        if (patterns.Count == 0) return;
+        var names = nodes.SelectMany(n => n.Outputs.Select(o => o.Dataset)
+            .Concat(n.Parameters.Where(p => p.Kind == NodeParameterKind.Input).Select(p => p.Binding)));
+        foreach (var name in names.Distinct(StringComparer.Ordinal).ToList())
+        {
+            if (catalog.ContainsKey(name)) continue;
+            if (Compiled.Config.DatasetPatternMatcher.TryResolve(patterns, name, out var pattern, out _))
+            {
+                var entry = catalog[pattern!];
+                catalog[name] = entry with { Name = name, DeclaredAt = $"{entry.DeclaredAt} (pattern '{pattern}')" };
+            }
+        }
+
+        foreach (var pattern in patterns) catalog.Remove(pattern);
     }
 
     private static Dictionary<string, CatalogEntry> ReadCatalog(IReadOnlyList<ConfigFileModel> files, List<DiagnosticInfo> diagnostics)

@@ -63,9 +63,9 @@ public sealed class ProjectConfig
         return new ProjectConfig(projectPath, environment, catalog, globals, credentials, parameters, files);
     }
 
-    /// <summary>The configuration of catalog entry <paramref name="name"/>.</summary>
+    /// <summary>The configuration of catalog entry <paramref name="name"/>, or of the most specific dataset factory pattern it matches.</summary>
     /// <exception cref="ConfigException">The entry is missing or is not a mapping.</exception>
-    public DatasetConfig GetDataset(string name) => Catalog[name] switch
+    public DatasetConfig GetDataset(string name) => (DatasetFactory.TryResolve(Catalog, name, out var resolved, out _) ? resolved : Catalog[name]) switch
     {
         ConfigMapping entry => new DatasetConfig(name, entry, ProjectPath, this),
         null => throw new ConfigException(

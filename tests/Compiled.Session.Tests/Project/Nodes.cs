@@ -41,3 +41,10 @@ public static class Stock
     [Node(Output = "restock")]
     public static int Restock(int warehouse) => warehouse * 2;
 }
+
+/// <summary>Writes reports through the "{name}_report" dataset factory.</summary>
+public static class Reporting
+{
+    [Node(Output = "orders_report")]
+    public static string Report([Input("audit_log")] string log) => $"{log.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length} audit lines";
+}

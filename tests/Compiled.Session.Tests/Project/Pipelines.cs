@@ -13,3 +13,6 @@ public sealed partial class AuditPipeline;
 
 [Pipeline(typeof(Stock))]
 public sealed partial class StockPipeline;
+
+[Pipeline(typeof(Reporting))]
+public sealed partial class ReportingPipeline;

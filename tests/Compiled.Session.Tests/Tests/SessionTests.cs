@@ -191,4 +191,13 @@ public sealed class SessionTests : IDisposable
         cancelled.Cancel();
         Assert.Throws<OperationCanceledException>(() => session.Pricing.Run(cancellationToken: cancelled.Token));
     }
+
+    [Fact]
+    public void Dataset_factories_configure_datasets_named_by_a_pattern()
+    {
+        var session = _project.CreateSession();
+        session.Reporting.Run();
+        Assert.Equal("3 audit lines", File.ReadAllText(_project.File("data/reports/orders.txt")));
+        Assert.EndsWith(Path.Combine("data", "reports", "orders.txt"), session.Catalog.OrdersReport.FilePath);
+    }
 }
