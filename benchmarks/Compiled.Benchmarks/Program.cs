@@ -1,0 +1,16 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Running;
+using Compiled.Benchmarks.Infrastructure;
+
+// dotnet run -c Release --project benchmarks/Compiled.Benchmarks -- --filter '*'              (full)
+// dotnet run -c Release --project benchmarks/Compiled.Benchmarks -- --filter '*' --job short  (quick)
+// Results land in benchmarks/Compiled.Benchmarks/BenchmarkDotNet.Artifacts/results (git-ignored).
+var config = DefaultConfig.Instance
+    .WithArtifactsPath(Path.Combine(ProjectDirectory.Path, "BenchmarkDotNet.Artifacts"))
+    // BenchmarkDotNet rebuilds the project (generator, 1,000-node pipeline and all) for its child
+    // process without the compiler server: on a busy 2-core machine that exceeds the default 2 minutes.
+    .WithBuildTimeout(TimeSpan.FromMinutes(15))
+    .AddColumn(StatisticColumn.Median)
+    .AddColumn(new NanosecondsPerNodeColumn());
+BenchmarkSwitcher.FromAssembly(typeof(ProjectDirectory).Assembly).Run(args, config);
