@@ -54,7 +54,7 @@ public sealed class AddCatalogEntryCodeFix : CodeFixProvider
     /// <summary>The YAML of a new catalog entry: <c>name:\n  type: csv\n  filepath: data/01_raw/name.csv</c>.</summary>
     internal static string Entry(string dataset, string kind)
     {
-        var extension = kind switch { "csv" => "csv", "text" => "txt", "json" => "json", _ => null };
+        var extension = kind switch { "csv" => "csv", "text" => "txt", "json" => "json", "binary" => "bin", _ => null };
         return extension is null
             ? $"{dataset}:\n  type: {kind}"
             : $"{dataset}:\n  type: {kind}\n  filepath: data/01_raw/{dataset}.{extension}";

@@ -53,10 +53,11 @@ internal static class DiagnosticProperties
         return builder.ToImmutable();
     }
 
-    /// <summary>A built-in dataset type that can load and save <paramref name="type"/>: text for strings, csv for arrays of rows, json otherwise.</summary>
+    /// <summary>A built-in dataset type that can load and save <paramref name="type"/>: text for strings, binary for bytes, csv for arrays of rows, json otherwise.</summary>
     private static string KindFor(ITypeSymbol type) => type switch
     {
         { SpecialType: SpecialType.System_String } => "text",
+        IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte } => "binary",
         IArrayTypeSymbol { Rank: 1, ElementType: INamedTypeSymbol { SpecialType: SpecialType.None, TypeKind: TypeKind.Class or TypeKind.Struct } } => "csv",
         _ => "json",
     };

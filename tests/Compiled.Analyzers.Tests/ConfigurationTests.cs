@@ -67,7 +67,7 @@ public sealed class ConfigurationTests
         Nodes,
         [(Catalog, "{|#0:raw|}:\n  filepath: data/raw.csv\n{|#1:other|}: data/other.csv\n"), (Parameters, GoodParameters)],
         [
-            Diagnostic("CPL0007").WithLocation(0).WithArguments("raw", "has no 'type' (one of memory, csv, json, text)"),
+            Diagnostic("CPL0007").WithLocation(0).WithArguments("raw", $"has no 'type' (one of {string.Join(", ", Compiled.Generators.Building.DatasetKinds.Names)})"),
             Diagnostic("CPL0007").WithLocation(1).WithArguments("other", "must be a mapping with at least a 'type' key"),
         ]);
 

@@ -27,6 +27,20 @@ internal static class Verify
         return test.RunAsync();
     }
 
+    /// <summary>
+    /// Applies <typeparamref name="TCodeFix"/> (the action with <paramref name="equivalenceKey"/>) to the
+    /// diagnostics marked in <paramref name="source"/> and compares every C# and YAML file with the fixed ones.
+    /// </summary>
+    public static Task CodeFixAsync<TCodeFix>(
+        string source, (string Path, string Text)[] yaml, string fixedSource, (string Path, string Text)[] fixedYaml, string? equivalenceKey = null)
+        where TCodeFix : CodeFixProvider, new()
+    {
+        var test = new CodeFixTest<TCodeFix> { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = equivalenceKey };
+        foreach (var file in yaml) test.TestState.AdditionalFiles.Add(file);
+        foreach (var file in fixedYaml) test.FixedState.AdditionalFiles.Add(file);
+        return test.RunAsync();
+    }
+
     public static DiagnosticResult Diagnostic(string id) => new(id, id == "CPL0009" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error);
 
     public sealed class AnalyzerTest : CSharpAnalyzerTest<ProjectAnalyzer, DefaultVerifier>
