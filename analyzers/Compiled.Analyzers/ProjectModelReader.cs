@@ -43,7 +43,7 @@ internal static class ProjectModelReader
         }
 
         var info = ProjectInfoReader.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName);
-        return ProjectBuilder.Build(info, files, nodes, pipelines);
+        return ProjectBuilder.Build(info, files, nodes, pipelines, UserDatasetTypeReader.Read(files, compilation).ToList());
     }
 
     private static AttributeData? Find(ImmutableArray<AttributeData> attributes, INamedTypeSymbol attributeType)

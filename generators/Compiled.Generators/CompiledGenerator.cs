@@ -26,6 +26,11 @@ public sealed class CompiledGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ConfigFiles)
             .Collect();
 
+        // Catalog types that name the project's own datasets: resolved against the compilation, an equatable result.
+        var datasetTypes = files.Combine(context.CompilationProvider)
+            .Select(static (pair, _) => UserDatasetTypeReader.Read(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.DatasetTypes);
+
         var nodes = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownNames.NodeAttribute,
@@ -47,8 +52,8 @@ public sealed class CompiledGenerator : IIncrementalGenerator
             .Select(static (pair, _) => ProjectInfoReader.Read(pair.Left.GlobalOptions, pair.Right))
             .WithTrackingName(TrackingNames.ProjectInfo);
 
-        var project = info.Combine(files).Combine(nodes).Combine(pipelines)
-            .Select(static (input, _) => Build(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
+        var project = info.Combine(files).Combine(nodes).Combine(pipelines).Combine(datasetTypes)
+            .Select(static (input, _) => Build(input.Left.Left.Left.Left, input.Left.Left.Left.Right, input.Left.Left.Right, input.Left.Right, input.Right))
             .WithTrackingName(TrackingNames.Project);
 
         context.RegisterSourceOutput(project, static (spc, model) => Emit(spc, model));
@@ -63,8 +68,9 @@ public sealed class CompiledGenerator : IIncrementalGenerator
     }
 
     private static ProjectModel Build(
-        ProjectInfo info, ImmutableArray<ConfigFileModel> files, ImmutableArray<NodeModel> nodes, ImmutableArray<PipelineDeclaration> pipelines) =>
-        ProjectBuilder.Build(info, files, nodes, pipelines);
+        ProjectInfo info, ImmutableArray<ConfigFileModel> files, ImmutableArray<NodeModel> nodes,
+        ImmutableArray<PipelineDeclaration> pipelines, EquatableArray<UserDatasetType> datasetTypes) =>
+        ProjectBuilder.Build(info, files, nodes, pipelines, datasetTypes.ToList());
 
     private static void Emit(SourceProductionContext context, ProjectModel project)
     {

@@ -7,5 +7,6 @@ internal static class TrackingNames
     public const string Nodes = nameof(Nodes);
     public const string Pipelines = nameof(Pipelines);
     public const string ProjectInfo = nameof(ProjectInfo);
+    public const string DatasetTypes = nameof(DatasetTypes);
     public const string Project = nameof(Project);
 }

@@ -13,8 +13,10 @@ internal static class ProjectBuilder
         ProjectInfo info,
         IReadOnlyList<ConfigFileModel> files,
         IReadOnlyList<NodeModel> nodes,
-        IReadOnlyList<PipelineDeclaration> pipelines)
+        IReadOnlyList<PipelineDeclaration> pipelines,
+        IReadOnlyList<UserDatasetType>? datasetTypes = null)
     {
+        var userTypes = (datasetTypes ?? Array.Empty<UserDatasetType>()).ToDictionary(t => t.Name, StringComparer.Ordinal);
         var diagnostics = new List<DiagnosticInfo>();
         foreach (var file in files)
         {
@@ -27,7 +29,7 @@ internal static class ProjectBuilder
         var parametersBroken = files.Any(f => f.Kind == ConfigFileKind.Parameters && f.Error is not null);
 
         ReportDuplicateNames(nodes, pipelines, diagnostics);
-        var catalog = ReadCatalog(files, diagnostics);
+        var catalog = ReadCatalog(files, userTypes, diagnostics);
         ResolveFactories(catalog, nodes);
 
         // Parameters: bind every [Param] usage into the YAML values.
@@ -57,7 +59,7 @@ internal static class ProjectBuilder
 
         // Catalog types come from the nodes that read and write each entry.
         var globals = MergeRoots(files, ConfigFileKind.Globals);
-        var typedCatalog = TypeCatalog(catalog, globals, nodes, diagnostics);
+        var typedCatalog = TypeCatalog(catalog, globals, userTypes, nodes, diagnostics);
 
         var planner = new PipelinePlanner(catalog, typedCatalog, accesses, diagnostics, catalogBroken || parametersBroken);
         var pipelineModels = pipelines
@@ -104,7 +106,8 @@ internal static class ProjectBuilder
         foreach (var pattern in patterns) catalog.Remove(pattern);
     }
 
-    private static Dictionary<string, CatalogEntry> ReadCatalog(IReadOnlyList<ConfigFileModel> files, List<DiagnosticInfo> diagnostics)
+    private static Dictionary<string, CatalogEntry> ReadCatalog(
+        IReadOnlyList<ConfigFileModel> files, Dictionary<string, UserDatasetType> userTypes, List<DiagnosticInfo> diagnostics)
     {
         var catalog = new Dictionary<string, CatalogEntry>(StringComparer.Ordinal);
         foreach (var file in files.Where(f => f.Kind == ConfigFileKind.Catalog && f.Root is not null).OrderBy(f => f.Path, StringComparer.Ordinal))
@@ -127,7 +130,16 @@ internal static class ProjectBuilder
                     continue;
                 }
 
-                if (!DatasetKinds.IsKnown(kind))
+                if (!DatasetKinds.IsKnown(kind) && userTypes.TryGetValue(kind, out var userType))
+                {
+                    if (userType.Problem is not null)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.InvalidCatalogEntry, DiagnosticTarget.InFile(mapping["type"]!.Location),
+                            entry.Key, $"has type '{kind}', which {userType.Problem}"));
+                        continue;
+                    }
+                }
+                else if (!DatasetKinds.IsKnown(kind))
                 {
                     var suggestion = Naming.ClosestMatch(kind, DatasetKinds.Names);
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.InvalidCatalogEntry, DiagnosticTarget.InFile(mapping["type"]!.Location),
@@ -135,11 +147,20 @@ internal static class ProjectBuilder
                     continue;
                 }
 
-                var missing = DatasetKinds.RequiredKeys(kind).Where(k => mapping[k] is null).ToList();
+                var builtIn = DatasetKinds.IsKnown(kind);
+                var missing = builtIn ? DatasetKinds.RequiredKeys(kind).Where(k => mapping[k] is null).ToList() : new List<string>();
                 if (missing.Count > 0)
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.InvalidCatalogEntry, DiagnosticTarget.InFile(entry.KeyLocation),
                         entry.Key, $"of type '{kind}' is missing the required key '{missing[0]}'"));
+                    continue;
+                }
+
+                var oneOf = builtIn ? DatasetKinds.RequiredOneOf(kind).ToList() : new List<string>();
+                if (oneOf.Count > 0 && oneOf.Count(k => mapping[k] is not null) != 1)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.InvalidCatalogEntry, DiagnosticTarget.InFile(entry.KeyLocation),
+                        entry.Key, $"of type '{kind}' needs exactly one of the keys {string.Join(", ", oneOf.Select(k => $"'{k}'"))}"));
                     continue;
                 }
 
@@ -157,7 +178,8 @@ internal static class ProjectBuilder
     }
 
     private static Dictionary<string, CatalogEntryModel> TypeCatalog(
-        Dictionary<string, CatalogEntry> catalog, YamlMapping globals, IReadOnlyList<NodeModel> nodes, List<DiagnosticInfo> diagnostics)
+        Dictionary<string, CatalogEntry> catalog, YamlMapping globals, Dictionary<string, UserDatasetType> userTypes,
+        IReadOnlyList<NodeModel> nodes, List<DiagnosticInfo> diagnostics)
     {
         var typed = new Dictionary<string, CatalogEntryModel>(StringComparer.Ordinal);
         var firstUse = new Dictionary<string, (string Type, string? Element, DiagnosticTarget Target, string Node)>(StringComparer.Ordinal);
@@ -178,7 +200,18 @@ internal static class ProjectBuilder
             }
 
             firstUse[dataset] = (type, element, target, node);
-            var datasetType = DatasetKinds.DatasetType(entry.Kind, type, element, out var supported);
+            string? datasetType;
+            string supported;
+            if (userTypes.TryGetValue(entry.Kind, out var userType) && !DatasetKinds.IsKnown(entry.Kind))
+            {
+                supported = userType.DataType ?? "any type";
+                datasetType = userType.IsGeneric ? $"{userType.TypeName}<{type}>"
+                    : userType.DataType!.Replace("?", "") == type.Replace("?", "") ? userType.TypeName : null;
+            }
+            else
+            {
+                datasetType = DatasetKinds.DatasetType(entry.Kind, type, element, out supported);
+            }
             if (datasetType is null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.IncompatibleDatasetType, DiagnosticTarget.InFile(entry.KeyLocation),

@@ -48,3 +48,10 @@ public static class Reporting
     [Node(Output = "orders_report")]
     public static string Report([Input("audit_log")] string log) => $"{log.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length} audit lines";
 }
+
+/// <summary>Reads a project-defined dataset type.</summary>
+public static class Counting
+{
+    [Node(Output = "count_report")]
+    public static string ReportLineCount([Input("audit_line_count")] int lines) => $"{lines} lines";
+}

@@ -16,3 +16,6 @@ public sealed partial class StockPipeline;
 
 [Pipeline(typeof(Reporting))]
 public sealed partial class ReportingPipeline;
+
+[Pipeline(typeof(Counting))]
+public sealed partial class CountingPipeline;

@@ -200,4 +200,13 @@ public sealed class SessionTests : IDisposable
         Assert.Equal("3 audit lines", File.ReadAllText(_project.File("data/reports/orders.txt")));
         Assert.EndsWith(Path.Combine("data", "reports", "orders.txt"), session.Catalog.OrdersReport.FilePath);
     }
+
+    [Fact]
+    public void A_dataset_type_of_the_project_named_in_yaml_is_constructed_by_the_generated_catalog()
+    {
+        var session = _project.CreateSession();
+        Assert.IsType<LineCountDataset>(session.Catalog.AuditLineCount);
+        session.Counting.Run();
+        Assert.Equal("3 lines", File.ReadAllText(_project.File("data/reports/count.txt")));
+    }
 }
