@@ -20,8 +20,10 @@ public sealed class BadInputTests
         // name, catalog text, 0-based line and column where the diagnostic must start: where YamlDotNet finds the problem.
         { "key indented too far", "companies:\n  type: csv\n   filepath: data/01_raw/companies.csv\n", 2, 11 },
         { "unterminated quote", "companies:\n  type: csv\n  filepath: \"data/01_raw/companies.csv\n", 2, 12 },
-        // An unclosed '[' is found at the end of the input: the empty line after the last newline.
+        // An unclosed '[' is found at the end of the input: the empty line after the last newline...
         { "unclosed flow sequence", "companies:\n  type: csv\n  filepath: [unclosed\n", 3, 0 },
+        // ...or, without a final newline, the end of the last line (YamlDotNet's mark says line 4, column 1 there).
+        { "unclosed flow sequence, no final newline", "companies:\n  type: csv\n  filepath: [unclosed", 2, 20 },
     };
 
     [Theory]

@@ -13,6 +13,19 @@ public sealed class NameCollisionTests
     public static TheoryData<string, string, string, string> Projects() => new()
     {
         {
+            "a dataset local named like the run's step counter",
+            """
+            public static class Nodes
+            {
+                [Node(Output = "step")] public static int First(int seed) => seed + 1;
+                [Node(Output = "total")] public static int Second(int step) => step * 2;
+            }
+            [Pipeline(typeof(Nodes), Inputs = ["seed"])] public sealed partial class CollisionPipeline;
+            """,
+            "",
+            ""
+        },
+        {
             "datasets named like the run's other locals",
             """
             public static class Nodes
@@ -24,6 +37,45 @@ public sealed class NameCollisionTests
             """,
             "",
             ""
+        },
+        {
+            "an output named like the Result type",
+            """
+            public static class Nodes
+            {
+                [Node(Output = "result")] public static int Compute(int seed) => seed + 1;
+            }
+            [Pipeline(typeof(Nodes), Inputs = ["seed"])] public sealed partial class CollisionPipeline;
+            """,
+            "",
+            ""
+        },
+        {
+            "a catalog input named like the Inputs type and parameter",
+            """
+            public static class Nodes
+            {
+                [Node(Output = "count")] public static int Count(string inputs) => inputs.Length;
+            }
+            [Pipeline(typeof(Nodes))] public sealed partial class CollisionPipeline;
+            """,
+            "inputs:\n  type: text\n  filepath: data/inputs.txt\n",
+            ""
+        },
+        {
+            "parameter keys named like the parameters record's own members",
+            """
+            public static class Nodes
+            {
+                [Node(Output = "total")]
+                public static int Total(
+                    [Param("default")] int a, [Param("with_override")] int b, [Param("with_overrides")] int c,
+                    [Param("overridable_paths")] int d, [Param("equality_contract")] int e) => a + b + c + d + e;
+            }
+            [Pipeline(typeof(Nodes))] public sealed partial class CollisionPipeline;
+            """,
+            "",
+            "default: 1\nwith_override: 2\nwith_overrides: 3\noverridable_paths: 4\nequality_contract: 5\n"
         },
     };
 
