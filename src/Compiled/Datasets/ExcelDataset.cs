@@ -4,6 +4,7 @@ using Compiled.Config;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using System.Xml;
 
 namespace Compiled.Datasets;
 
@@ -96,13 +97,19 @@ public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.Ro
             var workbook = document.WorkbookPart ?? throw new DatasetException(Name, $"Dataset '{Name}' ({path}): the file has no workbook.");
             var (sheetName, part) = FindSheet(workbook, path);
             var shared = ReadSharedStrings(workbook);
-            var reader = new SheetReader(this, shape, path, sheetName);
-            using var xml = OpenXmlReader.Create(part);
+            var reader = new SheetReader(this, shape, path, sheetName, shared);
+            // The Open XML SDK finds the parts; the rows are streamed with a plain XmlReader (its DOM is ten times slower).
+            using var xml = XmlReader.Create(part.GetStream(FileMode.Open, FileAccess.Read), XmlSettings);
+            uint lastRow = 0;
+            var cells = new List<(int Column, string? Type, string? Text)>();
             while (xml.Read())
             {
-                if (xml.ElementType != typeof(Row) || !xml.IsStartElement) continue;
-                var row = (Row)xml.LoadCurrentElement()!;
-                reader.Add(row, shared);
+                if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "row") continue;
+                var rowNumber = uint.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : lastRow + 1;
+                lastRow = rowNumber;
+                cells.Clear();
+                if (!xml.IsEmptyElement) ReadRow(xml, cells);
+                reader.Add(rowNumber, cells);
             }
             return reader.Finish();
         }
@@ -121,42 +128,42 @@ public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.Ro
             var styles = workbook.AddNewPart<WorkbookStylesPart>();
             styles.Stylesheet = CreateStylesheet();
             var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            using (var writer = OpenXmlWriter.Create(sheetPart))
+            // Rows are streamed with a plain XmlWriter: the SDK's element objects cost ten times more.
+            using (var xml = XmlWriter.Create(sheetPart.GetStream(FileMode.Create, FileAccess.Write), WriterSettings))
             {
-                writer.WriteStartElement(new Worksheet());
-                writer.WriteStartElement(new SheetData());
+                xml.WriteStartDocument(standalone: true);
+                xml.WriteStartElement("worksheet", SpreadsheetNamespace);
+                xml.WriteStartElement("sheetData", SpreadsheetNamespace);
                 uint rowNumber = 0;
                 if (SaveOptions.HeaderRow is not null)
                 {
                     rowNumber++;
-                    writer.WriteStartElement(new Row { RowIndex = rowNumber });
-                    for (var c = 0; c < shape.Members.Count; c++) writer.WriteElement(TextCell(ExcelCells.CellReference(c, rowNumber), shape.Members[c].ColumnName));
-                    writer.WriteEndElement();
+                    StartRow(xml, rowNumber);
+                    for (var c = 0; c < shape.Members.Count; c++) WriteText(xml, ExcelCells.CellReference(c, rowNumber), shape.Members[c].ColumnName);
+                    xml.WriteEndElement();
                 }
                 for (var i = 0; i < data.Length; i++)
                 {
                     rowNumber++;
                     var item = data[i];
                     if (item is null) throw WriteError(path, sheetName, rowNumber, i, null, new ArgumentNullException(nameof(data), "The row is null."));
-                    writer.WriteStartElement(new Row { RowIndex = rowNumber });
+                    StartRow(xml, rowNumber);
                     for (var c = 0; c < shape.Members.Count; c++)
                     {
                         var member = shape.Members[c];
-                        Cell? cell;
                         try
                         {
-                            cell = CreateCell(ExcelCells.CellReference(c, rowNumber), member.Get(item));
+                            WriteCell(xml, ExcelCells.CellReference(c, rowNumber), member.Get(item));
                         }
                         catch (Exception ex) when (ex is not DatasetException)
                         {
                             throw WriteError(path, sheetName, rowNumber, i, member, ex is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : ex);
                         }
-                        if (cell is not null) writer.WriteElement(cell);
                     }
-                    writer.WriteEndElement();
+                    xml.WriteEndElement();
                 }
-                writer.WriteEndElement();
-                writer.WriteEndElement();
+                xml.WriteEndElement();
+                xml.WriteEndElement();
             }
             workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName }));
             workbook.Workbook.Save();
@@ -185,17 +192,85 @@ public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.Ro
         return (sheet.Name?.Value ?? "", part);
     }
 
+    private static readonly XmlReaderSettings XmlSettings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        CloseInput = true,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+    };
+
+    // Reads the cells of the <row> the reader is on, up to its end: (column, t attribute, text of <v> or of the inline string).
+    private static void ReadRow(XmlReader xml, List<(int Column, string? Type, string? Text)> cells)
+    {
+        var depth = xml.Depth;
+        var next = 0;
+        while (xml.Read() && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
+        {
+            if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "c") continue;
+            var column = ExcelCells.ColumnIndex(xml.GetAttribute("r"));
+            if (column < 0) column = next;
+            next = column + 1;
+            var type = xml.GetAttribute("t");
+            string? text = null;
+            if (!xml.IsEmptyElement)
+            {
+                var cellDepth = xml.Depth;
+                while (xml.Read() && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == cellDepth))
+                {
+                    if (xml.NodeType != XmlNodeType.Element) continue;
+                    if (xml.LocalName == "v") text = xml.ReadElementContentAsString();
+                    else if (xml.LocalName == "is") text = ReadStringItem(xml);
+                    if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == cellDepth) break;
+                }
+            }
+            cells.Add((column, type, text));
+        }
+    }
+
+    // Reads an <si> or <is> string item: plain <t>, or rich-text runs <r><t/></r>; phonetic guides (<rPh>) are not part of the value.
+    private static string ReadStringItem(XmlReader xml)
+    {
+        if (xml.IsEmptyElement)
+        {
+            xml.Read();
+            return "";
+        }
+        var depth = xml.Depth;
+        string? single = null;
+        System.Text.StringBuilder? builder = null;
+        xml.Read();
+        while (!(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth) && !xml.EOF)
+        {
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "rPh")
+            {
+                xml.Skip();
+                continue;
+            }
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "t")
+            {
+                var text = xml.ReadElementContentAsString();
+                if (single is null && builder is null) single = text;
+                else (builder ??= new System.Text.StringBuilder(single)).Append(text);
+                continue;
+            }
+            xml.Read();
+        }
+        xml.Read();
+        return builder?.ToString() ?? single ?? "";
+    }
+
     private static string[] ReadSharedStrings(WorkbookPart workbook)
     {
         if (workbook.SharedStringTablePart is not { } part) return [];
         var strings = new List<string>();
-        using var xml = OpenXmlReader.Create(part);
-        while (xml.Read())
+        using var xml = XmlReader.Create(part.GetStream(FileMode.Open, FileAccess.Read), XmlSettings);
+        xml.MoveToContent();
+        while (!xml.EOF)
         {
-            if (xml.ElementType != typeof(SharedStringItem) || !xml.IsStartElement) continue;
-            var item = (SharedStringItem)xml.LoadCurrentElement()!;
-            // Rich text is a series of runs; phonetic guides (rPh) are not part of the value.
-            strings.Add(item.Text?.Text ?? string.Concat(item.Elements<Run>().Select(r => r.Text?.Text)));
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "si") strings.Add(ReadStringItem(xml));
+            else xml.Read();
         }
         return [.. strings];
     }
@@ -211,52 +286,92 @@ public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.Ro
             new CellFormat { NumberFormatId = 22, ApplyNumberFormat = true })  // date and time
         { Count = 3 });
 
-    private static Cell? CreateCell(string reference, object? value)
+    private const string SpreadsheetNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    private static readonly XmlWriterSettings WriterSettings = new()
+    {
+        Encoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+        CloseOutput = true,
+        CheckCharacters = true,
+    };
+
+    private static void StartRow(XmlWriter xml, uint rowNumber)
+    {
+        xml.WriteStartElement("row", SpreadsheetNamespace);
+        xml.WriteAttributeString("r", rowNumber.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static void WriteCell(XmlWriter xml, string reference, object? value)
     {
         var invariant = CultureInfo.InvariantCulture;
         switch (value)
         {
             case null:
-                return null;
+                return;
             case string text:
-                return TextCell(reference, text);
+                WriteText(xml, reference, text);
+                return;
             case bool flag:
-                return new Cell { CellReference = reference, DataType = CellValues.Boolean, CellValue = new CellValue(flag ? "1" : "0") };
+                WriteValue(xml, reference, "b", null, flag ? "1" : "0");
+                return;
             case double d when !double.IsFinite(d):
-                return TextCell(reference, d.ToString(invariant));
+                WriteText(xml, reference, d.ToString(invariant));
+                return;
             case float f when !float.IsFinite(f):
-                return TextCell(reference, f.ToString(invariant));
-            case double or float or decimal or int or long or short or byte or sbyte or uint or ulong or ushort:
-                return new Cell { CellReference = reference, CellValue = new CellValue(((IFormattable)value).ToString(value is double or float ? "R" : null, invariant)) };
+                WriteText(xml, reference, f.ToString(invariant));
+                return;
+            case double or float:
+                WriteValue(xml, reference, null, null, ((IFormattable)value).ToString("R", invariant));
+                return;
+            case decimal or int or long or short or byte or sbyte or uint or ulong or ushort:
+                WriteValue(xml, reference, null, null, ((IFormattable)value).ToString(null, invariant));
+                return;
             case DateTime dateTime:
-                return DateCell(reference, dateTime.ToOADate(), dateTime.TimeOfDay == TimeSpan.Zero ? DateStyle : DateTimeStyle);
+                WriteValue(xml, reference, null, dateTime.TimeOfDay == TimeSpan.Zero ? DateStyle : DateTimeStyle, dateTime.ToOADate().ToString("R", invariant));
+                return;
             case DateTimeOffset offset:
-                return DateCell(reference, offset.UtcDateTime.ToOADate(), DateTimeStyle);
+                WriteValue(xml, reference, null, DateTimeStyle, offset.UtcDateTime.ToOADate().ToString("R", invariant));
+                return;
             case DateOnly date:
-                return DateCell(reference, date.ToDateTime(TimeOnly.MinValue).ToOADate(), DateStyle);
+                WriteValue(xml, reference, null, DateStyle, date.ToDateTime(TimeOnly.MinValue).ToOADate().ToString("R", invariant));
+                return;
             case byte[] bytes:
-                return TextCell(reference, Convert.ToBase64String(bytes));
+                WriteText(xml, reference, Convert.ToBase64String(bytes));
+                return;
             case IFormattable formattable:
-                return TextCell(reference, formattable.ToString(null, invariant));
+                WriteText(xml, reference, formattable.ToString(null, invariant));
+                return;
             default:
-                return TextCell(reference, value.ToString() ?? "");
+                WriteText(xml, reference, value.ToString() ?? "");
+                return;
         }
     }
 
-    private static Cell DateCell(string reference, double oaDate, uint style) =>
-        new() { CellReference = reference, StyleIndex = style, CellValue = new CellValue(oaDate.ToString("R", CultureInfo.InvariantCulture)) };
+    private static void WriteValue(XmlWriter xml, string reference, string? type, uint? style, string text)
+    {
+        xml.WriteStartElement("c", SpreadsheetNamespace);
+        xml.WriteAttributeString("r", reference);
+        if (type is not null) xml.WriteAttributeString("t", type);
+        if (style is { } s) xml.WriteAttributeString("s", s.ToString(CultureInfo.InvariantCulture));
+        xml.WriteElementString("v", SpreadsheetNamespace, text);
+        xml.WriteEndElement();
+    }
 
-    private static Cell TextCell(string reference, string text)
+    private static void WriteText(XmlWriter xml, string reference, string text)
     {
         if (text.Length > MaxCellText) throw new InvalidDataException($"the text is {text.Length:N0} characters long; an Excel cell holds at most {MaxCellText:N0}.");
-        if (text.Any(c => char.IsControl(c) && c is not '\t' and not '\n' and not '\r'))
+        if (text.AsSpan().IndexOfAnyInRange('\0', '\u001f') >= 0 && text.Any(c => char.IsControl(c) && c is not '\t' and not '\n' and not '\r'))
             throw new InvalidDataException("the text has control characters, which an xlsx file cannot store.");
-        return new Cell
-        {
-            CellReference = reference,
-            DataType = CellValues.InlineString,
-            InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
-        };
+        xml.WriteStartElement("c", SpreadsheetNamespace);
+        xml.WriteAttributeString("r", reference);
+        xml.WriteAttributeString("t", "inlineStr");
+        xml.WriteStartElement("is", SpreadsheetNamespace);
+        xml.WriteStartElement("t", SpreadsheetNamespace);
+        xml.WriteAttributeString("xml", "space", null, "preserve");
+        xml.WriteString(text);
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteEndElement();
     }
 
     private DatasetException WriteError(string path, string sheet, uint rowNumber, int item, RowMember? member, Exception cause) => new(Name,
@@ -265,21 +380,19 @@ public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.Ro
         $": {cause.GetType().Name}: {DatasetErrors.Sentence(cause.Message)} The previous file, if any, was left unchanged.", cause);
 
     /// <summary>Turns the rows of one sheet into <typeparamref name="TRow"/>s, header first.</summary>
-    private sealed class SheetReader(ExcelDataset<TRow> dataset, RowShape<TRow> shape, string path, string sheet)
+    private sealed class SheetReader(ExcelDataset<TRow> dataset, RowShape<TRow> shape, string path, string sheet, string[] shared)
     {
         private readonly List<TRow> _rows = [];
         private readonly uint _headerRowNumber = (uint)(dataset.LoadOptions.HeaderRow ?? -1) + 1;
         private int[]? _columnToMember;
         private string[]? _header;
-        private uint _lastRow;
 
-        public void Add(Row row, string[] shared)
+        public void Add(uint rowNumber, List<(int Column, string? Type, string? Text)> rawCells)
         {
-            var rowNumber = row.RowIndex?.Value ?? _lastRow + 1;
-            _lastRow = rowNumber;
             var hasHeader = dataset.LoadOptions.HeaderRow is not null;
             if (hasHeader && rowNumber < _headerRowNumber) return;
-            var cells = ReadCells(row, rowNumber, shared);
+            var cells = new List<(int Column, object? Value)>(rawCells.Count);
+            foreach (var (column, type, text) in rawCells) cells.Add((column, CellValue(type, text, column, rowNumber)));
             if (hasHeader && _columnToMember is null)
             {
                 ReadHeader(cells, rowNumber);
@@ -295,36 +408,20 @@ public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.Ro
 
         public TRow[] Finish() => [.. _rows];
 
-        private List<(int Column, object? Value)> ReadCells(Row row, uint rowNumber, string[] shared)
+        private object? CellValue(string? type, string? text, int column, uint rowNumber)
         {
-            var cells = new List<(int, object?)>();
-            var next = 0;
-            foreach (var cell in row.Elements<Cell>())
-            {
-                var column = ExcelCells.ColumnIndex(cell.CellReference?.Value);
-                if (column < 0) column = next;
-                next = column + 1;
-                cells.Add((column, CellValue(cell, column, rowNumber, shared)));
-            }
-            return cells;
-        }
-
-        private object? CellValue(Cell cell, int column, uint rowNumber, string[] shared)
-        {
-            var type = cell.DataType?.Value;
-            if (type == CellValues.InlineString) return cell.InlineString?.Text?.Text ?? string.Concat(cell.InlineString?.Elements<Run>().Select(r => r.Text?.Text) ?? []);
-            var text = cell.CellValue?.Text;
             if (text is null) return null;
-            if (type == CellValues.SharedString)
+            if (type is "inlineStr") return text;
+            if (type is "s")
             {
                 return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < shared.Length
                     ? shared[index]
                     : throw Error(rowNumber, column, $"refers to shared string {text}, which the workbook does not have");
             }
-            if (type == CellValues.Boolean) return text is "1" or "true";
-            if (type == CellValues.String) return text;
-            if (type == CellValues.Error) throw Error(rowNumber, column, $"holds the error {text}");
-            if (type == CellValues.Date) return DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+            if (type is "b") return text is "1" or "true";
+            if (type is "str") return text;
+            if (type is "e") throw Error(rowNumber, column, $"holds the error {text}");
+            if (type is "d") return DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
             return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
                 ? number
                 : throw Error(rowNumber, column, $"holds '{text}', which is not a number");

@@ -53,7 +53,9 @@ public sealed class SqlConnectionSettings
     public string? DatabaseFile { get; }
 
     /// <summary>Opens a new connection (pooled by the provider).</summary>
-    public DbConnection Open()
+    /// <param name="dataset">The dataset that connects, for errors.</param>
+    /// <exception cref="DatasetException">The connection could not be opened; the message names the database, never the connection string.</exception>
+    public DbConnection Open(string dataset)
     {
         var connection = Create();
         try
@@ -61,15 +63,18 @@ public sealed class SqlConnectionSettings
             connection.Open();
             return connection;
         }
-        catch
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or ArgumentException or IOException)
         {
             connection.Dispose();
-            throw;
+            throw ConnectFailed(dataset, ex);
         }
     }
 
     /// <summary>Opens a new connection asynchronously.</summary>
-    public async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <param name="dataset">The dataset that connects, for errors.</param>
+    /// <param name="cancellationToken">Cancels opening.</param>
+    /// <exception cref="DatasetException">The connection could not be opened; the message names the database, never the connection string.</exception>
+    public async ValueTask<DbConnection> OpenAsync(string dataset, CancellationToken cancellationToken)
     {
         var connection = Create();
         try
@@ -77,11 +82,34 @@ public sealed class SqlConnectionSettings
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
-        catch
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or ArgumentException or IOException)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
+            throw ConnectFailed(dataset, ex);
         }
+    }
+
+    // Provider messages may quote the connection string: give the exception type and a neutral message, without the inner exception.
+    private DatasetException ConnectFailed(string dataset, Exception ex) => new(dataset,
+        $"Dataset '{dataset}' ({Description}): could not connect ({ex.GetType().Name}): {Redact(DatasetErrors.Sentence(ex.Message))} " +
+        "Check the connection in the credentials.");
+
+    private string Redact(string message)
+    {
+        foreach (var part in ConnectionString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var eq = part.IndexOf('=');
+            if (eq < 0 || eq == part.Length - 1) continue;
+            var key = part[..eq].Trim();
+            var value = part[(eq + 1)..].Trim().Trim('"', '\'');
+            if (value.Length >= 3 && (key.Contains("password", StringComparison.OrdinalIgnoreCase) || key.Contains("pwd", StringComparison.OrdinalIgnoreCase)
+                    || key.Contains("secret", StringComparison.OrdinalIgnoreCase) || key.Contains("token", StringComparison.OrdinalIgnoreCase)
+                    || key.Contains("key", StringComparison.OrdinalIgnoreCase)))
+            {
+                message = message.Replace(value, "***", StringComparison.Ordinal);
+            }
+        }
+        return message;
     }
 
     /// <inheritdoc />

@@ -92,7 +92,7 @@ public sealed class SqlQueryDataset<[DynamicallyAccessedMembers(RowShape<object>
     {
         try
         {
-            using var connection = Connection.Open();
+            using var connection = Connection.Open(Name);
             using var command = CreateCommand(connection);
             using var reader = command.ExecuteReader();
             return new SqlRows<TRow>(Name, Source, reader).ReadAll(reader);
@@ -109,7 +109,7 @@ public sealed class SqlQueryDataset<[DynamicallyAccessedMembers(RowShape<object>
     {
         try
         {
-            var connection = await Connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = await Connection.OpenAsync(Name, cancellationToken).ConfigureAwait(false);
             await using (connection.ConfigureAwait(false))
             {
                 var command = CreateCommand(connection);

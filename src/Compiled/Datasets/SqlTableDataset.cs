@@ -104,7 +104,7 @@ public sealed class SqlTableDataset<[DynamicallyAccessedMembers(RowShape<object>
     {
         try
         {
-            using var connection = Connection.Open();
+            using var connection = Connection.Open(Name);
             if (!TableExists(connection)) throw TableMissing();
             using var command = connection.CreateCommand();
             command.CommandText = $"SELECT * FROM {_quotedTable}";
@@ -123,7 +123,7 @@ public sealed class SqlTableDataset<[DynamicallyAccessedMembers(RowShape<object>
     {
         try
         {
-            var connection = await Connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var connection = await Connection.OpenAsync(Name, cancellationToken).ConfigureAwait(false);
             await using (connection.ConfigureAwait(false))
             {
                 if (!TableExists(connection)) throw TableMissing();
@@ -153,7 +153,7 @@ public sealed class SqlTableDataset<[DynamicallyAccessedMembers(RowShape<object>
         var shape = RowShape<TRow>.Instance;
         try
         {
-            using var connection = Connection.Open();
+            using var connection = Connection.Open(Name);
             using var transaction = connection.BeginTransaction(IsolationLevel.Serializable);
             try
             {
@@ -178,10 +178,10 @@ public sealed class SqlTableDataset<[DynamicallyAccessedMembers(RowShape<object>
     {
         try
         {
-            using var connection = Connection.Open();
+            using var connection = Connection.Open(Name);
             return TableExists(connection);
         }
-        catch (DbException)
+        catch (DatasetException)
         {
             return false;
         }
