@@ -1,0 +1,41 @@
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Compiled.EndToEnd.Tests;
+
+// Two classes, so that xunit builds the two projects in parallel.
+
+/// <summary>BrokenProject/BrokenCatalog: a catalog.yml that does not parse fails the build at its line and column.</summary>
+public sealed class BrokenCatalogBuildTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Yaml_that_does_not_parse_fails_the_build_at_its_line_and_column_in_catalog_yml()
+    {
+        var diagnostics = await BrokenProjectBuild.BuildAsync("BrokenCatalog", output);
+
+        Assert.Equal(
+            ["conf/base/catalog.yml(9,2): error CPL0006: 'conf/base/catalog.yml' is not valid YAML: While parsing a block mapping, did not find expected key."],
+            diagnostics);
+    }
+}
+
+/// <summary>BrokenProject/BrokenNodes: broken references fail the build at the C# and YAML lines that are wrong, once each.</summary>
+public sealed class BrokenNodesBuildTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Broken_references_fail_the_build_at_the_csharp_and_yaml_lines_that_are_wrong()
+    {
+        var diagnostics = await BrokenProjectBuild.BuildAsync("BrokenNodes", output);
+
+        Assert.Equal(
+            [
+                "Nodes.cs(15,16): error CPL0001: Node 'clean' reads 'companeis', which no catalog entry, node output or pipeline input provides. Did you mean 'companies'?",
+                "Nodes.cs(16,16): error CPL0002: Node 'clean' binds parameter 'cleaning.min_ratng', which conf/base/parameters*.yml does not define: did you mean 'cleaning.min_rating'?",
+                "Nodes.cs(20,27): error CPL0008: 'Summarize' cannot be compiled into a pipeline: it declares 2 outputs but returns a single value",
+                "conf/base/catalog.yml(12,1): error CPL0009: Catalog entry 'shuttles' is not used by any node or pipeline",
+                "conf/base/catalog.yml(2,1): error CPL0009: Catalog entry 'companies' is not used by any node or pipeline",
+                "conf/base/catalog.yml(8,9): error CPL0007: Catalog entry 'summary' has an unknown type 'jsno'; did you mean 'json'?",
+            ],
+            diagnostics);
+    }
+}
