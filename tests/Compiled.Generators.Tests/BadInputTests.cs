@@ -23,7 +23,7 @@ public sealed class BadInputTests
         // An unclosed '[' is found at the end of the input: the empty line after the last newline...
         { "unclosed flow sequence", "companies:\n  type: csv\n  filepath: [unclosed\n", 3, 0 },
         // ...or, without a final newline, the end of the last line (YamlDotNet's mark says line 4, column 1 there).
-        { "unclosed flow sequence, no final newline", "companies:\n  type: csv\n  filepath: [unclosed", 2, 20 },
+        { "unclosed flow sequence, no final newline", "companies:\n  type: csv\n  filepath: [unclosed", 2, 21 },
     };
 
     [Theory]

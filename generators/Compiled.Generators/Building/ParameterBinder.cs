@@ -16,6 +16,7 @@ internal sealed class ParameterBinder
     private readonly Dictionary<string, ParamUsage> _bindings = new(StringComparer.Ordinal);
     private readonly List<ParameterRecordModel> _records = new();
     private readonly List<ParameterOverrideModel> _overrides = new();
+    private readonly Dictionary<string, string> _propertyNames = new(StringComparer.Ordinal); // YAML path → generated property
     private readonly HashSet<string> _recordNames = new(StringComparer.Ordinal);
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly YamlMapping _root;
@@ -92,7 +93,7 @@ internal sealed class ParameterBinder
                     return null;
                 }
 
-                expression.Append('.').Append(Naming.ToPascalCase(segment));
+                expression.Append('.').Append(_propertyNames.TryGetValue(path, out var property) ? property : Naming.ToPascalCase(segment));
                 current = next;
                 if (_bindings.TryGetValue(path, out var bound) && path != usage.Path) userShape = bound.Shape;
             }
@@ -112,12 +113,13 @@ internal sealed class ParameterBinder
         foreach (var entry in mapping.Entries)
         {
             var propertyName = Naming.ToPascalCase(entry.Key);
-            if (!seen.Add(propertyName) || propertyName == recordName || propertyName is "Default" or "EqualityContract")
+            if (!seen.Add(propertyName) || propertyName == recordName || propertyName is "Default" or "EqualityContract" or "WithOverride" or "WithOverrides" or "OverridablePaths")
             {
                 propertyName += "Value";
             }
 
             var childPath = path.Length == 0 ? entry.Key : path + "." + entry.Key;
+            _propertyNames[childPath] = propertyName;
             var (childType, childValue) = BindValue(entry.Value, childPath, entry.Key, new List<string>(chain) { propertyName });
             properties.Add(new ParameterPropertyModel(propertyName, childType, entry.Key, ProjectBuilder.RelativeDisplay(entry.KeyLocation)));
             arguments.Add($"{propertyName}: {childValue}");

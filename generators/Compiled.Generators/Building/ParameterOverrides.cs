@@ -11,26 +11,26 @@ internal static class ParameterOverrides
     private const string Runtime = "global::Compiled.ParameterValue";
 
     /// <summary>An expression parsing the locals <c>path</c> and <c>value</c> into the scalar <paramref name="shape"/>.</summary>
-    public static string Parse(TypeShape shape)
+    public static string Parse(TypeShape shape, string path = "path", string value = "value")
     {
         var parse = shape.Kind switch
         {
-            ShapeKind.Boolean => $"{Runtime}.ParseBoolean(path, value)",
-            ShapeKind.Int32 => $"{Runtime}.ParseInt32(path, value)",
-            ShapeKind.Int64 => $"{Runtime}.ParseInt64(path, value)",
-            ShapeKind.Double => $"{Runtime}.ParseDouble(path, value)",
-            ShapeKind.Single => $"{Runtime}.ParseSingle(path, value)",
-            ShapeKind.Decimal => $"{Runtime}.ParseDecimal(path, value)",
-            ShapeKind.Enum => $"{Runtime}.ParseEnum<{shape.TypeName.TrimEnd('?')}>(path, value)",
-            _ => "value",
+            ShapeKind.Boolean => $"{Runtime}.ParseBoolean({path}, {value})",
+            ShapeKind.Int32 => $"{Runtime}.ParseInt32({path}, {value})",
+            ShapeKind.Int64 => $"{Runtime}.ParseInt64({path}, {value})",
+            ShapeKind.Double => $"{Runtime}.ParseDouble({path}, {value})",
+            ShapeKind.Single => $"{Runtime}.ParseSingle({path}, {value})",
+            ShapeKind.Decimal => $"{Runtime}.ParseDecimal({path}, {value})",
+            ShapeKind.Enum => $"{Runtime}.ParseEnum<{shape.TypeName.TrimEnd('?')}>({path}, {value})",
+            _ => value,
         };
-        return shape.IsNullable ? $"{Runtime}.IsNull(value) ? null : {parse}" : parse;
+        return shape.IsNullable ? $"{Runtime}.IsNull({value}) ? null : {parse}" : parse;
     }
 
     /// <summary>An expression parsing a list (<c>[a, b]</c> or <c>a,b</c>) of scalars into the collection type.</summary>
     public static string ParseArray(TypeShape element, string elementType, CollectionKind collection)
     {
-        var items = $"{Runtime}.ParseArray<{elementType}>(path, value, static (path, value) => {Parse(element)})";
+        var items = $"{Runtime}.ParseArray<{elementType}>(path, value, static (itemPath, item) => {Parse(element, "itemPath", "item")})";
         return collection == CollectionKind.List ? $"new global::System.Collections.Generic.List<{elementType}>({items})" : items;
     }
 

@@ -11,7 +11,7 @@ internal sealed class PipelinePlanner
 {
     private static readonly HashSet<string> ReservedLocals = new(StringComparer.Ordinal)
     {
-        "run", "catalog", "parameters", "cancellationToken", "runId", "session", "result", "exception",
+        "run", "catalog", "parameters", "cancellationToken", "runId", "session", "result", "exception", "step", "inputs",
     };
 
     private readonly Dictionary<string, CatalogEntry> _catalog;
@@ -238,7 +238,7 @@ internal sealed class PipelinePlanner
                             string? overrideProperty = null;
                             if (!isArtifact)
                             {
-                                overrideProperty = entry.PropertyName;
+                                overrideProperty = entry.PropertyName == "Inputs" ? "InputsValue" : entry.PropertyName; // a member cannot share its type's name
                                 inputOverrides.Add(new InputOverrideModel(overrideProperty, entry.DataType, entry.Name));
                             }
 
@@ -282,6 +282,7 @@ internal sealed class PipelinePlanner
         foreach (var output in nodes.SelectMany(n => n.Outputs).Where(o => !consumed.Contains(o.Dataset)))
         {
             var property = Naming.ToPascalCase(output.Dataset);
+            if (property == "Result") property = "ResultValue"; // a member cannot share its type's name
             while (results.Any(r => r.PropertyName == property)) property += "Output";
             results.Add(new ResultFieldModel(property, output.TypeName, Naming.ToCamelCase(output.Dataset), output.Dataset));
         }

@@ -18,7 +18,7 @@ internal static class ParametersEmitter
         w.Line($"/// The parameters of {project.Info.ProjectName}, from <c>conf/base/parameters*.yml</c>. Pass a modified copy");
         w.Line("/// (<c>session.Parameters with { … }</c>) to a pipeline's <c>Run</c> to change them for one run.");
         w.Line("/// </summary>");
-        WriteRecordHeader(w, root, isRoot: true);
+        WriteRecordHeader(w, root, isRoot: true, terminator: "");
         w.Line("{").Indent();
         w.Line("/// <summary>The values written in <c>conf/base/parameters*.yml</c>, bound at compile time.</summary>");
         w.Expression($"public static {parameters.TypeName} Default {{ get; }} = ", parameters.DefaultValue, ";");
@@ -27,8 +27,7 @@ internal static class ParametersEmitter
         {
             w.Line();
             w.Line($"/// <summary>The <c>{record.YamlPath}</c> parameters.</summary>");
-            WriteRecordHeader(w, record, isRoot: false);
-            w.Line(";");
+            WriteRecordHeader(w, record, isRoot: false, terminator: ";");
         }
 
         w.Close();
@@ -70,7 +69,7 @@ internal static class ParametersEmitter
 
     private static string Literal(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
 
-    private static void WriteRecordHeader(SourceWriter w, ParameterRecordModel record, bool isRoot)
+    private static void WriteRecordHeader(SourceWriter w, ParameterRecordModel record, bool isRoot, string terminator)
     {
         foreach (var property in record.Properties)
         {
@@ -81,7 +80,7 @@ internal static class ParametersEmitter
         var modifiers = isRoot ? "public sealed partial record" : "public sealed record";
         if (record.Properties.Count == 0)
         {
-            w.Line($"{modifiers} {record.Name}()");
+            w.Line($"{modifiers} {record.Name}(){terminator}");
             return;
         }
 
@@ -90,7 +89,7 @@ internal static class ParametersEmitter
         for (var i = 0; i < record.Properties.Count; i++)
         {
             var property = record.Properties[i];
-            w.Line($"{property.TypeName} {property.Name}{(i < record.Properties.Count - 1 ? "," : ")")}");
+            w.Line($"{property.TypeName} {property.Name}{(i < record.Properties.Count - 1 ? "," : ")" + terminator)}");
         }
 
         w.Outdent();

@@ -59,6 +59,7 @@ internal static class PipelineEmitter
         }
 
         var fields = string.Join(", ", pipeline.Results.Select(f => $"{f.TypeName} {f.PropertyName}"));
+        w.Line(SourceWriter.GeneratedCodeAttribute);
         w.Line($"public readonly record struct Result({fields});");
         w.Line();
     }
@@ -67,6 +68,7 @@ internal static class PipelineEmitter
     {
         if (pipeline.InputOverrides.IsEmpty) return;
         w.Line("/// <summary>In-memory data for the pipeline's catalog inputs, for one run: each property set replaces loading that dataset.</summary>");
+        w.Line(SourceWriter.GeneratedCodeAttribute);
         w.Open("public readonly record struct Inputs");
         for (var i = 0; i < pipeline.InputOverrides.Count; i++)
         {
@@ -107,18 +109,35 @@ internal static class PipelineEmitter
         w.Line("/// <exception cref=\"global::Compiled.PipelineRunException\">A node or dataset failed; names the node, the run and what did not run.</exception>");
         var arguments = pipeline.RuntimeInputs.Select(i => $"{i.TypeName} {i.ParameterName}")
             .Concat(pipeline.RuntimeValues.Select(v => v.HasDefault ? $"string? {v.ParameterName} = null" : $"string {v.ParameterName}"))
-            .Concat(pipeline.InputOverrides.IsEmpty ? Array.Empty<string>() : new[] { "Inputs inputs = default" })
+            .Concat(pipeline.InputOverrides.IsEmpty ? Array.Empty<string>() : new[] { $"{Qualified(pipeline.Namespace, pipeline.ClassName)}.Inputs inputs = default" })
             .Concat(new[]
             {
                 $"{parametersType}? parameters = null",
                 "string? runId = null",
                 "global::System.Threading.CancellationToken cancellationToken = default",
             });
+        var awaits = pipeline.HasAsyncNodes || pipeline.Steps.Any(s => s.Loads.Any(l => !l.IsArtifact) || s.Outputs.Any(o => o.CatalogAccess is not null));
+        if (isAsync && !awaits)
+        {
+            // Nothing to await: the asynchronous form is the synchronous run, already completed.
+            var names = pipeline.RuntimeInputs.Select(i => i.ParameterName)
+                .Concat(pipeline.RuntimeValues.Select(v => v.ParameterName))
+                .Concat(pipeline.InputOverrides.IsEmpty ? Array.Empty<string>() : new[] { "inputs" })
+                .Concat(new[] { "parameters", "runId", "cancellationToken" });
+            w.Line($"public global::System.Threading.Tasks.ValueTask<Result> RunAsync({string.Join(", ", arguments)}) =>");
+            w.Line($"    new(Run({string.Join(", ", names)}));");
+            return;
+        }
+
         var signature = isAsync
             ? $"public async global::System.Threading.Tasks.ValueTask<Result> RunAsync({string.Join(", ", arguments)})"
             : $"public Result Run({string.Join(", ", arguments)})";
         w.Open(signature);
-        w.Line("parameters ??= _session.Parameters;");
+        if (pipeline.Steps.Any(s => s.Arguments.Any(a => a.StartsWith("parameters.", StringComparison.Ordinal))))
+        {
+            w.Line("parameters ??= _session.Parameters;");
+        }
+
         w.Line("var catalog = _session.Catalog;");
         w.Line("var run = _session.StartRun(Name, runId);");
         w.Line("var step = 0;");
@@ -197,7 +216,7 @@ internal static class PipelineEmitter
         w.Line($"    {error}");
     }
 
-    private static string Qualified(string @namespace, string name) =>
+    private static string Qualified(string? @namespace, string name) =>
         string.IsNullOrEmpty(@namespace) ? "global::" + name : $"global::{@namespace}.{name}";
 
     private static string Literal(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);

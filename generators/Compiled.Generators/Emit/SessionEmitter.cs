@@ -12,6 +12,8 @@ internal static class SessionEmitter
     {
         var info = project.Info;
         var session = info.ProjectName + "Session";
+        var qualifiedSession = Qualified(info.Namespace, session);
+        var catalog = Qualified(info.Namespace, info.ProjectName + "Catalog");
         var w = SourceWriter.ForFile(info.Namespace);
 
         w.Line("/// <summary>");
@@ -25,7 +27,7 @@ internal static class SessionEmitter
         w.Line();
         w.Line("/// <summary>Creates a session: locates the project, reads its configuration, opens nothing.</summary>");
         w.Line("/// <param name=\"options\">The environment, project path, hooks and logging; defaults when null.</param>");
-        w.Line($"public static {session} CreateSession(global::Compiled.SessionOptions? options = null) => new(options ?? new global::Compiled.SessionOptions());");
+        w.Line($"public static {qualifiedSession} CreateSession(global::Compiled.SessionOptions? options = null) => new(options ?? new global::Compiled.SessionOptions());");
         w.Close();
         w.Line();
 
@@ -36,7 +38,7 @@ internal static class SessionEmitter
         w.Line(SourceWriter.GeneratedCodeAttribute);
         w.Open($"public sealed partial class {session} : global::Compiled.Session");
         w.Open($"internal {session}(global::Compiled.SessionOptions options) : base(options)");
-        w.Line($"Catalog = new {info.ProjectName}Catalog(this);");
+        w.Line($"Catalog = new {catalog}(this);");
         w.Line($"Parameters = global::Compiled.ParameterValue.ApplyOverrides({project.Parameters.TypeName}.Default, Config.ParameterOverrides,");
         w.Line("    static (parameters, path, value) => parameters.WithOverride(path, value));");
         foreach (var pipeline in project.Pipelines)
@@ -47,7 +49,7 @@ internal static class SessionEmitter
         w.Close();
         w.Line();
         w.Line("/// <summary>The typed data catalog.</summary>");
-        w.Line($"public {info.ProjectName}Catalog Catalog {{ get; }}");
+        w.Line($"public {catalog} Catalog {{ get; }}");
         w.Line();
         w.Line("/// <summary>The parameters runs use unless given others: the compiled defaults with <c>conf/&lt;env&gt;/parameters*.yml</c> applied.</summary>");
         w.Line($"public {project.Parameters.TypeName} Parameters {{ get; }}");

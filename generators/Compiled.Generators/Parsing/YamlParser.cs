@@ -35,10 +35,12 @@ internal static class YamlParser
     public static ConfigFileModel Parse(string path, ConfigFileKind kind, SourceText text)
     {
         var content = text.ToString();
+        Parser? parser = null;
         try
         {
             var stream = new YamlStream();
-            stream.Load(new MergingParser(new Parser(new StringReader(content))));
+            parser = new Parser(new StringReader(content));
+            stream.Load(new MergingParser(parser));
             if (stream.Documents.Count == 0)
             {
                 return new ConfigFileModel(path, kind, EmptyMapping(path), null);
@@ -65,6 +67,15 @@ internal static class YamlParser
             var message = exception.InnerException?.Message ?? exception.Message;
             return new ConfigFileModel(path, kind, null, DiagnosticInfo.Create(
                 DiagnosticIds.InvalidYaml, DiagnosticTarget.InFile(location), path, Clean(message)));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // YamlDotNet throws other exceptions on some malformed input (its scanner throws InvalidOperationException
+            // on e.g. `[0, ${]`): still CPL0006, where the parser got to, never an exception out of the generator.
+            var mark = parser?.Current?.End ?? Mark.Empty;
+            var location = Locate(path, text, mark, mark);
+            return new ConfigFileModel(path, kind, null, DiagnosticInfo.Create(
+                DiagnosticIds.InvalidYaml, DiagnosticTarget.InFile(location), path, "the YAML parser failed after this point: " + exception.Message));
         }
     }
 
@@ -98,12 +109,14 @@ internal static class YamlParser
 
     private static FileLocation Locate(string path, SourceText text, Mark start, Mark end)
     {
+        // Lines and columns come from the text, not the parser's marks: at the end of input YamlDotNet
+        // reports a line past the last one.
         var length = text.Length;
         var startIndex = Clamp(start.Index, length);
         var endIndex = Math.Max(startIndex, Clamp(end.Index, length));
-        var startLine = (int)Math.Max(0, start.Line - 1);
-        var endLine = (int)Math.Max(startLine, end.Line - 1);
-        return new FileLocation(path, startIndex, endIndex - startIndex, startLine, (int)Math.Max(0, start.Column - 1), endLine, (int)Math.Max(0, end.Column - 1));
+        var startPosition = text.Lines.GetLinePosition(startIndex);
+        var endPosition = text.Lines.GetLinePosition(endIndex);
+        return new FileLocation(path, startIndex, endIndex - startIndex, startPosition.Line, startPosition.Character, endPosition.Line, endPosition.Character);
     }
 
     private static int Clamp(long index, int length) => (int)Math.Max(0, Math.Min(index, length));

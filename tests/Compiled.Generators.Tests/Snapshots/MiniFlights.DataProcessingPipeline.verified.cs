@@ -21,9 +21,11 @@ partial class DataProcessingPipeline
 
     /// <summary>What a run of the pipeline produces: the outputs no node of the pipeline consumes.</summary>
     /// <param name="ModelInputTable">The <c>model_input_table</c> output.</param>
+    [global::System.CodeDom.Compiler.GeneratedCode("Compiled.Generators", "0.1.0")]
     public readonly record struct Result(global::MiniFlights.Model.ModelInputRow[] ModelInputTable);
 
     /// <summary>In-memory data for the pipeline's catalog inputs, for one run: each property set replaces loading that dataset.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Compiled.Generators", "0.1.0")]
     public readonly record struct Inputs
     {
         /// <summary>Replaces loading <c>companies</c>.</summary>
@@ -41,9 +43,8 @@ partial class DataProcessingPipeline
     /// <param name="runId">The run's id; a new unique id when null.</param>
     /// <param name="cancellationToken">Observed between nodes and passed to nodes that take one.</param>
     /// <exception cref="global::Compiled.PipelineRunException">A node or dataset failed; names the node, the run and what did not run.</exception>
-    public Result Run(Inputs inputs = default, global::MiniFlights.MiniFlightsParameters? parameters = null, string? runId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public Result Run(global::MiniFlights.DataProcessingPipeline.Inputs inputs = default, global::MiniFlights.MiniFlightsParameters? parameters = null, string? runId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        parameters ??= _session.Parameters;
         var catalog = _session.Catalog;
         var run = _session.StartRun(Name, runId);
         var step = 0;
@@ -93,9 +94,8 @@ partial class DataProcessingPipeline
     /// <param name="runId">The run's id; a new unique id when null.</param>
     /// <param name="cancellationToken">Observed between nodes and passed to nodes that take one.</param>
     /// <exception cref="global::Compiled.PipelineRunException">A node or dataset failed; names the node, the run and what did not run.</exception>
-    public async global::System.Threading.Tasks.ValueTask<Result> RunAsync(Inputs inputs = default, global::MiniFlights.MiniFlightsParameters? parameters = null, string? runId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.ValueTask<Result> RunAsync(global::MiniFlights.DataProcessingPipeline.Inputs inputs = default, global::MiniFlights.MiniFlightsParameters? parameters = null, string? runId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        parameters ??= _session.Parameters;
         var catalog = _session.Catalog;
         var run = _session.StartRun(Name, runId);
         var step = 0;

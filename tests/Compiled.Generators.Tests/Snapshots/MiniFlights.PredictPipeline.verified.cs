@@ -21,6 +21,7 @@ partial class PredictPipeline
 
     /// <summary>What a run of the pipeline produces: the outputs no node of the pipeline consumes.</summary>
     /// <param name="Prediction">The <c>prediction</c> output.</param>
+    [global::System.CodeDom.Compiler.GeneratedCode("Compiled.Generators", "0.1.0")]
     public readonly record struct Result(double Prediction);
 
     /// <summary>
@@ -33,7 +34,6 @@ partial class PredictPipeline
     /// <exception cref="global::Compiled.PipelineRunException">A node or dataset failed; names the node, the run and what did not run.</exception>
     public Result Run(global::MiniFlights.Model.ShuttleFeatures features, global::MiniFlights.MiniFlightsParameters? parameters = null, string? runId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        parameters ??= _session.Parameters;
         var catalog = _session.Catalog;
         var run = _session.StartRun(Name, runId);
         var step = 0;
@@ -65,29 +65,6 @@ partial class PredictPipeline
     /// <param name="runId">The run's id; a new unique id when null.</param>
     /// <param name="cancellationToken">Observed between nodes and passed to nodes that take one.</param>
     /// <exception cref="global::Compiled.PipelineRunException">A node or dataset failed; names the node, the run and what did not run.</exception>
-    public async global::System.Threading.Tasks.ValueTask<Result> RunAsync(global::MiniFlights.Model.ShuttleFeatures features, global::MiniFlights.MiniFlightsParameters? parameters = null, string? runId = null, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        parameters ??= _session.Parameters;
-        var catalog = _session.Catalog;
-        var run = _session.StartRun(Name, runId);
-        var step = 0;
-        try
-        {
-            run.PipelineStarting();
-
-            // 1/1: predict
-            cancellationToken.ThrowIfCancellationRequested();
-            var regressor = run.LoadArtifact(catalog.Regressor);
-            run.NodeStarting("predict");
-            var prediction = global::MiniFlights.Inference.Predict(regressor, features);
-            run.NodeCompleted("predict");
-
-            run.PipelineCompleted();
-            return new Result(prediction);
-        }
-        catch (global::System.Exception exception) when (run.IsNodeFailure(exception))
-        {
-            throw run.Fail(s_nodeNames, step, exception);
-        }
-    }
+    public global::System.Threading.Tasks.ValueTask<Result> RunAsync(global::MiniFlights.Model.ShuttleFeatures features, global::MiniFlights.MiniFlightsParameters? parameters = null, string? runId = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+        new(Run(features, parameters, runId, cancellationToken));
 }

@@ -20,9 +20,11 @@ partial class ReportingPipeline
     internal ReportingPipeline(global::MiniFlights.MiniFlightsSession session) => _session = session;
 
     /// <summary>What a run of the pipeline produces: the outputs no node of the pipeline consumes.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Compiled.Generators", "0.1.0")]
     public readonly record struct Result();
 
     /// <summary>In-memory data for the pipeline's catalog inputs, for one run: each property set replaces loading that dataset.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Compiled.Generators", "0.1.0")]
     public readonly record struct Inputs
     {
         /// <summary>Replaces loading <c>metrics</c>.</summary>
@@ -37,7 +39,7 @@ partial class ReportingPipeline
     /// <param name="runId">The run's id; a new unique id when null.</param>
     /// <param name="cancellationToken">Observed between nodes and passed to nodes that take one.</param>
     /// <exception cref="global::Compiled.PipelineRunException">A node or dataset failed; names the node, the run and what did not run.</exception>
-    public async global::System.Threading.Tasks.ValueTask<Result> RunAsync(Inputs inputs = default, global::MiniFlights.MiniFlightsParameters? parameters = null, string? runId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.ValueTask<Result> RunAsync(global::MiniFlights.ReportingPipeline.Inputs inputs = default, global::MiniFlights.MiniFlightsParameters? parameters = null, string? runId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         parameters ??= _session.Parameters;
         var catalog = _session.Catalog;

@@ -35,7 +35,7 @@ public sealed partial record MiniFlightsParameters(
         "report.channel" => this with { Report = Report with { Channel = value } },
         "model_options.test_size" => this with { ModelOptions = ModelOptions with { TestSize = global::Compiled.ParameterValue.ParseDouble(path, value) } },
         "model_options.random_state" => this with { ModelOptions = ModelOptions with { RandomState = global::Compiled.ParameterValue.ParseInt32(path, value) } },
-        "model_options.features" => this with { ModelOptions = ModelOptions with { Features = global::Compiled.ParameterValue.ParseArray<string>(path, value, static (path, value) => value) } },
+        "model_options.features" => this with { ModelOptions = ModelOptions with { Features = global::Compiled.ParameterValue.ParseArray<string>(path, value, static (itemPath, item) => item) } },
         _ => throw global::Compiled.ParameterValue.UnknownPath(path, OverridablePaths),
     };
 
@@ -60,6 +60,5 @@ public sealed partial record MiniFlightsParameters(
     [global::System.CodeDom.Compiler.GeneratedCode("Compiled.Generators", "0.1.0")]
     public sealed record ReportParameters(
         string Title,
-        string Channel)
-    ;
+        string Channel);
 }

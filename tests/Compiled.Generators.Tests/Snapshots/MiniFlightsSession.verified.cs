@@ -16,7 +16,7 @@ public static partial class MiniFlightsProject
 
     /// <summary>Creates a session: locates the project, reads its configuration, opens nothing.</summary>
     /// <param name="options">The environment, project path, hooks and logging; defaults when null.</param>
-    public static MiniFlightsSession CreateSession(global::Compiled.SessionOptions? options = null) => new(options ?? new global::Compiled.SessionOptions());
+    public static global::MiniFlights.MiniFlightsSession CreateSession(global::Compiled.SessionOptions? options = null) => new(options ?? new global::Compiled.SessionOptions());
 }
 
 /// <summary>
@@ -28,7 +28,7 @@ public sealed partial class MiniFlightsSession : global::Compiled.Session
 {
     internal MiniFlightsSession(global::Compiled.SessionOptions options) : base(options)
     {
-        Catalog = new MiniFlightsCatalog(this);
+        Catalog = new global::MiniFlights.MiniFlightsCatalog(this);
         Parameters = global::Compiled.ParameterValue.ApplyOverrides(global::MiniFlights.MiniFlightsParameters.Default, Config.ParameterOverrides,
             static (parameters, path, value) => parameters.WithOverride(path, value));
         DataProcessing = new global::MiniFlights.DataProcessingPipeline(this);
@@ -38,7 +38,7 @@ public sealed partial class MiniFlightsSession : global::Compiled.Session
     }
 
     /// <summary>The typed data catalog.</summary>
-    public MiniFlightsCatalog Catalog { get; }
+    public global::MiniFlights.MiniFlightsCatalog Catalog { get; }
 
     /// <summary>The parameters runs use unless given others: the compiled defaults with <c>conf/&lt;env&gt;/parameters*.yml</c> applied.</summary>
     public global::MiniFlights.MiniFlightsParameters Parameters { get; }
