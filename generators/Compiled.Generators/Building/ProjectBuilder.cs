@@ -16,6 +16,12 @@ internal static class ProjectBuilder
         IReadOnlyList<PipelineDeclaration> pipelines,
         IReadOnlyList<UserDatasetType>? datasetTypes = null)
     {
+        // A class or partial method declared in several parts can carry the attribute on more than one (CS0579):
+        // the generator then sees it once per part. Keep one declaration per pipeline class (one generated file
+        // each, as AddSource requires) and drop identical node parts, as the analyzers see them.
+        pipelines = pipelines.GroupBy(p => p.Id, StringComparer.Ordinal).Select(g => g.First()).ToList();
+        nodes = nodes.Distinct().ToList();
+
         var userTypes = (datasetTypes ?? Array.Empty<UserDatasetType>()).ToDictionary(t => t.Name, StringComparer.Ordinal);
         var diagnostics = new List<DiagnosticInfo>();
         foreach (var file in files)

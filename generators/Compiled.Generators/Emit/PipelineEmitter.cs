@@ -138,8 +138,15 @@ internal static class PipelineEmitter
             w.Line("parameters ??= _session.Parameters;");
         }
 
-        w.Line("var catalog = _session.Catalog;");
-        w.Line("var run = _session.StartRun(Name, runId);");
+        if (pipeline.Steps.Any(st => !st.Loads.IsEmpty || st.Outputs.Any(o => o.CatalogAccess is not null)))
+        {
+            w.Line("var catalog = _session.Catalog;");
+        }
+
+        var savesData = pipeline.Steps.Any(st => st.Outputs.Any(o => o.CatalogAccess is not null));
+        w.Line(savesData ? "var run = _session.StartRun(Name, runId);" : "var run = _session.StartRun(Name, runId, savesData: false);");
+        w.Line("var hooked = run.HasHooks;");
+        w.Line("var cancellable = cancellationToken.CanBeCanceled;");
         w.Line("var step = 0;");
         w.Open("try");
         w.Line("run.PipelineStarting();");
@@ -150,7 +157,7 @@ internal static class PipelineEmitter
             w.Line();
             w.Line($"// {i + 1}/{total}: {step.NodeName}");
             if (i > 0) w.Line($"step = {i};");
-            w.Line("cancellationToken.ThrowIfCancellationRequested();");
+            w.Line("if (cancellable) cancellationToken.ThrowIfCancellationRequested();");
             foreach (var load in step.Loads)
             {
                 var call = load.IsArtifact
@@ -162,7 +169,7 @@ internal static class PipelineEmitter
                 w.Line($"var {load.Local} = {call};");
             }
 
-            w.Line($"run.NodeStarting({Literal(step.NodeName)});");
+            w.Line($"if (hooked) run.NodeStarting({Literal(step.NodeName)});");
             var invocation = $"{step.Method}({string.Join(", ", step.Arguments)})";
             if (step.Await != AwaitKind.None) invocation = $"await {invocation}.ConfigureAwait(false)";
             switch (step.ReturnKind)
@@ -178,7 +185,7 @@ internal static class PipelineEmitter
                     break;
             }
 
-            w.Line($"run.NodeCompleted({Literal(step.NodeName)});");
+            w.Line($"if (hooked) run.NodeCompleted({Literal(step.NodeName)});");
             foreach (var output in step.Outputs.Where(o => o.CatalogAccess is not null))
             {
                 w.Line(isAsync

@@ -29,7 +29,7 @@ public readonly struct RunContext
     public string PipelineName { get; }
 
     /// <summary>The run's id: the caller's, or <c>&lt;session id&gt;-&lt;run number&gt;</c>, unique across sessions and runs.</summary>
-    public string RunId => _runId ?? _session.GeneratedRunId(_sequence);
+    public string RunId => _runId ?? _session.GeneratedRunId(_sequence != 0 ? _sequence : _session.NextRunNumber());
 
     /// <summary>
     /// The version every versioned dataset this run saves is written as (Kedro's save version,
@@ -73,7 +73,11 @@ public readonly struct RunContext
     /// <summary>The session's shared copy of an artifact, loaded on first use (see <see cref="Session.Preload{T}"/>).</summary>
     public T LoadArtifact<T>(IDataset<T> dataset) => _session.GetArtifact(dataset, this);
 
-    internal bool HasHooks => _hooks is not null;
+    /// <summary>
+    /// Whether the session has hooks. Generated code reads it once per run and calls
+    /// <see cref="NodeStarting"/> / <see cref="NodeCompleted"/> only when it is true.
+    /// </summary>
+    public bool HasHooks => _hooks is not null;
 
     /// <summary>Saves a node output to its catalog dataset.</summary>
     public void Save<T>(IDataset<T> dataset, T data)

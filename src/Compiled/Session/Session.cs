@@ -49,8 +49,15 @@ public abstract class Session
     /// <summary>Starts a run of <paramref name="pipelineName"/>; generated <c>Run</c> methods call this.</summary>
     /// <param name="pipelineName">The pipeline's name.</param>
     /// <param name="runId">The caller's run id, or null for a new unique one.</param>
-    public RunContext StartRun(string pipelineName, string? runId) =>
-        new(this, _hooks, pipelineName, runId, Interlocked.Increment(ref _runCount));
+    /// <param name="savesData">
+    /// Whether the run saves to the catalog. Such runs, and every run of a session with hooks, are
+    /// numbered when they start, so that their save version and run id are fixed; a run that only
+    /// computes in memory takes no number (no shared counter on the hot path) and gets one only if it fails.
+    /// </param>
+    public RunContext StartRun(string pipelineName, string? runId, bool savesData = true) =>
+        new(this, _hooks, pipelineName, runId, savesData || _hooks is not null ? NextRunNumber() : 0);
+
+    internal long NextRunNumber() => Interlocked.Increment(ref _runCount);
 
     internal string GeneratedRunId(long sequence) => $"{_sessionId}-{sequence}";
 
@@ -70,7 +77,7 @@ public abstract class Session
     /// <summary>Forgets a finished run's save version; costs one read when the run saved nothing versioned.</summary>
     internal void EndRun(long sequence)
     {
-        if (Volatile.Read(ref _openSaveVersions) == 0) return;
+        if (sequence == 0 || Volatile.Read(ref _openSaveVersions) == 0) return;
         if (_saveVersions.TryRemove(sequence, out _)) Interlocked.Decrement(ref _openSaveVersions);
     }
 

@@ -47,34 +47,36 @@ partial class DataProcessingPipeline
     {
         var catalog = _session.Catalog;
         var run = _session.StartRun(Name, runId);
+        var hooked = run.HasHooks;
+        var cancellable = cancellationToken.CanBeCanceled;
         var step = 0;
         try
         {
             run.PipelineStarting();
 
             // 1/3: preprocess_companies
-            cancellationToken.ThrowIfCancellationRequested();
+            if (cancellable) cancellationToken.ThrowIfCancellationRequested();
             var companies = inputs.Companies ?? run.Load(catalog.Companies);
-            run.NodeStarting("preprocess_companies");
+            if (hooked) run.NodeStarting("preprocess_companies");
             var preprocessedCompanies = global::MiniFlights.DataProcessing.PreprocessCompanies(companies);
-            run.NodeCompleted("preprocess_companies");
+            if (hooked) run.NodeCompleted("preprocess_companies");
             run.Save(catalog.PreprocessedCompanies, preprocessedCompanies);
 
             // 2/3: preprocess_shuttles
             step = 1;
-            cancellationToken.ThrowIfCancellationRequested();
+            if (cancellable) cancellationToken.ThrowIfCancellationRequested();
             var shuttles = inputs.Shuttles ?? run.Load(catalog.Shuttles);
-            run.NodeStarting("preprocess_shuttles");
+            if (hooked) run.NodeStarting("preprocess_shuttles");
             var preprocessedShuttles = global::MiniFlights.DataProcessing.PreprocessShuttles(shuttles);
-            run.NodeCompleted("preprocess_shuttles");
+            if (hooked) run.NodeCompleted("preprocess_shuttles");
             run.Save(catalog.PreprocessedShuttles, preprocessedShuttles);
 
             // 3/3: create_model_input_table
             step = 2;
-            cancellationToken.ThrowIfCancellationRequested();
-            run.NodeStarting("create_model_input_table");
+            if (cancellable) cancellationToken.ThrowIfCancellationRequested();
+            if (hooked) run.NodeStarting("create_model_input_table");
             var modelInputTable = global::MiniFlights.DataProcessing.CreateModelInputTable(preprocessedShuttles, preprocessedCompanies);
-            run.NodeCompleted("create_model_input_table");
+            if (hooked) run.NodeCompleted("create_model_input_table");
             run.Save(catalog.ModelInputTable, modelInputTable);
 
             run.PipelineCompleted();
@@ -98,34 +100,36 @@ partial class DataProcessingPipeline
     {
         var catalog = _session.Catalog;
         var run = _session.StartRun(Name, runId);
+        var hooked = run.HasHooks;
+        var cancellable = cancellationToken.CanBeCanceled;
         var step = 0;
         try
         {
             run.PipelineStarting();
 
             // 1/3: preprocess_companies
-            cancellationToken.ThrowIfCancellationRequested();
+            if (cancellable) cancellationToken.ThrowIfCancellationRequested();
             var companies = inputs.Companies ?? await run.LoadAsync(catalog.Companies, cancellationToken).ConfigureAwait(false);
-            run.NodeStarting("preprocess_companies");
+            if (hooked) run.NodeStarting("preprocess_companies");
             var preprocessedCompanies = global::MiniFlights.DataProcessing.PreprocessCompanies(companies);
-            run.NodeCompleted("preprocess_companies");
+            if (hooked) run.NodeCompleted("preprocess_companies");
             await run.SaveAsync(catalog.PreprocessedCompanies, preprocessedCompanies, cancellationToken).ConfigureAwait(false);
 
             // 2/3: preprocess_shuttles
             step = 1;
-            cancellationToken.ThrowIfCancellationRequested();
+            if (cancellable) cancellationToken.ThrowIfCancellationRequested();
             var shuttles = inputs.Shuttles ?? await run.LoadAsync(catalog.Shuttles, cancellationToken).ConfigureAwait(false);
-            run.NodeStarting("preprocess_shuttles");
+            if (hooked) run.NodeStarting("preprocess_shuttles");
             var preprocessedShuttles = global::MiniFlights.DataProcessing.PreprocessShuttles(shuttles);
-            run.NodeCompleted("preprocess_shuttles");
+            if (hooked) run.NodeCompleted("preprocess_shuttles");
             await run.SaveAsync(catalog.PreprocessedShuttles, preprocessedShuttles, cancellationToken).ConfigureAwait(false);
 
             // 3/3: create_model_input_table
             step = 2;
-            cancellationToken.ThrowIfCancellationRequested();
-            run.NodeStarting("create_model_input_table");
+            if (cancellable) cancellationToken.ThrowIfCancellationRequested();
+            if (hooked) run.NodeStarting("create_model_input_table");
             var modelInputTable = global::MiniFlights.DataProcessing.CreateModelInputTable(preprocessedShuttles, preprocessedCompanies);
-            run.NodeCompleted("create_model_input_table");
+            if (hooked) run.NodeCompleted("create_model_input_table");
             await run.SaveAsync(catalog.ModelInputTable, modelInputTable, cancellationToken).ConfigureAwait(false);
 
             run.PipelineCompleted();

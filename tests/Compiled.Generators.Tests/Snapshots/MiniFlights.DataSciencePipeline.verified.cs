@@ -45,32 +45,34 @@ partial class DataSciencePipeline
         parameters ??= _session.Parameters;
         var catalog = _session.Catalog;
         var run = _session.StartRun(Name, runId);
+        var hooked = run.HasHooks;
+        var cancellable = cancellationToken.CanBeCanceled;
         var step = 0;
         try
         {
             run.PipelineStarting();
 
             // 1/3: split_data
-            cancellationToken.ThrowIfCancellationRequested();
+            if (cancellable) cancellationToken.ThrowIfCancellationRequested();
             var modelInputTable = inputs.ModelInputTable ?? await run.LoadAsync(catalog.ModelInputTable, cancellationToken).ConfigureAwait(false);
-            run.NodeStarting("split_data");
+            if (hooked) run.NodeStarting("split_data");
             var (xTrain, xTest, yTrain, yTest) = global::MiniFlights.DataScience.SplitData(modelInputTable, parameters.ModelOptions);
-            run.NodeCompleted("split_data");
+            if (hooked) run.NodeCompleted("split_data");
 
             // 2/3: train_model
             step = 1;
-            cancellationToken.ThrowIfCancellationRequested();
-            run.NodeStarting("train_model");
+            if (cancellable) cancellationToken.ThrowIfCancellationRequested();
+            if (hooked) run.NodeStarting("train_model");
             var regressor = global::MiniFlights.DataScience.TrainModel(xTrain, yTrain, parameters.ModelOptions.Features);
-            run.NodeCompleted("train_model");
+            if (hooked) run.NodeCompleted("train_model");
             await run.SaveAsync(catalog.Regressor, regressor, cancellationToken).ConfigureAwait(false);
 
             // 3/3: evaluate_model
             step = 2;
-            cancellationToken.ThrowIfCancellationRequested();
-            run.NodeStarting("evaluate_model");
+            if (cancellable) cancellationToken.ThrowIfCancellationRequested();
+            if (hooked) run.NodeStarting("evaluate_model");
             var metrics = await global::MiniFlights.DataScience.EvaluateModel(regressor, xTest, yTest, cancellationToken).ConfigureAwait(false);
-            run.NodeCompleted("evaluate_model");
+            if (hooked) run.NodeCompleted("evaluate_model");
             await run.SaveAsync(catalog.Metrics, metrics, cancellationToken).ConfigureAwait(false);
 
             run.PipelineCompleted();

@@ -35,18 +35,20 @@ partial class PredictPipeline
     public Result Run(global::MiniFlights.Model.ShuttleFeatures features, global::MiniFlights.MiniFlightsParameters? parameters = null, string? runId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var catalog = _session.Catalog;
-        var run = _session.StartRun(Name, runId);
+        var run = _session.StartRun(Name, runId, savesData: false);
+        var hooked = run.HasHooks;
+        var cancellable = cancellationToken.CanBeCanceled;
         var step = 0;
         try
         {
             run.PipelineStarting();
 
             // 1/1: predict
-            cancellationToken.ThrowIfCancellationRequested();
+            if (cancellable) cancellationToken.ThrowIfCancellationRequested();
             var regressor = run.LoadArtifact(catalog.Regressor);
-            run.NodeStarting("predict");
+            if (hooked) run.NodeStarting("predict");
             var prediction = global::MiniFlights.Inference.Predict(regressor, features);
-            run.NodeCompleted("predict");
+            if (hooked) run.NodeCompleted("predict");
 
             run.PipelineCompleted();
             return new Result(prediction);

@@ -44,32 +44,34 @@ partial class ReportingPipeline
         parameters ??= _session.Parameters;
         var catalog = _session.Catalog;
         var run = _session.StartRun(Name, runId);
+        var hooked = run.HasHooks;
+        var cancellable = cancellationToken.CanBeCanceled;
         var step = 0;
         try
         {
             run.PipelineStarting();
 
             // 1/3: render_report
-            cancellationToken.ThrowIfCancellationRequested();
+            if (cancellable) cancellationToken.ThrowIfCancellationRequested();
             var metrics = inputs.Metrics ?? await run.LoadAsync(catalog.Metrics, cancellationToken).ConfigureAwait(false);
-            run.NodeStarting("render_report");
+            if (hooked) run.NodeStarting("render_report");
             var report = global::MiniFlights.Reporting.RenderReport(metrics, parameters.Report.Title);
-            run.NodeCompleted("render_report");
+            if (hooked) run.NodeCompleted("render_report");
             await run.SaveAsync(catalog.Report, report, cancellationToken).ConfigureAwait(false);
 
             // 2/3: log_metrics
             step = 1;
-            cancellationToken.ThrowIfCancellationRequested();
-            run.NodeStarting("log_metrics");
+            if (cancellable) cancellationToken.ThrowIfCancellationRequested();
+            if (hooked) run.NodeStarting("log_metrics");
             global::MiniFlights.Reporting.LogMetrics(metrics);
-            run.NodeCompleted("log_metrics");
+            if (hooked) run.NodeCompleted("log_metrics");
 
             // 3/3: publish
             step = 2;
-            cancellationToken.ThrowIfCancellationRequested();
-            run.NodeStarting("publish");
+            if (cancellable) cancellationToken.ThrowIfCancellationRequested();
+            if (hooked) run.NodeStarting("publish");
             await global::MiniFlights.Reporting.PublishReport(report, parameters.Report.Channel, cancellationToken).ConfigureAwait(false);
-            run.NodeCompleted("publish");
+            if (hooked) run.NodeCompleted("publish");
 
             run.PipelineCompleted();
             return new Result();
