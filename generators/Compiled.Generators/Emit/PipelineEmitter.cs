@@ -133,6 +133,12 @@ internal static class PipelineEmitter
             ? $"public async global::System.Threading.Tasks.ValueTask<Result> RunAsync({string.Join(", ", arguments)})"
             : $"public Result Run({string.Join(", ", arguments)})";
         w.Open(signature);
+        foreach (var value in pipeline.RuntimeValues.Where(v => !v.HasDefault))
+        {
+            // A runtime value with no default must be given: fail before any node runs.
+            w.Line($"global::System.ArgumentNullException.ThrowIfNull({value.ParameterName});");
+        }
+
         if (pipeline.Steps.Any(s => s.Arguments.Any(a => a.StartsWith("parameters.", StringComparison.Ordinal))))
         {
             w.Line("parameters ??= _session.Parameters;");

@@ -55,3 +55,10 @@ public static class Counting
     [Node(Output = "count_report")]
     public static string ReportLineCount([Input("audit_line_count")] int lines) => $"{lines} lines";
 }
+
+/// <summary>Counts one customer's orders (a catalog path with a required runtime value).</summary>
+public static class Customers
+{
+    [Node(Output = "customer_order_count")]
+    public static int CountOrders([Input("customer_orders")] OrderRow[] orders) => orders.Length;
+}

@@ -19,3 +19,6 @@ public sealed partial class ReportingPipeline;
 
 [Pipeline(typeof(Counting))]
 public sealed partial class CountingPipeline;
+
+[Pipeline(typeof(Customers))]
+public sealed partial class CustomersPipeline;

@@ -77,9 +77,27 @@ public sealed class ConcurrencyTests : IDisposable
             Assert.Equal(expected.Item2, summaries[i].Total, 6);
         }
 
-        Assert.True(File.Exists(_project.File("data/out/eu/summary.json")));
-        Assert.True(File.Exists(_project.File("data/out/us/summary.json")));
-        Assert.Contains("\"orders\": 3", File.ReadAllText(_project.File("data/out/us/summary.json")));
+        // summary is versioned: every run saved its own version, none overwrote another, and the latest loads.
+        var euVersions = session.Catalog.Summary("eu").ListVersions();
+        var usVersions = session.Catalog.Summary("us").ListVersions();
+        Assert.Equal(32, euVersions.Count);
+        Assert.Equal(32, usVersions.Count);
+        Assert.Equal(64, euVersions.Concat(usVersions).Distinct().Count());
+        Assert.Equal(3, session.Catalog.Summary("us").Load().Orders);
+        Assert.Contains("\"orders\": 3", File.ReadAllText(_project.File($"data/out/us/summary.json/{usVersions[^1]}/summary.json")));
+    }
+
+    [Fact]
+    public void A_runtime_value_without_default_is_a_required_argument_checked_before_any_node_runs()
+    {
+        var hook = new RecordingHook();
+        var session = _project.CreateSession(hooks: hook);
+        _project.WriteOrders("customers/c-17", ("widget", 1), ("gadget", 2));
+        Assert.Equal(2, session.Customers.Run(customer: "c-17").CustomerOrderCount);
+
+        var error = Assert.Throws<ArgumentNullException>(() => session.Customers.Run(customer: null!));
+        Assert.Equal("customer", error.ParamName);
+        Assert.Single(hook.Events, e => e == "before_node:count_orders");
     }
 
     [Fact]
@@ -87,7 +105,7 @@ public sealed class ConcurrencyTests : IDisposable
     {
         var session = _project.CreateSession();
         Assert.Equal(2, session.Pricing.Run().Summary.Orders); // ${runtime:region,eu}
-        Assert.True(File.Exists(_project.File("data/out/eu/summary.json")));
+        Assert.Single(Directory.GetDirectories(_project.File("data/out/eu/summary.json")));
     }
 
     [Fact]
