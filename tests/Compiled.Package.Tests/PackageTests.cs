@@ -23,6 +23,7 @@ public sealed partial class PackageTests(PackedPackage package, ITestOutputHelpe
     /// <summary>Every file of the package but the packaging metadata (_rels, [Content_Types].xml, package/, the nuspec).</summary>
     private static readonly string[] ExpectedFiles =
     [
+        "analyzers/dotnet/cs/Compiled.Analyzers.CodeFixes.dll",
         "analyzers/dotnet/cs/Compiled.Analyzers.dll",
         "analyzers/dotnet/cs/Compiled.Generators.dll",
         "analyzers/dotnet/cs/YamlDotNet.dll",
@@ -109,7 +110,7 @@ public sealed partial class PackageTests(PackedPackage package, ITestOutputHelpe
             .Where(path => path.StartsWith(packageAnalyzers, StringComparison.Ordinal))
             .Select(Path.GetFileName)
             .Order(StringComparer.Ordinal);
-        Assert.Equal(["Compiled.Analyzers.dll", "Compiled.Generators.dll", "YamlDotNet.dll"], fromPackage);
+        Assert.Equal(["Compiled.Analyzers.CodeFixes.dll", "Compiled.Analyzers.dll", "Compiled.Generators.dll", "YamlDotNet.dll"], fromPackage);
         var additionalFiles = Items(items.Output, "AdditionalFiles").Select(f => Path.GetRelativePath(app, f["FullPath"]).Replace('\\', '/')).ToArray();
         Assert.Contains("conf/base/catalog.yml", additionalFiles);
         Assert.Contains("conf/base/parameters.yml", additionalFiles);
