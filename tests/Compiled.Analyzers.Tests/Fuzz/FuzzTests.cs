@@ -18,10 +18,12 @@ namespace Compiled.Analyzers.Tests.Fuzz;
 /// <summary>
 /// Robustness: thousands of random and mutated YAML documents and random node declarations go through the
 /// generator (a <see cref="CSharpGeneratorDriver"/>, as the compiler runs it) and the analyzer (through
-/// <see cref="CompilationWithAnalyzers"/>, on the compilation with the generated code). No exception may
-/// escape either — no CS8784/CS8785 from the generator, no AD0001 from the analyzer — every diagnostic must
-/// be a Compiled one at a span inside its file, and the generated code must parse. Seeded: case <c>i</c> of
-/// seed <c>s</c> is always the same input, whatever ran before it.
+/// <see cref="CompilationWithAnalyzers"/>, file by file as the IDE does; for node cases on the compilation with
+/// the generated code). No exception may escape either — no CS8784/CS8785 from the generator, no AD0001 from
+/// the analyzer — every diagnostic must be a Compiled one at a span inside its file, and the generated code
+/// must parse. Seeded: case <c>i</c> of a phase is always the same input, whatever ran before it.
+/// To reproduce or search further: FUZZ_CASE=yaml:2817 (one case, or a range yaml:100-200), FUZZ_DUMP=file
+/// (write the YAML of each case there), FUZZ_TRACE=file (log each case), FUZZ_SCALE/FUZZ_SECONDS (a longer run).
 /// </summary>
 public sealed class FuzzTests(ITestOutputHelper output)
 {
