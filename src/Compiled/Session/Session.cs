@@ -46,6 +46,12 @@ public abstract class Session
     /// <summary>The project directory.</summary>
     public string ProjectPath => Config.ProjectPath;
 
+    /// <summary>
+    /// Whether hooks are registered. When none are, generated runs of in-memory pipelines take their
+    /// unobserved path: no run context, no per-node checks.
+    /// </summary>
+    public bool HasHooks => _hooks is not null;
+
     /// <summary>Starts a run of <paramref name="pipelineName"/>; generated <c>Run</c> methods call this.</summary>
     /// <param name="pipelineName">The pipeline's name.</param>
     /// <param name="runId">The caller's run id, or null for a new unique one.</param>
