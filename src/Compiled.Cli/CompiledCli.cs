@@ -347,7 +347,6 @@ public static class CompiledCli
                     LoggerFactory = template.LoggerFactory,
                     Hooks = progress is null ? template.Hooks : [.. template.Hooks, progress],
                 });
-                return true;
             }
             catch (ConfigException exception)
             {
@@ -355,7 +354,22 @@ public static class CompiledCli
                 Usage(environment is null ? exception.Message : $"{exception.Message} (--env {environment})");
                 return false;
             }
+
+            // An environment other than the default 'local' must have its directory: a typo would otherwise run on conf/base alone.
+            var conf = Path.Combine(session.ProjectPath, "conf");
+            if (environment is not null && environment != "local" && !Directory.Exists(Path.Combine(conf, environment)))
+            {
+                var known = Directory.Exists(conf)
+                    ? Directory.GetDirectories(conf).Select(Path.GetFileName).OfType<string>().Where(e => e != "base").Order(StringComparer.Ordinal).ToArray()
+                    : [];
+                Usage($"Unknown environment '{environment}' (--env): there is no conf/{environment} directory.{NameSuggestions.DidYouMean(environment, known)}" +
+                    (known.Length > 0 ? $" Environments: {string.Join(", ", known)}." : ""));
+                return false;
+            }
+
+            return true;
         }
+
 
         public int Usage(string message)
         {

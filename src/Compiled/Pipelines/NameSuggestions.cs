@@ -12,9 +12,12 @@ public static class NameSuggestions
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates.Distinct(StringComparer.Ordinal))
         {
-            // Kedro's hint for node names: the name inside a namespace ("train_model" for "active.train_model").
-            var distance = candidate.EndsWith("." + name, StringComparison.Ordinal) ? 1 : Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant());
-            if (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(candidate, best) < 0))
+            // Kedro's hint for node names: the name inside a namespace ("train_model" for "active.train_model"); and a
+            // name cut short ("act" for "active").
+            var distance = candidate.EndsWith("." + name, StringComparison.Ordinal) || (name.Length > 0 && candidate.StartsWith(name, StringComparison.Ordinal))
+                ? 1
+                : Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant());
+            if (distance < bestDistance || (distance == bestDistance && IsBetterTie(candidate, best!, name)))
             {
                 best = candidate;
                 bestDistance = distance;
@@ -27,6 +30,13 @@ public static class NameSuggestions
     /// <summary>" Did you mean 'x'?" or "", for appending to a message.</summary>
     public static string DidYouMean(string name, IEnumerable<string> candidates) =>
         Closest(name, candidates) is { } match ? $" Did you mean '{match}'?" : "";
+
+    /// <summary>Between equally distant candidates, the one closest in length, then the first in ordinal order.</summary>
+    private static bool IsBetterTie(string candidate, string best, string name)
+    {
+        var lengths = Math.Abs(candidate.Length - name.Length).CompareTo(Math.Abs(best.Length - name.Length));
+        return lengths < 0 || (lengths == 0 && string.CompareOrdinal(candidate, best) < 0);
+    }
 
     private static int Distance(string a, string b)
     {
