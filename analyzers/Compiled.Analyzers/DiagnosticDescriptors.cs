@@ -60,10 +60,23 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.DuplicateName, "Compiled.Pipeline", "Duplicate name",
         "There is more than one {0} named '{1}'");
 
+    public static readonly DiagnosticDescriptor UnknownIncludeName = Error(
+        DiagnosticIds.UnknownIncludeName, "Compiled.Pipeline", "Modular pipeline maps a name the included pipeline does not have",
+        "Pipeline '{0}' maps {3} '{4}' of '{2}', which '{2}' does not have{5}");
+
+    public static readonly DiagnosticDescriptor IncludeNameOfWrongKind = Error(
+        DiagnosticIds.IncludeNameOfWrongKind, "Compiled.Pipeline", "Modular pipeline maps an input that is produced, or an output that is not",
+        "Pipeline '{0}' cannot map '{3}' of '{2}' there: {4}");
+
+    public static readonly DiagnosticDescriptor InvalidInclude = Error(
+        DiagnosticIds.InvalidInclude, "Compiled.Pipeline", "Invalid modular pipeline declaration",
+        "Pipeline '{0}' has an invalid [Include] or composition: {2}");
+
     public static readonly DiagnosticDescriptor[] All =
     {
         UnresolvedInput, UnknownParameter, TypeMismatch, DuplicateProducer, Cycle, InvalidYaml,
         InvalidCatalogEntry, UnsupportedNode, Unused, IncompatibleDatasetType, UnresolvedInterpolation, DuplicateName,
+        UnknownIncludeName, IncludeNameOfWrongKind, InvalidInclude,
     };
 
     public static DiagnosticDescriptor Get(string id) => All.First(d => d.Id == id);

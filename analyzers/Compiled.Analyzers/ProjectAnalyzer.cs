@@ -111,6 +111,18 @@ public sealed class ProjectAnalyzer : DiagnosticAnalyzer
             if (literal is not null) return (literal.GetLocation(), null, true);
         }
 
+        // A modular pipeline diagnostic: on the [Include] entry or namespace it names, when there is one.
+        if (info.Id is DiagnosticIds.UnknownIncludeName or DiagnosticIds.IncludeNameOfWrongKind or DiagnosticIds.InvalidInclude &&
+            symbol is INamedTypeSymbol pipelineType && info.Arguments.Count > 1 && info.Arguments[1].Length > 0)
+        {
+            var entry = pipelineType.GetAttributes()
+                .Where(a => a.AttributeClass?.ToDisplayString() == KnownNames.IncludeAttribute)
+                .Select(a => a.ApplicationSyntaxReference?.GetSyntax(cancellationToken))
+                .SelectMany(syntax => syntax?.DescendantNodes().OfType<LiteralExpressionSyntax>() ?? Enumerable.Empty<LiteralExpressionSyntax>())
+                .FirstOrDefault(l => l.IsKind(SyntaxKind.StringLiteralExpression) && l.Token.ValueText == info.Arguments[1]);
+            if (entry is not null) return (entry.GetLocation(), null, true);
+        }
+
         return (symbol.Locations.FirstOrDefault() ?? Location.None, null, false);
     }
 

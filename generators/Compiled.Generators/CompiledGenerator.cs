@@ -78,10 +78,12 @@ public sealed class CompiledGenerator : IIncrementalGenerator
         context.AddSource($"{name}Catalog.g.cs", CatalogEmitter.Emit(project));
         context.AddSource($"{name}Parameters.g.cs", ParametersEmitter.Emit(project));
         context.AddSource($"{name}Session.g.cs", SessionEmitter.Emit(project));
+        context.AddSource($"{name}Session.Pipelines.g.cs", PipelineStepsEmitter.EmitSession(project));
         foreach (var pipeline in project.Pipelines)
         {
             var hint = string.IsNullOrEmpty(pipeline.Namespace) ? pipeline.ClassName : $"{pipeline.Namespace}.{pipeline.ClassName}";
             context.AddSource($"{hint}.g.cs", PipelineEmitter.Emit(project, pipeline));
+            context.AddSource($"{hint}.Steps.g.cs", PipelineStepsEmitter.Emit(project, pipeline));
         }
     }
 }

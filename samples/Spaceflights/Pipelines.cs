@@ -10,8 +10,8 @@ public sealed partial class DataProcessingPipeline;
 [Pipeline(typeof(DataScience))]
 public sealed partial class DataSciencePipeline;
 
-/// <summary>Kedro's <c>__default__</c>: both pipelines, run when none is named.</summary>
-[Pipeline(typeof(DataProcessing), typeof(DataScience))]
+/// <summary>Kedro's <c>__default__</c> (<c>data_processing + data_science</c>): both pipelines, run when none is named.</summary>
+[Pipeline(typeof(DataProcessingPipeline), typeof(DataSciencePipeline))]
 public sealed partial class DefaultPipeline;
 
 /// <summary>Serving: one shuttle's features in, its predicted price out; the regressor is loaded once per session.</summary>

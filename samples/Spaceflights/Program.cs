@@ -1,7 +1,19 @@
 using Compiled;
+using Compiled.Cli;
 using Microsoft.Extensions.Logging;
 using Spaceflights;
 using Spaceflights.Model;
+
+// With arguments, the project's command line: run (Kedro's filters, --params, --env, --runner, resume), list.
+//   dotnet run --project samples/Spaceflights -- run --pipeline data_science --params model_options.test_size=0.3
+//   dotnet run --project samples/Spaceflights -- list
+if (args.Length > 0)
+{
+    return await CompiledCli.RunAsync(args, options => SpaceflightsProject.CreateSession(options),
+        new CliOptions { CommandName = "dotnet run --project samples/Spaceflights --" });
+}
+
+// Without arguments, the demo: the default pipeline, serving, and a parameter sweep.
 
 // One session for the whole process: configuration is read once, datasets open on first use.
 using var loggerFactory = LoggerFactory.Create(logging => logging
@@ -38,3 +50,5 @@ foreach (var testSize in new[] { 0.1, 0.2, 0.3, 0.4 })
     var sweep = await quiet.DataScience.RunAsync(parameters: parameters, runId: $"sweep-test_size-{testSize}");
     Console.WriteLine($"{testSize,9:F1}  {sweep.Metrics.R2Score:F4}");
 }
+
+return 0;

@@ -36,14 +36,37 @@ public sealed class SnapshotTests
     [Fact]
     public void PipelineWithRuntimeInputAndArtifact() => Match("MiniFlights.PredictPipeline");
 
+    /// <summary>Node-by-node steps of a sync pipeline: csv loads, saves, a tag in the graph.</summary>
+    [Fact]
+    public void SyncPipelineSteps() => Match("MiniFlights.DataProcessingPipeline.Steps");
+
+    /// <summary>Steps of an async pipeline: a tuple node deconstructed into fields, a ValueTask node with a token, in-memory datasets.</summary>
+    [Fact]
+    public void AsyncPipelineSteps() => Match("MiniFlights.DataSciencePipeline.Steps");
+
+    /// <summary>Steps of void and Task nodes.</summary>
+    [Fact]
+    public void PipelineWithVoidAndTaskNodesSteps() => Match("MiniFlights.ReportingPipeline.Steps");
+
+    /// <summary>Steps of a pipeline with a runtime input (no straight-line RunAllAsync) and an artifact.</summary>
+    [Fact]
+    public void PipelineWithRuntimeInputAndArtifactSteps() => Match("MiniFlights.PredictPipeline.Steps");
+
+    /// <summary>The session's list of pipelines, for the command line.</summary>
+    [Fact]
+    public void SessionPipelines() => Match("MiniFlightsSession.Pipelines");
+
     [Fact]
     public void GeneratesExactlyTheSnapshottedFiles() =>
         Assert.Equal(
             [
-                "MiniFlights.DataProcessingPipeline.g.cs", "MiniFlights.DataSciencePipeline.g.cs", "MiniFlights.PredictPipeline.g.cs",
-                "MiniFlights.ReportingPipeline.g.cs", "MiniFlightsCatalog.g.cs", "MiniFlightsParameters.g.cs", "MiniFlightsSession.g.cs",
+                "MiniFlights.DataProcessingPipeline.Steps.g.cs", "MiniFlights.DataProcessingPipeline.g.cs",
+                "MiniFlights.DataSciencePipeline.Steps.g.cs", "MiniFlights.DataSciencePipeline.g.cs",
+                "MiniFlights.PredictPipeline.Steps.g.cs", "MiniFlights.PredictPipeline.g.cs",
+                "MiniFlights.ReportingPipeline.Steps.g.cs", "MiniFlights.ReportingPipeline.g.cs",
+                "MiniFlightsCatalog.g.cs", "MiniFlightsParameters.g.cs", "MiniFlightsSession.Pipelines.g.cs", "MiniFlightsSession.g.cs",
             ],
-            MiniFlights.Run.Sources.Keys);
+            MiniFlights.Run.Sources.Keys.Order(StringComparer.Ordinal));
 
     private static void Match(string name) => Snapshot.Match(MiniFlights.Run.Source(name + ".g.cs"), name);
 }

@@ -46,20 +46,13 @@ internal sealed class PipelinePlanner
             : name;
     }
 
-    public PipelineModel Plan(PipelineDeclaration declaration, IReadOnlyList<NodeModel> allNodes)
+    /// <summary>Plans <paramref name="declaration"/> over its nodes after composition and <c>[Include]</c>s (<see cref="ModularPipelines"/>).</summary>
+    /// <param name="declarationBroken">Its composition or includes have errors: emit the throwing <c>Run</c>.</param>
+    public PipelineModel Plan(PipelineDeclaration declaration, ExpandedPipeline expanded, bool declarationBroken = false)
     {
         var errorsBefore = _diagnostics.Count(d => d.Id != DiagnosticIds.Unused);
-        var nodes = declaration.NodeClasses
-            .SelectMany(type => allNodes.Where(n => n.ContainingType == type))
-            .Distinct()
-            .ToList();
-        foreach (var nodeClass in declaration.NodeClasses.Where(c => allNodes.All(n => n.ContainingType != c)))
-        {
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnsupportedNode, DiagnosticTarget.Member(declaration.Id),
-                declaration.ClassName, $"'{nodeClass.Replace("global::", "")}' has no [Node] methods"));
-        }
-
-        var hasNodeErrors = nodes.Any(n => !n.Diagnostics.IsEmpty);
+        var nodes = expanded.Nodes;
+        var hasNodeErrors = declarationBroken || nodes.Any(n => !n.Diagnostics.IsEmpty);
         var name = PipelineName(declaration);
 
         // Who produces what.
@@ -98,8 +91,8 @@ internal sealed class PipelinePlanner
         var firstConsumers = new Dictionary<string, (NodeModel Node, int Index)>(StringComparer.Ordinal);
         var untypedInput = false;
         var typeMismatch = false;
-        var declaredInputs = new HashSet<string>(declaration.Inputs, StringComparer.Ordinal);
-        var artifacts = new HashSet<string>(declaration.Artifacts, StringComparer.Ordinal);
+        var declaredInputs = new HashSet<string>(expanded.Inputs, StringComparer.Ordinal);
+        var artifacts = new HashSet<string>(expanded.Artifacts, StringComparer.Ordinal);
         var knownNames = _catalog.Keys.Concat(producers.Keys).Concat(declaredInputs).ToList();
         foreach (var artifact in artifacts.Where(a => !_catalog.ContainsKey(a)))
         {
@@ -157,7 +150,7 @@ internal sealed class PipelinePlanner
         var hasErrors = hasNodeErrors || _configBroken || order is null || untypedInput || typeMismatch ||
             _diagnostics.Count(d => d.Id != DiagnosticIds.Unused) > errorsBefore;
         var propertyName = PropertyName(declaration);
-        if (propertyName is "Catalog" or "Parameters" or "Environment" or "Options") propertyName = declaration.ClassName;
+        if (propertyName is "Catalog" or "Parameters" or "Environment" or "Options" or "Pipelines" or "ParameterPaths" or "Config" or "ProjectPath") propertyName = declaration.ClassName;
 
         if (hasErrors)
         {
@@ -228,7 +221,7 @@ internal sealed class PipelinePlanner
                         arguments.Add("cancellationToken");
                         break;
                     case NodeParameterKind.Parameter:
-                        arguments.Add(_parameterAccess.TryGetValue((node.Id, p), out var access) ? access : "default!");
+                        arguments.Add(_parameterAccess.TryGetValue(ProjectBuilder.ParameterKey(node, p), out var access) ? access : "default!");
                         break;
                     default:
                         if (available.Add(parameter.Binding))
@@ -269,7 +262,106 @@ internal sealed class PipelinePlanner
         return new PipelineModel(declaration.Namespace, declaration.ClassName, declaration.Accessibility, name, propertyName,
             runtimeInputs.ToEquatableArray(), runtimeValues.ToEquatableArray(), inputOverrides.ToEquatableArray(),
             steps.ToEquatableArray(), results.ToEquatableArray(),
-            HasAsyncNodes: ordered.Any(n => n.Await != AwaitKind.None), HasErrors: false);
+            HasAsyncNodes: ordered.Any(n => n.Await != AwaitKind.None), HasErrors: false)
+        {
+            Graph = Graph(ordered, runtimeInputs, runtimeValues, artifacts),
+        };
+    }
+
+    /// <summary>
+    /// The pipeline's graph for node-by-node runs: every dataset (in order of first use) with the field that holds it,
+    /// and every node with its step method's arguments over those fields.
+    /// </summary>
+    private PipelineGraphModel Graph(List<NodeModel> ordered, List<RuntimeInputModel> runtimeInputs, List<RuntimeValueModel> runtimeValues, HashSet<string> artifacts)
+    {
+        var fields = new HashSet<string>(StringComparer.Ordinal) { "_catalog", "_parameters", "_pipeline" };
+        string Field(string name)
+        {
+            var baseName = "_" + Naming.ToCamelCase(name).TrimStart('@');
+            var candidate = baseName;
+            for (var i = 2; !fields.Add(candidate); i++) candidate = baseName + i;
+            return candidate;
+        }
+
+        var values = runtimeValues.Select(v => new GraphRuntimeValueModel(v.Name, Field(v.Name), v.ParameterName, v.HasDefault)).ToList();
+        string Access(CatalogEntryModel entry) => entry.RuntimeValues.IsEmpty
+            ? entry.PropertyName
+            : $"{entry.PropertyName}({string.Join(", ", entry.RuntimeValues.Select(v => values.First(r => r.Name == v.Name)).Select(r => r.HasDefault ? r.Field : r.Field + "!"))})";
+
+        var produced = ordered.SelectMany(n => n.Outputs).ToDictionary(o => o.Dataset, o => o.TypeName, StringComparer.Ordinal);
+        var runtime = new HashSet<string>(runtimeInputs.Select(r => r.Dataset), StringComparer.Ordinal);
+        var datasets = new List<GraphDatasetModel>();
+        var byName = new Dictionary<string, GraphDatasetModel>(StringComparer.Ordinal);
+        GraphDatasetModel Dataset(string name, string readAs)
+        {
+            if (byName.TryGetValue(name, out var existing)) return existing;
+            _catalog.TryGetValue(name, out var entry);
+            _typedCatalog.TryGetValue(name, out var typed);
+            var storage = runtime.Contains(name) && !produced.ContainsKey(name) ? GraphStorage.RuntimeInput
+                : entry is null || typed is null ? GraphStorage.Memory
+                : DatasetKinds.IsPersisted(entry.Kind) ? GraphStorage.Persisted
+                : GraphStorage.CatalogMemory;
+            var isArtifact = artifacts.Contains(name) && storage is GraphStorage.Persisted or GraphStorage.CatalogMemory;
+            var type = produced.TryGetValue(name, out var output) ? output : typed?.DataType ?? readAs;
+            var dataset = new GraphDatasetModel(name, Field(name), type, storage, entry?.Kind,
+                typed is null || storage is GraphStorage.Memory or GraphStorage.RuntimeInput ? null : isArtifact ? typed.PropertyName : Access(typed),
+                isArtifact,
+                (typed?.RuntimeValues ?? EquatableArray<RuntimeValueModel>.Empty).Where(v => !v.HasDefault).Select(v => v.Name).ToEquatableArray());
+            datasets.Add(dataset);
+            byName.Add(name, dataset);
+            return dataset;
+        }
+
+        var stepNames = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "RunNodeAsync", "LoadAsync", "RunAllAsync", "Exists", "Release", "Begin", "Run", "Session", "Definition", "Options",
+            "CanRunAll", "RuntimeValue", "TryGetInput", "RequireInput", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
+        };
+        var nodes = new List<GraphNodeModel>();
+        foreach (var node in ordered)
+        {
+            var arguments = new List<string>();
+            var inputs = new List<string>();
+            var parameters = new List<string>();
+            for (var p = 0; p < node.Parameters.Count; p++)
+            {
+                var parameter = node.Parameters[p];
+                switch (parameter.Kind)
+                {
+                    case NodeParameterKind.CancellationToken:
+                        arguments.Add("cancellationToken");
+                        break;
+                    case NodeParameterKind.Parameter:
+                        parameters.Add(parameter.Binding);
+                        arguments.Add(_parameterAccess.TryGetValue(ProjectBuilder.ParameterKey(node, p), out var access)
+                            ? "_" + access
+                            : "default!");
+                        break;
+                    default:
+                        inputs.Add(parameter.Binding);
+                        arguments.Add(Dataset(parameter.Binding, parameter.TypeName).Field);
+                        break;
+                }
+            }
+
+            var outputFields = new List<string>();
+            var saves = new List<GraphSaveModel>();
+            foreach (var output in node.Outputs)
+            {
+                var dataset = Dataset(output.Dataset, output.TypeName);
+                outputFields.Add(dataset.Field);
+                if (dataset.Storage == GraphStorage.Persisted && dataset.CatalogAccess is not null) saves.Add(new GraphSaveModel(dataset.CatalogAccess, dataset.Field));
+            }
+
+            var stepBase = Naming.ToPascalCase(node.Name) + "Async";
+            var step = stepBase;
+            for (var i = 2; !stepNames.Add(step); i++) step = Naming.ToPascalCase(node.Name) + i + "Async";
+            nodes.Add(new GraphNodeModel(node.Name, node.Namespace, node.Tags, inputs.ToEquatableArray(), node.Outputs.Select(o => o.Dataset).ToEquatableArray(),
+                parameters.ToEquatableArray(), node.ContainingType + "." + node.MethodName, step, arguments.ToEquatableArray(),
+                outputFields.ToEquatableArray(), saves.ToEquatableArray(), node.ReturnKind, node.Await));
+        }
+
+        return new PipelineGraphModel(nodes.ToEquatableArray(), datasets.ToEquatableArray(), values.ToEquatableArray());
     }
 
     /// <summary>The outputs no node of the pipeline consumes, in node order.</summary>

@@ -35,17 +35,29 @@ internal static class ProjectBuilder
         var parametersBroken = files.Any(f => f.Kind == ConfigFileKind.Parameters && f.Error is not null);
 
         ReportDuplicateNames(nodes, pipelines, diagnostics);
+
+        // Modular pipelines: each pipeline's nodes after composition and [Include]s (renamed copies of the declared
+        // nodes). From here on the project's nodes are those copies, plus the declared nodes no pipeline uses.
+        var expansionStart = diagnostics.Count;
+        var expanded = ModularPipelines.Expand(pipelines, nodes, diagnostics);
+        var brokenPipelines = new HashSet<string>(diagnostics.Skip(expansionStart).Select(d => d.Target.MemberId ?? ""), StringComparer.Ordinal);
+        var inPipelines = expanded.Values.SelectMany(e => e.Nodes).Distinct().ToList();
+        var usedIds = new HashSet<string>(inPipelines.Select(n => n.Id), StringComparer.Ordinal);
+        var declaredNodes = nodes;
+        nodes = inPipelines.Concat(declaredNodes.Where(n => !usedIds.Contains(n.Id))).ToList();
+
         var catalog = ReadCatalog(files, userTypes, diagnostics);
         ResolveFactories(catalog, nodes);
 
-        // Parameters: bind every [Param] usage into the YAML values.
+        // Parameters: bind every [Param] usage into the YAML values (once per node parameter and path).
         var usages = new List<ParamUsage>();
+        var seenUsages = new HashSet<(string, int)>();
         foreach (var node in nodes)
         {
             for (var i = 0; i < node.Parameters.Count; i++)
             {
                 var parameter = node.Parameters[i];
-                if (parameter.Kind == NodeParameterKind.Parameter)
+                if (parameter.Kind == NodeParameterKind.Parameter && seenUsages.Add(ParameterKey(node, i)))
                 {
                     usages.Add(new ParamUsage(node.Id, node.Name, i, parameter.Binding, parameter.Shape!));
                 }
@@ -60,7 +72,7 @@ internal static class ProjectBuilder
         {
             if (parametersBroken) continue;
             var access = binder.Access(usage, "parameters");
-            if (access is not null) accesses[(usage.NodeId, usage.ParameterIndex)] = access;
+            if (access is not null) accesses[ParameterKey(usage.NodeId, usage.ParameterIndex, usage.Path)] = access;
         }
 
         // Catalog types come from the nodes that read and write each entry.
@@ -70,7 +82,7 @@ internal static class ProjectBuilder
         var planner = new PipelinePlanner(catalog, typedCatalog, accesses, diagnostics, catalogBroken || parametersBroken);
         var pipelineModels = pipelines
             .Where(p => p.Diagnostics.IsEmpty)
-            .Select(p => planner.Plan(p, nodes))
+            .Select(p => planner.Plan(p, expanded[p.Id], brokenPipelines.Contains(p.Id)))
             .ToEquatableArray();
 
         // An entry the catalog declares but that is invalid (CPL0007, CPL0011) is not also "not provided" (CPL0001).
@@ -79,7 +91,7 @@ internal static class ProjectBuilder
             StringComparer.Ordinal);
         diagnostics.RemoveAll(d => d.Id == DiagnosticIds.UnresolvedInput && d.Arguments.Count > 1 && declared.Contains(d.Arguments[1]));
 
-        ReportUnused(catalog, parametersRoot, nodes, pipelines, diagnostics);
+        ReportUnused(catalog, parametersRoot, nodes, expanded.Values.SelectMany(e => e.Artifacts), diagnostics);
 
         return new ProjectModel(
             info,
@@ -276,7 +288,7 @@ internal static class ProjectBuilder
 
     private static void ReportUnused(
         Dictionary<string, CatalogEntry> catalog, YamlMapping parameters, IReadOnlyList<NodeModel> nodes,
-        IReadOnlyList<PipelineDeclaration> pipelines, List<DiagnosticInfo> diagnostics)
+        IEnumerable<string> artifacts, List<DiagnosticInfo> diagnostics)
     {
         var used = new HashSet<string>(StringComparer.Ordinal);
         var usedParameters = new HashSet<string>(StringComparer.Ordinal);
@@ -290,10 +302,7 @@ internal static class ProjectBuilder
             }
         }
 
-        foreach (var pipeline in pipelines)
-        {
-            foreach (var artifact in pipeline.Artifacts) used.Add(artifact);
-        }
+        foreach (var artifact in artifacts) used.Add(artifact);
 
         foreach (var entry in catalog.Values.Where(e => !used.Contains(e.Name)))
         {
@@ -323,6 +332,14 @@ internal static class ProjectBuilder
 
         return new YamlMapping(entries.ToEquatableArray(), location ?? new FileLocation("", 0, 0, 0, 0, 0, 0));
     }
+
+    /// <summary>
+    /// The key of a <c>[Param]</c> binding's access expression: the node method, the parameter and the path, since a
+    /// modular pipeline binds the same parameter of the same method to other paths (<c>namespace.model_options</c>).
+    /// </summary>
+    public static (string, int) ParameterKey(NodeModel node, int index) => ParameterKey(node.Id, index, node.Parameters[index].Binding);
+
+    private static (string, int) ParameterKey(string nodeId, int index, string path) => (nodeId + "|" + path, index);
 
     /// <summary>"conf/base/catalog.yml:3" from an absolute path: stable across machines, for generated comments.</summary>
     public static string RelativeDisplay(FileLocation location)

@@ -41,4 +41,13 @@ internal static class DiagnosticIds
 
     /// <summary>{0} "node"/"pipeline", {1} name.</summary>
     public const string DuplicateName = "CPL0012";
+
+    /// <summary>{0} pipeline, {1} the [Include] entry as written, {2} included type, {3} "input"/"output"/"parameter", {4} name, {5} suggestion text.</summary>
+    public const string UnknownIncludeName = "CPL0013";
+
+    /// <summary>{0} pipeline, {1} the [Include] entry as written, {2} included type, {3} name, {4} why.</summary>
+    public const string IncludeNameOfWrongKind = "CPL0014";
+
+    /// <summary>{0} pipeline, {1} the [Include] entry or namespace as written (may be empty), {2} problem.</summary>
+    public const string InvalidInclude = "CPL0015";
 }

@@ -44,7 +44,7 @@ internal sealed record NodeParameterModel(
 /// <summary>A dataset a node writes: the return value, or one element of a returned tuple.</summary>
 internal sealed record NodeOutputModel(string Dataset, string TypeName, string? ArrayElementType);
 
-/// <summary>A <c>[Node]</c> method, as the generator needs it: no symbols, only names and shapes.</summary>
+/// <summary>A <c>[Node]</c> method, as the generator needs it: no symbols, only names and shapes. A modular pipeline uses copies with renamed names and bindings.</summary>
 /// <param name="Id">The member id diagnostics are reported against: <c>global::Ns.Type.Method</c>.</param>
 internal sealed record NodeModel(
     string Id,
@@ -56,4 +56,11 @@ internal sealed record NodeModel(
     NodeReturnKind ReturnKind,
     AwaitKind Await,
     EquatableArray<string> Tags,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>
+    /// The node's namespace when a modular pipeline put it in one (<see cref="Name"/> is then <c>namespace.name</c>
+    /// and its datasets and parameters are renamed); null for a node as declared.
+    /// </summary>
+    public string? Namespace { get; init; }
+}

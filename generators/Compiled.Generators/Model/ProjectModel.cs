@@ -50,7 +50,7 @@ internal sealed record ParameterPropertyModel(string Name, string TypeName, stri
 /// <summary>A pipeline ready to emit: its runtime inputs, its steps in topological order and its result.</summary>
 /// <param name="PropertyName">The session property that exposes the pipeline.</param>
 /// <param name="HasErrors">The analyzers report errors for it: emit a <c>Run</c> that throws instead of a body.</param>
-internal sealed record PipelineModel(
+internal sealed partial record PipelineModel(
     string? Namespace,
     string ClassName,
     string Accessibility,

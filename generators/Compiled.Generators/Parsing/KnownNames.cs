@@ -7,4 +7,5 @@ internal static class KnownNames
     public const string InputAttribute = "Compiled.InputAttribute";
     public const string ParamAttribute = "Compiled.ParamAttribute";
     public const string PipelineAttribute = "Compiled.PipelineAttribute";
+    public const string IncludeAttribute = "Compiled.IncludeAttribute";
 }

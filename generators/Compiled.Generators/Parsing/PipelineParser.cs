@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Compiled.Generators.Parsing;
 
-/// <summary>Turns a <c>[Pipeline]</c> class into a <see cref="PipelineDeclaration"/>.</summary>
+/// <summary>Turns a <c>[Pipeline]</c> class, with its <c>[Include]</c> attributes, into a <see cref="PipelineDeclaration"/>.</summary>
 internal static class PipelineParser
 {
     public static PipelineDeclaration Parse(INamedTypeSymbol type, AttributeData attribute)
@@ -41,6 +41,28 @@ internal static class PipelineParser
                 "a [Pipeline] class must be a non-static, non-generic, top-level partial class"));
         }
 
+        var includes = new List<IncludeDeclaration>();
+        foreach (var include in type.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == KnownNames.IncludeAttribute))
+        {
+            if (include.ConstructorArguments.Length != 1 || include.ConstructorArguments[0].Value is not INamedTypeSymbol target) continue;
+            string? ns = null;
+            string[] includeInputs = Array.Empty<string>(), outputs = Array.Empty<string>(), parameters = Array.Empty<string>(), tags = Array.Empty<string>();
+            foreach (var argument in include.NamedArguments)
+            {
+                switch (argument.Key)
+                {
+                    case "Namespace": ns = argument.Value.Value as string; break;
+                    case "Inputs": includeInputs = Strings(argument.Value); break;
+                    case "Outputs": outputs = Strings(argument.Value); break;
+                    case "Parameters": parameters = Strings(argument.Value); break;
+                    case "Tags": tags = Strings(argument.Value); break;
+                }
+            }
+
+            includes.Add(new IncludeDeclaration(SymbolNames.Type(target), ns, includeInputs.ToEquatableArray(), outputs.ToEquatableArray(),
+                parameters.ToEquatableArray(), tags.ToEquatableArray()));
+        }
+
         return new PipelineDeclaration(
             id,
             type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
@@ -50,7 +72,10 @@ internal static class PipelineParser
             nodeClasses.ToEquatableArray(),
             inputs.ToEquatableArray(),
             artifacts.ToEquatableArray(),
-            diagnostics.ToEquatableArray());
+            diagnostics.ToEquatableArray())
+        {
+            Includes = includes.ToEquatableArray(),
+        };
     }
 
     private static IEnumerable<TypedConstant> ImmutableArrayOf(TypedConstant constant) => new[] { constant };

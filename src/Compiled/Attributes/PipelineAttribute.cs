@@ -2,21 +2,24 @@ namespace Compiled;
 
 /// <summary>
 /// Declares a pipeline on a <c>partial</c> class: the <see cref="NodeAttribute"/> methods of the
-/// given classes, ordered by their data dependencies. The generator adds <c>Run</c>/<c>RunAsync</c>
-/// and a typed <c>Result</c> to the class.
+/// given classes, and the nodes of the given <see cref="PipelineAttribute"/> classes (composition, Kedro's
+/// <c>pipe1 + pipe2</c>), ordered by their data dependencies. <see cref="IncludeAttribute"/> adds more nodes,
+/// namespaced and renamed. The generator adds <c>Run</c>/<c>RunAsync</c>, a typed <c>Result</c> and
+/// <c>ExecuteAsync</c> (filtered, concurrent and resumable runs) to the class.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class PipelineAttribute : Attribute
 {
-    /// <summary>Declares a pipeline made of the nodes declared in <paramref name="nodeClasses"/>.</summary>
+    /// <summary>Declares a pipeline made of the nodes declared in <paramref name="nodeClasses"/> (classes of nodes, or other pipelines).</summary>
     public PipelineAttribute(params Type[] nodeClasses) => NodeClasses = nodeClasses;
 
-    /// <summary>The classes whose <see cref="NodeAttribute"/> methods make up the pipeline.</summary>
+    /// <summary>The classes whose <see cref="NodeAttribute"/> methods make up the pipeline, and pipelines whose nodes it includes.</summary>
     public Type[] NodeClasses { get; }
 
     /// <summary>
     /// The pipeline's name (as used by <c>--pipeline</c>); defaults to the class name without
-    /// a <c>Pipeline</c> suffix, in snake_case. The pipeline named <c>default</c> runs when none is named.
+    /// a <c>Pipeline</c> suffix, in snake_case. The pipeline named <c>default</c> (Kedro's <c>__default__</c>)
+    /// runs when the command line names none.
     /// </summary>
     public string? Name { get; set; }
 

@@ -109,11 +109,32 @@ public readonly struct RunContext
     {
         var node = nodes[step];
         var error = new PipelineRunException(PipelineName, node, RunId, nodes[step..], exception);
+        if (_session.FindPipeline(PipelineName)?.Definition is { } definition && definition.Nodes.Count == nodes.Length)
+        {
+            // The straight-line run calls the nodes in the definition's order: those before the failed one completed.
+            var start = Runners.ResumePlanner.StartNodes(definition, Enumerable.Range(0, nodes.Length).ToArray(), Enumerable.Range(0, step).ToHashSet());
+            error.SetResume(new Runners.ResumeInfo(start, Runners.ResumePlanner.Command(PipelineName, _session.Environment, Runners.RunOptions.Default, start)));
+        }
+
         _hooks?.OnNodeError(this, node, exception);
         _hooks?.OnPipelineError(this, error);
         _session.EndRun(_sequence);
         return error;
     }
+
+    /// <summary>Builds the exception for the failures of a node-by-node run and calls the error hooks.</summary>
+    internal PipelineRunException Fail(IReadOnlyList<Runners.NodeFailure> failures, IReadOnlyList<string> notRun, Runners.ResumeInfo resume)
+    {
+        var error = new PipelineRunException(PipelineName, failures, RunId, notRun);
+        error.SetResume(resume);
+        foreach (var failure in failures) _hooks?.OnNodeError(this, failure.NodeName, failure.Exception);
+        _hooks?.OnPipelineError(this, error);
+        _session.EndRun(_sequence);
+        return error;
+    }
+
+    /// <summary>Ends a cancelled run.</summary>
+    internal void Abandon() => _session.EndRun(_sequence);
 
     private void SaveData<T>(IDataset<T> dataset, T data)
     {

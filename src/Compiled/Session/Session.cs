@@ -65,6 +65,28 @@ public abstract class Session
 
     internal long NextRunNumber() => Interlocked.Increment(ref _runCount);
 
+    /// <summary>A new unique run id, <c>&lt;session id&gt;-&lt;run number&gt;</c>.</summary>
+    internal string NewRunId() => GeneratedRunId(NextRunNumber());
+
+    /// <summary>The project's pipelines (generated), for the command line and other callers that pick one by name.</summary>
+    public virtual IReadOnlyList<Pipelines.IPipeline> Pipelines => [];
+
+    /// <summary>Every parameter path a <c>--params</c> override can set (generated).</summary>
+    public virtual IReadOnlyList<string> ParameterPaths => [];
+
+    /// <summary>The pipeline named <paramref name="name"/> (<c>__default__</c> is <c>default</c>, as in Kedro), or null.</summary>
+    public Pipelines.IPipeline? FindPipeline(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name == "__default__") name = "default";
+        foreach (var pipeline in Pipelines)
+        {
+            if (pipeline.Definition.Name == name) return pipeline;
+        }
+
+        return null;
+    }
+
     internal string GeneratedRunId(long sequence) => $"{_sessionId}-{sequence}";
 
     /// <summary>

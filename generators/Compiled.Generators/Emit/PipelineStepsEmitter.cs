@@ -1,0 +1,314 @@
+using Compiled.Generators.Model;
+
+namespace Compiled.Generators.Emit;
+
+/// <summary>
+/// Emits the second generated half of a <c>[Pipeline]</c> class, for runs that are not the straight line of
+/// <see cref="PipelineEmitter"/>: the pipeline's graph as static data (<c>Definition</c>), <c>ExecuteAsync</c>, and a
+/// nested <c>Execution</c> class with one field per dataset and one method per node that the runtime's
+/// <c>PipelineRunner</c> calls by index for filtered, parallel, only-missing-outputs and resumed runs. Also the session's
+/// list of its pipelines. No reflection: every node is still a direct call.
+/// </summary>
+internal static class PipelineStepsEmitter
+{
+    private const string Task = "global::System.Threading.Tasks.Task";
+    private const string ValueTask = "global::System.Threading.Tasks.ValueTask";
+    private const string CancellationToken = "global::System.Threading.CancellationToken";
+    private const string Definitions = "global::Compiled.Pipelines";
+    private const string Runners = "global::Compiled.Runners";
+
+    public static string Emit(ProjectModel project, PipelineModel pipeline)
+    {
+        var w = SourceWriter.ForFile(pipeline.Namespace);
+        var graph = pipeline.Graph;
+        w.Open($"partial class {pipeline.ClassName} : {Definitions}.IPipeline");
+        WriteDefinition(w, pipeline, graph);
+        w.Line($"{Definitions}.PipelineDefinition {Definitions}.IPipeline.Definition => Definition;");
+        w.Line();
+        w.Line($"global::Compiled.Session {Definitions}.IPipeline.Session => _session;");
+        w.Line();
+        WriteExecuteAsync(w, pipeline, project, graph);
+        if (graph is not null)
+        {
+            w.Line();
+            WriteExecution(w, pipeline, project, graph);
+        }
+
+        w.Close();
+        return w.ToString();
+    }
+
+    /// <summary>The session's <c>Pipelines</c> and <c>ParameterPaths</c>, for the command line.</summary>
+    public static string EmitSession(ProjectModel project)
+    {
+        var info = project.Info;
+        var w = SourceWriter.ForFile(info.Namespace);
+        w.Open($"partial class {info.ProjectName}Session");
+        w.Line($"private {Definitions}.IPipeline[]? _pipelines;");
+        w.Line();
+        w.Line($"/// <summary>The project's pipelines: {string.Join(", ", project.Pipelines.Select(p => $"<c>{p.Name}</c>"))}.</summary>");
+        w.Line($"public override global::System.Collections.Generic.IReadOnlyList<{Definitions}.IPipeline> Pipelines =>");
+        w.Line($"    _pipelines ??= [{string.Join(", ", project.Pipelines.Select(p => p.PropertyName))}];");
+        w.Line();
+        w.Line("/// <summary>Every parameter path a <c>--params</c> override can set.</summary>");
+        w.Line($"public override global::System.Collections.Generic.IReadOnlyList<string> ParameterPaths => {project.Parameters.TypeName}.OverridablePaths;");
+        w.Close();
+        return w.ToString();
+    }
+
+    private static void WriteDefinition(SourceWriter w, PipelineModel pipeline, PipelineGraphModel? graph)
+    {
+        w.Line("/// <summary>");
+        w.Line($"/// The graph of <c>{pipeline.Name}</c>: its nodes in run order with their inputs, outputs, parameters, tags and");
+        w.Line("/// namespace, and its datasets. Filters, runners and the command line read it.");
+        w.Line("/// </summary>");
+        if (graph is null)
+        {
+            w.Line($"public static {Definitions}.PipelineDefinition Definition {{ get; }} = new(Name, [], []);");
+            w.Line();
+            return;
+        }
+
+        w.Line($"public static {Definitions}.PipelineDefinition Definition {{ get; }} = new(");
+        w.Indent();
+        w.Line("Name,");
+        w.Line("[");
+        w.Indent();
+        foreach (var node in graph.Nodes)
+        {
+            var line = $"new({Literal(node.Name)}, @namespace: {(node.Namespace is null ? "null" : Literal(node.Namespace))}, tags: {List(node.Tags)}, " +
+                $"inputs: {List(node.Inputs)}, outputs: {List(node.Outputs)}, parameters: {List(node.Parameters)}" +
+                (node.Await != AwaitKind.None ? ", isAsync: true)," : "),");
+            w.Line(line);
+        }
+
+        w.Outdent();
+        w.Line("],");
+        w.Line("[");
+        w.Indent();
+        foreach (var dataset in graph.Datasets)
+        {
+            var line = $"new({Literal(dataset.Name)}, {Definitions}.DatasetStorage.{dataset.Storage}, {(dataset.Kind is null ? "null" : Literal(dataset.Kind))}, {Literal(dataset.TypeName.Replace("global::", ""))}";
+            if (dataset.IsArtifact) line += ", isArtifact: true";
+            if (!dataset.RequiredRuntimeValues.IsEmpty) line += $", requiredRuntimeValues: {List(dataset.RequiredRuntimeValues)}";
+            w.Line(line + "),");
+        }
+
+        w.Outdent();
+        w.Line("]);");
+        w.Outdent();
+        w.Line();
+    }
+
+    private static void WriteExecuteAsync(SourceWriter w, PipelineModel pipeline, ProjectModel project, PipelineGraphModel? graph)
+    {
+        var parametersType = project.Parameters.TypeName;
+        w.Line("/// <summary>");
+        w.Line($"/// Runs the nodes of <c>{pipeline.Name}</c> that <paramref name=\"options\"/> selects (Kedro's filters), sequentially or in");
+        w.Line("/// parallel, optionally only those whose persisted outputs are missing. A run of every node with the sequential");
+        w.Line("/// runner is <c>RunAsync</c>; any other loads what no selected node produces and releases each value when no node");
+        w.Line("/// left reads it.");
+        w.Line("/// </summary>");
+        w.Line("/// <param name=\"options\">Which nodes, which runner, parameter overrides, runtime values, inputs and run id; every node, sequentially, when null.</param>");
+        w.Line("/// <param name=\"parameters\">The parameters for this run (before <c>options.ParameterOverrides</c>); the session's when null.</param>");
+        w.Line("/// <param name=\"cancellationToken\">Stops the run between nodes, and inside nodes that take it.</param>");
+        w.Line("/// <returns>Which nodes ran and which were skipped.</returns>");
+        w.Line($"/// <exception cref=\"{Definitions}.PipelineSelectionException\">The filters name something the pipeline does not have, or a node to run reads something that cannot be had; no node ran.</exception>");
+        w.Line("/// <exception cref=\"global::Compiled.PipelineRunException\">A node failed; names it, lists what did not run and the command that resumes.</exception>");
+        w.Line($"public {Task}<{Runners}.RunSummary> ExecuteAsync(");
+        w.Line($"    {Runners}.RunOptions? options = null,");
+        w.Line($"    {parametersType}? parameters = null,");
+        w.Line($"    {CancellationToken} cancellationToken = default)");
+        w.Line("{");
+        w.Indent();
+        if (graph is null)
+        {
+            w.Line($"throw new global::System.InvalidOperationException(\"Pipeline '{pipeline.Name}' has build errors; see the CPL diagnostics of this project.\");");
+        }
+        else
+        {
+            w.Line($"options ??= {Runners}.RunOptions.Default;");
+            w.Line("parameters ??= _session.Parameters;");
+            w.Line("if (options.ParameterOverrides.Count > 0) parameters = parameters.WithOverrides(options.ParameterOverrides);");
+            w.Line($"return {Runners}.PipelineRunner.RunAsync(new Execution(this, options, parameters), cancellationToken);");
+        }
+
+        w.Outdent();
+        w.Line("}");
+        w.Line();
+        w.Line($"{Task}<{Runners}.RunSummary> {Definitions}.IPipeline.ExecuteAsync({Runners}.RunOptions options, {CancellationToken} cancellationToken) =>");
+        w.Line("    ExecuteAsync(options, parameters: null, cancellationToken);");
+    }
+
+    private static void WriteExecution(SourceWriter w, PipelineModel pipeline, ProjectModel project, PipelineGraphModel graph)
+    {
+        var info = project.Info;
+        var catalogType = Qualified(info.Namespace, info.ProjectName + "Catalog");
+        var parametersType = project.Parameters.TypeName;
+        var usesCatalog = graph.Datasets.Any(d => d.CatalogAccess is not null);
+        var usesParameters = graph.Nodes.Any(n => n.Arguments.Any(a => a.StartsWith("_parameters.", StringComparison.Ordinal)));
+        var canRunAll = pipeline.RuntimeInputs.IsEmpty;
+
+        w.Line($"/// <summary>One node-by-node run of <c>{pipeline.Name}</c>: a field per dataset, a method per node.</summary>");
+        w.Line(SourceWriter.GeneratedCodeAttribute);
+        w.Open($"private sealed class Execution : {Runners}.PipelineExecution");
+        if (canRunAll) w.Line($"private readonly {pipeline.ClassName} _pipeline;");
+        if (usesCatalog) w.Line($"private readonly {catalogType} _catalog;");
+        if (usesParameters) w.Line($"private readonly {parametersType} _parameters;");
+        foreach (var value in graph.RuntimeValues) w.Line($"private readonly string? {value.Field};");
+        foreach (var dataset in graph.Datasets) w.Line($"private {dataset.TypeName} {dataset.Field} = default!;");
+        w.Line();
+
+        w.Line($"public Execution({pipeline.ClassName} pipeline, {Runners}.RunOptions options, {parametersType} parameters)");
+        w.Line($"    : base(pipeline._session, {pipeline.ClassName}.Definition, options)");
+        w.Line("{");
+        w.Indent();
+        if (canRunAll) w.Line("_pipeline = pipeline;");
+        if (usesCatalog) w.Line("_catalog = pipeline._session.Catalog;");
+        if (usesParameters) w.Line("_parameters = parameters;");
+        foreach (var value in graph.RuntimeValues) w.Line($"{value.Field} = RuntimeValue({Literal(value.Name)});");
+        w.Outdent();
+        w.Line("}");
+
+        if (canRunAll)
+        {
+            w.Line();
+            w.Line("public override bool CanRunAll => true;");
+            w.Line();
+            var arguments = graph.RuntimeValues.Select(v => $"{v.RunParameter}: {v.Field}{(v.HasDefault ? "" : "!")}")
+                .Concat(usesParameters ? new[] { "parameters: _parameters" } : Array.Empty<string>())
+                .Concat(new[] { "runId: runId", "cancellationToken: cancellationToken" });
+            w.Open($"public override async {ValueTask} RunAllAsync(string runId, {CancellationToken} cancellationToken)");
+            w.Line($"await _pipeline.RunAsync({string.Join(", ", arguments)}).ConfigureAwait(false);");
+            w.Close();
+        }
+
+        w.Line();
+        w.Line($"public override {ValueTask} RunNodeAsync(int node, {CancellationToken} cancellationToken) => node switch");
+        w.Line("{");
+        w.Indent();
+        for (var i = 0; i < graph.Nodes.Count; i++) w.Line($"{i} => {graph.Nodes[i].StepMethod}(cancellationToken),");
+        w.Line("_ => throw new global::System.ArgumentOutOfRangeException(\"node\"),");
+        w.Outdent();
+        w.Line("};");
+
+        WriteLoad(w, graph);
+        WriteExists(w, graph);
+        WriteRelease(w, graph);
+        for (var i = 0; i < graph.Nodes.Count; i++) WriteStep(w, graph, i);
+        w.Close();
+    }
+
+    private static void WriteLoad(SourceWriter w, PipelineGraphModel graph)
+    {
+        var awaits = graph.Datasets.Any(d => d.CatalogAccess is not null && !d.IsArtifact);
+        w.Line();
+        w.Open($"public override {(awaits ? "async " : "")}{ValueTask} LoadAsync(int dataset, {CancellationToken} cancellationToken)");
+        w.Open("switch (dataset)");
+        for (var i = 0; i < graph.Datasets.Count; i++)
+        {
+            var dataset = graph.Datasets[i];
+            w.Line($"case {i}: // {dataset.Name}");
+            w.Indent();
+            if (dataset.CatalogAccess is null)
+            {
+                // No catalog entry (or a runtime input): only the caller can give it.
+                w.Line($"{dataset.Field} = RequireInput<{dataset.TypeName}>({Literal(dataset.Name)});");
+            }
+            else if (dataset.IsArtifact)
+            {
+                w.Line($"{dataset.Field} = Run.LoadArtifact(_catalog.{dataset.CatalogAccess});");
+            }
+            else
+            {
+                w.Open($"if (!TryGetInput({Literal(dataset.Name)}, out {dataset.Field}))");
+                w.Line($"{dataset.Field} = await Run.LoadAsync(_catalog.{dataset.CatalogAccess}, cancellationToken).ConfigureAwait(false);");
+                w.Close();
+                w.Line();
+            }
+
+            w.Line("break;");
+            w.Outdent();
+        }
+
+        w.Line("default:");
+        w.Line("    throw new global::System.ArgumentOutOfRangeException(\"dataset\");");
+        w.Close();
+        if (!awaits)
+        {
+            w.Line();
+            w.Line("return default;");
+        }
+
+        w.Close();
+    }
+
+    private static void WriteExists(SourceWriter w, PipelineGraphModel graph)
+    {
+        var persisted = graph.Datasets.Select((d, i) => (Dataset: d, Index: i)).Where(p => p.Dataset.Storage == GraphStorage.Persisted && p.Dataset.CatalogAccess is not null).ToList();
+        w.Line();
+        if (persisted.Count == 0)
+        {
+            w.Line("public override bool Exists(int dataset) => false;");
+            return;
+        }
+
+        w.Line("public override bool Exists(int dataset) => dataset switch");
+        w.Line("{");
+        w.Indent();
+        foreach (var (dataset, index) in persisted) w.Line($"{index} => _catalog.{dataset.CatalogAccess}.Exists(),");
+        w.Line("_ => false,");
+        w.Outdent();
+        w.Line("};");
+    }
+
+    private static void WriteRelease(SourceWriter w, PipelineGraphModel graph)
+    {
+        w.Line();
+        w.Open("public override void Release(int dataset)");
+        w.Open("switch (dataset)");
+        for (var i = 0; i < graph.Datasets.Count; i++) w.Line($"case {i}: {graph.Datasets[i].Field} = default!; break;");
+        w.Close();
+        w.Close();
+    }
+
+    private static void WriteStep(SourceWriter w, PipelineGraphModel graph, int index)
+    {
+        var node = graph.Nodes[index];
+        var isAsync = node.Await != AwaitKind.None || !node.Saves.IsEmpty;
+        w.Line();
+        w.Line($"/// <summary>Node {index + 1}/{graph.Nodes.Count}, <c>{node.Name}</c>.</summary>");
+        w.Open($"private {(isAsync ? "async " : "")}{ValueTask} {node.StepMethod}({CancellationToken} cancellationToken)");
+        w.Line($"Run.NodeStarting({Literal(node.Name)});");
+        var invocation = $"{node.Method}({string.Join(", ", node.Arguments)})";
+        if (node.Await != AwaitKind.None) invocation = $"await {invocation}.ConfigureAwait(false)";
+        switch (node.ReturnKind)
+        {
+            case NodeReturnKind.Void:
+                w.Line($"{invocation};");
+                break;
+            case NodeReturnKind.Single:
+                w.Line($"{node.OutputFields[0]} = {invocation};");
+                break;
+            default:
+                w.Line($"({string.Join(", ", node.OutputFields)}) = {invocation};");
+                break;
+        }
+
+        w.Line($"Run.NodeCompleted({Literal(node.Name)});");
+        foreach (var save in node.Saves)
+        {
+            w.Line($"await Run.SaveAsync(_catalog.{save.CatalogAccess}, {save.Field}, cancellationToken).ConfigureAwait(false);");
+        }
+
+        if (!isAsync) w.Line("return default;");
+        w.Close();
+    }
+
+    private static string List(EquatableArray<string> items) => items.IsEmpty ? "[]" : $"[{string.Join(", ", items.Select(Literal))}]";
+
+    private static string Qualified(string? @namespace, string name) =>
+        string.IsNullOrEmpty(@namespace) ? "global::" + name : $"global::{@namespace}.{name}";
+
+    private static string Literal(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
+}
