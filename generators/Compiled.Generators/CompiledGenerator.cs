@@ -83,5 +83,7 @@ public sealed class CompiledGenerator : IIncrementalGenerator
             var hint = string.IsNullOrEmpty(pipeline.Namespace) ? pipeline.ClassName : $"{pipeline.Namespace}.{pipeline.ClassName}";
             context.AddSource($"{hint}.g.cs", PipelineEmitter.Emit(project, pipeline));
         }
+
+        ContractEmitter.AddSources(context, project);
     }
 }

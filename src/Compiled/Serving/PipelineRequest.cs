@@ -58,13 +58,8 @@ public sealed class PipelineRequest
     /// <exception cref="PipelineRequestException">The body is empty, not JSON, or not an object.</exception>
     public Utf8JsonReader StartBody(IReadOnlyList<PipelineField> inputs)
     {
-        var reader = new Utf8JsonReader(Body, new JsonReaderOptions
-        {
-            AllowTrailingCommas = JsonOptions.AllowTrailingCommas,
-            CommentHandling = JsonOptions.ReadCommentHandling,
-            MaxDepth = JsonOptions.MaxDepth,
-        });
-        if (!Read(ref reader))
+        var reader = CreateReader();
+        if (IsBlank(Body) || !Read(ref reader))
         {
             throw new PipelineRequestException("$", $"$: the body is empty; expected a JSON object with the runtime inputs {Describe(inputs)}.");
         }
@@ -142,12 +137,8 @@ public sealed class PipelineRequest
     /// <exception cref="PipelineRequestException">The body has content other than an empty object.</exception>
     public void ReadNoInputs()
     {
-        var reader = new Utf8JsonReader(Body, new JsonReaderOptions
-        {
-            AllowTrailingCommas = JsonOptions.AllowTrailingCommas,
-            CommentHandling = JsonOptions.ReadCommentHandling,
-        });
-        if (!Read(ref reader)) return;
+        var reader = CreateReader();
+        if (IsBlank(Body) || !Read(ref reader)) return;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             throw new PipelineRequestException("$", $"$: the pipeline takes no runtime inputs; send no body or {{}}, not {Describe(reader.TokenType)}.");
@@ -194,6 +185,27 @@ public sealed class PipelineRequest
                 "(in ASP.NET Core: builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, MyJsonContext.Default))).",
                 exception);
         }
+    }
+
+    private Utf8JsonReader CreateReader() => new(Body, new JsonReaderOptions
+    {
+        AllowTrailingCommas = JsonOptions.AllowTrailingCommas,
+        CommentHandling = JsonOptions.ReadCommentHandling,
+        MaxDepth = JsonOptions.MaxDepth,
+    });
+
+    // Nothing but JSON whitespace: the reader would call that invalid JSON, a request calls it no body.
+    private static bool IsBlank(ReadOnlySequence<byte> body)
+    {
+        foreach (var segment in body)
+        {
+            foreach (var b in segment.Span)
+            {
+                if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool Read(ref Utf8JsonReader reader)
