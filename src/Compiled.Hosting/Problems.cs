@@ -13,7 +13,11 @@ internal static class Problems
     /// <summary>A 400 whose <c>errors</c> name the field: <c>{"errors": {"$.features.engines": ["…"]}}</c>.</summary>
     public static Task WriteInvalidAsync(HttpContext context, string field, string message, string title, string runId)
     {
-        var problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        // The message names the field first ("$.features.engines: …"); under errors the key already does.
+        var problem = new HttpValidationProblemDetails(new Dictionary<string, string[]>
+        {
+            [field] = [message.StartsWith(field + ": ", StringComparison.Ordinal) ? message[(field.Length + 2)..] : message],
+        })
         {
             Status = StatusCodes.Status400BadRequest,
             Title = title,

@@ -170,19 +170,17 @@ public sealed class ContractTests(DispatchAssembly dispatch) : IClassFixture<Dis
     }
 
     [Fact]
-    public void SessionContract_ListsDatasetsArtifactsAndPipelines_AndRejectsUnknownPreloads()
+    public void SessionContract_ListsArtifactsAndPipelines_AndRejectsUnknownPreloads()
     {
         var session = CreateSession();
 
-        // The only catalog entry uses ${runtime:…}: it is built per run and cannot be preloaded.
-        Assert.Empty(DescribeSession<IReadOnlyList<string>>(session.GetType(), "Datasets"));
         Assert.Empty(DescribeSession<IReadOnlyList<string>>(session.GetType(), "Artifacts"));
         Assert.Equal(
             ["EchoPipeline echo", "QuotePipeline quote", "TotalsPipeline totals"],
             DescribeSession<IReadOnlyList<string>>(session.GetType(), "Pipelines").Order());
         var preload = typeof(ISessionContract<>).MakeGenericType(session.GetType()).GetMethod("Preload")!;
         var error = Assert.Throws<TargetInvocationException>(() => preload.Invoke(session, ["orders"]));
-        Assert.Equal("No catalog entry 'orders' can be preloaded; none can. (Parameter 'dataset')",
+        Assert.Equal("No pipeline declares the artifact 'orders'; the project's pipelines declare none. (Parameter 'artifact')",
             Assert.IsType<ArgumentException>(error.InnerException).Message);
     }
 
@@ -201,6 +199,9 @@ public sealed class ContractTests(DispatchAssembly dispatch) : IClassFixture<Dis
         Assert.False((bool)contract.GetMethod("IsPreloaded")!.Invoke(session, ["regressor"])!);
         contract.GetMethod("Preload")!.Invoke(session, ["regressor"]);
         Assert.True((bool)contract.GetMethod("IsPreloaded")!.Invoke(session, ["regressor"])!);
+        var error = Assert.Throws<TargetInvocationException>(() => contract.GetMethod("Preload")!.Invoke(session, ["metrics"]));
+        Assert.Equal("No pipeline declares the artifact 'metrics'; the project's pipelines declare regressor. (Parameter 'artifact')",
+            Assert.IsType<ArgumentException>(error.InnerException).Message);
     }
 
     private async Task<string> Serve(string pipelineClass, string body, IReadOnlyDictionary<string, string?>? runtimeValues = null, string[]? overrides = null)
@@ -254,8 +255,6 @@ public sealed class ContractTests(DispatchAssembly dispatch) : IClassFixture<Dis
     {
         switch (member)
         {
-            case "Datasets":
-                return TSession.Datasets;
             case "Artifacts":
                 return TSession.Artifacts;
             case "Pipelines":

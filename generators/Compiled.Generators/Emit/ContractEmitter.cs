@@ -29,27 +29,25 @@ internal static class ContractEmitter
         var info = project.Info;
         var session = Qualified(info.Namespace, info.ProjectName + "Session");
         var contract = $"global::Compiled.ISessionContract<{session}>";
-        var datasets = project.Catalog.Where(e => e.RuntimeValues.IsEmpty).ToList();
+        // Only artifacts can be preloaded: runs share them; every other input is loaded by each run that reads it.
+        // An artifact whose entry takes ${runtime:…} values is built per run and cannot be preloaded by name.
         var artifacts = project.Pipelines
-            .SelectMany(p => p.Steps.SelectMany(s => s.Loads).Where(l => l.IsArtifact).Select(l => l.Dataset))
-            .Distinct(StringComparer.Ordinal)
+            .SelectMany(p => p.Steps.SelectMany(s => s.Loads).Where(l => l.IsArtifact && !l.CatalogAccess.Contains("(")))
+            .GroupBy(l => l.Dataset, StringComparer.Ordinal)
+            .Select(g => (Name: g.Key, CatalogAccess: g.First().CatalogAccess))
             .ToList();
 
         var w = SourceWriter.ForFile(info.Namespace);
         // No [GeneratedCode] here: the session's own generated file marks the type, and the attribute cannot be repeated.
-        w.Line("// How hosts create the session, preload its datasets by name and find its pipelines (ISessionContract).");
+        w.Line("// How hosts create the session, preload its artifacts by name and find its pipelines (ISessionContract).");
         w.Open($"partial class {info.ProjectName}Session : {contract}");
-        w.Line($"private static readonly string[] s_preloadableDatasets = [{string.Join(", ", datasets.Select(d => Literal(d.Name)))}];");
-        w.Line($"private static readonly string[] s_declaredArtifacts = [{string.Join(", ", artifacts.Select(Literal))}];");
+        w.Line($"private static readonly string[] s_artifacts = [{string.Join(", ", artifacts.Select(a => Literal(a.Name)))}];");
         w.Line();
         w.Line("/// <inheritdoc />");
         w.Line($"static {session} {contract}.Create(global::Compiled.SessionOptions options) => new(options);");
         w.Line();
         w.Line("/// <inheritdoc />");
-        w.Line($"static global::System.Collections.Generic.IReadOnlyList<string> {contract}.Datasets => s_preloadableDatasets;");
-        w.Line();
-        w.Line("/// <inheritdoc />");
-        w.Line($"static global::System.Collections.Generic.IReadOnlyList<string> {contract}.Artifacts => s_declaredArtifacts;");
+        w.Line($"static global::System.Collections.Generic.IReadOnlyList<string> {contract}.Artifacts => s_artifacts;");
         w.Line();
         w.Line("/// <inheritdoc />");
         w.Open($"static void {contract}.DescribePipelines(global::Compiled.IPipelineRegistry<{session}> registry)");
@@ -61,33 +59,33 @@ internal static class ContractEmitter
         w.Close();
         w.Line();
         w.Line("/// <inheritdoc />");
-        w.Open($"void {contract}.Preload(string dataset)");
-        w.Open("switch (dataset)");
-        foreach (var dataset in datasets)
+        w.Open($"void {contract}.Preload(string artifact)");
+        w.Open("switch (artifact)");
+        foreach (var artifact in artifacts)
         {
-            w.Line($"case {Literal(dataset.Name)}:");
-            w.Line($"    Preload(Catalog.{dataset.PropertyName});");
+            w.Line($"case {Literal(artifact.Name)}:");
+            w.Line($"    Preload(Catalog.{artifact.CatalogAccess});");
             w.Line("    break;");
         }
 
         w.Line("default:");
-        w.Line($"    throw UnknownDataset(dataset);");
+        w.Line("    throw UnknownArtifact(artifact);");
         w.Close();
         w.Close();
         w.Line();
         w.Line("/// <inheritdoc />");
-        w.Open($"bool {contract}.IsPreloaded(string dataset) => dataset switch");
-        foreach (var dataset in datasets)
+        w.Open($"bool {contract}.IsPreloaded(string artifact) => artifact switch");
+        foreach (var artifact in artifacts)
         {
-            w.Line($"{Literal(dataset.Name)} => IsPreloaded(Catalog.{dataset.PropertyName}),");
+            w.Line($"{Literal(artifact.Name)} => IsPreloaded(Catalog.{artifact.CatalogAccess}),");
         }
 
-        w.Line("_ => throw UnknownDataset(dataset),");
+        w.Line("_ => throw UnknownArtifact(artifact),");
         w.Close(";");
         w.Line();
-        w.Line("private static global::System.ArgumentException UnknownDataset(string dataset) =>");
-        var known = datasets.Count == 0 ? "none can" : "these can: " + string.Join(", ", datasets.Select(d => d.Name));
-        w.Line($"    new(\"No catalog entry '\" + dataset + \"' can be preloaded; {known}.\", \"dataset\");");
+        w.Line("private static global::System.ArgumentException UnknownArtifact(string artifact) =>");
+        var known = artifacts.Count == 0 ? "declare none" : "declare " + string.Join(", ", artifacts.Select(a => a.Name));
+        w.Line($"    new(\"No pipeline declares the artifact '\" + artifact + \"'; the project's pipelines {known}.\", \"artifact\");");
         w.Close();
         return w.ToString();
     }

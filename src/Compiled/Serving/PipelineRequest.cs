@@ -107,8 +107,11 @@ public sealed class PipelineRequest
         }
         catch (JsonException exception)
         {
-            var path = exception.Path is { Length: > 1 } inner && inner[0] == '$' ? field + inner[1..] : field;
-            throw new PipelineRequestException(path, $"{path}: {WithoutPosition(exception.Message)}", exception);
+            var path = exception.Path is { Length: > 1 } relative && relative[0] == '$' ? field + relative[1..] : field;
+            var message = WithoutPosition(exception.Message).TrimEnd('.');
+            var reason = exception.InnerException is { } innerException ? WithoutPosition(innerException.Message).TrimEnd('.') : "";
+            var cause = reason.Length > 0 && !message.Contains(reason, StringComparison.Ordinal) ? $" ({reason})" : "";
+            throw new PipelineRequestException(path, $"{path}: {message}{cause}.", exception);
         }
 
         if (value is null && !nullable)

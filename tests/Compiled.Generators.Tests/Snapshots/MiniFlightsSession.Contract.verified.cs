@@ -4,20 +4,16 @@
 
 namespace MiniFlights;
 
-// How hosts create the session, preload its datasets by name and find its pipelines (ISessionContract).
+// How hosts create the session, preload its artifacts by name and find its pipelines (ISessionContract).
 partial class MiniFlightsSession : global::Compiled.ISessionContract<global::MiniFlights.MiniFlightsSession>
 {
-    private static readonly string[] s_preloadableDatasets = ["companies", "metrics", "model_input_table", "preprocessed_companies", "preprocessed_shuttles", "regressor", "report", "shuttles"];
-    private static readonly string[] s_declaredArtifacts = ["regressor"];
+    private static readonly string[] s_artifacts = ["regressor"];
 
     /// <inheritdoc />
     static global::MiniFlights.MiniFlightsSession global::Compiled.ISessionContract<global::MiniFlights.MiniFlightsSession>.Create(global::Compiled.SessionOptions options) => new(options);
 
     /// <inheritdoc />
-    static global::System.Collections.Generic.IReadOnlyList<string> global::Compiled.ISessionContract<global::MiniFlights.MiniFlightsSession>.Datasets => s_preloadableDatasets;
-
-    /// <inheritdoc />
-    static global::System.Collections.Generic.IReadOnlyList<string> global::Compiled.ISessionContract<global::MiniFlights.MiniFlightsSession>.Artifacts => s_declaredArtifacts;
+    static global::System.Collections.Generic.IReadOnlyList<string> global::Compiled.ISessionContract<global::MiniFlights.MiniFlightsSession>.Artifacts => s_artifacts;
 
     /// <inheritdoc />
     static void global::Compiled.ISessionContract<global::MiniFlights.MiniFlightsSession>.DescribePipelines(global::Compiled.IPipelineRegistry<global::MiniFlights.MiniFlightsSession> registry)
@@ -29,53 +25,25 @@ partial class MiniFlightsSession : global::Compiled.ISessionContract<global::Min
     }
 
     /// <inheritdoc />
-    void global::Compiled.ISessionContract<global::MiniFlights.MiniFlightsSession>.Preload(string dataset)
+    void global::Compiled.ISessionContract<global::MiniFlights.MiniFlightsSession>.Preload(string artifact)
     {
-        switch (dataset)
+        switch (artifact)
         {
-            case "companies":
-                Preload(Catalog.Companies);
-                break;
-            case "metrics":
-                Preload(Catalog.Metrics);
-                break;
-            case "model_input_table":
-                Preload(Catalog.ModelInputTable);
-                break;
-            case "preprocessed_companies":
-                Preload(Catalog.PreprocessedCompanies);
-                break;
-            case "preprocessed_shuttles":
-                Preload(Catalog.PreprocessedShuttles);
-                break;
             case "regressor":
                 Preload(Catalog.Regressor);
                 break;
-            case "report":
-                Preload(Catalog.Report);
-                break;
-            case "shuttles":
-                Preload(Catalog.Shuttles);
-                break;
             default:
-                throw UnknownDataset(dataset);
+                throw UnknownArtifact(artifact);
         }
     }
 
     /// <inheritdoc />
-    bool global::Compiled.ISessionContract<global::MiniFlights.MiniFlightsSession>.IsPreloaded(string dataset) => dataset switch
+    bool global::Compiled.ISessionContract<global::MiniFlights.MiniFlightsSession>.IsPreloaded(string artifact) => artifact switch
     {
-        "companies" => IsPreloaded(Catalog.Companies),
-        "metrics" => IsPreloaded(Catalog.Metrics),
-        "model_input_table" => IsPreloaded(Catalog.ModelInputTable),
-        "preprocessed_companies" => IsPreloaded(Catalog.PreprocessedCompanies),
-        "preprocessed_shuttles" => IsPreloaded(Catalog.PreprocessedShuttles),
         "regressor" => IsPreloaded(Catalog.Regressor),
-        "report" => IsPreloaded(Catalog.Report),
-        "shuttles" => IsPreloaded(Catalog.Shuttles),
-        _ => throw UnknownDataset(dataset),
+        _ => throw UnknownArtifact(artifact),
     };
 
-    private static global::System.ArgumentException UnknownDataset(string dataset) =>
-        new("No catalog entry '" + dataset + "' can be preloaded; these can: companies, metrics, model_input_table, preprocessed_companies, preprocessed_shuttles, regressor, report, shuttles.", "dataset");
+    private static global::System.ArgumentException UnknownArtifact(string artifact) =>
+        new("No pipeline declares the artifact '" + artifact + "'; the project's pipelines declare regressor.", "artifact");
 }
