@@ -52,7 +52,7 @@ internal sealed class PipelineEndpoint<TPipeline>(IServiceProvider services) whe
                     ParameterOverrides = ParameterOverrides(context.Request.Query),
                     RuntimeValues = RuntimeValues(context.Request.RouteValues),
                 };
-                await (_pipeline ??= services.GetRequiredService<TPipeline>()).RunRequestAsync(request, aborted);
+                await TPipeline.RunRequestAsync(_pipeline ??= services.GetRequiredService<TPipeline>(), request, aborted);
             }
 
             context.Response.ContentType = JsonContentType;

@@ -216,10 +216,10 @@ public sealed class ContractTests(DispatchAssembly dispatch) : IClassFixture<Dis
                 RuntimeValues = runtimeValues ?? new Dictionary<string, string?>(),
                 ParameterOverrides = overrides ?? [],
             };
-            var run = typeof(IPipelineContract<>).MakeGenericType(pipeline.GetType()).GetMethod("RunRequestAsync")!;
+            var run = typeof(ContractTests).GetMethod(nameof(RunRequest), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(pipeline.GetType());
             try
             {
-                await (ValueTask)run.Invoke(pipeline, [request, CancellationToken.None])!;
+                await (ValueTask)run.Invoke(null, [pipeline, request])!;
             }
             catch (TargetInvocationException exception) when (exception.InnerException is not null)
             {
@@ -250,6 +250,9 @@ public sealed class ContractTests(DispatchAssembly dispatch) : IClassFixture<Dis
         "Outputs" => TPipeline.Outputs,
         _ => throw new ArgumentOutOfRangeException(nameof(member)),
     };
+
+    private static ValueTask RunRequest<TPipeline>(TPipeline pipeline, PipelineRequest request) where TPipeline : class, IPipelineContract<TPipeline> =>
+        TPipeline.RunRequestAsync(pipeline, request, CancellationToken.None);
 
     private static object ReadSession<TSession>(string member) where TSession : Session, ISessionContract<TSession>
     {

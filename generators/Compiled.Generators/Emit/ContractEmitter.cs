@@ -116,14 +116,14 @@ internal static class ContractEmitter
         if (pipeline.HasErrors)
         {
             w.Line("/// <summary>Not available: the pipeline has build errors (CPL diagnostics). Fix them to generate it.</summary>");
-            w.Line($"global::System.Threading.Tasks.ValueTask {contract}.RunRequestAsync(global::Compiled.PipelineRequest request, global::System.Threading.CancellationToken cancellationToken) =>");
+            w.Line($"static global::System.Threading.Tasks.ValueTask {contract}.RunRequestAsync({self} pipeline, global::Compiled.PipelineRequest request, global::System.Threading.CancellationToken cancellationToken) =>");
             w.Line($"    throw new global::System.InvalidOperationException(\"Pipeline '{pipeline.Name}' has build errors; see the CPL diagnostics of this project.\");");
             w.Close();
             return w.ToString();
         }
 
         var locals = new Locals(pipeline);
-        WriteRunRequest(w, pipeline, contract, locals);
+        WriteRunRequest(w, pipeline, self, contract, locals);
         if (!pipeline.RuntimeInputs.IsEmpty)
         {
             w.Line();
@@ -134,11 +134,11 @@ internal static class ContractEmitter
         return w.ToString();
     }
 
-    private static void WriteRunRequest(SourceWriter w, PipelineModel pipeline, string contract, Locals locals)
+    private static void WriteRunRequest(SourceWriter w, PipelineModel pipeline, string self, string contract, Locals locals)
     {
-        var request = locals.Request;
+        var (request, instance) = (locals.Request, locals.Pipeline);
         w.Line("/// <inheritdoc />");
-        w.Open($"async global::System.Threading.Tasks.ValueTask {contract}.RunRequestAsync(global::Compiled.PipelineRequest {request}, global::System.Threading.CancellationToken cancellationToken)");
+        w.Open($"static async global::System.Threading.Tasks.ValueTask {contract}.RunRequestAsync({self} {instance}, global::Compiled.PipelineRequest {request}, global::System.Threading.CancellationToken cancellationToken)");
         if (pipeline.RuntimeInputs.IsEmpty)
         {
             w.Line($"{request}.ReadNoInputs();");
@@ -149,14 +149,14 @@ internal static class ContractEmitter
             w.Line($"ReadRuntimeInputs({request}, {outs});");
         }
 
-        w.Line($"var parameters = {request}.ParameterOverrides.Count == 0 ? null : _session.Parameters.WithOverrides({request}.ParameterOverrides);");
+        w.Line($"var parameters = {request}.ParameterOverrides.Count == 0 ? null : {instance}._session.Parameters.WithOverrides({request}.ParameterOverrides);");
         var arguments = pipeline.RuntimeInputs.Select(i => $"{i.ParameterName}: {i.ParameterName}")
             .Concat(pipeline.RuntimeValues.Select(v => v.HasDefault
                 ? $"{v.ParameterName}: {request}.GetRuntimeValue({Literal(v.Name)})"
                 : $"{v.ParameterName}: {request}.RequireRuntimeValue({Literal(v.Name)})"))
             .Concat(new[] { "parameters: parameters", $"runId: {request}.RunId", "cancellationToken: cancellationToken" })
             .ToList();
-        w.Line("var result = await RunAsync(");
+        w.Line($"var result = await {instance}.RunAsync(");
         w.Indent();
         for (var i = 0; i < arguments.Count; i++)
         {
@@ -234,7 +234,7 @@ internal static class ContractEmitter
 
     /// <summary>
     /// Names of the generated locals and parameters that sit beside the runtime inputs and values (whose
-    /// names come from the catalog): <c>request</c>, <c>reader</c>, <c>hasFeatures</c>, each suffixed with
+    /// names come from the catalog): <c>request</c>, <c>reader</c>, <c>pipeline</c>, <c>hasFeatures</c>, each suffixed with
     /// <c>_</c> until no input or value has that name.
     /// </summary>
     private sealed class Locals
@@ -249,6 +249,7 @@ internal static class ContractEmitter
                 StringComparer.Ordinal);
             Request = Unique("request");
             Reader = Unique("reader");
+            Pipeline = Unique("pipeline");
             foreach (var input in pipeline.RuntimeInputs)
             {
                 _seen[input.ParameterName] = Unique("has" + Naming.ToPascalCase(input.ParameterName.TrimStart('@')));
@@ -258,6 +259,8 @@ internal static class ContractEmitter
         public string Request { get; }
 
         public string Reader { get; }
+
+        public string Pipeline { get; }
 
         /// <summary>The local that records whether <paramref name="input"/> was read: <c>features</c> → <c>hasFeatures</c>.</summary>
         public string Seen(RuntimeInputModel input) => _seen[input.ParameterName];

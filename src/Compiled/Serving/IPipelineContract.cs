@@ -26,15 +26,20 @@ public interface IPipelineContract<TSelf> where TSelf : class, IPipelineContract
     static abstract IReadOnlyList<PipelineField> Outputs { get; }
 
     /// <summary>
-    /// Runs the pipeline for one request: reads the runtime inputs from <see cref="PipelineRequest.Body"/>,
+    /// Runs <paramref name="pipeline"/> for one request: reads the runtime inputs from <see cref="PipelineRequest.Body"/>,
     /// applies <see cref="PipelineRequest.ParameterOverrides"/> to the session's parameters, takes the
     /// runtime values from <see cref="PipelineRequest.RuntimeValues"/>, runs with <see cref="PipelineRequest.RunId"/>
     /// and writes the result to <see cref="PipelineRequest.Response"/>.
     /// </summary>
+    /// <remarks>
+    /// Static, like the other members: a host calls it for the pipeline types it serves only, so a native AOT
+    /// build compiles the runs of those pipelines and not of every pipeline of the project.
+    /// </remarks>
+    /// <param name="pipeline">The pipeline, bound to its session.</param>
     /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <exception cref="PipelineRequestException">The body, or a runtime value, is missing or malformed; names the field. Nothing ran.</exception>
     /// <exception cref="ParameterException">A parameter override names an unknown path or has a malformed value; names the path. Nothing ran.</exception>
     /// <exception cref="PipelineRunException">The run failed; names the node and the run id.</exception>
-    ValueTask RunRequestAsync(PipelineRequest request, CancellationToken cancellationToken);
+    static abstract ValueTask RunRequestAsync(TSelf pipeline, PipelineRequest request, CancellationToken cancellationToken);
 }

@@ -33,11 +33,11 @@ partial class EchoPipeline : global::Compiled.IPipelineContract<global::Dispatch
     static global::System.Collections.Generic.IReadOnlyList<global::Compiled.PipelineField> global::Compiled.IPipelineContract<global::Dispatch.EchoPipeline>.Outputs => s_outputs;
 
     /// <inheritdoc />
-    async global::System.Threading.Tasks.ValueTask global::Compiled.IPipelineContract<global::Dispatch.EchoPipeline>.RunRequestAsync(global::Compiled.PipelineRequest request_, global::System.Threading.CancellationToken cancellationToken)
+    static async global::System.Threading.Tasks.ValueTask global::Compiled.IPipelineContract<global::Dispatch.EchoPipeline>.RunRequestAsync(global::Dispatch.EchoPipeline pipeline, global::Compiled.PipelineRequest request_, global::System.Threading.CancellationToken cancellationToken)
     {
         ReadRuntimeInputs(request_, out var request);
-        var parameters = request_.ParameterOverrides.Count == 0 ? null : _session.Parameters.WithOverrides(request_.ParameterOverrides);
-        var result = await RunAsync(
+        var parameters = request_.ParameterOverrides.Count == 0 ? null : pipeline._session.Parameters.WithOverrides(request_.ParameterOverrides);
+        var result = await pipeline.RunAsync(
             request: request,
             parameters: parameters,
             runId: request_.RunId,

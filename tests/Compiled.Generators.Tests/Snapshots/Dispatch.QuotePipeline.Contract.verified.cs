@@ -37,11 +37,11 @@ partial class QuotePipeline : global::Compiled.IPipelineContract<global::Dispatc
     static global::System.Collections.Generic.IReadOnlyList<global::Compiled.PipelineField> global::Compiled.IPipelineContract<global::Dispatch.QuotePipeline>.Outputs => s_outputs;
 
     /// <inheritdoc />
-    async global::System.Threading.Tasks.ValueTask global::Compiled.IPipelineContract<global::Dispatch.QuotePipeline>.RunRequestAsync(global::Compiled.PipelineRequest request, global::System.Threading.CancellationToken cancellationToken)
+    static async global::System.Threading.Tasks.ValueTask global::Compiled.IPipelineContract<global::Dispatch.QuotePipeline>.RunRequestAsync(global::Dispatch.QuotePipeline pipeline, global::Compiled.PipelineRequest request, global::System.Threading.CancellationToken cancellationToken)
     {
         ReadRuntimeInputs(request, out var customer, out var discount);
-        var parameters = request.ParameterOverrides.Count == 0 ? null : _session.Parameters.WithOverrides(request.ParameterOverrides);
-        var result = await RunAsync(
+        var parameters = request.ParameterOverrides.Count == 0 ? null : pipeline._session.Parameters.WithOverrides(request.ParameterOverrides);
+        var result = await pipeline.RunAsync(
             customer: customer,
             discount: discount,
             region: request.RequireRuntimeValue("region"),

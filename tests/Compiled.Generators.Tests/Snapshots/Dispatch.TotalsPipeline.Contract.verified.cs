@@ -33,11 +33,11 @@ partial class TotalsPipeline : global::Compiled.IPipelineContract<global::Dispat
     static global::System.Collections.Generic.IReadOnlyList<global::Compiled.PipelineField> global::Compiled.IPipelineContract<global::Dispatch.TotalsPipeline>.Outputs => s_outputs;
 
     /// <inheritdoc />
-    async global::System.Threading.Tasks.ValueTask global::Compiled.IPipelineContract<global::Dispatch.TotalsPipeline>.RunRequestAsync(global::Compiled.PipelineRequest request, global::System.Threading.CancellationToken cancellationToken)
+    static async global::System.Threading.Tasks.ValueTask global::Compiled.IPipelineContract<global::Dispatch.TotalsPipeline>.RunRequestAsync(global::Dispatch.TotalsPipeline pipeline, global::Compiled.PipelineRequest request, global::System.Threading.CancellationToken cancellationToken)
     {
         request.ReadNoInputs();
-        var parameters = request.ParameterOverrides.Count == 0 ? null : _session.Parameters.WithOverrides(request.ParameterOverrides);
-        var result = await RunAsync(
+        var parameters = request.ParameterOverrides.Count == 0 ? null : pipeline._session.Parameters.WithOverrides(request.ParameterOverrides);
+        var result = await pipeline.RunAsync(
             region: request.RequireRuntimeValue("region"),
             year: request.GetRuntimeValue("year"),
             parameters: parameters,

@@ -32,11 +32,11 @@ partial class PredictPipeline : global::Compiled.IPipelineContract<global::MiniF
     static global::System.Collections.Generic.IReadOnlyList<global::Compiled.PipelineField> global::Compiled.IPipelineContract<global::MiniFlights.PredictPipeline>.Outputs => s_outputs;
 
     /// <inheritdoc />
-    async global::System.Threading.Tasks.ValueTask global::Compiled.IPipelineContract<global::MiniFlights.PredictPipeline>.RunRequestAsync(global::Compiled.PipelineRequest request, global::System.Threading.CancellationToken cancellationToken)
+    static async global::System.Threading.Tasks.ValueTask global::Compiled.IPipelineContract<global::MiniFlights.PredictPipeline>.RunRequestAsync(global::MiniFlights.PredictPipeline pipeline, global::Compiled.PipelineRequest request, global::System.Threading.CancellationToken cancellationToken)
     {
         ReadRuntimeInputs(request, out var features);
-        var parameters = request.ParameterOverrides.Count == 0 ? null : _session.Parameters.WithOverrides(request.ParameterOverrides);
-        var result = await RunAsync(
+        var parameters = request.ParameterOverrides.Count == 0 ? null : pipeline._session.Parameters.WithOverrides(request.ParameterOverrides);
+        var result = await pipeline.RunAsync(
             features: features,
             parameters: parameters,
             runId: request.RunId,
