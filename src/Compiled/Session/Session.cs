@@ -27,7 +27,7 @@ public abstract class Session
         Environment = options.Environment
             ?? System.Environment.GetEnvironmentVariable(SessionOptions.EnvironmentVariable)
             ?? "local";
-        Config = ProjectConfig.Load(ProjectLocator.Locate(options.ProjectPath), Environment);
+        Config = ProjectConfig.Load(ProjectLocator.Locate(options.ProjectPath), Environment, options.JsonTypeInfoResolver);
         var hooks = new List<PipelineHook>();
         if (options.LoggerFactory is not null) hooks.Add(new LoggingHook(options.LoggerFactory.CreateLogger("Compiled.Run")));
         hooks.AddRange(options.Hooks);
