@@ -18,6 +18,7 @@ public class ChainBenchmarks
     private DataflowChain _dataflow = null!;
     private ReflectionEngine _reflection = null!;
     private long _input = 42;
+    private Compiled.Runners.RunOptions _nodeByNode = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -26,6 +27,9 @@ public class ChainBenchmarks
         _hooked = Sessions.WithNoOpHook();
         _dataflow = new DataflowChain(typeof(Chain10Nodes));
         _reflection = new ReflectionEngine([typeof(Chain10Nodes)]);
+        _nodeByNode = new Compiled.Runners.RunOptions { Inputs = new Dictionary<string, object?> { ["input"] = _input } };
+        var summary = SessionNodeByNode().GetAwaiter().GetResult();
+        if (summary.NodesRun.Count != 10) throw new InvalidOperationException($"The node-by-node run ran {summary.NodesRun.Count} nodes, expected 10.");
         var expected = Chain10HandWritten.Run(_input);
         Check(expected, GeneratedRun(), GeneratedRunAsync(), GeneratedRunWithRunId(), SessionWithNoOpHook(), Dataflow().GetAwaiter().GetResult(), Reflection());
     }
@@ -51,6 +55,9 @@ public class ChainBenchmarks
 
     [Benchmark(Description = "Session + 1 no-op hook")]
     public long SessionWithNoOpHook() => _hooked.Chain10.Run(_input).D10;
+
+    [Benchmark(Description = "Session-level run (node by node)")]
+    public Task<Compiled.Runners.RunSummary> SessionNodeByNode() => _session.Chain10.ExecuteAsync(_nodeByNode);
 
     [Benchmark(Description = "TPL Dataflow, 1 request")]
     public Task<long> Dataflow() => _dataflow.RunAsync(_input);
