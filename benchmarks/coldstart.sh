@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Cold start of samples/Spaceflights: whole process, from `dotnet Spaceflights.dll` to exit after the
-# first (and only) pipeline result is printed — runtime start, JIT, session creation (config read),
-# and the real run of the default pipeline (CSV loads and saves, the regression, the metrics).
+# Cold start of samples/Spaceflights: whole process, from start to exit after the first (and only)
+# pipeline result — `Spaceflights run` (the CLI's run of the default pipeline): runtime start, JIT,
+# session creation (config read), and the real run (xlsx/csv loads, parquet saves, the regression,
+# the versioned model and metrics saves).
 #
-#   benchmarks/coldstart.sh [RUNS]        # default 10 runs; prints every time and the median
+#   benchmarks/coldstart.sh [RUNS]                          # JIT: dotnet Spaceflights.dll, default 10 runs
+#   NATIVE=path/to/Spaceflights benchmarks/coldstart.sh 10  # a Native AOT executable of the same sample
 #
-# Builds the sample in Release once (skip with NO_BUILD=1), runs it once untimed (to warm the OS file
-# cache, not the process), then RUNS times under /usr/bin/time -f %e (wall-clock seconds).
-# JIT only: Native AOT comes with the serving issue and will be added here then.
+# Builds the sample in Release once (skip with NO_BUILD=1; never for NATIVE), runs it once untimed (to
+# warm the OS file cache, not the process), then RUNS times under /usr/bin/time -f %e (wall-clock
+# seconds), and prints every time and the median.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,20 +22,29 @@ if [[ ! -x /usr/bin/time ]]; then
   exit 1
 fi
 
-if [[ "${NO_BUILD:-0}" != 1 ]]; then
+native="${NATIVE:-}"
+if [[ -n "$native" ]]; then
+  native="$(realpath "$native")"
+elif [[ "${NO_BUILD:-0}" != 1 ]]; then
   dotnet build "$sample" -c Release -v quiet -nologo >/dev/null
 fi
 
 # From the sample's own directory, as a user would run it (the session finds conf/base there).
 cd "$sample"
-app="bin/Release/net10.0/Spaceflights.dll"
-dotnet "$app" >/dev/null  # untimed: fills the OS file cache
+if [[ -n "$native" ]]; then
+  command=("$native" run)
+  label="$native, Native AOT"
+else
+  command=(dotnet bin/Release/net10.0/Spaceflights.dll run)
+  label="$dll, JIT"
+fi
+"${command[@]}" >/dev/null  # untimed: fills the OS file cache
 
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 times=()
 for ((i = 1; i <= runs; i++)); do
-  if ! /usr/bin/time -f %e -o "$out" dotnet "$app" >/dev/null 2>&1; then
+  if ! /usr/bin/time -f %e -o "$out" "${command[@]}" >/dev/null 2>&1; then
     echo "run $i failed: $(cat "$out")" >&2
     exit 1
   fi
@@ -43,4 +54,4 @@ for ((i = 1; i <= runs; i++)); do
 done
 
 median=$(printf '%s\n' "${times[@]}" | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }')
-echo "cold start ($dll, JIT, $runs runs): median ${median} s"
+echo "cold start ($label, $runs runs): median ${median} s"
