@@ -46,7 +46,7 @@ public sealed class ProjectAnalyzer : DiagnosticAnalyzer
             {
                 var id = symbol.Symbol switch
                 {
-                    IMethodSymbol method when HasAttribute(method, KnownNames.NodeAttribute) => SymbolNames.MemberId(method),
+                    IMethodSymbol method when HasAttributeLists(method, symbol.CancellationToken) && HasAttribute(method, KnownNames.NodeAttribute) => SymbolNames.MemberId(method),
                     INamedTypeSymbol type => SymbolNames.MemberId(type),
                     _ => null,
                 };
@@ -135,6 +135,11 @@ public sealed class ProjectAnalyzer : DiagnosticAnalyzer
 
         return symbol.Locations.FirstOrDefault() ?? Location.None;
     }
+
+    /// <summary>Whether a method is declared with attributes (its own, or its partial implementation's): only then can it be a node.</summary>
+    private static bool HasAttributeLists(IMethodSymbol method, CancellationToken cancellationToken) =>
+        method.DeclaringSyntaxReferences.Concat(method.PartialImplementationPart?.DeclaringSyntaxReferences ?? ImmutableArray<SyntaxReference>.Empty)
+            .Any(reference => reference.GetSyntax(cancellationToken) is MethodDeclarationSyntax { AttributeLists.Count: > 0 });
 
     private static bool HasAttribute(ISymbol symbol, string metadataName) =>
         symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == metadataName);

@@ -3,6 +3,7 @@ using Compiled.Generators.Building;
 using Compiled.Generators.Model;
 using Compiled.Generators.Parsing;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Compiled.Analyzers;
@@ -33,8 +34,14 @@ internal static class ProjectModelReader
         foreach (var type in Types(compilation.Assembly.GlobalNamespace))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var pipeline = Find(type.GetAttributes(), pipelineAttribute);
-            if (pipeline is not null) pipelines.Add(PipelineParser.Parse(type, pipeline));
+
+            // Attributes of source types come from their syntax: a type none of whose declarations has an attribute
+            // list cannot be a [Pipeline], and one with no attributed method declaration (the generator's [Node]
+            // candidates) has no node. Skipping them spares binding the members and attributes of every other type
+            // (records, DTOs, generated code) in each new compilation, i.e. on each edit in the IDE.
+            var (typeAttributed, methodAttributed) = AttributeLists(type, cancellationToken);
+            if (typeAttributed && Find(type.GetAttributes(), pipelineAttribute) is { } pipeline) pipelines.Add(PipelineParser.Parse(type, pipeline));
+            if (!methodAttributed) continue;
             foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
             {
                 var node = Find(method.GetAttributes(), nodeAttribute);
@@ -54,6 +61,23 @@ internal static class ProjectModelReader
         }
 
         return null;
+    }
+
+    /// <summary>Whether any declaration of <paramref name="type"/> has attribute lists, and whether any of its method declarations has.</summary>
+    private static (bool Type, bool Method) AttributeLists(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        bool onType = false, onMethod = false;
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration) continue;
+            onType |= declaration.AttributeLists.Count > 0;
+            foreach (var member in declaration.Members)
+            {
+                onMethod |= member is MethodDeclarationSyntax { AttributeLists.Count: > 0 };
+            }
+        }
+
+        return (onType, onMethod);
     }
 
     private static IEnumerable<INamedTypeSymbol> Types(INamespaceSymbol @namespace)

@@ -56,6 +56,40 @@ public sealed class ConfigurationTests
         (Parameters, "options:\n  limit: 3\n  nested:\n    limit: 4\n"));
 
     [Fact]
+    public Task Keys_written_beside_a_merge_key_override_the_merged_ones_as_in_kedro() => AnalyzerAsync(
+        Nodes,
+        (Catalog, "_defaults: &defaults\n  type: jsno\n  filepath: data/default.csv\nraw:\n  <<: *defaults\n  type: csv\n  filepath: data/raw.csv\n"),
+        (Parameters, GoodParameters));
+
+    [Fact]
+    public Task Merged_keys_are_read_when_not_overridden() => AnalyzerAsync(
+        Nodes,
+        [(Catalog, "_defaults: &defaults\n  type: {|#0:jsno|}\nraw:\n  <<: *defaults\n  filepath: data/raw.csv\n"), (Parameters, GoodParameters)],
+        [Diagnostic("CPL0007").WithLocation(0).WithArguments("raw", "has an unknown type 'jsno'; did you mean 'json'?")]);
+
+    [Fact]
+    public Task A_merge_key_that_names_the_mapping_it_is_in_is_reported_not_expanded_forever() => AnalyzerAsync(
+        Nodes,
+        [(Catalog, "_csv: &csv\n  type: csv\n  {|#0:<<|}: *csv\nraw:\n  <<: *csv\n  filepath: data/raw.csv\n"), (Parameters, GoodParameters)],
+        [Diagnostic("CPL0006").WithLocation(0).WithArguments(Catalog, "the merge key '<<' names a mapping that contains it")]);
+
+    [Fact]
+    public Task An_alias_to_a_mapping_that_contains_it_is_reported_not_expanded_forever() => AnalyzerAsync(
+        Nodes,
+        [(Catalog, "raw: &raw\n  type: csv\n  filepath: data/raw.csv\n  {|#0:again|}: *raw\n"), (Parameters, GoodParameters)],
+        [Diagnostic("CPL0006").WithLocation(0).WithArguments(Catalog, "an alias here names a mapping or list that contains it")]);
+
+    [Fact]
+    public Task Aliases_that_expand_past_the_limit_are_reported() => AnalyzerAsync(
+        Nodes,
+        [(Catalog, "raw:\n  type: csv\n  filepath: data/raw.csv\n"), (Parameters, Laughs + "options:\n  limit: 3\n")],
+        [Diagnostic("CPL0006").WithSpan(Parameters, 5, 1, 5, 3).WithArguments(Parameters, "the document expands to more than 100,000 values through its aliases")]);
+
+    /// <summary>Ten levels of ten aliases each: 10^10 values once expanded ("billion laughs"); l4 (line 5) is the first past 100,000.</summary>
+    private static readonly string Laughs = "l0: &l0 [a, a, a, a, a, a, a, a, a, a]\n" + string.Concat(Enumerable.Range(1, 9).Select(i =>
+        $"l{i}: &l{i} [{string.Join(", ", Enumerable.Repeat($"*l{i - 1}", 10))}]\n"));
+
+    [Fact]
     public Task Tab_indentation_is_reported_at_the_tab() => AnalyzerAsync(
         Nodes,
         [(Catalog, "raw:\n{|#0:\t|}type: csv\n  filepath: data/raw.csv\n"), (Parameters, GoodParameters)],

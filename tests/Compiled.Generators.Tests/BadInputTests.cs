@@ -24,6 +24,12 @@ public sealed class BadInputTests
         { "unclosed flow sequence", "companies:\n  type: csv\n  filepath: [unclosed\n", 3, 0 },
         // ...or, without a final newline, the end of the last line (YamlDotNet's mark says line 4, column 1 there).
         { "unclosed flow sequence, no final newline", "companies:\n  type: csv\n  filepath: [unclosed", 2, 21 },
+        // The second occurrence of a key, and a tab used as indentation (at the tab, not at the enclosing mapping).
+        { "duplicate key", "companies:\n  type: csv\ncompanies:\n  type: json\n", 2, 0 },
+        { "tab indentation", "companies:\n\ttype: csv\n", 1, 0 },
+        // YAML that would expand without end (YamlDotNet's MergingParser looped forever on the first): at the key.
+        { "merge key naming the mapping it is in", "_csv: &csv\n  type: csv\n  <<: *csv\n", 2, 2 },
+        { "alias naming a mapping that contains it", "companies: &c\n  type: csv\n  again: *c\n", 2, 2 },
     };
 
     [Theory]
