@@ -201,8 +201,15 @@ internal static class PipelineStepsEmitter
 
     private static void WriteLoad(SourceWriter w, PipelineGraphModel graph)
     {
-        var awaits = graph.Datasets.Any(d => d.CatalogAccess is not null && !d.IsArtifact);
         w.Line();
+        if (graph.Datasets.IsEmpty)
+        {
+            w.Line($"public override {ValueTask} LoadAsync(int dataset, {CancellationToken} cancellationToken) =>");
+            w.Line("    throw new global::System.ArgumentOutOfRangeException(\"dataset\");");
+            return;
+        }
+
+        var awaits = graph.Datasets.Any(d => d.CatalogAccess is not null && !d.IsArtifact);
         w.Open($"public override {(awaits ? "async " : "")}{ValueTask} LoadAsync(int dataset, {CancellationToken} cancellationToken)");
         w.Open("switch (dataset)");
         for (var i = 0; i < graph.Datasets.Count; i++)
@@ -265,6 +272,14 @@ internal static class PipelineStepsEmitter
     private static void WriteRelease(SourceWriter w, PipelineGraphModel graph)
     {
         w.Line();
+        if (graph.Datasets.IsEmpty)
+        {
+            w.Line("public override void Release(int dataset)");
+            w.Line("{");
+            w.Line("}");
+            return;
+        }
+
         w.Open("public override void Release(int dataset)");
         w.Open("switch (dataset)");
         for (var i = 0; i < graph.Datasets.Count; i++) w.Line($"case {i}: {graph.Datasets[i].Field} = default!; break;");
