@@ -85,5 +85,7 @@ public sealed class CompiledGenerator : IIncrementalGenerator
             context.AddSource($"{hint}.g.cs", PipelineEmitter.Emit(project, pipeline));
             context.AddSource($"{hint}.Steps.g.cs", PipelineStepsEmitter.Emit(project, pipeline));
         }
+
+        ContractEmitter.AddSources(context, project);
     }
 }

@@ -38,6 +38,36 @@ public sealed class ConfigurationTests
         [Diagnostic("CPL0006").WithLocation(0).WithArguments(Parameters, "While parsing a block mapping, did not find expected key.")]);
 
     [Fact]
+    public Task Duplicate_key_is_reported_at_the_second_key() => AnalyzerAsync(
+        Nodes,
+        [(Catalog, "raw:\n  type: csv\n  filepath: data/raw.csv\n{|#0:raw|}:\n  type: json\n"), (Parameters, GoodParameters)],
+        [Diagnostic("CPL0006").WithLocation(0).WithArguments(Catalog, "the key 'raw' appears twice in the same mapping")]);
+
+    [Fact]
+    public Task Duplicate_key_inside_an_entry_is_reported_at_the_second_key() => AnalyzerAsync(
+        Nodes,
+        [(Catalog, "raw:\n  type: csv\n  filepath: data/raw.csv\n  {|#0:type|}: json\n"), (Parameters, GoodParameters)],
+        [Diagnostic("CPL0006").WithLocation(0).WithArguments(Catalog, "the key 'type' appears twice in the same mapping")]);
+
+    [Fact]
+    public Task The_same_key_in_different_mappings_is_not_a_duplicate() => AnalyzerAsync(
+        Nodes,
+        (Catalog, "raw:\n  type: csv\n  filepath: data/raw.csv\nclean:\n  type: csv\n  filepath: data/clean.csv\n"),
+        (Parameters, "options:\n  limit: 3\n  nested:\n    limit: 4\n"));
+
+    [Fact]
+    public Task Tab_indentation_is_reported_at_the_tab() => AnalyzerAsync(
+        Nodes,
+        [(Catalog, "raw:\n{|#0:\t|}type: csv\n  filepath: data/raw.csv\n"), (Parameters, GoodParameters)],
+        [Diagnostic("CPL0006").WithLocation(0).WithArguments(Catalog, "While scanning a mapping, found invalid tab as indentation.")]);
+
+    [Fact]
+    public Task Tab_after_a_scalar_value_is_reported_at_the_tab() => AnalyzerAsync(
+        Nodes,
+        [(Catalog, "raw:\n  type: csv\n  filepath: data/raw.csv\n{|#0:\t|}versioned: true\n"), (Parameters, GoodParameters)],
+        [Diagnostic("CPL0006").WithLocation(0).WithArguments(Catalog, "While scanning a plain scalar, found a tab character that violate indentation.")]);
+
+    [Fact]
     public Task Document_that_is_not_a_mapping_is_reported() => AnalyzerAsync(
         Nodes,
         [(Catalog, "{|#0:|}- raw\n- clean\n"), (Parameters, GoodParameters)],

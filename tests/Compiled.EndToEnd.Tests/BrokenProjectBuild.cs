@@ -46,13 +46,18 @@ internal static class BrokenProjectBuild
             Assert.EndsWith($"/docs/diagnostics/{id}.md", match.Groups["help"].Value, StringComparison.Ordinal);
         }
 
-        var diagnostics = Diagnostic.Matches(result.Output)
-            .Select(m => (File: Relative(m.Groups["file"].Value, projectDirectory), Match: m))
-            .Where(d => !d.File.StartsWith("/", StringComparison.Ordinal)) // MSBuild's own errors name the project file
-            .Select(d => $"{d.File}({d.Match.Groups["line"].Value},{d.Match.Groups["column"].Value}): {d.Match.Groups["severity"].Value} {d.Match.Groups["id"].Value}: {Normalize(d.Match.Groups["message"].Value, projectDirectory)}")
-            .Distinct()
-            .Order(StringComparer.Ordinal)
+        // MSBuild prints every diagnostic as it happens and again in its summary after "Build FAILED.":
+        // in the first part each must appear once (the analyzers report it; the generator does not repeat it).
+        var failed = result.Output.IndexOf("Build FAILED.", StringComparison.Ordinal);
+        Assert.True(failed >= 0, "MSBuild's summary ('Build FAILED.') is missing from the output");
+        var reported = Diagnostic.Matches(result.Output.Substring(0, failed))
+            .Select(m => $"{Relative(m.Groups["file"].Value, projectDirectory)}({m.Groups["line"].Value},{m.Groups["column"].Value}): " +
+                         $"{m.Groups["severity"].Value} {m.Groups["id"].Value}: {Normalize(m.Groups["message"].Value, projectDirectory)}")
             .ToList();
+        var repeated = reported.GroupBy(d => d).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(repeated.Count == 0, "reported more than once:\n" + string.Join("\n", repeated));
+
+        var diagnostics = reported.Order(StringComparer.Ordinal).ToList();
         Assert.DoesNotContain(diagnostics, d => !d.Contains(": error CPL", StringComparison.Ordinal) && !d.Contains(": warning CPL", StringComparison.Ordinal));
         return diagnostics;
     }

@@ -35,6 +35,7 @@ internal static class Dotnet
         startInfo.Environment["MSBUILDTERMINALLOGGER"] = "off";
         startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         startInfo.Environment["DOTNET_NOLOGO"] = "1";
+        startInfo.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en"; // the tests read MSBuild's English output ("Build FAILED.")
 
         var output = new StringBuilder();
         using var process = new Process { StartInfo = startInfo };

@@ -124,6 +124,20 @@ public sealed class RunTests(LaunchpadAssembly launchpad) : IClassFixture<Launch
     }
 
     [Fact]
+    public void FailingNode_RunWithCancellableToken_TakesTheObservedPathAndThrowsTheSameException()
+    {
+        // A token that can be cancelled sends Run through RunObserved (hooks and token checks around each node);
+        // the failure must be reported exactly as on the unobserved path above.
+        var session = CreateSession();
+        using var cancellation = new CancellationTokenSource();
+
+        var exception = Assert.Throws<PipelineRunException>(() =>
+            Pipeline(session, "FailingPipeline").Call("Run", ("seed", 41), ("runId", "run-42"), ("cancellationToken", cancellation.Token)));
+
+        AssertExplodeFailure(exception);
+    }
+
+    [Fact]
     public async Task FailingNode_RunAsync_ThrowsTheSameException()
     {
         var session = CreateSession();

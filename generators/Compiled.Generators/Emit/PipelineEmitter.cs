@@ -6,7 +6,9 @@ namespace Compiled.Generators.Emit;
 /// Emits the generated half of a <c>[Pipeline]</c> class: <c>Run</c> (when every node is synchronous)
 /// and <c>RunAsync</c>, each a straight sequence of direct node calls in topological order, with
 /// free inputs loaded into locals before the node that first needs them, outputs saved where the
-/// catalog persists them, and a typed <c>Result</c> of the pipeline's outputs.
+/// catalog persists them, and a typed <c>Result</c> of the pipeline's outputs. <c>Run</c> has an
+/// unobserved body (no hooks registered, a token that cannot be cancelled: nothing but the node calls)
+/// and an observed one (<c>RunObserved</c>) that calls the hooks and checks the token around each node.
 /// </summary>
 internal static class PipelineEmitter
 {
@@ -120,50 +122,97 @@ internal static class PipelineEmitter
         if (isAsync && !awaits)
         {
             // Nothing to await: the asynchronous form is the synchronous run, already completed.
-            var names = pipeline.RuntimeInputs.Select(i => i.ParameterName)
-                .Concat(pipeline.RuntimeValues.Select(v => v.ParameterName))
-                .Concat(pipeline.InputOverrides.IsEmpty ? Array.Empty<string>() : new[] { "inputs" })
-                .Concat(new[] { "parameters", "runId", "cancellationToken" });
             w.Line($"public global::System.Threading.Tasks.ValueTask<Result> RunAsync({string.Join(", ", arguments)}) =>");
-            w.Line($"    new(Run({string.Join(", ", names)}));");
+            w.Line($"    new(Run({string.Join(", ", ArgumentNames(pipeline))}));");
             return;
         }
 
-        var signature = isAsync
-            ? $"public async global::System.Threading.Tasks.ValueTask<Result> RunAsync({string.Join(", ", arguments)})"
-            : $"public Result Run({string.Join(", ", arguments)})";
-        w.Open(signature);
+        var names = string.Join(", ", ArgumentNames(pipeline));
+        if (isAsync)
+        {
+            w.Open($"public async global::System.Threading.Tasks.ValueTask<Result> RunAsync({string.Join(", ", arguments)})");
+            WriteRequiredRuntimeValues(w, pipeline);
+            WriteBody(w, pipeline, isAsync: true, observed: true);
+            w.Close();
+            return;
+        }
+
+        // Run has two bodies with the same node calls. The public one is the hot path of a session
+        // without hooks and a run that cannot be cancelled: nothing between the node calls. The other
+        // calls the hooks and checks the token around every node.
+        w.Open($"public Result Run({string.Join(", ", arguments)})");
+        WriteRequiredRuntimeValues(w, pipeline);
+        w.Open("if (_session.HasHooks || cancellationToken.CanBeCanceled)");
+        w.Line($"return RunObserved({names});");
+        w.Close();
+        w.Line();
+        WriteBody(w, pipeline, isAsync: false, observed: false);
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>Runs <c>" + pipeline.Name + "</c> like <see cref=\"Run\"/>, calling the session's hooks and checking <paramref name=\"cancellationToken\"/> around every node.</summary>");
+        var required = arguments.Select(a => a.Replace(" = null", "").Replace(" = default", ""));
+        w.Open($"private Result RunObserved({string.Join(", ", required)})");
+        WriteBody(w, pipeline, isAsync: false, observed: true);
+        w.Close();
+    }
+
+    private static IEnumerable<string> ArgumentNames(PipelineModel pipeline) =>
+        pipeline.RuntimeInputs.Select(i => i.ParameterName)
+            .Concat(pipeline.RuntimeValues.Select(v => v.ParameterName))
+            .Concat(pipeline.InputOverrides.IsEmpty ? Array.Empty<string>() : new[] { "inputs" })
+            .Concat(new[] { "parameters", "runId", "cancellationToken" });
+
+    private static void WriteRequiredRuntimeValues(SourceWriter w, PipelineModel pipeline)
+    {
         foreach (var value in pipeline.RuntimeValues.Where(v => !v.HasDefault))
         {
             // A runtime value with no default must be given: fail before any node runs.
             w.Line($"global::System.ArgumentNullException.ThrowIfNull({value.ParameterName});");
         }
+    }
 
+    /// <summary>
+    /// The node calls of a run. An <paramref name="observed"/> body calls the hooks and checks the
+    /// cancellation token around each node; the unobserved body only calls the nodes, and creates the
+    /// run context only when a dataset needs it (or, to report a failure, when a node throws).
+    /// </summary>
+    private static void WriteBody(SourceWriter w, PipelineModel pipeline, bool isAsync, bool observed)
+    {
         if (pipeline.Steps.Any(s => s.Arguments.Any(a => a.StartsWith("parameters.", StringComparison.Ordinal))))
         {
             w.Line("parameters ??= _session.Parameters;");
         }
 
-        if (pipeline.Steps.Any(st => !st.Loads.IsEmpty || st.Outputs.Any(o => o.CatalogAccess is not null)))
+        var accessesCatalog = pipeline.Steps.Any(st => !st.Loads.IsEmpty || st.Outputs.Any(o => o.CatalogAccess is not null));
+        if (accessesCatalog)
         {
             w.Line("var catalog = _session.Catalog;");
         }
 
         var savesData = pipeline.Steps.Any(st => st.Outputs.Any(o => o.CatalogAccess is not null));
-        w.Line(savesData ? "var run = _session.StartRun(Name, runId);" : "var run = _session.StartRun(Name, runId, savesData: false);");
-        w.Line("var hooked = run.HasHooks;");
-        w.Line("var cancellable = cancellationToken.CanBeCanceled;");
+        var hasRun = observed || accessesCatalog;
+        if (hasRun)
+        {
+            w.Line(savesData ? "var run = _session.StartRun(Name, runId);" : "var run = _session.StartRun(Name, runId, savesData: false);");
+        }
+
+        if (observed)
+        {
+            w.Line("var hooked = run.HasHooks;");
+            w.Line("var cancellable = cancellationToken.CanBeCanceled;");
+        }
+
         w.Line("var step = 0;");
         w.Open("try");
-        w.Line("run.PipelineStarting();");
+        if (observed) w.Line("run.PipelineStarting();");
         var total = pipeline.Steps.Count;
         for (var i = 0; i < total; i++)
         {
             var step = pipeline.Steps[i];
-            w.Line();
+            if (i > 0 || observed) w.Line();
             w.Line($"// {i + 1}/{total}: {step.NodeName}");
             if (i > 0) w.Line($"step = {i};");
-            w.Line("if (cancellable) cancellationToken.ThrowIfCancellationRequested();");
+            if (observed) w.Line("if (cancellable) cancellationToken.ThrowIfCancellationRequested();");
             foreach (var load in step.Loads)
             {
                 var call = load.IsArtifact
@@ -175,7 +224,7 @@ internal static class PipelineEmitter
                 w.Line($"var {load.Local} = {call};");
             }
 
-            w.Line($"if (hooked) run.NodeStarting({Literal(step.NodeName)});");
+            if (observed) w.Line($"if (hooked) run.NodeStarting({Literal(step.NodeName)});");
             var invocation = $"{step.Method}({string.Join(", ", step.Arguments)})";
             if (step.Await != AwaitKind.None) invocation = $"await {invocation}.ConfigureAwait(false)";
             switch (step.ReturnKind)
@@ -191,7 +240,7 @@ internal static class PipelineEmitter
                     break;
             }
 
-            w.Line($"if (hooked) run.NodeCompleted({Literal(step.NodeName)});");
+            if (observed) w.Line($"if (hooked) run.NodeCompleted({Literal(step.NodeName)});");
             foreach (var output in step.Outputs.Where(o => o.CatalogAccess is not null))
             {
                 w.Line(isAsync
@@ -201,12 +250,13 @@ internal static class PipelineEmitter
         }
 
         w.Line();
-        w.Line("run.PipelineCompleted();");
+        if (hasRun) w.Line("run.PipelineCompleted();");
         w.Line($"return new Result({string.Join(", ", pipeline.Results.Select(r => r.Local))});");
         w.Close();
-        w.Open("catch (global::System.Exception exception) when (run.IsNodeFailure(exception))");
-        w.Line("throw run.Fail(s_nodeNames, step, exception);");
-        w.Close();
+        w.Open("catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))");
+        w.Line(hasRun
+            ? "throw run.Fail(s_nodeNames, step, exception);"
+            : "throw _session.StartRun(Name, runId, savesData: false).Fail(s_nodeNames, step, exception);");
         w.Close();
     }
 

@@ -64,9 +64,20 @@ internal static class YamlParser
         catch (YamlException exception)
         {
             var location = Locate(path, text, exception.Start, exception.End);
-            var message = exception.InnerException?.Message ?? exception.Message;
+            var message = Clean(exception.InnerException?.Message ?? exception.Message);
+            if (message.StartsWith(DuplicateKey, StringComparison.Ordinal))
+            {
+                // YamlDotNet reports the second occurrence of the key, at that key: keep the place, name the key plainly.
+                message = $"the key '{message.Substring(DuplicateKey.Length)}' appears twice in the same mapping";
+            }
+            else if (message.IndexOf(" tab ", StringComparison.Ordinal) >= 0 && IndentationTab(content, location.Start) is { } tab)
+            {
+                // A tab used as indentation is reported at the start of the enclosing block: point at the tab itself.
+                location = Locate(path, text, tab, tab + 1);
+            }
+
             return new ConfigFileModel(path, kind, null, DiagnosticInfo.Create(
-                DiagnosticIds.InvalidYaml, DiagnosticTarget.InFile(location), path, Clean(message)));
+                DiagnosticIds.InvalidYaml, DiagnosticTarget.InFile(location), path, message));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -105,6 +116,36 @@ internal static class YamlParser
             default:
                 return new YamlScalar(null, true, location);
         }
+    }
+
+    private const string DuplicateKey = "Duplicate key ";
+
+    /// <summary>The first tab in the indentation of a line, from the line that holds <paramref name="from"/> on; null if none.</summary>
+    private static int? IndentationTab(string content, int from)
+    {
+        var lineStart = from <= 0 ? 0 : content.LastIndexOf('\n', Math.Min(from, content.Length) - 1) + 1;
+        for (var i = lineStart; i < content.Length; i++)
+        {
+            switch (content[i])
+            {
+                case '\t': return i;
+                case ' ': continue;
+                default:
+                    var next = content.IndexOf('\n', i);
+                    if (next < 0) return null;
+                    i = next; // the loop's i++ moves to the next line's first character
+                    continue;
+            }
+        }
+
+        return null;
+    }
+
+    private static FileLocation Locate(string path, SourceText text, int start, int end)
+    {
+        var startPosition = text.Lines.GetLinePosition(start);
+        var endPosition = text.Lines.GetLinePosition(end);
+        return new FileLocation(path, start, end - start, startPosition.Line, startPosition.Character, endPosition.Line, endPosition.Character);
     }
 
     private static FileLocation Locate(string path, SourceText text, Mark start, Mark end)

@@ -77,6 +77,12 @@ public sealed class DatasetConfig
         }
     }
 
+    /// <summary>
+    /// Serialization metadata for a <c>json</c> dataset: the session's <see cref="SessionOptions.JsonTypeInfoResolver"/>,
+    /// or null when there is none (or no project configuration).
+    /// </summary>
+    public System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver? JsonTypeInfoResolver => _project?.JsonTypeInfoResolver;
+
     /// <summary>The dataset's catalog name.</summary>
     public string Name { get; }
 

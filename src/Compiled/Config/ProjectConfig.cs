@@ -45,9 +45,19 @@ public sealed class ProjectConfig
     /// <summary>The configuration files read, base first.</summary>
     public IReadOnlyList<string> Files { get; }
 
+    /// <summary>
+    /// Serialization metadata for the <c>json</c> datasets built from this configuration (see
+    /// <see cref="SessionOptions.JsonTypeInfoResolver"/>); null when none was given.
+    /// </summary>
+    public System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver? JsonTypeInfoResolver { get; private init; }
+
     /// <summary>Reads <c>conf/base</c> and <c>conf/<paramref name="environment"/></c> under <paramref name="projectPath"/>.</summary>
+    /// <param name="projectPath">The project directory.</param>
+    /// <param name="environment">The environment whose configuration overrides <c>conf/base</c>.</param>
+    /// <param name="jsonTypeInfoResolver">Serialization metadata for the <c>json</c> datasets; see <see cref="JsonTypeInfoResolver"/>.</param>
     /// <exception cref="ConfigException">A file is malformed or an interpolation has no value; the message names the file and line.</exception>
-    public static ProjectConfig Load(string projectPath, string environment)
+    public static ProjectConfig Load(string projectPath, string environment,
+        System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver? jsonTypeInfoResolver = null)
     {
         var files = new List<string>();
         ConfigMapping Read(string pattern, bool includeBase = true)
@@ -60,7 +70,10 @@ public sealed class ProjectConfig
         var catalog = (ConfigMapping)Interpolation.ResolveAll(Read("catalog"), "globals", key => DottedPath.Find(globals, key));
         var credentials = Read("credentials");
         var parameters = environment == "base" ? Empty(projectPath) : ReadEnvironment(projectPath, environment, "parameters", files);
-        return new ProjectConfig(projectPath, environment, catalog, globals, credentials, parameters, files);
+        return new ProjectConfig(projectPath, environment, catalog, globals, credentials, parameters, files)
+        {
+            JsonTypeInfoResolver = jsonTypeInfoResolver,
+        };
     }
 
     /// <summary>The configuration of catalog entry <paramref name="name"/>, or of the most specific dataset factory pattern it matches.</summary>

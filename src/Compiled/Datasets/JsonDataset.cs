@@ -62,21 +62,29 @@ public sealed class JsonDataset<T> : FileDataset<T>
     public JsonSerializerOptions Options => _typeInfo.Options;
 
     /// <summary>
-    /// Builds the dataset from a catalog entry, serializing with reflection: <c>filepath</c>
-    /// (required, relative to the project) and optional <c>save_args: { indent: … }</c> where
-    /// <c>indent</c> is a number of spaces (as in Python), <c>true</c>, or <c>false</c>/<c>null</c> for
-    /// compact output.
+    /// Builds the dataset from a catalog entry: <c>filepath</c> (required, relative to the project) and
+    /// optional <c>save_args: { indent: … }</c> where <c>indent</c> is a number of spaces (as in Python),
+    /// <c>true</c>, or <c>false</c>/<c>null</c> for compact output. The default options described on
+    /// <see cref="JsonDataset{T}"/> apply.
     /// </summary>
+    /// <remarks>
+    /// Serialization metadata comes from <see cref="DatasetConfig.JsonTypeInfoResolver"/> (the session's
+    /// <see cref="SessionOptions.JsonTypeInfoResolver"/>, e.g. a <see cref="JsonSerializerContext"/> that lists
+    /// <typeparamref name="T"/>) and, where reflection-based serialization is enabled, from reflection for
+    /// the types it does not cover. In a trimmed or native AOT application reflection is off
+    /// (<see cref="JsonSerializer.IsReflectionEnabledByDefault"/>), so <typeparamref name="T"/> must be in the resolver.
+    /// </remarks>
     /// <param name="config">The catalog entry.</param>
-    /// <exception cref="DatasetException">The entry is incomplete or has an unsupported key.</exception>
-    [RequiresUnreferencedCode(ReflectionMessage)]
-    [RequiresDynamicCode(ReflectionMessage)]
+    /// <exception cref="DatasetException">
+    /// The entry is incomplete or has an unsupported key, or no serialization metadata for
+    /// <typeparamref name="T"/> is available (reflection off and the resolver does not list it).
+    /// </exception>
     public static JsonDataset<T> FromConfig(DatasetConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
         var path = config.GetRequiredPath("filepath");
-        var indent = ReadIndent(config) ?? 2;
-        return new JsonDataset<T>(config.Name, path, CreateDefaultOptions(indent), DatasetVersioning.FromConfig(config));
+        var options = CreateDefaultOptions(ReadIndent(config) ?? 2);
+        return new JsonDataset<T>(config.Name, path, ResolveTypeInfo(config, options), DatasetVersioning.FromConfig(config));
     }
 
     /// <summary>
@@ -194,6 +202,38 @@ public sealed class JsonDataset<T> : FileDataset<T>
         options.WriteIndented = indentSize >= 0;
         if (indentSize >= 0) options.IndentSize = indentSize;
     }
+
+    // The metadata of T under `options`: from the configured resolver first, then from reflection where it is enabled.
+    private static JsonTypeInfo<T> ResolveTypeInfo(DatasetConfig config, JsonSerializerOptions options)
+    {
+        var configured = config.JsonTypeInfoResolver;
+        if (JsonSerializer.IsReflectionEnabledByDefault)
+        {
+            options.TypeInfoResolver = configured is null ? ReflectionResolver() : JsonTypeInfoResolver.Combine(configured, ReflectionResolver());
+            return (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+        }
+
+        if (configured?.GetTypeInfo(typeof(T), options) is null)
+        {
+            throw config.Error(
+                $"has no JSON serialization metadata for {DatasetErrors.TypeName(typeof(T))}: reflection-based serialization is off " +
+                "(a trimmed or native AOT application). List the type in a JsonSerializerContext " +
+                $"([JsonSerializable(typeof({DatasetErrors.TypeName(typeof(T))}))]) and pass it as SessionOptions.JsonTypeInfoResolver");
+        }
+
+        options.TypeInfoResolver = configured;
+        return (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+    }
+
+    // Called only where JsonSerializer.IsReflectionEnabledByDefault is true. That property is a feature switch
+    // (System.Text.Json.JsonSerializer.IsReflectionEnabledByDefault) which trimmed and native AOT applications turn
+    // off; the trimmer then replaces it with false and removes this call with the branch. The same pattern as
+    // ASP.NET Core's default JSON options.
+    [UnconditionalSuppressMessage("Trimming", "IL2026:RequiresUnreferencedCode",
+        Justification = "Guarded by the JsonSerializer.IsReflectionEnabledByDefault feature switch, off (and the call removed) when trimming.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050:RequiresDynamicCode",
+        Justification = "Guarded by the JsonSerializer.IsReflectionEnabledByDefault feature switch, off (and the call removed) in native AOT.")]
+    private static IJsonTypeInfoResolver ReflectionResolver() => new DefaultJsonTypeInfoResolver();
 
     [RequiresUnreferencedCode(ReflectionMessage)]
     [RequiresDynamicCode(ReflectionMessage)]

@@ -98,7 +98,7 @@ public readonly struct RunContext
         _hooks is null ? SaveDataAsync(dataset, data, cancellationToken) : SaveWithHooksAsync(dataset, data, cancellationToken);
 
     /// <summary>Whether <paramref name="exception"/> is a failure to report as a <see cref="PipelineRunException"/> (cancellation is not).</summary>
-    public bool IsNodeFailure(Exception exception) =>
+    public static bool IsNodeFailure(Exception exception) =>
         exception is not OperationCanceledException and not PipelineRunException;
 
     /// <summary>

@@ -27,7 +27,7 @@ public abstract class Session
         Environment = options.Environment
             ?? System.Environment.GetEnvironmentVariable(SessionOptions.EnvironmentVariable)
             ?? "local";
-        Config = ProjectConfig.Load(ProjectLocator.Locate(options.ProjectPath), Environment);
+        Config = ProjectConfig.Load(ProjectLocator.Locate(options.ProjectPath), Environment, options.JsonTypeInfoResolver);
         var hooks = new List<PipelineHook>();
         if (options.LoggerFactory is not null) hooks.Add(new LoggingHook(options.LoggerFactory.CreateLogger("Compiled.Run")));
         hooks.AddRange(options.Hooks);
@@ -45,6 +45,12 @@ public abstract class Session
 
     /// <summary>The project directory.</summary>
     public string ProjectPath => Config.ProjectPath;
+
+    /// <summary>
+    /// Whether hooks are registered. When none are, generated runs of in-memory pipelines take their
+    /// unobserved path: no run context, no per-node checks.
+    /// </summary>
+    public bool HasHooks => _hooks is not null;
 
     /// <summary>Starts a run of <paramref name="pipelineName"/>; generated <c>Run</c> methods call this.</summary>
     /// <param name="pipelineName">The pipeline's name.</param>

@@ -28,4 +28,13 @@ public sealed class SessionOptions
 
     /// <summary>When set, each run and node is logged (category <c>Compiled.Run</c>).</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>
+    /// Serialization metadata for the catalog's <c>json</c> datasets: typically a
+    /// <see cref="System.Text.Json.Serialization.JsonSerializerContext"/> that lists the types they hold
+    /// (<c>[JsonSerializable(typeof(Regressor))]</c>). Its metadata is used with the datasets' own options
+    /// (snake_case names, …). Required in trimmed and native AOT applications, where reflection-based
+    /// serialization is off; elsewhere optional, reflection covering the types it does not list.
+    /// </summary>
+    public System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver? JsonTypeInfoResolver { get; init; }
 }

@@ -45,6 +45,44 @@ partial class DataProcessingPipeline
     /// <exception cref="global::Compiled.PipelineRunException">A node or dataset failed; names the node, the run and what did not run.</exception>
     public Result Run(global::MiniFlights.DataProcessingPipeline.Inputs inputs = default, global::MiniFlights.MiniFlightsParameters? parameters = null, string? runId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        if (_session.HasHooks || cancellationToken.CanBeCanceled)
+        {
+            return RunObserved(inputs, parameters, runId, cancellationToken);
+        }
+
+        var catalog = _session.Catalog;
+        var run = _session.StartRun(Name, runId);
+        var step = 0;
+        try
+        {
+            // 1/3: preprocess_companies
+            var companies = inputs.Companies ?? run.Load(catalog.Companies);
+            var preprocessedCompanies = global::MiniFlights.DataProcessing.PreprocessCompanies(companies);
+            run.Save(catalog.PreprocessedCompanies, preprocessedCompanies);
+
+            // 2/3: preprocess_shuttles
+            step = 1;
+            var shuttles = inputs.Shuttles ?? run.Load(catalog.Shuttles);
+            var preprocessedShuttles = global::MiniFlights.DataProcessing.PreprocessShuttles(shuttles);
+            run.Save(catalog.PreprocessedShuttles, preprocessedShuttles);
+
+            // 3/3: create_model_input_table
+            step = 2;
+            var modelInputTable = global::MiniFlights.DataProcessing.CreateModelInputTable(preprocessedShuttles, preprocessedCompanies);
+            run.Save(catalog.ModelInputTable, modelInputTable);
+
+            run.PipelineCompleted();
+            return new Result(modelInputTable);
+        }
+        catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
+        {
+            throw run.Fail(s_nodeNames, step, exception);
+        }
+    }
+
+    /// <summary>Runs <c>data_processing</c> like <see cref="Run"/>, calling the session's hooks and checking <paramref name="cancellationToken"/> around every node.</summary>
+    private Result RunObserved(global::MiniFlights.DataProcessingPipeline.Inputs inputs, global::MiniFlights.MiniFlightsParameters? parameters, string? runId, global::System.Threading.CancellationToken cancellationToken)
+    {
         var catalog = _session.Catalog;
         var run = _session.StartRun(Name, runId);
         var hooked = run.HasHooks;
@@ -82,7 +120,7 @@ partial class DataProcessingPipeline
             run.PipelineCompleted();
             return new Result(modelInputTable);
         }
-        catch (global::System.Exception exception) when (run.IsNodeFailure(exception))
+        catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
         {
             throw run.Fail(s_nodeNames, step, exception);
         }
@@ -135,7 +173,7 @@ partial class DataProcessingPipeline
             run.PipelineCompleted();
             return new Result(modelInputTable);
         }
-        catch (global::System.Exception exception) when (run.IsNodeFailure(exception))
+        catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
         {
             throw run.Fail(s_nodeNames, step, exception);
         }

@@ -78,7 +78,7 @@ partial class DataSciencePipeline
             run.PipelineCompleted();
             return new Result(metrics);
         }
-        catch (global::System.Exception exception) when (run.IsNodeFailure(exception))
+        catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
         {
             throw run.Fail(s_nodeNames, step, exception);
         }

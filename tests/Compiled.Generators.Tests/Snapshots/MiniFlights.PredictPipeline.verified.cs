@@ -34,6 +34,32 @@ partial class PredictPipeline
     /// <exception cref="global::Compiled.PipelineRunException">A node or dataset failed; names the node, the run and what did not run.</exception>
     public Result Run(global::MiniFlights.Model.ShuttleFeatures features, global::MiniFlights.MiniFlightsParameters? parameters = null, string? runId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        if (_session.HasHooks || cancellationToken.CanBeCanceled)
+        {
+            return RunObserved(features, parameters, runId, cancellationToken);
+        }
+
+        var catalog = _session.Catalog;
+        var run = _session.StartRun(Name, runId, savesData: false);
+        var step = 0;
+        try
+        {
+            // 1/1: predict
+            var regressor = run.LoadArtifact(catalog.Regressor);
+            var prediction = global::MiniFlights.Inference.Predict(regressor, features);
+
+            run.PipelineCompleted();
+            return new Result(prediction);
+        }
+        catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
+        {
+            throw run.Fail(s_nodeNames, step, exception);
+        }
+    }
+
+    /// <summary>Runs <c>predict</c> like <see cref="Run"/>, calling the session's hooks and checking <paramref name="cancellationToken"/> around every node.</summary>
+    private Result RunObserved(global::MiniFlights.Model.ShuttleFeatures features, global::MiniFlights.MiniFlightsParameters? parameters, string? runId, global::System.Threading.CancellationToken cancellationToken)
+    {
         var catalog = _session.Catalog;
         var run = _session.StartRun(Name, runId, savesData: false);
         var hooked = run.HasHooks;
@@ -53,7 +79,7 @@ partial class PredictPipeline
             run.PipelineCompleted();
             return new Result(prediction);
         }
-        catch (global::System.Exception exception) when (run.IsNodeFailure(exception))
+        catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
         {
             throw run.Fail(s_nodeNames, step, exception);
         }

@@ -76,7 +76,7 @@ partial class ReportingPipeline
             run.PipelineCompleted();
             return new Result();
         }
-        catch (global::System.Exception exception) when (run.IsNodeFailure(exception))
+        catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
         {
             throw run.Fail(s_nodeNames, step, exception);
         }

@@ -1,0 +1,281 @@
+using Compiled.Generators.Model;
+using Microsoft.CodeAnalysis;
+
+namespace Compiled.Generators.Emit;
+
+/// <summary>
+/// Emits the serving contracts, each in a file of its own: <c>{Pipeline}.Contract.g.cs</c> implements
+/// <c>IPipelineContract&lt;TSelf&gt;</c> on every pipeline (its runtime inputs, runtime values and outputs,
+/// and a run from a request that reads the inputs from JSON and writes the result as JSON), and
+/// <c>{Project}Session.Contract.g.cs</c> implements <c>ISessionContract&lt;TSelf&gt;</c> on the session
+/// (create, preload by name, the list of pipelines). Hosts such as <c>Compiled.Hosting</c> use them
+/// instead of reflection.
+/// </summary>
+internal static class ContractEmitter
+{
+    /// <summary>Adds the session's contract and one contract per pipeline.</summary>
+    public static void AddSources(SourceProductionContext context, ProjectModel project)
+    {
+        context.AddSource($"{project.Info.ProjectName}Session.Contract.g.cs", EmitSession(project));
+        foreach (var pipeline in project.Pipelines)
+        {
+            var hint = string.IsNullOrEmpty(pipeline.Namespace) ? pipeline.ClassName : $"{pipeline.Namespace}.{pipeline.ClassName}";
+            context.AddSource($"{hint}.Contract.g.cs", EmitPipeline(pipeline));
+        }
+    }
+
+    public static string EmitSession(ProjectModel project)
+    {
+        var info = project.Info;
+        var session = Qualified(info.Namespace, info.ProjectName + "Session");
+        var contract = $"global::Compiled.ISessionContract<{session}>";
+        // Only artifacts can be preloaded: runs share them; every other input is loaded by each run that reads it.
+        // An artifact whose entry takes ${runtime:…} values is built per run and cannot be preloaded by name.
+        var artifacts = project.Pipelines
+            .SelectMany(p => p.Steps.SelectMany(s => s.Loads).Where(l => l.IsArtifact && !l.CatalogAccess.Contains("(")))
+            .GroupBy(l => l.Dataset, StringComparer.Ordinal)
+            .Select(g => (Name: g.Key, CatalogAccess: g.First().CatalogAccess))
+            .ToList();
+
+        var w = SourceWriter.ForFile(info.Namespace);
+        // No [GeneratedCode] here: the session's own generated file marks the type, and the attribute cannot be repeated.
+        w.Line("// How hosts create the session, preload its artifacts by name and find its pipelines (ISessionContract).");
+        w.Open($"partial class {info.ProjectName}Session : {contract}");
+        w.Line($"private static readonly string[] s_artifacts = [{string.Join(", ", artifacts.Select(a => Literal(a.Name)))}];");
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Line($"static {session} {contract}.Create(global::Compiled.SessionOptions options) => new(options);");
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Line($"static global::System.Collections.Generic.IReadOnlyList<string> {contract}.Artifacts => s_artifacts;");
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Open($"static void {contract}.DescribePipelines(global::Compiled.IPipelineRegistry<{session}> registry)");
+        foreach (var pipeline in project.Pipelines)
+        {
+            w.Line($"registry.Add<{Qualified(pipeline.Namespace, pipeline.ClassName)}>(static session => session.{pipeline.PropertyName});");
+        }
+
+        w.Close();
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Open($"void {contract}.Preload(string artifact)");
+        w.Open("switch (artifact)");
+        foreach (var artifact in artifacts)
+        {
+            w.Line($"case {Literal(artifact.Name)}:");
+            w.Line($"    Preload(Catalog.{artifact.CatalogAccess});");
+            w.Line("    break;");
+        }
+
+        w.Line("default:");
+        w.Line("    throw UnknownArtifact(artifact);");
+        w.Close();
+        w.Close();
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Open($"bool {contract}.IsPreloaded(string artifact) => artifact switch");
+        foreach (var artifact in artifacts)
+        {
+            w.Line($"{Literal(artifact.Name)} => IsPreloaded(Catalog.{artifact.CatalogAccess}),");
+        }
+
+        w.Line("_ => throw UnknownArtifact(artifact),");
+        w.Close(";");
+        w.Line();
+        w.Line("private static global::System.ArgumentException UnknownArtifact(string artifact) =>");
+        var known = artifacts.Count == 0 ? "declare none" : "declare " + string.Join(", ", artifacts.Select(a => a.Name));
+        w.Line($"    new(\"No pipeline declares the artifact '\" + artifact + \"'; the project's pipelines {known}.\", \"artifact\");");
+        w.Close();
+        return w.ToString();
+    }
+
+    public static string EmitPipeline(PipelineModel pipeline)
+    {
+        var self = Qualified(pipeline.Namespace, pipeline.ClassName);
+        var contract = $"global::Compiled.IPipelineContract<{self}>";
+        var w = SourceWriter.ForFile(pipeline.Namespace);
+        // No [GeneratedCode] here: the pipeline's own generated file marks the type, and the attribute cannot be repeated.
+        w.Line($"// How hosts serve {pipeline.Name}: its runtime inputs and values, its outputs, and a run from a JSON request (IPipelineContract).");
+        w.Open($"partial class {pipeline.ClassName} : {contract}");
+        WriteFields(w, "s_runtimeInputs", pipeline.RuntimeInputs.Select(i => Field(i.TypeName, i.Dataset, isRequired: !IsNullable(i.TypeName))));
+        WriteFields(w, "s_runtimeValues", pipeline.RuntimeValues.Select(v => Field("string", v.Name, isRequired: !v.HasDefault)));
+        WriteFields(w, "s_outputs", pipeline.Results.Select(r => Field(r.TypeName, r.Dataset, isRequired: false)));
+        w.Line("/// <inheritdoc />");
+        w.Line($"static string {contract}.PipelineName => Name;");
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Line($"static global::System.Collections.Generic.IReadOnlyList<global::Compiled.PipelineField> {contract}.RuntimeInputs => s_runtimeInputs;");
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Line($"static global::System.Collections.Generic.IReadOnlyList<global::Compiled.PipelineField> {contract}.RuntimeValues => s_runtimeValues;");
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Line($"static global::System.Collections.Generic.IReadOnlyList<global::Compiled.PipelineField> {contract}.Outputs => s_outputs;");
+        w.Line();
+        if (pipeline.HasErrors)
+        {
+            w.Line("/// <summary>Not available: the pipeline has build errors (CPL diagnostics). Fix them to generate it.</summary>");
+            w.Line($"static global::System.Threading.Tasks.ValueTask {contract}.RunRequestAsync({self} pipeline, global::Compiled.PipelineRequest request, global::System.Threading.CancellationToken cancellationToken) =>");
+            w.Line($"    throw new global::System.InvalidOperationException(\"Pipeline '{pipeline.Name}' has build errors; see the CPL diagnostics of this project.\");");
+            w.Close();
+            return w.ToString();
+        }
+
+        var locals = new Locals(pipeline);
+        WriteRunRequest(w, pipeline, self, contract, locals);
+        if (!pipeline.RuntimeInputs.IsEmpty)
+        {
+            w.Line();
+            WriteReadRuntimeInputs(w, pipeline, locals);
+        }
+
+        w.Close();
+        return w.ToString();
+    }
+
+    private static void WriteRunRequest(SourceWriter w, PipelineModel pipeline, string self, string contract, Locals locals)
+    {
+        var (request, instance) = (locals.Request, locals.Pipeline);
+        w.Line("/// <inheritdoc />");
+        w.Open($"static async global::System.Threading.Tasks.ValueTask {contract}.RunRequestAsync({self} {instance}, global::Compiled.PipelineRequest {request}, global::System.Threading.CancellationToken cancellationToken)");
+        if (pipeline.RuntimeInputs.IsEmpty)
+        {
+            w.Line($"{request}.ReadNoInputs();");
+        }
+        else
+        {
+            var outs = string.Join(", ", pipeline.RuntimeInputs.Select(i => $"out var {i.ParameterName}"));
+            w.Line($"ReadRuntimeInputs({request}, {outs});");
+        }
+
+        w.Line($"var parameters = {request}.ParameterOverrides.Count == 0 ? null : {instance}._session.Parameters.WithOverrides({request}.ParameterOverrides);");
+        var arguments = pipeline.RuntimeInputs.Select(i => $"{i.ParameterName}: {i.ParameterName}")
+            .Concat(pipeline.RuntimeValues.Select(v => v.HasDefault
+                ? $"{v.ParameterName}: {request}.GetRuntimeValue({Literal(v.Name)})"
+                : $"{v.ParameterName}: {request}.RequireRuntimeValue({Literal(v.Name)})"))
+            .Concat(new[] { "parameters: parameters", $"runId: {request}.RunId", "cancellationToken: cancellationToken" })
+            .ToList();
+        w.Line($"var result = await {instance}.RunAsync(");
+        w.Indent();
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            w.Line(arguments[i] + (i < arguments.Count - 1 ? "," : ").ConfigureAwait(false);"));
+        }
+
+        w.Outdent();
+        w.Line();
+        w.Line($"{request}.Response.WriteStartObject();");
+        foreach (var output in pipeline.Results)
+        {
+            w.Line($"{request}.WriteOutput({Literal(output.Dataset)}, result.{output.PropertyName});");
+        }
+
+        w.Line($"{request}.Response.WriteEndObject();");
+        w.Close();
+    }
+
+    private static void WriteReadRuntimeInputs(SourceWriter w, PipelineModel pipeline, Locals locals)
+    {
+        var (request, reader) = (locals.Request, locals.Reader);
+        w.Line("/// <summary>Reads the runtime inputs from the request body, a JSON object with one property per input.</summary>");
+        var parameters = string.Join(", ", pipeline.RuntimeInputs.Select(i => $"out {i.TypeName} {i.ParameterName}"));
+        w.Open($"private static void ReadRuntimeInputs(global::Compiled.PipelineRequest {request}, {parameters})");
+        foreach (var input in pipeline.RuntimeInputs)
+        {
+            w.Line($"{input.ParameterName} = default!;");
+            w.Line($"var {locals.Seen(input)} = false;");
+        }
+
+        w.Line($"var {reader} = {request}.StartBody(s_runtimeInputs);");
+        w.Open($"while ({request}.NextInput(ref {reader}))");
+        for (var i = 0; i < pipeline.RuntimeInputs.Count; i++)
+        {
+            var input = pipeline.RuntimeInputs[i];
+            var name = Literal(input.Dataset);
+            var nullable = IsNullable(input.TypeName) ? "true" : "false";
+            w.Line($"{(i == 0 ? "if" : "else if")} ({reader}.ValueTextEquals({name}u8))");
+            w.Line($"    {input.ParameterName} = {request}.ReadInput<{input.TypeName}>(ref {reader}, {name}, nullable: {nullable}, ref {locals.Seen(input)});");
+        }
+
+        w.Line("else");
+        w.Line($"    throw {request}.UnknownInput(ref {reader}, s_runtimeInputs);");
+        w.Close();
+        foreach (var input in pipeline.RuntimeInputs.Where(i => !IsNullable(i.TypeName)))
+        {
+            w.Line();
+            w.Line($"if (!{locals.Seen(input)}) throw {request}.MissingInput({Literal(input.Dataset)});");
+        }
+
+        w.Close();
+    }
+
+    private static void WriteFields(SourceWriter w, string field, IEnumerable<string> values)
+    {
+        var items = values.ToList();
+        if (items.Count == 0)
+        {
+            w.Line($"private static readonly global::Compiled.PipelineField[] {field} = [];");
+            w.Line();
+            return;
+        }
+
+        w.Line($"private static readonly global::Compiled.PipelineField[] {field} =");
+        w.Line("[");
+        w.Indent();
+        foreach (var item in items) w.Line(item + ",");
+        w.Outdent();
+        w.Line("];");
+        w.Line();
+    }
+
+    private static string Field(string typeName, string name, bool isRequired) =>
+        $"global::Compiled.PipelineField.Create<{typeName}>({Literal(name)}, isRequired: {(isRequired ? "true" : "false")})";
+
+    /// <summary>
+    /// Names of the generated locals and parameters that sit beside the runtime inputs and values (whose
+    /// names come from the catalog): <c>request</c>, <c>reader</c>, <c>pipeline</c>, <c>hasFeatures</c>, each suffixed with
+    /// <c>_</c> until no input or value has that name.
+    /// </summary>
+    private sealed class Locals
+    {
+        private readonly HashSet<string> _taken;
+        private readonly Dictionary<string, string> _seen = new(StringComparer.Ordinal);
+
+        public Locals(PipelineModel pipeline)
+        {
+            _taken = new HashSet<string>(
+                pipeline.RuntimeInputs.Select(i => i.ParameterName).Concat(pipeline.RuntimeValues.Select(v => v.ParameterName)),
+                StringComparer.Ordinal);
+            Request = Unique("request");
+            Reader = Unique("reader");
+            Pipeline = Unique("pipeline");
+            foreach (var input in pipeline.RuntimeInputs)
+            {
+                _seen[input.ParameterName] = Unique("has" + Naming.ToPascalCase(input.ParameterName.TrimStart('@')));
+            }
+        }
+
+        public string Request { get; }
+
+        public string Reader { get; }
+
+        public string Pipeline { get; }
+
+        /// <summary>The local that records whether <paramref name="input"/> was read: <c>features</c> → <c>hasFeatures</c>.</summary>
+        public string Seen(RuntimeInputModel input) => _seen[input.ParameterName];
+
+        private string Unique(string name)
+        {
+            while (!_taken.Add(name)) name += "_";
+            return name;
+        }
+    }
+
+    private static bool IsNullable(string typeName) => typeName.EndsWith("?", StringComparison.Ordinal);
+
+    private static string Qualified(string? @namespace, string name) =>
+        string.IsNullOrEmpty(@namespace) ? "global::" + name : $"global::{@namespace}.{name}";
+
+    private static string Literal(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
+}

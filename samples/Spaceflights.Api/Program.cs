@@ -1,0 +1,3 @@
+using Spaceflights.Api;
+
+SpaceflightsApi.Create(args).Run();

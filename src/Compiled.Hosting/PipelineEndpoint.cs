@@ -1,0 +1,133 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.IO.Pipelines;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+
+namespace Compiled.Hosting;
+
+/// <summary>
+/// The request handler of one <see cref="PipelineEndpointRouteBuilderExtensions.MapPipeline{TPipeline}"/>: reads
+/// the body, gathers the parameter overrides and runtime values, runs the pipeline through its generated contract
+/// and writes the result, or a problem.
+/// </summary>
+internal sealed class PipelineEndpoint<TPipeline>(IServiceProvider services) where TPipeline : class, IPipelineContract<TPipeline>
+{
+    private const string JsonContentType = "application/json; charset=utf-8";
+
+    private TPipeline? _pipeline; // resolved on first use: mapping the endpoint does not create the session
+    private readonly JsonSerializerOptions _json = services.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
+    private readonly ILogger _logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(HostingLog.Category);
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var runId = Guid.CreateVersion7().ToString("N");
+        context.Response.Headers[PipelineEndpointRouteBuilderExtensions.RunIdHeader] = runId;
+        var aborted = context.RequestAborted;
+        var span = Activity.Current;
+        var bodyReader = context.Request.BodyReader;
+        ReadResult body = default;
+        var bodyRead = false;
+        try
+        {
+            body = await ReadToEndAsync(bodyReader, aborted);
+            bodyRead = true;
+            if (!body.Buffer.IsEmpty && !context.Request.HasJsonContentType())
+            {
+                await Problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "The body must be JSON.",
+                    $"Send the runtime inputs of pipeline '{TPipeline.PipelineName}' as application/json, not '{context.Request.ContentType}'.", runId);
+                return;
+            }
+
+            var output = new ArrayBufferWriter<byte>(256);
+            using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = _json.Encoder, Indented = _json.WriteIndented }))
+            {
+                var request = new PipelineRequest(body.Buffer, writer, _json, runId)
+                {
+                    ParameterOverrides = ParameterOverrides(context.Request.Query),
+                    RuntimeValues = RuntimeValues(context.Request.RouteValues),
+                };
+                await TPipeline.RunRequestAsync(_pipeline ??= services.GetRequiredService<TPipeline>(), request, aborted);
+            }
+
+            context.Response.ContentType = JsonContentType;
+            context.Response.ContentLength = output.WrittenCount;
+            await context.Response.BodyWriter.WriteAsync(output.WrittenMemory, aborted);
+        }
+        catch (PipelineRequestException exception)
+        {
+            HostingLog.RequestRejected(_logger, TPipeline.PipelineName, runId, exception.Field, exception.Message);
+            await Problems.WriteInvalidAsync(context, exception.Field, exception.Message,
+                $"The request is not a valid run of pipeline '{TPipeline.PipelineName}'.", runId);
+        }
+        catch (ParameterException exception)
+        {
+            HostingLog.RequestRejected(_logger, TPipeline.PipelineName, runId, exception.Path, exception.Message);
+            await Problems.WriteInvalidAsync(context, exception.Path, exception.Message,
+                $"A parameter override of pipeline '{TPipeline.PipelineName}' is not valid.", runId);
+        }
+        catch (PipelineRunException exception)
+        {
+            HostingLog.RunFailed(_logger, exception, TPipeline.PipelineName, runId, exception.NodeName);
+            await Problems.WriteAsync(context, StatusCodes.Status500InternalServerError, "The pipeline run failed.",
+                $"Node '{exception.NodeName}' of pipeline '{exception.PipelineName}' failed (run {exception.RunId}).", runId,
+                ("node", exception.NodeName));
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // The client went away: no one to answer. Close the spans the run left open (cancellation reaches no hook).
+            TracingHook.EndCancelledSpans(span);
+            HostingLog.RequestCancelled(_logger, TPipeline.PipelineName, runId);
+        }
+        catch (Exception exception) when (exception is not BadHttpRequestException)
+        {
+            HostingLog.RequestFailed(_logger, exception, TPipeline.PipelineName, runId);
+            await Problems.WriteAsync(context, StatusCodes.Status500InternalServerError, "The request failed.",
+                $"Running pipeline '{TPipeline.PipelineName}' failed (run {runId}); the server's log has the details.", runId);
+        }
+        finally
+        {
+            if (bodyRead) bodyReader.AdvanceTo(body.Buffer.End);
+        }
+    }
+
+    // The whole body, buffered by the pipe (Kestrel's MaxRequestBodySize bounds it); released by the caller.
+    private static async ValueTask<ReadResult> ReadToEndAsync(PipeReader reader, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken);
+            if (result.IsCompleted || result.IsCanceled) return result;
+            reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
+        }
+    }
+
+    private static IReadOnlyList<string> ParameterOverrides(IQueryCollection query)
+    {
+        if (query.Count == 0) return [];
+        var overrides = new List<string>(query.Count);
+        foreach (var (path, values) in query)
+        {
+            foreach (var value in values) overrides.Add($"{path}={value}");
+        }
+
+        return overrides;
+    }
+
+    private static IReadOnlyDictionary<string, string?> RuntimeValues(RouteValueDictionary route)
+    {
+        var names = TPipeline.RuntimeValues;
+        var values = new Dictionary<string, string?>(names.Count, StringComparer.Ordinal);
+        foreach (var field in names)
+        {
+            if (route.TryGetValue(field.Name, out var value) && value is not null) values[field.Name] = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return values;
+    }
+}

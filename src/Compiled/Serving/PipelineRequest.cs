@@ -1,0 +1,246 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Compiled;
+
+/// <summary>
+/// One request to run a pipeline, as a host received it: a JSON body with the runtime inputs, parameter
+/// overrides, runtime values, the run id, and where to write the result. The generated
+/// <see cref="IPipelineContract{TSelf}.RunRequestAsync"/> reads it with the methods below; every problem
+/// with the request is a <see cref="PipelineRequestException"/> naming the field, thrown before any node runs.
+/// </summary>
+/// <remarks>
+/// All JSON goes through <see cref="JsonOptions"/> and the metadata its resolver provides (for example a
+/// source-generated <see cref="System.Text.Json.Serialization.JsonSerializerContext"/> listing the runtime
+/// input and output types): no reflection, so it works in trimmed and native AOT applications.
+/// </remarks>
+public sealed class PipelineRequest
+{
+    private static readonly IReadOnlyDictionary<string, string?> NoRuntimeValues = new Dictionary<string, string?>();
+
+    /// <summary>Creates a request.</summary>
+    /// <param name="body">The request body: a JSON object with one property per runtime input (empty when the pipeline takes none).</param>
+    /// <param name="response">Where the result is written: a JSON object with one property per output.</param>
+    /// <param name="jsonOptions">The options (and metadata) inputs are read and outputs written with.</param>
+    /// <param name="runId">The id of the run this request starts.</param>
+    public PipelineRequest(ReadOnlySequence<byte> body, Utf8JsonWriter response, JsonSerializerOptions jsonOptions, string runId)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(jsonOptions);
+        ArgumentException.ThrowIfNullOrEmpty(runId);
+        Body = body;
+        Response = response;
+        JsonOptions = jsonOptions;
+        RunId = runId;
+    }
+
+    /// <summary>The request body.</summary>
+    public ReadOnlySequence<byte> Body { get; }
+
+    /// <summary>Where the result is written.</summary>
+    public Utf8JsonWriter Response { get; }
+
+    /// <summary>The options inputs are read and outputs written with.</summary>
+    public JsonSerializerOptions JsonOptions { get; }
+
+    /// <summary>The id of the run this request starts.</summary>
+    public string RunId { get; }
+
+    /// <summary>Parameter overrides for this run, <c>path=value</c> as Kedro's <c>--params</c> takes them (<c>model_options.test_size=0.3</c>).</summary>
+    public IReadOnlyList<string> ParameterOverrides { get; init; } = [];
+
+    /// <summary>Values of the pipeline's <c>${runtime:…}</c> placeholders, by name.</summary>
+    public IReadOnlyDictionary<string, string?> RuntimeValues { get; init; } = NoRuntimeValues;
+
+    /// <summary>Starts reading the body, which must be a JSON object; positions <c>reader</c> on its start.</summary>
+    /// <param name="inputs">The pipeline's runtime inputs, named in the error when the body is not an object.</param>
+    /// <exception cref="PipelineRequestException">The body is empty, not JSON, or not an object.</exception>
+    public Utf8JsonReader StartBody(IReadOnlyList<PipelineField> inputs)
+    {
+        var reader = CreateReader();
+        if (IsBlank(Body) || !Read(ref reader))
+        {
+            throw new PipelineRequestException("$", $"$: the body is empty; expected a JSON object with the runtime inputs {Describe(inputs)}.");
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new PipelineRequestException("$", $"$: expected a JSON object with the runtime inputs {Describe(inputs)}, not {Describe(reader.TokenType)}.");
+        }
+
+        return reader;
+    }
+
+    /// <summary>
+    /// Moves to the next property of the body: true with <c>reader</c> on its name, or false at the end of the
+    /// object (after checking that nothing follows it).
+    /// </summary>
+    /// <param name="reader">The reader <see cref="StartBody"/> returned.</param>
+    /// <exception cref="PipelineRequestException">The body is not valid JSON.</exception>
+    public bool NextInput(ref Utf8JsonReader reader)
+    {
+        Read(ref reader);
+        if (reader.TokenType == JsonTokenType.PropertyName) return true;
+        if (Read(ref reader)) throw new PipelineRequestException("$", "$: unexpected data after the end of the JSON object.");
+        return false;
+    }
+
+    /// <summary>Reads the value of runtime input <paramref name="name"/>, on whose property name <paramref name="reader"/> is.</summary>
+    /// <typeparam name="T">The input's type.</typeparam>
+    /// <param name="reader">The body's reader, on the input's property name.</param>
+    /// <param name="name">The input's name (its property name).</param>
+    /// <param name="nullable">Whether JSON <c>null</c> is a valid value.</param>
+    /// <param name="seen">Whether the input was read already; set to true.</param>
+    /// <exception cref="PipelineRequestException">The input is given twice, is null where it may not be, or is not a <typeparamref name="T"/>; names the innermost field.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="JsonOptions"/> has no metadata for <typeparamref name="T"/>.</exception>
+    public T ReadInput<T>(ref Utf8JsonReader reader, string name, bool nullable, ref bool seen)
+    {
+        var field = "$." + name;
+        if (seen) throw new PipelineRequestException(field, $"{field}: given twice.");
+        seen = true;
+        var typeInfo = TypeInfo<T>();
+        T? value;
+        try
+        {
+            value = JsonSerializer.Deserialize(ref reader, typeInfo);
+        }
+        catch (JsonException exception)
+        {
+            var path = exception.Path is { Length: > 1 } relative && relative[0] == '$' ? field + relative[1..] : field;
+            var message = WithoutPosition(exception.Message).TrimEnd('.');
+            var reason = exception.InnerException is { } innerException ? WithoutPosition(innerException.Message).TrimEnd('.') : "";
+            var cause = reason.Length > 0 && !message.Contains(reason, StringComparison.Ordinal) ? $" ({reason})" : "";
+            throw new PipelineRequestException(path, $"{path}: {message}{cause}.", exception);
+        }
+
+        if (value is null && !nullable)
+        {
+            throw new PipelineRequestException(field, $"{field}: must not be null; expected a {Datasets.DatasetErrors.TypeName(typeof(T))}.");
+        }
+
+        return value!;
+    }
+
+    /// <summary>The error for a body property that names no runtime input; <paramref name="reader"/> is on its name.</summary>
+    /// <param name="reader">The body's reader, on the unknown property's name.</param>
+    /// <param name="inputs">The pipeline's runtime inputs, listed in the message.</param>
+    public PipelineRequestException UnknownInput(ref Utf8JsonReader reader, IReadOnlyList<PipelineField> inputs)
+    {
+        var field = "$." + reader.GetString();
+        return new PipelineRequestException(field, $"{field}: the pipeline has no runtime input of that name; it takes {Describe(inputs)}.");
+    }
+
+    /// <summary>The error for a required runtime input the body does not have.</summary>
+    /// <param name="name">The input's name.</param>
+    public PipelineRequestException MissingInput(string name) =>
+        new("$." + name, $"$.{name}: required; the body has no property '{name}'.");
+
+    /// <summary>Checks that a pipeline without runtime inputs got none: the body is empty or <c>{}</c>.</summary>
+    /// <exception cref="PipelineRequestException">The body has content other than an empty object.</exception>
+    public void ReadNoInputs()
+    {
+        var reader = CreateReader();
+        if (IsBlank(Body) || !Read(ref reader)) return;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new PipelineRequestException("$", $"$: the pipeline takes no runtime inputs; send no body or {{}}, not {Describe(reader.TokenType)}.");
+        }
+
+        if (NextInput(ref reader)) throw UnknownInput(ref reader, []);
+    }
+
+    /// <summary>The runtime value <paramref name="name"/>, which the request must supply.</summary>
+    /// <param name="name">The name in <c>${runtime:name}</c>.</param>
+    /// <exception cref="PipelineRequestException">The request does not supply it.</exception>
+    public string RequireRuntimeValue(string name) =>
+        RuntimeValues.TryGetValue(name, out var value) && value is not null
+            ? value
+            : throw new PipelineRequestException(name, $"{name}: the runtime value '{name}' is required (the catalog uses ${{runtime:{name}}} without a default).");
+
+    /// <summary>The runtime value <paramref name="name"/>, or null (its default applies) when the request does not supply it.</summary>
+    /// <param name="name">The name in <c>${runtime:name}</c>.</param>
+    public string? GetRuntimeValue(string name) => RuntimeValues.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>Writes output <paramref name="name"/> as a property of the result object.</summary>
+    /// <typeparam name="T">The output's type.</typeparam>
+    /// <param name="name">The output's name (its property name).</param>
+    /// <param name="value">The value.</param>
+    /// <exception cref="InvalidOperationException"><see cref="JsonOptions"/> has no metadata for <typeparamref name="T"/>.</exception>
+    public void WriteOutput<T>(string name, T value)
+    {
+        Response.WritePropertyName(name);
+        JsonSerializer.Serialize(Response, value, TypeInfo<T>());
+    }
+
+    private JsonTypeInfo<T> TypeInfo<T>()
+    {
+        try
+        {
+            return (JsonTypeInfo<T>)JsonOptions.GetTypeInfo(typeof(T));
+        }
+        catch (NotSupportedException exception)
+        {
+            var type = Datasets.DatasetErrors.TypeName(typeof(T));
+            throw new InvalidOperationException(
+                $"The JSON options have no serialization metadata for {type}. List it in a JsonSerializerContext " +
+                $"([JsonSerializable(typeof({type}))]) and add the context to the options' TypeInfoResolverChain " +
+                "(in ASP.NET Core: builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, MyJsonContext.Default))).",
+                exception);
+        }
+    }
+
+    private Utf8JsonReader CreateReader() => new(Body, new JsonReaderOptions
+    {
+        AllowTrailingCommas = JsonOptions.AllowTrailingCommas,
+        CommentHandling = JsonOptions.ReadCommentHandling,
+        MaxDepth = JsonOptions.MaxDepth,
+    });
+
+    // Nothing but JSON whitespace: the reader would call that invalid JSON, a request calls it no body.
+    private static bool IsBlank(ReadOnlySequence<byte> body)
+    {
+        foreach (var segment in body)
+        {
+            foreach (var b in segment.Span)
+            {
+                if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Read(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (JsonException exception)
+        {
+            throw new PipelineRequestException("$", $"$: the body is not valid JSON: {WithoutPosition(exception.Message)}", exception);
+        }
+    }
+
+    private static string Describe(IReadOnlyList<PipelineField> inputs) =>
+        inputs.Count == 0 ? "(none)" : string.Join(", ", inputs.Select(i => $"'{i.Name}'"));
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => token.ToString(),
+    };
+
+    // System.Text.Json ends its messages with "Path: … | LineNumber: … | BytePositionInLine: …"; the field says where.
+    private static string WithoutPosition(string message)
+    {
+        var index = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        if (index < 0) index = message.IndexOf(" LineNumber: ", StringComparison.Ordinal);
+        return index < 0 ? message : message[..index];
+    }
+}
