@@ -243,7 +243,8 @@ internal static class ProjectBuilder
                 .Select(r => new RuntimeValueModel(r.Name, Naming.ToCamelCase(r.Name), r.HasDefault))
                 .OrderBy(r => r.HasDefault)
                 .ToEquatableArray();
-            typed[dataset] = new CatalogEntryModel(dataset, property, "_" + Naming.ToCamelCase(dataset).TrimStart('@'), entry.Kind, datasetType, type, entry.DeclaredAt, runtimeValues);
+            // The field follows the (unique) property: datasets such as "x.a.b_c" and "x_a.b_c" flatten to one name.
+            typed[dataset] = new CatalogEntryModel(dataset, property, "_" + Naming.ToCamelCase(property).TrimStart('@'), entry.Kind, datasetType, type, entry.DeclaredAt, runtimeValues);
         }
 
         // Producers first: what a node writes defines the entry's type.

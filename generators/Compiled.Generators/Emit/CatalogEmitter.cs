@@ -46,16 +46,16 @@ internal static class CatalogEmitter
             }
 
             var parameters = string.Join(", ", entry.RuntimeValues.Select(v => v.HasDefault ? $"string? {v.ParameterName} = null" : $"string {v.ParameterName}"));
-            var values = string.Join(", ", entry.RuntimeValues.Select(v => $"(\"{v.Name}\", {v.ParameterName})"));
+            var values = string.Join(", ", entry.RuntimeValues.Select(v => $"({Literal(v.Name)}, {v.ParameterName})"));
             w.Line($"public {entry.DatasetType} {entry.PropertyName}({parameters}) =>");
-            w.Line($"    {entry.DatasetType}.FromConfig(_session.Config.GetDataset(\"{entry.Name}\").WithRuntimeValues({values}));");
+            w.Line($"    {entry.DatasetType}.FromConfig(_session.Config.GetDataset({Literal(entry.Name)}).WithRuntimeValues({values}));");
         }
 
         foreach (var entry in project.Catalog.Where(e => e.RuntimeValues.IsEmpty))
         {
             w.Line();
             w.Open($"private {entry.DatasetType} Create{entry.PropertyName}()");
-            w.Line($"var dataset = {entry.DatasetType}.FromConfig(_session.Config.GetDataset(\"{entry.Name}\"));");
+            w.Line($"var dataset = {entry.DatasetType}.FromConfig(_session.Config.GetDataset({Literal(entry.Name)}));");
             w.Line($"return global::System.Threading.Interlocked.CompareExchange(ref {entry.FieldName}, dataset, null) ?? dataset;");
             w.Close();
         }
@@ -63,4 +63,7 @@ internal static class CatalogEmitter
         w.Close();
         return w.ToString();
     }
+
+    /// <summary>A C# string literal: names come from YAML keys and may hold quotes or backslashes.</summary>
+    private static string Literal(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
 }

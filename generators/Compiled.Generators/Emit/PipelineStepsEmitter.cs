@@ -46,7 +46,7 @@ internal static class PipelineStepsEmitter
         w.Open($"partial class {info.ProjectName}Session");
         w.Line($"private {Definitions}.IPipeline[]? _pipelines;");
         w.Line();
-        w.Line($"/// <summary>The project's pipelines: {string.Join(", ", project.Pipelines.Select(p => $"<c>{p.Name}</c>"))}.</summary>");
+        w.Line($"/// <summary>The project's pipelines: {string.Join(", ", project.Pipelines.Select(p => $"<c>{Xml(p.Name)}</c>"))}.</summary>");
         w.Line($"public override global::System.Collections.Generic.IReadOnlyList<{Definitions}.IPipeline> Pipelines =>");
         w.Line($"    _pipelines ??= [{string.Join(", ", project.Pipelines.Select(p => p.PropertyName))}];");
         w.Line();
@@ -59,7 +59,7 @@ internal static class PipelineStepsEmitter
     private static void WriteDefinition(SourceWriter w, PipelineModel pipeline, PipelineGraphModel? graph)
     {
         w.Line("/// <summary>");
-        w.Line($"/// The graph of <c>{pipeline.Name}</c>: its nodes in run order with their inputs, outputs, parameters, tags and");
+        w.Line($"/// The graph of <c>{Xml(pipeline.Name)}</c>: its nodes in run order with their inputs, outputs, parameters, tags and");
         w.Line("/// namespace, and its datasets. Filters, runners and the command line read it.");
         w.Line("/// </summary>");
         if (graph is null)
@@ -104,7 +104,7 @@ internal static class PipelineStepsEmitter
     {
         var parametersType = project.Parameters.TypeName;
         w.Line("/// <summary>");
-        w.Line($"/// Runs the nodes of <c>{pipeline.Name}</c> that <paramref name=\"options\"/> selects (Kedro's filters), sequentially or in");
+        w.Line($"/// Runs the nodes of <c>{Xml(pipeline.Name)}</c> that <paramref name=\"options\"/> selects (Kedro's filters), sequentially or in");
         w.Line("/// parallel, optionally only those whose persisted outputs are missing. A run of every node with the sequential");
         w.Line("/// runner is <c>RunAsync</c>; any other loads what no selected node produces and releases each value when no node");
         w.Line("/// left reads it.");
@@ -123,7 +123,7 @@ internal static class PipelineStepsEmitter
         w.Indent();
         if (graph is null)
         {
-            w.Line($"throw new global::System.InvalidOperationException(\"Pipeline '{pipeline.Name}' has build errors; see the CPL diagnostics of this project.\");");
+            w.Line($"throw new global::System.InvalidOperationException({Literal($"Pipeline '{pipeline.Name}' has build errors; see the CPL diagnostics of this project.")});");
         }
         else
         {
@@ -149,7 +149,7 @@ internal static class PipelineStepsEmitter
         var usesParameters = graph.Nodes.Any(n => n.Arguments.Any(a => a.StartsWith("_parameters.", StringComparison.Ordinal)));
         var canRunAll = pipeline.RuntimeInputs.IsEmpty;
 
-        w.Line($"/// <summary>One node-by-node run of <c>{pipeline.Name}</c>: a field per dataset, a method per node.</summary>");
+        w.Line($"/// <summary>One node-by-node run of <c>{Xml(pipeline.Name)}</c>: a field per dataset, a method per node.</summary>");
         w.Line(SourceWriter.GeneratedCodeAttribute);
         w.Open($"private sealed class Execution : {Runners}.PipelineExecution");
         if (canRunAll) w.Line($"private readonly {pipeline.ClassName} _pipeline;");
@@ -201,14 +201,21 @@ internal static class PipelineStepsEmitter
 
     private static void WriteLoad(SourceWriter w, PipelineGraphModel graph)
     {
-        var awaits = graph.Datasets.Any(d => d.CatalogAccess is not null && !d.IsArtifact);
         w.Line();
+        if (graph.Datasets.IsEmpty)
+        {
+            w.Line($"public override {ValueTask} LoadAsync(int dataset, {CancellationToken} cancellationToken) =>");
+            w.Line("    throw new global::System.ArgumentOutOfRangeException(\"dataset\");");
+            return;
+        }
+
+        var awaits = graph.Datasets.Any(d => d.CatalogAccess is not null && !d.IsArtifact);
         w.Open($"public override {(awaits ? "async " : "")}{ValueTask} LoadAsync(int dataset, {CancellationToken} cancellationToken)");
         w.Open("switch (dataset)");
         for (var i = 0; i < graph.Datasets.Count; i++)
         {
             var dataset = graph.Datasets[i];
-            w.Line($"case {i}: // {dataset.Name}");
+            w.Line($"case {i}: // {Comment(dataset.Name)}");
             w.Indent();
             if (dataset.CatalogAccess is null)
             {
@@ -265,6 +272,14 @@ internal static class PipelineStepsEmitter
     private static void WriteRelease(SourceWriter w, PipelineGraphModel graph)
     {
         w.Line();
+        if (graph.Datasets.IsEmpty)
+        {
+            w.Line("public override void Release(int dataset)");
+            w.Line("{");
+            w.Line("}");
+            return;
+        }
+
         w.Open("public override void Release(int dataset)");
         w.Open("switch (dataset)");
         for (var i = 0; i < graph.Datasets.Count; i++) w.Line($"case {i}: {graph.Datasets[i].Field} = default!; break;");
@@ -277,7 +292,7 @@ internal static class PipelineStepsEmitter
         var node = graph.Nodes[index];
         var isAsync = node.Await != AwaitKind.None || !node.Saves.IsEmpty;
         w.Line();
-        w.Line($"/// <summary>Node {index + 1}/{graph.Nodes.Count}, <c>{node.Name}</c>.</summary>");
+        w.Line($"/// <summary>Node {index + 1}/{graph.Nodes.Count}, <c>{Xml(node.Name)}</c>.</summary>");
         w.Open($"private {(isAsync ? "async " : "")}{ValueTask} {node.StepMethod}({CancellationToken} cancellationToken)");
         w.Line($"Run.NodeStarting({Literal(node.Name)});");
         var invocation = $"{node.Method}({string.Join(", ", node.Arguments)})";
@@ -304,6 +319,12 @@ internal static class PipelineStepsEmitter
         if (!isAsync) w.Line("return default;");
         w.Close();
     }
+
+    /// <summary>Text for a doc comment: names are C# strings and may hold XML's special characters.</summary>
+    private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    /// <summary>Text for a line comment: no line breaks.</summary>
+    private static string Comment(string text) => new(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
 
     private static string List(EquatableArray<string> items) => items.IsEmpty ? "[]" : $"[{string.Join(", ", items.Select(Literal))}]";
 
