@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Text.Json;
@@ -19,6 +18,8 @@ namespace Compiled.Hosting;
 internal sealed class PipelineEndpoint<TPipeline>(IServiceProvider services) where TPipeline : class, IPipelineContract<TPipeline>
 {
     private const string JsonContentType = "application/json; charset=utf-8";
+
+    private static readonly IReadOnlyDictionary<string, string?> NoRuntimeValues = new Dictionary<string, string?>();
 
     private TPipeline? _pipeline; // resolved on first use: mapping the endpoint does not create the session
     private readonly JsonSerializerOptions _json = services.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
@@ -44,20 +45,24 @@ internal sealed class PipelineEndpoint<TPipeline>(IServiceProvider services) whe
                 return;
             }
 
-            var output = new ArrayBufferWriter<byte>(256);
-            using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = _json.Encoder, Indented = _json.WriteIndented }))
+            var response = ResponseBuffer.Rent(_json);
+            try
             {
-                var request = new PipelineRequest(body.Buffer, writer, _json, runId)
+                var request = new PipelineRequest(body.Buffer, response.Writer, _json, runId)
                 {
                     ParameterOverrides = ParameterOverrides(context.Request.Query),
                     RuntimeValues = RuntimeValues(context.Request.RouteValues),
                 };
                 await TPipeline.RunRequestAsync(_pipeline ??= services.GetRequiredService<TPipeline>(), request, aborted);
+                response.Writer.Flush();
+                context.Response.ContentType = JsonContentType;
+                context.Response.ContentLength = response.Output.WrittenCount;
+                await context.Response.BodyWriter.WriteAsync(response.Output.WrittenMemory, aborted);
             }
-
-            context.Response.ContentType = JsonContentType;
-            context.Response.ContentLength = output.WrittenCount;
-            await context.Response.BodyWriter.WriteAsync(output.WrittenMemory, aborted);
+            finally
+            {
+                ResponseBuffer.Return(response);
+            }
         }
         catch (PipelineRequestException exception)
         {
@@ -122,6 +127,7 @@ internal sealed class PipelineEndpoint<TPipeline>(IServiceProvider services) whe
     private static IReadOnlyDictionary<string, string?> RuntimeValues(RouteValueDictionary route)
     {
         var names = TPipeline.RuntimeValues;
+        if (names.Count == 0) return NoRuntimeValues;
         var values = new Dictionary<string, string?>(names.Count, StringComparer.Ordinal);
         foreach (var field in names)
         {

@@ -29,8 +29,6 @@ namespace Compiled.Datasets;
 /// <para>Saves are atomic: a failed save leaves the previous file byte for byte. Versioning as for every file dataset.</para>
 /// </remarks>
 /// <typeparam name="TRow">The type of one row.</typeparam>
-[RequiresUnreferencedCode(RowShape<object>.ReflectionMessage)]
-[RequiresDynamicCode(RowShape<object>.ReflectionMessage)]
 public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.RowMembers)] TRow> : FileDataset<TRow[]>
 {
     private const string DefaultSheetName = "Sheet1";

@@ -11,14 +11,13 @@ namespace Compiled.Datasets;
 /// each public property that can be set (or is a parameter of the constructor, for positional records)
 /// is a column named in snake_case (<c>CompanyRating</c> → <c>company_rating</c>, or the name of a
 /// <see cref="JsonPropertyNameAttribute"/>). Columns match members by name ignoring case, <c>_</c> and
-/// spaces, as CSV headers do. Built once per row type, with reflection.
+/// spaces, as CSV headers do. Built once per row type, with reflection over the public members that the
+/// <see cref="DynamicallyAccessedMembersAttribute"/> on <typeparamref name="TRow"/> keeps, so it is trimming- and
+/// native-AOT-safe. Nullable reference types are told by <see cref="NullabilityInfoContext"/>, which trimmed
+/// applications must keep (<c>&lt;NullabilityInfoContextSupport&gt;true&lt;/NullabilityInfoContextSupport&gt;</c>).
 /// </summary>
-[RequiresUnreferencedCode(ReflectionMessage)]
-[RequiresDynamicCode(ReflectionMessage)]
 internal sealed class RowShape<[DynamicallyAccessedMembers(RowMembers)] TRow>
 {
-    public const string ReflectionMessage = "Rows are mapped to and from table columns with reflection; not trimming- or native-AOT-safe.";
-
     public const DynamicallyAccessedMemberTypes RowMembers =
         DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.PublicProperties;
 
@@ -31,6 +30,20 @@ internal sealed class RowShape<[DynamicallyAccessedMembers(RowMembers)] TRow>
     private RowShape()
     {
         var nullability = new NullabilityInfoContext();
+        NullabilityInfo Nullability(PropertyInfo property)
+        {
+            try
+            {
+                return nullability.Create(property);
+            }
+            catch (InvalidOperationException exception)
+            {
+                throw new InvalidOperationException(
+                    $"Rows of {DatasetErrors.TypeName(typeof(TRow))} cannot be mapped: their nullability is unknown because this trimmed application " +
+                    "removed it. Add <NullabilityInfoContextSupport>true</NullabilityInfoContextSupport> to the application's project file.", exception);
+            }
+        }
+
         var properties = typeof(TRow).GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true } && p.GetCustomAttribute<JsonIgnoreAttribute>() is null)
             .ToArray();
@@ -53,7 +66,7 @@ internal sealed class RowShape<[DynamicallyAccessedMembers(RowMembers)] TRow>
             var settable = property.SetMethod is { IsPublic: true };
             if (parameter is null && !settable) continue;
             var name = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name);
-            var info = nullability.Create(property);
+            var info = Nullability(property);
             var nullable = Nullable.GetUnderlyingType(property.PropertyType) is not null
                 || (!property.PropertyType.IsValueType && (info.ReadState == NullabilityState.Nullable || info.WriteState == NullabilityState.Nullable));
             var member = new RowMember(property, name, nullable, parameter?.Position ?? -1);

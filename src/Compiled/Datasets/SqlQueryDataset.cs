@@ -22,8 +22,6 @@ namespace Compiled.Datasets;
 /// </para>
 /// </remarks>
 /// <typeparam name="TRow">The type of one row.</typeparam>
-[RequiresUnreferencedCode(RowShape<object>.ReflectionMessage)]
-[RequiresDynamicCode(RowShape<object>.ReflectionMessage)]
 public sealed class SqlQueryDataset<[DynamicallyAccessedMembers(RowShape<object>.RowMembers)] TRow> : IDataset<TRow[]>
 {
     private readonly KeyValuePair<string, object?>[] _parameters;

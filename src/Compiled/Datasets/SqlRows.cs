@@ -5,8 +5,6 @@ using System.Globalization;
 namespace Compiled.Datasets;
 
 /// <summary>Reads the rows of a SQL result into <typeparamref name="TRow"/>s, matching columns to properties by name.</summary>
-[RequiresUnreferencedCode(RowShape<object>.ReflectionMessage)]
-[RequiresDynamicCode(RowShape<object>.ReflectionMessage)]
 internal sealed class SqlRows<[DynamicallyAccessedMembers(RowShape<object>.RowMembers)] TRow>
 {
     private readonly string _name;

@@ -34,8 +34,6 @@ public enum SqlIfExists
 /// </para>
 /// </remarks>
 /// <typeparam name="TRow">The type of one row.</typeparam>
-[RequiresUnreferencedCode(RowShape<object>.ReflectionMessage)]
-[RequiresDynamicCode(RowShape<object>.ReflectionMessage)]
 public sealed class SqlTableDataset<[DynamicallyAccessedMembers(RowShape<object>.RowMembers)] TRow> : IDataset<TRow[]>
 {
     private readonly string _quotedTable;

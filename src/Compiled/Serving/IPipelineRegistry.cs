@@ -7,5 +7,5 @@ public interface IPipelineRegistry<TSession> where TSession : Session
     /// <summary>Called once per pipeline of the project.</summary>
     /// <typeparam name="TPipeline">The pipeline class.</typeparam>
     /// <param name="pipeline">Gets the pipeline of a session (its property, such as <c>session.Predict</c>).</param>
-    void Add<TPipeline>(Func<TSession, TPipeline> pipeline) where TPipeline : class, IPipelineContract<TPipeline>;
+    void Add<TPipeline>(Func<TSession, TPipeline> pipeline) where TPipeline : class;
 }
