@@ -32,8 +32,8 @@ public interface IPipelineContract<TSelf> where TSelf : class, IPipelineContract
     /// and writes the result to <see cref="PipelineRequest.Response"/>.
     /// </summary>
     /// <remarks>
-    /// Static, like the other members: a host calls it for the pipeline types it serves only, so a native AOT
-    /// build compiles the runs of those pipelines and not of every pipeline of the project.
+    /// Static, like the other members: a host calls it through the type it serves (<c>TPipeline.RunRequestAsync(pipeline, …)</c>),
+    /// with no virtual dispatch, and the pipeline class gains no instance member beside its own <c>Run</c> methods.
     /// </remarks>
     /// <param name="pipeline">The pipeline, bound to its session.</param>
     /// <param name="request">The request.</param>
