@@ -16,7 +16,7 @@ public static class NameSuggestions
             // name cut short ("act" for "active").
             var distance = candidate.EndsWith("." + name, StringComparison.Ordinal) || (name.Length > 0 && candidate.StartsWith(name, StringComparison.Ordinal))
                 ? 1
-                : Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant());
+                : global::Compiled.Text.EditDistance.Between(name.ToLowerInvariant(), candidate.ToLowerInvariant());
             if (distance < bestDistance || (distance == bestDistance && IsBetterTie(candidate, best!, name)))
             {
                 best = candidate;
@@ -36,25 +36,5 @@ public static class NameSuggestions
     {
         var lengths = Math.Abs(candidate.Length - name.Length).CompareTo(Math.Abs(best.Length - name.Length));
         return lengths < 0 || (lengths == 0 && string.CompareOrdinal(candidate, best) < 0);
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }
