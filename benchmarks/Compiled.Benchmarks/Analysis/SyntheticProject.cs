@@ -7,15 +7,24 @@ namespace Compiled.Benchmarks.Analysis;
 /// A clean synthetic Compiled project of N nodes, shaped like a real one: classes of 50 nodes, each node
 /// reading the previous node's output (the first of a class reads a catalog csv), every fifth node also
 /// reading a typed parameter and every tenth output persisted in the catalog as json; one pipeline per
-/// class and a default pipeline of all classes.
+/// class and a default pipeline of all classes; and one file with no node (Helpers.cs).
 /// </summary>
-internal sealed record SyntheticProject(IReadOnlyList<string> Sources, string Catalog, string Parameters)
+internal sealed record SyntheticProject(IReadOnlyList<(string File, string Text)> Sources, string Catalog, string Parameters)
 {
     private const int NodesPerClass = 50;
 
+    /// <summary>A one-line edit in the file with no node.</summary>
+    public static readonly (string File, string Before, string After) HelperEdit = ("Helpers.cs", "=> 41;", "=> 42;");
+
+    /// <summary>A one-line edit in the body of the first node (Nodes0.cs): its signature and attributes stay as they are.</summary>
+    public static readonly (string File, string Before, string After) NodeBodyEdit = ("Nodes0.cs", "Row[] rows) => rows;", "Row[] rows) => rows.ToArray();");
+
     public static SyntheticProject Create(int nodes)
     {
-        var sources = new List<string>();
+        var sources = new List<(string File, string Text)>
+        {
+            ("Helpers.cs", "namespace Synthetic;\n\ninternal static class Helpers\n{\n    public static int Answer() => 41;\n}\n"),
+        };
         var catalog = new StringBuilder();
         var parameters = new StringBuilder();
         var classes = (nodes + NodesPerClass - 1) / NodesPerClass;
@@ -23,7 +32,7 @@ internal sealed record SyntheticProject(IReadOnlyList<string> Sources, string Ca
         shared.Append("[global::Compiled.Pipeline(")
             .Append(string.Join(", ", Enumerable.Range(0, classes).Select(c => $"typeof(Nodes{c})")))
             .Append(")]\npublic sealed partial class DefaultPipeline;\n");
-        sources.Add(shared.ToString());
+        sources.Add(("Shared.cs", shared.ToString()));
 
         for (var c = 0; c < classes; c++)
         {
@@ -45,7 +54,7 @@ internal sealed record SyntheticProject(IReadOnlyList<string> Sources, string Ca
             }
 
             source.Append("}\n");
-            sources.Add(source.ToString());
+            sources.Add(($"Nodes{c}.cs", source.ToString()));
         }
 
         return new SyntheticProject(sources, catalog.ToString(), parameters.ToString());
