@@ -345,6 +345,7 @@ public static class CompiledCli
                     Environment = environment ?? template.Environment,
                     ProjectPath = template.ProjectPath,
                     LoggerFactory = template.LoggerFactory,
+                    JsonTypeInfoResolver = template.JsonTypeInfoResolver,
                     Hooks = progress is null ? template.Hooks : [.. template.Hooks, progress],
                 });
             }

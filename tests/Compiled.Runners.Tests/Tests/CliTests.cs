@@ -83,6 +83,39 @@ public sealed class CliTests : IDisposable
         Assert.Equal(9.0, _project.ReadDouble("model"));
     }
 
+    /// <summary>
+    /// The sessions the command line creates keep the template's JSON metadata: a native AOT program passes its
+    /// JsonSerializerContext there, and without it every json dataset would fall back to (disabled) reflection.
+    /// </summary>
+    [Fact]
+    public async Task The_json_metadata_of_the_session_template_reaches_the_json_datasets()
+    {
+        var resolver = new RecordingResolver();
+        var exit = await CompiledCli.RunAsync(["run", "--pipeline", "flaky"], options => RunsProject.CreateSession(options), new CliOptions
+        {
+            CommandName = Program,
+            Output = _output,
+            Error = _error,
+            Interactive = false,
+            Session = new SessionOptions { ProjectPath = _project.Path, JsonTypeInfoResolver = resolver },
+        });
+        Assert.Equal(0, exit);
+        Assert.Contains(typeof(double), resolver.Asked); // 'model' is a json dataset of double
+    }
+
+    private sealed class RecordingResolver : System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+    {
+        private readonly System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver _inner = new();
+
+        public System.Collections.Concurrent.ConcurrentBag<Type> Asked { get; } = [];
+
+        public System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(Type type, System.Text.Json.JsonSerializerOptions options)
+        {
+            Asked.Add(type);
+            return _inner.GetTypeInfo(type, options);
+        }
+    }
+
     /// <summary>A failure in the straight-line RunAsync (no CLI) also says where to resume: the session's environment and the right nodes.</summary>
     [Fact]
     public async Task A_straight_line_run_failure_names_the_nodes_to_resume_from()
