@@ -9,17 +9,21 @@ using Spaceflights.Model;
 //   dotnet run --project samples/Spaceflights -- list
 if (args.Length > 0)
 {
-    return await CompiledCli.RunAsync(args, options => SpaceflightsProject.CreateSession(options),
-        new CliOptions { CommandName = "dotnet run --project samples/Spaceflights --" });
+    return await CompiledCli.RunAsync(args, options => SpaceflightsProject.CreateSession(options), new CliOptions
+    {
+        CommandName = "dotnet run --project samples/Spaceflights --",
+        Session = new SessionOptions { JsonTypeInfoResolver = SpaceflightsJsonContext.Default },
+    });
 }
 
 // Without arguments, the demo: the default pipeline, serving, and a parameter sweep.
 
-// One session for the whole process: configuration is read once, datasets open on first use.
+// One session for the whole process: configuration is read once, datasets open on first use. The json datasets
+// take their metadata from SpaceflightsJsonContext (source-generated), so the program also runs as native AOT.
 using var loggerFactory = LoggerFactory.Create(logging => logging
     .AddSimpleConsole(console => { console.SingleLine = true; console.TimestampFormat = "HH:mm:ss "; })
     .SetMinimumLevel(LogLevel.Information));
-var session = SpaceflightsProject.CreateSession(new SessionOptions { LoggerFactory = loggerFactory });
+var session = SpaceflightsProject.CreateSession(new SessionOptions { LoggerFactory = loggerFactory, JsonTypeInfoResolver = SpaceflightsJsonContext.Default });
 
 // 1. Kedro's default pipeline: data processing, then training and evaluation.
 var result = await session.Default.RunAsync();
@@ -29,7 +33,7 @@ Console.WriteLine($"mae:       {result.Metrics.MeanAbsoluteError:F2}");
 Console.WriteLine($"max_error: {result.Metrics.MaxError:F2}");
 
 // 2. Serving: the regressor is an artifact of the predict pipeline, loaded once and shared by every run.
-var quiet = SpaceflightsProject.CreateSession();
+var quiet = SpaceflightsProject.CreateSession(new SessionOptions { JsonTypeInfoResolver = SpaceflightsJsonContext.Default });
 var shuttles = Enumerable.Range(0, 1_000).Select(i => new ShuttleFeatures(
     Engines: 1 + i % 4, PassengerCapacity: 2 + i % 8, Crew: 1 + i % 5, DCheckComplete: i % 3 == 0,
     MoonClearanceComplete: false, IataApproved: i % 2 == 0, CompanyRating: 0.5 + i % 50 / 100.0, ReviewScoresRating: 80 + i % 20)).ToArray();
