@@ -63,6 +63,19 @@ public sealed class NameCollisionTests
             ""
         },
         {
+            "pipeline, node and dataset names with quotes, backslashes and XML markup (written into literals and doc comments)",
+            """
+            public static class Nodes
+            {
+                [Node(Name = "load \"raw\" <rows> & more", Output = "a<b>&\"c\\d")] public static int First(int seed) => seed + 1;
+                [Node(Name = "back\\slash", Output = "total")] public static int Second([Input("a<b>&\"c\\d")] int value) => value * 2;
+            }
+            [Pipeline(typeof(Nodes), Name = "p \"1\" <x> & \\y", Inputs = ["seed"])] public sealed partial class CollisionPipeline;
+            """,
+            "",
+            ""
+        },
+        {
             "parameter keys named like the parameters record's own members",
             """
             public static class Nodes
@@ -93,5 +106,16 @@ public sealed class NameCollisionTests
 
         Assert.DoesNotContain(run.Project.Pipelines, p => p.HasErrors);
         run.AssertCompiles();
+
+        // Names also go into doc comments: every generated file's XML documentation must be well formed.
+        var diagnose = TestProject.ParseOptions.WithDocumentationMode(Microsoft.CodeAnalysis.DocumentationMode.Diagnose);
+        foreach (var (hintName, source) in run.Sources)
+        {
+            var xmlErrors = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source, diagnose).GetDiagnostics()
+                .Where(d => d.Id is "CS1570" or "CS1571" or "CS1572" or "CS1573" or "CS1584" or "CS1587")
+                .Select(d => $"{hintName}{d.Location.GetLineSpan().StartLinePosition}: {d.GetMessage()}")
+                .ToList();
+            Assert.True(xmlErrors.Count == 0, string.Join("\n", xmlErrors));
+        }
     }
 }

@@ -1,4 +1,5 @@
 using Compiled.Generators.Model;
+using static Compiled.Generators.Emit.CSharpText;
 
 namespace Compiled.Generators.Emit;
 
@@ -34,15 +35,15 @@ internal static class CatalogEmitter
             w.Line();
             if (entry.RuntimeValues.IsEmpty)
             {
-                w.Line($"/// <summary>The <c>{entry.Name}</c> dataset ({entry.Kind}), declared at {entry.DeclaredAt}.</summary>");
+                w.Line($"/// <summary>The <c>{Xml(entry.Name)}</c> dataset ({Xml(entry.Kind)}), declared at {Xml(entry.DeclaredAt)}.</summary>");
                 w.Line($"public {entry.DatasetType} {entry.PropertyName} => {entry.FieldName} ?? Create{entry.PropertyName}();");
                 continue;
             }
 
-            w.Line($"/// <summary>The <c>{entry.Name}</c> dataset ({entry.Kind}) for one run's runtime values, declared at {entry.DeclaredAt}.</summary>");
+            w.Line($"/// <summary>The <c>{Xml(entry.Name)}</c> dataset ({Xml(entry.Kind)}) for one run's runtime values, declared at {Xml(entry.DeclaredAt)}.</summary>");
             foreach (var value in entry.RuntimeValues)
             {
-                w.Line($"/// <param name=\"{value.ParameterName.TrimStart('@')}\">The value of <c>${{runtime:{value.Name}}}</c>{(value.HasDefault ? "; its default when null" : "")}.</param>");
+                w.Line($"/// <param name=\"{value.ParameterName.TrimStart('@')}\">The value of <c>${{runtime:{Xml(value.Name)}}}</c>{(value.HasDefault ? "; its default when null" : "")}.</param>");
             }
 
             var parameters = string.Join(", ", entry.RuntimeValues.Select(v => v.HasDefault ? $"string? {v.ParameterName} = null" : $"string {v.ParameterName}"));
@@ -65,5 +66,4 @@ internal static class CatalogEmitter
     }
 
     /// <summary>A C# string literal: names come from YAML keys and may hold quotes or backslashes.</summary>
-    private static string Literal(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
 }

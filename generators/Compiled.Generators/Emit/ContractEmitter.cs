@@ -1,4 +1,5 @@
 using Compiled.Generators.Model;
+using static Compiled.Generators.Emit.CSharpText;
 using Microsoft.CodeAnalysis;
 
 namespace Compiled.Generators.Emit;
@@ -117,7 +118,7 @@ internal static class ContractEmitter
         {
             w.Line("/// <summary>Not available: the pipeline has build errors (CPL diagnostics). Fix them to generate it.</summary>");
             w.Line($"static global::System.Threading.Tasks.ValueTask {contract}.RunRequestAsync({self} pipeline, global::Compiled.PipelineRequest request, global::System.Threading.CancellationToken cancellationToken) =>");
-            w.Line($"    throw new global::System.InvalidOperationException(\"Pipeline '{pipeline.Name}' has build errors; see the CPL diagnostics of this project.\");");
+            w.Line($"    {PipelineEmitter.ThrowBuildErrors(pipeline.Name)};");
             w.Close();
             return w.ToString();
         }
@@ -277,5 +278,4 @@ internal static class ContractEmitter
     private static string Qualified(string? @namespace, string name) =>
         string.IsNullOrEmpty(@namespace) ? "global::" + name : $"global::{@namespace}.{name}";
 
-    private static string Literal(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
 }

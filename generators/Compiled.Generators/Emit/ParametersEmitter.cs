@@ -1,4 +1,5 @@
 using Compiled.Generators.Model;
+using static Compiled.Generators.Emit.CSharpText;
 
 namespace Compiled.Generators.Emit;
 
@@ -26,7 +27,7 @@ internal static class ParametersEmitter
         foreach (var record in parameters.Records.Skip(1))
         {
             w.Line();
-            w.Line($"/// <summary>The <c>{record.YamlPath}</c> parameters.</summary>");
+            w.Line($"/// <summary>The <c>{Xml(record.YamlPath)}</c> parameters.</summary>");
             WriteRecordHeader(w, record, isRoot: false, terminator: ";");
         }
 
@@ -67,13 +68,12 @@ internal static class ParametersEmitter
         w.Close();
     }
 
-    private static string Literal(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
 
     private static void WriteRecordHeader(SourceWriter w, ParameterRecordModel record, bool isRoot, string terminator)
     {
         foreach (var property in record.Properties)
         {
-            w.Line($"/// <param name=\"{property.Name}\">The <c>{property.YamlKey}</c> value, declared at {property.DeclaredAt}.</param>");
+            w.Line($"/// <param name=\"{property.Name}\">The <c>{Xml(property.YamlKey)}</c> value, declared at {Xml(property.DeclaredAt)}.</param>");
         }
 
         w.Line(SourceWriter.GeneratedCodeAttribute);

@@ -1,4 +1,5 @@
 using Compiled.Generators.Model;
+using static Compiled.Generators.Emit.CSharpText;
 
 namespace Compiled.Generators.Emit;
 
@@ -18,8 +19,8 @@ internal static class PipelineEmitter
         var w = SourceWriter.ForFile(pipeline.Namespace);
         w.Line(SourceWriter.GeneratedCodeAttribute);
         w.Open($"partial class {pipeline.ClassName}");
-        w.Line($"/// <summary>The pipeline's name: <c>{pipeline.Name}</c>.</summary>");
-        w.Line($"public const string Name = \"{pipeline.Name}\";");
+        w.Line($"/// <summary>The pipeline's name: <c>{Xml(pipeline.Name)}</c>.</summary>");
+        w.Line($"public const string Name = {Literal(pipeline.Name)};");
         w.Line();
         w.Line("/// <summary>The pipeline's nodes, in the order a run calls them.</summary>");
         w.Line($"public static global::System.Collections.Generic.IReadOnlyList<string> NodeNames => s_nodeNames;");
@@ -57,7 +58,7 @@ internal static class PipelineEmitter
         w.Line("/// <summary>What a run of the pipeline produces: the outputs no node of the pipeline consumes.</summary>");
         foreach (var field in pipeline.Results)
         {
-            w.Line($"/// <param name=\"{field.PropertyName}\">The <c>{field.Dataset}</c> output.</param>");
+            w.Line($"/// <param name=\"{field.PropertyName}\">The <c>{Xml(field.Dataset)}</c> output.</param>");
         }
 
         var fields = string.Join(", ", pipeline.Results.Select(f => $"{f.TypeName} {f.PropertyName}"));
@@ -76,7 +77,7 @@ internal static class PipelineEmitter
         {
             var input = pipeline.InputOverrides[i];
             if (i > 0) w.Line();
-            w.Line($"/// <summary>Replaces loading <c>{input.Dataset}</c>.</summary>");
+            w.Line($"/// <summary>Replaces loading <c>{Xml(input.Dataset)}</c>.</summary>");
             w.Line($"public {input.TypeName.TrimEnd('?')}? {input.PropertyName} {{ get; init; }}");
         }
 
@@ -88,16 +89,16 @@ internal static class PipelineEmitter
     {
         var parametersType = project.Parameters.TypeName;
         w.Line("/// <summary>");
-        w.Line($"/// Runs <c>{pipeline.Name}</c>: {string.Join(", ", pipeline.Steps.Select(s => $"<c>{s.NodeName}</c>"))}.");
+        w.Line($"/// Runs <c>{Xml(pipeline.Name)}</c>: {string.Join(", ", pipeline.Steps.Select(s => $"<c>{Xml(s.NodeName)}</c>"))}.");
         w.Line("/// </summary>");
         foreach (var input in pipeline.RuntimeInputs)
         {
-            w.Line($"/// <param name=\"{input.ParameterName.TrimStart('@')}\">The runtime input <c>{input.Dataset}</c>.</param>");
+            w.Line($"/// <param name=\"{input.ParameterName.TrimStart('@')}\">The runtime input <c>{Xml(input.Dataset)}</c>.</param>");
         }
 
         foreach (var value in pipeline.RuntimeValues)
         {
-            w.Line($"/// <param name=\"{value.ParameterName.TrimStart('@')}\">The runtime value <c>${{runtime:{value.Name}}}</c> of the catalog{(value.HasDefault ? "; its default when null" : "")}.</param>");
+            w.Line($"/// <param name=\"{value.ParameterName.TrimStart('@')}\">The runtime value <c>${{runtime:{Xml(value.Name)}}}</c> of the catalog{(value.HasDefault ? "; its default when null" : "")}.</param>");
         }
 
         if (!pipeline.InputOverrides.IsEmpty)
@@ -149,7 +150,7 @@ internal static class PipelineEmitter
         WriteBody(w, pipeline, isAsync: false, observed: false);
         w.Close();
         w.Line();
-        w.Line("/// <summary>Runs <c>" + pipeline.Name + "</c> like <see cref=\"Run\"/>, calling the session's hooks and checking <paramref name=\"cancellationToken\"/> around every node.</summary>");
+        w.Line("/// <summary>Runs <c>" + Xml(pipeline.Name) + "</c> like <see cref=\"Run\"/>, calling the session's hooks and checking <paramref name=\"cancellationToken\"/> around every node.</summary>");
         var required = arguments.Select(a => a.Replace(" = null", "").Replace(" = default", ""));
         w.Open($"private Result RunObserved({string.Join(", ", required)})");
         WriteBody(w, pipeline, isAsync: false, observed: true);
@@ -267,7 +268,7 @@ internal static class PipelineEmitter
         w.Line("/// <param name=\"runId\">Unused.</param>");
         w.Line("/// <param name=\"cancellationToken\">Unused.</param>");
         var parameters = $"{project.Parameters.TypeName}? parameters = null, string? runId = null, global::System.Threading.CancellationToken cancellationToken = default";
-        var error = $"throw new global::System.InvalidOperationException(\"Pipeline '{pipeline.Name}' has build errors; see the CPL diagnostics of this project.\");";
+        var error = ThrowBuildErrors(pipeline.Name) + ";";
         w.Line($"public Result Run({parameters}) =>");
         w.Line($"    {error}");
         w.Line();
@@ -279,8 +280,11 @@ internal static class PipelineEmitter
         w.Line($"    {error}");
     }
 
+    /// <summary>The throw expression of a member that is not generated because the pipeline has build errors.</summary>
+    internal static string ThrowBuildErrors(string pipelineName) =>
+        $"throw new global::System.InvalidOperationException({Literal($"Pipeline '{pipelineName}' has build errors; see the CPL diagnostics of this project.")})";
+
     private static string Qualified(string? @namespace, string name) =>
         string.IsNullOrEmpty(@namespace) ? "global::" + name : $"global::{@namespace}.{name}";
 
-    private static string Literal(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
 }

@@ -1,4 +1,5 @@
 using Compiled.Generators.Model;
+using static Compiled.Generators.Emit.CSharpText;
 
 namespace Compiled.Generators.Emit;
 
@@ -123,7 +124,7 @@ internal static class PipelineStepsEmitter
         w.Indent();
         if (graph is null)
         {
-            w.Line($"throw new global::System.InvalidOperationException({Literal($"Pipeline '{pipeline.Name}' has build errors; see the CPL diagnostics of this project.")});");
+            w.Line($"{PipelineEmitter.ThrowBuildErrors(pipeline.Name)};");
         }
         else
         {
@@ -321,8 +322,6 @@ internal static class PipelineStepsEmitter
     }
 
     /// <summary>Text for a doc comment: names are C# strings and may hold XML's special characters.</summary>
-    private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
-
     /// <summary>Text for a line comment: no line breaks.</summary>
     private static string Comment(string text) => new(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
 
@@ -331,5 +330,4 @@ internal static class PipelineStepsEmitter
     private static string Qualified(string? @namespace, string name) =>
         string.IsNullOrEmpty(@namespace) ? "global::" + name : $"global::{@namespace}.{name}";
 
-    private static string Literal(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
 }

@@ -1,4 +1,5 @@
 using Compiled.Generators.Model;
+using static Compiled.Generators.Emit.CSharpText;
 
 namespace Compiled.Generators.Emit;
 
@@ -56,7 +57,7 @@ internal static class SessionEmitter
         foreach (var pipeline in project.Pipelines)
         {
             w.Line();
-            w.Line($"/// <summary>The <c>{pipeline.Name}</c> pipeline.</summary>");
+            w.Line($"/// <summary>The <c>{Xml(pipeline.Name)}</c> pipeline.</summary>");
             w.Line($"public {Qualified(pipeline.Namespace, pipeline.ClassName)} {pipeline.PropertyName} {{ get; }}");
         }
 
@@ -67,5 +68,4 @@ internal static class SessionEmitter
     private static string Qualified(string? @namespace, string name) =>
         string.IsNullOrEmpty(@namespace) ? "global::" + name : $"global::{@namespace}.{name}";
 
-    private static string Literal(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
 }

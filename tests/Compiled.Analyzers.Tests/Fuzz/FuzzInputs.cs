@@ -303,7 +303,7 @@ internal static class FuzzInputs
                 _ => $"typeof({classes[random.Next(classes.Count)]})",
             });
             var named = new List<string>();
-            if (random.Next(3) == 0) named.Add("Name = " + NameLiteral(random));
+            if (random.Next(3) == 0) named.Add("Name = " + Literal(random));
             if (random.Next(3) == 0) named.Add("Inputs = [" + string.Join(", ", Enumerable.Range(0, random.Next(3)).Select(_ => Literal(random))) + "]");
             if (random.Next(3) == 0) named.Add("Artifacts = [" + string.Join(", ", Enumerable.Range(0, random.Next(3)).Select(_ => Literal(random))) + "]");
             var partial = random.Next(8) == 0 ? "" : "partial ";
@@ -324,7 +324,7 @@ internal static class FuzzInputs
             2 => random.Next(0, 5),
             _ => 1,
         };
-        if (random.Next(5) == 0) named.Add("Name = " + NameLiteral(random));
+        if (random.Next(5) == 0) named.Add("Name = " + Literal(random));
         if (outputs == 1 && random.Next(6) != 0) named.Add("Output = " + Literal(random));
         else if (outputs > 0 || random.Next(6) == 0) named.Add("Outputs = [" + string.Join(", ", Enumerable.Range(0, outputs).Select(_ => Literal(random))) + "]");
         if (random.Next(5) == 0) named.Add("Tags = [" + Literal(random) + "]");
@@ -368,14 +368,4 @@ internal static class FuzzInputs
     }
 
     private static string Literal(Random random) => SymbolDisplay.FormatLiteral(Names[random.Next(Names.Length)], quote: true);
-
-    /// <summary>
-    /// Node and pipeline names without quotes, backslashes, markup or control characters: the emitters write these
-    /// names into C# string literals and XML comments unescaped (a generator bug, reported; dataset names are fuzzed in full).
-    /// </summary>
-    private static string NameLiteral(Random random)
-    {
-        var name = Names[random.Next(Names.Length)];
-        return SymbolDisplay.FormatLiteral(name.Any(c => c is '"' or '\\' or '<' or '&' || char.IsControl(c)) ? "plain" : name, quote: true);
-    }
 }
