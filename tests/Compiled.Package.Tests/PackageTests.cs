@@ -13,7 +13,7 @@ namespace Compiled.Package.Tests;
 
 /// <summary>
 /// The one NuGet package <c>Compiled</c>: the runtime in <c>lib/net10.0</c>, the generator and the analyzers with
-/// YamlDotNet beside them in <c>analyzers/dotnet/cs</c>, <c>build/Compiled.props</c>, the runtime's references as
+/// YamlDotNet beside them in <c>analyzers/dotnet/cs</c>, <c>build/Compiled.props</c> and <c>build/Compiled.targets</c>, the runtime's references as
 /// its only dependencies — and a fresh application that references nothing but the package builds and runs a pipeline.
 /// </summary>
 public sealed partial class PackageTests(PackedPackage package, ITestOutputHelper output) : IClassFixture<PackedPackage>
@@ -28,20 +28,22 @@ public sealed partial class PackageTests(PackedPackage package, ITestOutputHelpe
         "analyzers/dotnet/cs/Compiled.Generators.dll",
         "analyzers/dotnet/cs/YamlDotNet.dll",
         "build/Compiled.props",
+        "build/Compiled.targets",
         "lib/net10.0/Compiled.dll",
         "lib/net10.0/Compiled.xml",
     ];
 
     [Fact]
-    public void Package_carries_exactly_the_runtime_the_generator_the_analyzers_with_YamlDotNet_and_the_build_props()
+    public void Package_carries_exactly_the_runtime_the_generator_the_analyzers_with_YamlDotNet_and_the_build_props_and_targets()
     {
         output.WriteLine($"pack: {package.Pack.Elapsed.TotalSeconds:F1} s, {package.PackagePath}");
         using var zip = ZipFile.OpenRead(package.PackagePath);
         var files = zip.Entries.Select(e => e.FullName).Where(name => !IsPackagingMetadata(name)).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(ExpectedFiles, files);
 
-        // The props NuGet imports into every consumer is the repository's, byte for byte.
+        // The props and targets NuGet imports into every consumer are the repository's, byte for byte.
         Assert.Equal(File.ReadAllBytes(Path.Combine(Repository.Root, "src", "Compiled", "build", "Compiled.props")), Read(zip, "build/Compiled.props"));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(Repository.Root, "src", "Compiled", "build", "Compiled.targets")), Read(zip, "build/Compiled.targets"));
 
         // The runtime targets net10.0; the compiler loads the generator, the analyzers and YamlDotNet, all netstandard2.0.
         Assert.Equal(".NETCoreApp,Version=v10.0", Inspect(Read(zip, "lib/net10.0/Compiled.dll")).TargetFramework);
