@@ -4,10 +4,10 @@ using Xunit;
 
 namespace Compiled.Tests.Datasets;
 
-/// <summary>A positional record: CsvHelper binds it through its constructor.</summary>
+/// <summary>A positional record: bound through its constructor.</summary>
 public sealed record ShuttleRow(int Id, string ShuttleLocation, string? Notes, double Price, double? ReviewScore, bool DCheckComplete, int? Engines);
 
-/// <summary>A class with settable properties: CsvHelper binds it through its setters.</summary>
+/// <summary>A class with settable properties: bound through its setters.</summary>
 public sealed class CompanyRow
 {
     public int Id { get; set; }
@@ -16,17 +16,32 @@ public sealed class CompanyRow
     public double? TotalFleetCount { get; set; }
 }
 
-/// <summary>A row with CsvHelper attributes, which take precedence over the snake_case naming.</summary>
+/// <summary>A row with naming attributes, which take precedence over the snake_case naming.</summary>
 public sealed class AttributedRow
 {
-    [CsvHelper.Configuration.Attributes.Name("Shuttle ID")]
+    [System.Text.Json.Serialization.JsonPropertyName("Shuttle ID")]
     public int ShuttleId { get; set; }
 
     public string EngineVendor { get; set; } = "";
 
-    [CsvHelper.Configuration.Attributes.Ignore]
+    [System.Text.Json.Serialization.JsonIgnore]
     public string Computed => EngineVendor.ToUpperInvariant();
 }
+
+/// <summary>The same row named with CsvHelper's attributes.</summary>
+public sealed class CsvAttributedRow
+{
+    [CsvHelper.CsvColumn("Shuttle ID")]
+    public int ShuttleId { get; set; }
+
+    public string EngineVendor { get; set; } = "";
+
+    [CsvHelper.CsvIgnore]
+    public string Computed { get; set; } = "";
+}
+
+/// <summary>A positional record whose parameter is named with CsvHelper's attribute.</summary>
+public sealed record CsvAttributedRecord([CsvHelper.CsvColumn("Shuttle ID")] int ShuttleId, string EngineVendor);
 
 /// <summary>A row whose getter throws on the 1000th row (index 999): a save failing midway.</summary>
 public sealed class FragileRow
@@ -119,7 +134,7 @@ public sealed class CsvDatasetTests : IDisposable
     }
 
     [Fact]
-    public void CsvHelper_attributes_on_the_row_type_win_over_snake_case()
+    public void Naming_attributes_on_the_row_type_win_over_snake_case()
     {
         var dataset = new CsvDataset<AttributedRow>("attributed", _dir.File("a.csv"));
 
@@ -128,6 +143,22 @@ public sealed class CsvDatasetTests : IDisposable
 
         Assert.Equal("Shuttle ID,engine_vendor\n9,ThetaBase\n", File.ReadAllText(dataset.FilePath));
         Assert.Equal((9, "ThetaBase"), (row.ShuttleId, row.EngineVendor));
+    }
+
+    [Fact]
+    public void CsvHelper_column_and_ignore_attributes_are_honoured_on_properties_and_record_parameters()
+    {
+        var byProperty = new CsvDataset<CsvAttributedRow>("attributed", _dir.File("a.csv"));
+        var byParameter = new CsvDataset<CsvAttributedRecord>("record", _dir.File("r.csv"));
+
+        byProperty.Save([new() { ShuttleId = 9, EngineVendor = "ThetaBase", Computed = "not written" }]);
+        byParameter.Save([new(7, "Rocketdyne")]);
+        var row = Assert.Single(byProperty.Load());
+
+        Assert.Equal("Shuttle ID,engine_vendor\n9,ThetaBase\n", File.ReadAllText(byProperty.FilePath));
+        Assert.Equal((9, "ThetaBase", ""), (row.ShuttleId, row.EngineVendor, row.Computed));
+        Assert.Equal("Shuttle ID,engine_vendor\n7,Rocketdyne\n", File.ReadAllText(byParameter.FilePath));
+        Assert.Equal(new CsvAttributedRecord(7, "Rocketdyne"), Assert.Single(byParameter.Load()));
     }
 
     [Fact]
