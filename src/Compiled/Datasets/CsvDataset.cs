@@ -220,19 +220,45 @@ public sealed class CsvDataset<[DynamicallyAccessedMembers(RowShape<object>.RowM
     private void WriteRow(CsvWriter csv, RowShape<TRow> shape, TRow item, int index, CultureInfo culture, string path)
     {
         if (item is null) throw WriteError(path, index, null, new ArgumentNullException(nameof(item), "The row is null."));
-        foreach (var member in shape.ReadableMembers)
+        var members = shape.ReadableMembers;
+        var writers = s_writers ??= [.. members.Select(m => Writer(m))];
+        for (var c = 0; c < writers.Length; c++)
         {
-            string text;
+            object? value;
             try
             {
-                text = CellConverter.Format(member.Get(item), culture);
+                value = members[c].Get(item);
             }
             catch (Exception ex) when (ex is not DatasetException)
             {
-                throw WriteError(path, index, member, ex is TargetInvocationException { InnerException: { } inner } ? inner : ex);
+                throw WriteError(path, index, members[c], ex is TargetInvocationException { InnerException: { } inner } ? inner : ex);
             }
-            csv.WriteField(text);
+            if (value is null) csv.WriteField("");
+            else writers[c](csv, value, culture);
         }
+    }
+
+    private delegate void FieldWriter(CsvWriter csv, object value, CultureInfo culture);
+
+    private static FieldWriter[]? s_writers;
+
+    // Numbers, booleans and dates are formatted by CsvHelper straight to UTF-8, as CellConverter.Format would write
+    // them (doubles the shortest text that round-trips, True/False, ISO 8601 "O"); the other types go through it.
+    private static FieldWriter Writer(RowMember member)
+    {
+        var type = member.ValueType;
+        if (type == typeof(string)) return static (csv, value, _) => csv.WriteField((string)value);
+        if (type == typeof(int)) return static (csv, value, c) => csv.WriteField((int)value, default, c);
+        if (type == typeof(long)) return static (csv, value, c) => csv.WriteField((long)value, default, c);
+        if (type == typeof(double)) return static (csv, value, c) => csv.WriteField((double)value, default, c);
+        if (type == typeof(decimal)) return static (csv, value, c) => csv.WriteField((decimal)value, default, c);
+        if (type == typeof(float)) return static (csv, value, c) => csv.WriteField((float)value, default, c);
+        if (type == typeof(short)) return static (csv, value, c) => csv.WriteField((short)value, default, c);
+        if (type == typeof(byte)) return static (csv, value, c) => csv.WriteField((byte)value, default, c);
+        if (type == typeof(bool)) return static (csv, value, _) => csv.WriteField((bool)value);
+        if (type == typeof(DateTime)) return static (csv, value, _) => csv.WriteField((DateTime)value, "O");
+        if (type == typeof(DateTimeOffset)) return static (csv, value, _) => csv.WriteField((DateTimeOffset)value, "O");
+        return static (csv, value, c) => csv.WriteField(CellConverter.Format(value, c));
     }
 
     private DatasetException WriteError(string path, int index, RowMember? member, Exception cause)

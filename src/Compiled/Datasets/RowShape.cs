@@ -9,11 +9,11 @@ namespace Compiled.Datasets;
 /// <summary>
 /// How rows of <typeparamref name="TRow"/> map to the columns of a table (a spreadsheet, a SQL result):
 /// each public property that can be set (or is a parameter of the constructor, for positional records)
-/// is a column (and, for the datasets that write them, each read-only public property too) named in snake_case (<c>CompanyRating</c> → <c>company_rating</c>), unless CsvHelper's
-/// <see cref="CsvHelper.CsvColumnAttribute"/> (on the property, or on the constructor parameter of a positional
-/// record) or a <see cref="JsonPropertyNameAttribute"/> names it; properties with <see cref="CsvHelper.CsvIgnoreAttribute"/>
-/// or <see cref="JsonIgnoreAttribute"/> are left out. Columns match members by name ignoring case, <c>_</c> and
-/// spaces, as CSV headers do. Built once per row type, with reflection over the public members that the
+/// is a column (and, for the datasets that write them, each read-only public property too), named in
+/// snake_case (<c>CompanyRating</c> → <c>company_rating</c>) unless CsvHelper's <see cref="CsvHelper.CsvColumnAttribute"/>
+/// (on the property, or on the constructor parameter of a positional record) or a <see cref="JsonPropertyNameAttribute"/>
+/// names it; properties with <see cref="CsvHelper.CsvIgnoreAttribute"/> or <see cref="JsonIgnoreAttribute"/> are left
+/// out. Columns match members by name ignoring case, <c>_</c> and spaces, as CSV headers do. Built once per row type, with reflection over the public members that the
 /// <see cref="DynamicallyAccessedMembersAttribute"/> on <typeparamref name="TRow"/> keeps, so it is trimming- and
 /// native-AOT-safe. Nullable reference types are told by <see cref="NullabilityInfoContext"/>, which trimmed
 /// applications must keep (<c>&lt;NullabilityInfoContextSupport&gt;true&lt;/NullabilityInfoContextSupport&gt;</c>).
@@ -25,7 +25,7 @@ internal sealed class RowShape<[DynamicallyAccessedMembers(RowMembers)] TRow>
 
     private static RowShape<TRow>? s_instance;
 
-    private readonly ConstructorInfo? _constructor;
+    private readonly ConstructorInvoker? _constructorInvoker;
     private readonly RowMember[] _constructorMembers;
     private readonly RowMember[] _setMembers;
 
@@ -47,8 +47,8 @@ internal sealed class RowShape<[DynamicallyAccessedMembers(RowMembers)] TRow>
         }
 
         var properties = typeof(TRow).GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true } && p.GetCustomAttribute<JsonIgnoreAttribute>() is null
-                && p.GetCustomAttribute<CsvHelper.CsvIgnoreAttribute>() is null)
+            .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true } && !p.PropertyType.IsByRefLike && !p.PropertyType.IsPointer
+                && p.GetCustomAttribute<JsonIgnoreAttribute>() is null && p.GetCustomAttribute<CsvHelper.CsvIgnoreAttribute>() is null)
             .ToArray();
 
         // A positional record: the public constructor with the most parameters, each named after a property.
@@ -90,7 +90,8 @@ internal sealed class RowShape<[DynamicallyAccessedMembers(RowMembers)] TRow>
         for (var i = 0; i < members.Count; i++) members[i].Index = i;
         Members = members;
         ReadableMembers = readable;
-        _constructor = constructor;
+        // The invokers cost a fraction of ConstructorInfo.Invoke and PropertyInfo.GetValue/SetValue per call.
+        _constructorInvoker = constructor is null ? null : ConstructorInvoker.Create(constructor);
         _constructorMembers = byConstructor.OrderBy(m => m.ParameterPosition).ToArray();
         _setMembers = bySetter.ToArray();
     }
@@ -156,23 +157,32 @@ internal sealed class RowShape<[DynamicallyAccessedMembers(RowMembers)] TRow>
     }
 
     /// <summary>Creates a row from one value per member (in <see cref="Members"/> order), each already of the member's type or null.</summary>
+    /// <exception cref="TargetInvocationException">The constructor or a setter threw (the inner exception).</exception>
     public TRow Create(object?[] values)
     {
         object row;
-        if (_constructor is not null)
+        try
         {
-            var arguments = new object?[_constructorMembers.Length];
-            for (var i = 0; i < arguments.Length; i++) arguments[i] = values[_constructorMembers[i].Index] ?? _constructorMembers[i].DefaultValue;
-            row = _constructor.Invoke(arguments);
+            if (_constructorInvoker is not null)
+            {
+                var arguments = new object?[_constructorMembers.Length];
+                for (var i = 0; i < arguments.Length; i++) arguments[i] = values[_constructorMembers[i].Index] ?? _constructorMembers[i].DefaultValue;
+                row = _constructorInvoker.Invoke(arguments);
+            }
+            else
+            {
+                row = Activator.CreateInstance<TRow>()!;
+            }
+            foreach (var member in _setMembers)
+            {
+                var value = values[member.Index];
+                if (value is not null || !member.Type.IsValueType || member.IsNullable) member.Set(row, value);
+            }
         }
-        else
+        catch (Exception ex) when (ex is not TargetInvocationException)
         {
-            row = Activator.CreateInstance<TRow>()!;
-        }
-        foreach (var member in _setMembers)
-        {
-            var value = values[member.Index];
-            if (value is not null || !member.Type.IsValueType || member.IsNullable) member.Property.SetValue(row, value);
+            // The invokers do not wrap what the row type throws; callers expect it wrapped, as reflection's Invoke does.
+            throw new TargetInvocationException(ex);
         }
         return (TRow)row;
     }
@@ -227,7 +237,25 @@ internal sealed class RowMember
     public string Describe(Type rowType) => $"{DatasetErrors.TypeName(Type)} ({DatasetErrors.TypeName(rowType)}.{Property.Name})";
 
     /// <summary>Reads the member of <paramref name="row"/>.</summary>
-    public object? Get(object row) => Property.GetValue(row);
+    /// <exception cref="TargetInvocationException">The getter threw (the inner exception).</exception>
+    public object? Get(object row)
+    {
+        var getter = _getter ??= MethodInvoker.Create(Property.GetMethod!);
+        try
+        {
+            return getter.Invoke(row);
+        }
+        catch (Exception ex)
+        {
+            throw new TargetInvocationException(ex);
+        }
+    }
+
+    /// <summary>Sets the member of <paramref name="row"/> (a public setter; a boxed struct is changed in its box).</summary>
+    public void Set(object row, object? value) => (_setter ??= MethodInvoker.Create(Property.SetMethod!)).Invoke(row, value);
+
+    private MethodInvoker? _getter;
+    private MethodInvoker? _setter;
 }
 
 /// <summary>Converts values read from a table (cells, SQL columns) to the type of a row member.</summary>

@@ -43,6 +43,17 @@ public sealed class CsvAttributedRow
 /// <summary>A positional record whose parameter is named with CsvHelper's attribute.</summary>
 public sealed record CsvAttributedRecord([CsvHelper.CsvColumn("Shuttle ID")] int ShuttleId, string EngineVendor);
 
+/// <summary>A row of every type the dataset formats itself.</summary>
+public sealed record FormatsRow(DateTime At, DateTimeOffset Offset, DateOnly Day, TimeOnly Time, TimeSpan Span, DayOfWeek Weekday,
+    decimal Amount, Guid Id, long Big, float Single, int? Nothing, byte[] Bytes)
+{
+    public bool Equals(FormatsRow? other) => other is not null && (At, At.Kind, Offset, Day, Time, Span, Weekday, Amount, Id, Big, Single, Nothing) ==
+        (other.At, other.At.Kind, other.Offset, other.Day, other.Time, other.Span, other.Weekday, other.Amount, other.Id, other.Big, other.Single, other.Nothing)
+        && Bytes.AsSpan().SequenceEqual(other.Bytes);
+
+    public override int GetHashCode() => At.GetHashCode();
+}
+
 /// <summary>A row whose getter throws on the 1000th row (index 999): a save failing midway.</summary>
 public sealed class FragileRow
 {
@@ -103,6 +114,41 @@ public sealed class CsvDatasetTests : IDisposable
         {
             CultureInfo.CurrentCulture = previous;
         }
+    }
+
+    [Fact]
+    public void Dates_times_enums_and_bytes_are_written_in_round_trippable_forms_in_the_configured_culture()
+    {
+        FormatsRow[] rows =
+        [
+            new(new DateTime(2024, 5, 1, 13, 45, 0, DateTimeKind.Utc), new DateTimeOffset(2024, 5, 1, 13, 45, 0, TimeSpan.FromHours(2)),
+                new DateOnly(2024, 5, 1), new TimeOnly(13, 45, 1), TimeSpan.FromMinutes(90.5), DayOfWeek.Friday, 12.5m, Guid.Empty, 3L, 1.5f, null, [1, 2, 3]),
+        ];
+        var invariant = new CsvDataset<FormatsRow>("formats", _dir.File("invariant.csv"));
+        var french = new CsvDataset<FormatsRow>("formats", _dir.File("french.csv"), new CsvDatasetOptions { Delimiter = ";", Culture = CultureInfo.GetCultureInfo("fr-FR") });
+
+        invariant.Save(rows);
+        french.Save(rows);
+
+        const string Header = "at,offset,day,time,span,weekday,amount,id,big,single,nothing,bytes\n";
+        const string Values = "2024-05-01T13:45:00.0000000Z,2024-05-01T13:45:00.0000000+02:00,2024-05-01,13:45:01.0000000,01:30:30,Friday,12.5,00000000-0000-0000-0000-000000000000,3,1.5,,AQID\n";
+        Assert.Equal(Header + Values, File.ReadAllText(invariant.FilePath));
+        Assert.Equal((Header + Values).Replace(',', ';').Replace("12.5", "12,5").Replace("1.5", "1,5"), File.ReadAllText(french.FilePath));
+        Assert.Equal(rows, invariant.Load());
+        Assert.Equal(rows, french.Load());
+    }
+
+    [Fact]
+    public void Malformed_quotes_name_the_row()
+    {
+        var path = Write("c.csv", "id,company_rating,company_location,total_fleet_count\n1,5,A,1\n2,6,B\"ad,1\n");
+
+        var ex = Assert.Throws<DatasetException>(() => new CsvDataset<CompanyRow>("companies", path).Load());
+
+        Assert.Contains("Dataset 'companies'", ex.Message);
+        Assert.Contains(path, ex.Message);
+        Assert.Contains("row 3", ex.Message);
+        Assert.Contains("quote", ex.Message);
     }
 
     [Fact]
