@@ -1,49 +1,50 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Reflection;
 using System.Text;
-using System.Text.Json;
 using Compiled.Config;
 using CsvHelper;
-using CsvHelper.Configuration;
-using CsvHelper.TypeConversion;
 
 namespace Compiled.Datasets;
 
 /// <summary>
 /// A CSV file of rows of type <typeparamref name="TRow"/>: Kedro's <c>pandas.CSVDataset</c>, and the
-/// catalog type <c>csv</c>. Read and written with CsvHelper.
+/// catalog type <c>csv</c>. Fields are read and written with CsvHelper's reader and writer; rows are
+/// mapped without reflection emit or generated code, so the dataset is trimming- and native-AOT-safe.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Columns bind to public properties (or constructor parameters of positional records) by name,
 /// ignoring case, <c>_</c> and spaces: the column <c>company_rating</c> fills <c>CompanyRating</c>.
-/// Headers are written in snake_case, so a saved file loads back. CsvHelper's attributes
-/// (<c>[Name]</c>, <c>[Index]</c>, <c>[Ignore]</c>, …) on the row type are honoured.
+/// Headers are written in snake_case, so a saved file loads back. A column name can be chosen with
+/// CsvHelper's <c>[CsvColumn("name")]</c> (on the property, or on the parameter of a positional record)
+/// or <c>[JsonPropertyName("name")]</c>; a property is left out with <c>[CsvIgnore]</c> or <c>[JsonIgnore]</c>.
+/// Only properties are columns (public fields are not mapped): a save writes every public property with a
+/// getter, a load fills those that have a public setter or are constructor parameters and ignores the columns of
+/// read-only ones. Without a header, columns bind by position in the order the properties are declared.
 /// </para>
 /// <para>
-/// An empty field loads as null into a nullable member (<c>int?</c>, <c>string?</c>), and a column
-/// may be missing altogether for such a member; a missing column for any other member is an
-/// error. Errors name the dataset, the file, the row and the column.
+/// An empty field loads as null into a nullable member (<c>int?</c>, <c>string?</c>), as <c>""</c> into a
+/// <c>string</c>, and a column may be missing altogether for a nullable member; a missing column for any
+/// other member is an error. Numbers and dates are parsed and written with <see cref="CsvDatasetOptions.Culture"/>:
+/// doubles as the shortest text that round-trips, booleans as <c>True</c>/<c>False</c> (loading also accepts
+/// true/false, t/f, yes/no, y/n and 1/0), dates and times in ISO 8601 round-trip form, null as an empty field.
+/// Files are written with <c>\n</c> line endings, quoting the fields that hold the separator, a quote or a line
+/// break, or start or end with whitespace. Errors name the dataset, the file, the row (the header is row 1)
+/// and the column.
 /// </para>
 /// <para>Saves are atomic: a failed save leaves the previous file byte for byte.</para>
 /// </remarks>
 /// <typeparam name="TRow">The type of one row.</typeparam>
-[RequiresUnreferencedCode(ReflectionMessage)]
-[RequiresDynamicCode(ReflectionMessage)]
-public sealed class CsvDataset<[DynamicallyAccessedMembers(RowMembers)] TRow> : FileDataset<TRow[]>
+public sealed class CsvDataset<[DynamicallyAccessedMembers(RowShape<object>.RowMembers)] TRow> : FileDataset<TRow[]>
 {
-    internal const string ReflectionMessage =
-        "CsvDataset maps rows with reflection and compiled expressions (CsvHelper); it is not trimming- or native-AOT-safe.";
-
-    internal const DynamicallyAccessedMemberTypes RowMembers =
-        DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicFields;
-
     private const int MaxRecordInMessage = 200;
 
     /// <summary>Creates the dataset with the same options for loading and saving.</summary>
     /// <param name="name">The catalog name of the dataset.</param>
     /// <param name="filePath">The file; a relative path is resolved against the current directory.</param>
     /// <param name="options">How to read and write; <see cref="CsvDatasetOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentException">The delimiter is not a single ASCII character other than a quote or a line break.</exception>
     public CsvDataset(string name, string filePath, CsvDatasetOptions? options = null)
         : this(name, filePath, options, options)
     {
@@ -55,11 +56,16 @@ public sealed class CsvDataset<[DynamicallyAccessedMembers(RowMembers)] TRow> : 
     /// <param name="loadOptions">How to read; <see cref="CsvDatasetOptions.Default"/> when null.</param>
     /// <param name="saveOptions">How to write; <see cref="CsvDatasetOptions.Default"/> when null.</param>
     /// <param name="versioning">Null for a plain file; otherwise how versions are loaded (then <paramref name="filePath"/> is the directory of the versions).</param>
+    /// <exception cref="ArgumentException">A delimiter is not a single ASCII character other than a quote or a line break.</exception>
     public CsvDataset(string name, string filePath, CsvDatasetOptions? loadOptions, CsvDatasetOptions? saveOptions, DatasetVersioning? versioning = null)
         : base(name, filePath, versioning)
     {
         LoadOptions = loadOptions ?? CsvDatasetOptions.Default;
         SaveOptions = saveOptions ?? CsvDatasetOptions.Default;
+        if (!CsvDatasetOptions.IsValidDelimiter(LoadOptions.Delimiter))
+            throw new ArgumentException($"The delimiter '{LoadOptions.Delimiter}' is not a single ASCII character other than a quote or a line break.", nameof(loadOptions));
+        if (!CsvDatasetOptions.IsValidDelimiter(SaveOptions.Delimiter))
+            throw new ArgumentException($"The delimiter '{SaveOptions.Delimiter}' is not a single ASCII character other than a quote or a line break.", nameof(saveOptions));
     }
 
     /// <summary>How the file is read.</summary>
@@ -87,74 +93,74 @@ public sealed class CsvDataset<[DynamicallyAccessedMembers(RowMembers)] TRow> : 
     /// <inheritdoc />
     protected override TRow[] Read(Stream stream, string path)
     {
-        using var reader = new StreamReader(stream, LoadOptions.Encoding, detectEncodingFromByteOrderMarks: true, DatasetFile.BufferSize, leaveOpen: true);
-        using var csv = new CsvReader(reader, CreateConfiguration(LoadOptions, forWriting: false), leaveOpen: true);
-        var members = RegisterMap(csv.Context);
+        using var csv = CsvReader.Create(stream, ReaderOptions(LoadOptions), leaveOpen: true);
+        var rows = new RowReader(this, csv, path);
         try
         {
-            return csv.GetRecords<TRow>().ToArray();
+            csv.ReadHeader();
+            if (!rows.Start()) return [];
+            var result = new List<TRow>();
+            while (csv.Read()) result.Add(rows.Current());
+            return [.. result];
         }
-        catch (CsvHelperException ex)
+        catch (CsvFormatException ex)
         {
-            throw ReadError(ex, members, path);
+            throw MalformedError(ex, path);
         }
     }
 
     /// <inheritdoc />
     protected override async ValueTask<TRow[]> ReadAsync(Stream stream, string path, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(stream, LoadOptions.Encoding, detectEncodingFromByteOrderMarks: true, DatasetFile.BufferSize, leaveOpen: true);
-        using var csv = new CsvReader(reader, CreateConfiguration(LoadOptions, forWriting: false), leaveOpen: true);
-        var members = RegisterMap(csv.Context);
-        var rows = new List<TRow>();
-        try
+        var csv = CsvReader.Create(stream, ReaderOptions(LoadOptions), leaveOpen: true);
+        await using (csv.ConfigureAwait(false))
         {
-            await foreach (var row in csv.GetRecordsAsync<TRow>(cancellationToken).ConfigureAwait(false)) rows.Add(row);
+            var rows = new RowReader(this, csv, path);
+            try
+            {
+                await csv.ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
+                if (!rows.Start()) return [];
+                var result = new List<TRow>();
+                while (await csv.ReadAsync(cancellationToken).ConfigureAwait(false)) result.Add(rows.Current());
+                return [.. result];
+            }
+            catch (CsvFormatException ex)
+            {
+                throw MalformedError(ex, path);
+            }
         }
-        catch (CsvHelperException ex)
-        {
-            throw ReadError(ex, members, path);
-        }
-        return rows.ToArray();
     }
 
     /// <inheritdoc />
     protected override void Write(Stream stream, TRow[] data, string path)
     {
-        using var writer = new StreamWriter(stream, SaveOptions.Encoding, DatasetFile.BufferSize, leaveOpen: true);
-        using var csv = new CsvWriter(writer, CreateConfiguration(SaveOptions, forWriting: true), leaveOpen: true);
-        RegisterMap(csv.Context);
-        try
+        var shape = RowShape<TRow>.Instance;
+        using var csv = CreateWriter(stream, SaveOptions);
+        var culture = SaveOptions.Culture;
+        if (SaveOptions.HasHeader) csv.WriteHeader(Header(shape));
+        for (var i = 0; i < data.Length; i++)
         {
-            csv.WriteRecords(data);
-            csv.Flush();
+            WriteRow(csv, shape, data[i], i, culture, path);
+            csv.EndRecord();
         }
-        catch (CsvHelperException ex)
-        {
-            throw WriteError(ex, path);
-        }
+        csv.Flush();
     }
 
     /// <inheritdoc />
     protected override async ValueTask WriteAsync(Stream stream, TRow[] data, string path, CancellationToken cancellationToken)
     {
-        var writer = new StreamWriter(stream, SaveOptions.Encoding, DatasetFile.BufferSize, leaveOpen: true);
-        await using (writer.ConfigureAwait(false))
+        var shape = RowShape<TRow>.Instance;
+        var csv = CreateWriter(stream, SaveOptions);
+        await using (csv.ConfigureAwait(false))
         {
-            var csv = new CsvWriter(writer, CreateConfiguration(SaveOptions, forWriting: true), leaveOpen: true);
-            await using (csv.ConfigureAwait(false))
+            var culture = SaveOptions.Culture;
+            if (SaveOptions.HasHeader) csv.WriteHeader(Header(shape));
+            for (var i = 0; i < data.Length; i++)
             {
-                RegisterMap(csv.Context);
-                try
-                {
-                    await csv.WriteRecordsAsync(data, cancellationToken).ConfigureAwait(false);
-                    await csv.FlushAsync().ConfigureAwait(false);
-                }
-                catch (CsvHelperException ex)
-                {
-                    throw WriteError(ex, path);
-                }
+                WriteRow(csv, shape, data[i], i, culture, path);
+                await csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
             }
+            await csv.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -164,148 +170,237 @@ public sealed class CsvDataset<[DynamicallyAccessedMembers(RowMembers)] TRow> : 
     /// <summary>The header-matching key of a column or member name: without '_' and spaces, lower case.</summary>
     internal static string NormalizeHeader(string header) => ColumnNames.Normalize(header);
 
-    private static CsvConfiguration CreateConfiguration(CsvDatasetOptions options, bool forWriting)
+    // UTF-8 is CsvHelper's own encoding: no transcoding, and a byte order mark is honoured (and skipped).
+    private static bool IsUtf8(Encoding encoding) => encoding.CodePage == Encoding.UTF8.CodePage;
+
+    private static CsvReaderOptions ReaderOptions(CsvDatasetOptions options) => new()
     {
-        var configuration = new CsvConfiguration(options.Culture)
+        Separator = options.Delimiter[0],
+        HasHeader = options.HasHeader,
+        DetectSeparatorHint = false,
+        AllowLineBreaksInQuotes = true,
+        TrimWhitespace = false,
+        MalformedData = CsvMalformedDataHandling.Throw,
+        FieldCountMismatch = CsvFieldCountHandling.Allow,
+        MissingField = CsvMissingFieldHandling.ReturnEmpty,
+        FormatProvider = options.Culture,
+        Encoding = IsUtf8(options.Encoding) ? null : options.Encoding,
+        BufferSize = DatasetFile.BufferSize,
+    };
+
+    private static CsvWriter CreateWriter(Stream stream, CsvDatasetOptions options)
+    {
+        var writerOptions = new CsvWriterOptions
         {
-            Delimiter = options.Delimiter,
-            HasHeaderRecord = options.HasHeader,
-            DetectDelimiter = false,
-            PrepareHeaderForMatch = static args => NormalizeHeader(args.Header),
+            Separator = options.Delimiter[0],
+            HasHeader = options.HasHeader,
+            // Python and pandas write '\n'; on load every line ending is accepted.
+            NewLine = "\n",
+            // As CsvHelper 33 did, so that readers that trim whitespace keep " padded " values.
+            Quoting = CsvQuoting.WhenNeededOrWhitespace,
+            Injection = CsvInjection.None,
+            FormatProvider = options.Culture,
+            NullValue = "",
+            WriteByteOrderMark = options.Encoding.GetPreamble().Length > 0,
+            BufferSize = DatasetFile.BufferSize,
         };
-        // Python and pandas write '\n'; on load every line ending is accepted.
-        return forWriting ? configuration with { NewLine = "\n" } : configuration;
+        if (IsUtf8(options.Encoding)) return CsvWriter.Create(stream, writerOptions, leaveOpen: true);
+        // Another encoding: CsvHelper writes UTF-16 text to a writer that encodes it (and writes its preamble).
+        var writer = new StreamWriter(stream, options.Encoding, DatasetFile.BufferSize, leaveOpen: true);
+        return CsvWriter.Create(writer, writerOptions with { WriteByteOrderMark = false }, leaveOpen: false);
     }
 
-    /// <summary>
-    /// Registers the row type's map with snake_case names and nullable members optional; returns
-    /// the members by normalized column name, for error messages.
-    /// </summary>
-    private static Dictionary<string, (string Member, Type Type)> RegisterMap(CsvContext context)
+    private static string[] Header(RowShape<TRow> shape)
     {
-        var map = context.AutoMap<TRow>();
-        var members = new Dictionary<string, (string, Type)>(StringComparer.Ordinal);
-        Configure(map, new NullabilityInfoContext(), members);
-        context.RegisterClassMap(map);
-        return members;
+        var header = new string[shape.ReadableMembers.Count];
+        for (var c = 0; c < header.Length; c++) header[c] = shape.ReadableMembers[c].ColumnName;
+        return header;
     }
 
-    private static void Configure(ClassMap map, NullabilityInfoContext nullability, Dictionary<string, (string, Type)> members)
+    private void WriteRow(CsvWriter csv, RowShape<TRow> shape, TRow item, int index, CultureInfo culture, string path)
     {
-        foreach (var memberMap in map.MemberMaps)
+        if (item is null) throw WriteError(path, index, null, new ArgumentNullException(nameof(item), "The row is null."));
+        var members = shape.ReadableMembers;
+        var writers = s_writers ??= [.. members.Select(m => Writer(m))];
+        for (var c = 0; c < writers.Length; c++)
         {
-            var data = memberMap.Data;
-            if (data.Member is not { } member) continue;
-            var name = Rename(data.Names, member.Name);
-            members.TryAdd(NormalizeHeader(name), (member.Name, data.Type));
-            var nullable = member switch
+            object? value;
+            try
             {
-                PropertyInfo property => IsNullable(data.Type, nullability.Create(property)),
-                FieldInfo field => IsNullable(data.Type, nullability.Create(field)),
-                _ => false,
-            };
-            if (!nullable) continue;
-            data.IsOptional = true;
-            if (data.Type == typeof(string) && data.TypeConverterOptions.NullValues.Count == 0) memberMap.TypeConverterOption.NullValues(string.Empty);
-        }
-
-        foreach (var referenceMap in map.ReferenceMaps) Configure(referenceMap.Data.Mapping, nullability, members);
-
-        foreach (var parameterMap in map.ParameterMaps)
-        {
-            var data = parameterMap.Data;
-            if (parameterMap.ConstructorTypeMap is { } constructorMap) Configure(constructorMap, nullability, members);
-            if (parameterMap.ReferenceMap is { } parameterReference) Configure(parameterReference.Data.Mapping, nullability, members);
-            if (data.Parameter.Name is not { } parameterName) continue;
-            var name = Rename(data.Names, parameterName);
-            members.TryAdd(NormalizeHeader(name), (parameterName, data.Parameter.ParameterType));
-            if (!IsNullable(data.Parameter.ParameterType, nullability.Create(data.Parameter))) continue;
-            data.IsOptional = true;
-            if (data.Parameter.ParameterType == typeof(string) && data.TypeConverterOptions.NullValues.Count == 0) parameterMap.TypeConverterOption.NullValues(string.Empty);
-        }
-    }
-
-    // CsvHelper names a column after its member; write it snake_case unless a [Name] attribute chose another name.
-    private static string Rename(MemberNameCollection names, string memberName)
-    {
-        if (names.Count == 1 && names[0] == memberName)
-        {
-            names.Clear();
-            names.Add(JsonNamingPolicy.SnakeCaseLower.ConvertName(memberName));
-        }
-        return names.Count > 0 ? names[0] : memberName;
-    }
-
-    private static bool IsNullable(Type type, NullabilityInfo info) =>
-        Nullable.GetUnderlyingType(type) is not null
-        || (!type.IsValueType && (info.WriteState == NullabilityState.Nullable || info.ReadState == NullabilityState.Nullable));
-
-    private DatasetException ReadError(CsvHelperException ex, Dictionary<string, (string Member, Type Type)> members, string path)
-    {
-        var parser = ex.Context?.Parser;
-        var reader = ex.Context?.Reader;
-        var header = reader?.HeaderRecord;
-        var prefix = $"Dataset '{Name}' ({path})";
-        var row = parser is { Row: > 0 } ? $"row {parser.Row}" : "the header";
-
-        string ColumnAt(int index) =>
-            header is not null && index >= 0 && index < header.Length ? $"column '{header[index]}' (index {index})" : $"column index {index}";
-
-        string message;
-        switch (ex)
-        {
-            case HeaderValidationException invalid:
-            {
-                var missing = invalid.InvalidHeaders
-                    .Select(h => h.Names.FirstOrDefault() ?? $"#{h.Index}")
-                    .Distinct(StringComparer.Ordinal)
-                    .Select(n => members.TryGetValue(NormalizeHeader(n), out var m) ? $"'{n}' (for {m.Member})" : $"'{n}'");
-                var present = header is null ? "" : $" The file's columns are: {string.Join(", ", header)}.";
-                message = $"{prefix}: the header has no column {string.Join(", ", missing)}.{present} " +
-                          $"Add the column to the file, rename the property of {DatasetErrors.TypeName(typeof(TRow))}, or make it nullable if it may be absent.";
-                break;
+                value = members[c].Get(item);
             }
-            case TypeConverterException conversion:
+            catch (Exception ex) when (ex is not DatasetException)
             {
-                var index = reader?.CurrentIndex ?? -1;
-                var memberName = conversion.MemberMapData?.Names.FirstOrDefault();
-                if (index < 0 && conversion.MemberMapData is { Index: >= 0 } data) index = data.Index;
-                var column = index >= 0 ? ColumnAt(index) : $"column '{memberName}'";
-                var target = memberName is not null && members.TryGetValue(NormalizeHeader(memberName), out var m)
-                    ? $" {DatasetErrors.TypeName(m.Type)} ({DatasetErrors.TypeName(typeof(TRow))}.{m.Member})"
-                    : "";
-                message = $"{prefix}: {row}, {column}: cannot convert '{conversion.Text}' to{(target.Length > 0 ? target : " the member's type")}.";
-                break;
+                throw WriteError(path, index, members[c], ex is TargetInvocationException { InnerException: { } inner } ? inner : ex);
             }
-            case CsvHelper.MissingFieldException:
-            {
-                var index = reader?.CurrentIndex ?? -1;
-                message = $"{prefix}: {row} has {parser?.Count} field(s), so {ColumnAt(index)} is missing.";
-                break;
-            }
-            case BadDataException bad:
-                message = $"{prefix}: {row}: malformed field {Shorten(bad.Field)} (a quote inside an unquoted field, or an unclosed quote).";
-                break;
-            default:
-                message = $"{prefix}: {row}: {DatasetErrors.FirstLine(ex.Message)}";
-                break;
+            if (value is null) csv.WriteField("");
+            else writers[c](csv, value, culture);
         }
-        if (parser?.RawRecord is { Length: > 0 } raw && ex is not HeaderValidationException)
-            message += $" The record: {Shorten(raw.TrimEnd('\r', '\n'))}";
-        return new DatasetException(Name, message, ex);
     }
 
-    private DatasetException WriteError(CsvHelperException ex, string path)
+    private delegate void FieldWriter(CsvWriter csv, object value, CultureInfo culture);
+
+    private static FieldWriter[]? s_writers;
+
+    // Numbers, booleans and dates are formatted by CsvHelper straight to UTF-8, as CellConverter.Format would write
+    // them (doubles the shortest text that round-trips, True/False, ISO 8601 "O"); the other types go through it.
+    private static FieldWriter Writer(RowMember member)
     {
-        var row = ex.Context?.Writer?.Row ?? 0;
-        var record = row - (SaveOptions.HasHeader ? 1 : 0);
-        var cause = ex is WriterException && ex.InnerException is { } inner ? inner : ex;
-        var at = record > 0 ? $"could not write row {row} (item [{record - 1}] of the array)" : "could not write";
+        var type = member.ValueType;
+        if (type == typeof(string)) return static (csv, value, _) => csv.WriteField((string)value);
+        if (type == typeof(int)) return static (csv, value, c) => csv.WriteField((int)value, default, c);
+        if (type == typeof(long)) return static (csv, value, c) => csv.WriteField((long)value, default, c);
+        if (type == typeof(double)) return static (csv, value, c) => csv.WriteField((double)value, default, c);
+        if (type == typeof(decimal)) return static (csv, value, c) => csv.WriteField((decimal)value, default, c);
+        if (type == typeof(float)) return static (csv, value, c) => csv.WriteField((float)value, default, c);
+        if (type == typeof(short)) return static (csv, value, c) => csv.WriteField((short)value, default, c);
+        if (type == typeof(byte)) return static (csv, value, c) => csv.WriteField((byte)value, default, c);
+        if (type == typeof(bool)) return static (csv, value, _) => csv.WriteField((bool)value);
+        if (type == typeof(DateTime)) return static (csv, value, _) => csv.WriteField((DateTime)value, "O");
+        if (type == typeof(DateTimeOffset)) return static (csv, value, _) => csv.WriteField((DateTimeOffset)value, "O");
+        return static (csv, value, c) => csv.WriteField(CellConverter.Format(value, c));
+    }
+
+    private DatasetException WriteError(string path, int index, RowMember? member, Exception cause)
+    {
+        var row = index + 1 + (SaveOptions.HasHeader ? 1 : 0);
+        var column = member is null ? "" : $", column '{member.ColumnName}' ({DatasetErrors.TypeName(typeof(TRow))}.{member.Property.Name})";
         return new DatasetException(Name,
-            $"Dataset '{Name}' ({path}): {at}: {cause.GetType().Name}: {DatasetErrors.Sentence(cause.Message)} " +
+            $"Dataset '{Name}' ({path}): could not write row {row} (item [{index}] of the array){column}: {cause.GetType().Name}: {DatasetErrors.Sentence(cause.Message)} " +
             "The previous file, if any, was left unchanged.", cause);
+    }
+
+    private DatasetException MalformedError(CsvFormatException ex, string path)
+    {
+        // CsvFormatException.RecordNumber counts the header, as the rows of the other messages do.
+        var row = ex.RecordNumber > 0 ? $"row {ex.RecordNumber}" : "the file";
+        var problem = DatasetErrors.Sentence(ex.Message);
+        var colon = problem.IndexOf(": ", StringComparison.Ordinal);
+        if (problem.StartsWith("Malformed CSV in record", StringComparison.Ordinal) && colon > 0) problem = problem[(colon + 2)..];
+        return new DatasetException(Name,
+            $"Dataset '{Name}' ({path}): {row} is malformed CSV: {problem} " +
+            "A field that holds the separator, a quote or a line break must be quoted, with its quotes doubled.", ex);
     }
 
     private static string Shorten(string text) =>
         text.Length <= MaxRecordInMessage ? $"'{text}'" : $"'{text[..MaxRecordInMessage]}…'";
+
+    /// <summary>Turns the records of one file into <typeparamref name="TRow"/>s: header matching, then one row per record.</summary>
+    private sealed class RowReader(CsvDataset<TRow> dataset, CsvReader csv, string path)
+    {
+        private readonly RowShape<TRow> _shape = RowShape<TRow>.Instance;
+        private readonly CultureInfo _culture = dataset.LoadOptions.Culture;
+        private readonly bool _hasHeader = dataset.LoadOptions.HasHeader;
+        private string[] _header = [];
+        private (int Column, RowMember Member, FieldParser Parse)[] _columns = [];
+
+        /// <summary>Matches the header (or the positions) to the members; false for an empty file.</summary>
+        public bool Start()
+        {
+            if (!_hasHeader)
+            {
+                // By position, in the order a save writes the columns; those of read-only properties fill nothing.
+                var positional = new List<(int, RowMember, FieldParser)>();
+                for (var c = 0; c < _shape.ReadableMembers.Count; c++)
+                {
+                    if (_shape.ReadableMembers[c] is { Index: >= 0 } member) positional.Add((c, member, Parser(member)));
+                }
+                _columns = [.. positional];
+                return true;
+            }
+            _header = [.. csv.Headers];
+            if (_header.Length == 0) return false;
+            var (map, missing) = _shape.Match(_header);
+            var required = missing.Where(m => !m.IsNullable).ToList();
+            if (required.Count > 0)
+            {
+                throw new DatasetException(dataset.Name,
+                    $"Dataset '{dataset.Name}' ({path}): the header has no column " +
+                    string.Join(", ", required.Select(m => $"'{m.ColumnName}' (for {DatasetErrors.TypeName(typeof(TRow))}.{m.Property.Name})")) +
+                    $". The file's columns are: {string.Join(", ", _header)}. " +
+                    $"Add the column to the file, rename the property of {DatasetErrors.TypeName(typeof(TRow))}, or make it nullable if it may be absent.");
+            }
+            var columns = new List<(int, RowMember, FieldParser)>();
+            for (var c = 0; c < map.Length; c++)
+            {
+                if (map[c] >= 0) columns.Add((c, _shape.Members[map[c]], Parser(_shape.Members[map[c]])));
+            }
+            _columns = [.. columns];
+            return true;
+        }
+
+        /// <summary>The row of the current record.</summary>
+        public TRow Current()
+        {
+            var values = new object?[_shape.Members.Count];
+            var fieldCount = csv.FieldCount;
+            foreach (var (column, member, parse) in _columns)
+            {
+                if (column >= fieldCount)
+                {
+                    throw Error($"{RowName()} has {fieldCount} field(s), so {ColumnName(column)} is missing.", null);
+                }
+                if (csv.IsEmpty(column))
+                {
+                    if (member.IsNullable) continue;
+                    if (member.ValueType == typeof(string))
+                    {
+                        values[member.Index] = "";
+                        continue;
+                    }
+                }
+                try
+                {
+                    values[member.Index] = parse(csv, column, _culture);
+                }
+                catch (Exception ex) when (ex is FormatException or InvalidCastException or OverflowException or ArgumentException)
+                {
+                    throw Error($"{RowName()}, {ColumnName(column)}: cannot convert {Shorten(csv.GetString(column))} to {member.Describe(typeof(TRow))}.", ex);
+                }
+            }
+            try
+            {
+                return _shape.Create(values);
+            }
+            catch (TargetInvocationException ex) when (ex.InnerException is { } inner)
+            {
+                throw Error($"{RowName()}: {DatasetErrors.TypeName(typeof(TRow))} rejected the row: {inner.GetType().Name}: {DatasetErrors.Sentence(inner.Message)}", inner);
+            }
+        }
+
+        // The header is row 1, as CsvHelper 33 and spreadsheets count.
+        private string RowName() => $"row {csv.RowNumber + (_hasHeader ? 1 : 0)}";
+
+        private string ColumnName(int column) =>
+            column < _header.Length ? $"column '{_header[column]}' (index {column})" : $"column index {column} ('{_shape.ReadableMembers[column].ColumnName}')";
+
+        private DatasetException Error(string problem, Exception? inner)
+        {
+            var record = Encoding.UTF8.GetString(csv.RawRecord).TrimEnd('\r', '\n');
+            var message = $"Dataset '{dataset.Name}' ({path}): {problem}";
+            if (record.Length > 0) message += $" The record: {Shorten(record)}";
+            return new DatasetException(dataset.Name, message, inner);
+        }
+    }
+
+    private delegate object? FieldParser(CsvReader csv, int column, CultureInfo culture);
+
+    // CsvHelper parses the common types from the UTF-8 bytes of the field; the others go through the text.
+    private static FieldParser Parser(RowMember member)
+    {
+        var type = member.ValueType;
+        if (type == typeof(string)) return static (csv, i, _) => csv.GetString(i);
+        if (type == typeof(int)) return static (csv, i, c) => csv.Parse<int>(i, (IFormatProvider)c);
+        if (type == typeof(long)) return static (csv, i, c) => csv.Parse<long>(i, (IFormatProvider)c);
+        if (type == typeof(double)) return static (csv, i, c) => csv.Parse<double>(i, (IFormatProvider)c);
+        if (type == typeof(decimal)) return static (csv, i, c) => csv.Parse<decimal>(i, (IFormatProvider)c);
+        if (type == typeof(float)) return static (csv, i, c) => csv.Parse<float>(i, (IFormatProvider)c);
+        if (type == typeof(short)) return static (csv, i, c) => csv.Parse<short>(i, (IFormatProvider)c);
+        if (type == typeof(byte)) return static (csv, i, c) => csv.Parse<byte>(i, (IFormatProvider)c);
+        if (type == typeof(bool)) return static (csv, i, c) => csv.Parse<bool>(i, (IFormatProvider)c);
+        if (type == typeof(DateTime)) return static (csv, i, c) => csv.Parse<DateTime>(i, (IFormatProvider)c);
+        if (type == typeof(DateTimeOffset)) return static (csv, i, c) => csv.Parse<DateTimeOffset>(i, (IFormatProvider)c);
+        if (type == typeof(Guid)) return static (csv, i, c) => csv.Parse<Guid>(i, (IFormatProvider)c);
+        return (csv, i, c) => CellConverter.Convert(csv.GetString(i), type, c);
+    }
 }

@@ -14,7 +14,10 @@ public sealed record CsvDatasetOptions
     /// <summary>Comma-separated, with a header row, invariant culture, UTF-8.</summary>
     public static CsvDatasetOptions Default { get; } = new();
 
-    /// <summary>The field separator; <c>","</c> by default.</summary>
+    /// <summary>
+    /// The field separator: one ASCII character other than a quote or a line break (<c>,</c> <c>;</c> <c>\t</c> <c>|</c> …);
+    /// <c>","</c> by default.
+    /// </summary>
     public string Delimiter { get; init; } = ",";
 
     /// <summary>
@@ -52,8 +55,8 @@ public sealed record CsvDatasetOptions
         if (DatasetArgs.Has(args, delimiterKey))
         {
             var delimiter = DatasetArgs.GetString(config, section, args, delimiterKey);
-            if (string.IsNullOrEmpty(delimiter) || delimiter.Contains('"') || delimiter.Contains('\n') || delimiter.Contains('\r'))
-                throw config.Error($"key '{section}.{delimiterKey}' must be a non-empty separator without quotes or line breaks, not '{delimiter}'", args[delimiterKey]!.Location);
+            if (!IsValidDelimiter(delimiter))
+                throw config.Error($"key '{section}.{delimiterKey}' must be a single ASCII character other than a quote or a line break (e.g. ',', ';', '\\t', '|'), not '{delimiter}'", args[delimiterKey]!.Location);
             options = options with { Delimiter = delimiter };
         }
 
@@ -95,4 +98,8 @@ public sealed record CsvDatasetOptions
 
         return options;
     }
+
+    /// <summary>Whether <paramref name="delimiter"/> can separate fields: one ASCII character other than a quote, CR or LF.</summary>
+    internal static bool IsValidDelimiter([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? delimiter) =>
+        delimiter is { Length: 1 } && char.IsAscii(delimiter[0]) && delimiter[0] is not '"' and not '\r' and not '\n';
 }

@@ -20,7 +20,7 @@ internal static class DatasetErrors
     public static DatasetException NullSave(string name, string path) =>
         new(name, $"Dataset '{name}' ({path}): cannot save null. Make the node that produces '{name}' return a value.");
 
-    /// <summary>The first line of an exception message (CsvHelper appends pages of reader state).</summary>
+    /// <summary>The first line of an exception message (some libraries append pages of state to it).</summary>
     public static string FirstLine(string message)
     {
         var end = message.AsSpan().IndexOfAny('\r', '\n');

@@ -9,9 +9,11 @@ namespace Compiled.Datasets;
 /// <summary>
 /// How rows of <typeparamref name="TRow"/> map to the columns of a table (a spreadsheet, a SQL result):
 /// each public property that can be set (or is a parameter of the constructor, for positional records)
-/// is a column named in snake_case (<c>CompanyRating</c> → <c>company_rating</c>, or the name of a
-/// <see cref="JsonPropertyNameAttribute"/>). Columns match members by name ignoring case, <c>_</c> and
-/// spaces, as CSV headers do. Built once per row type, with reflection over the public members that the
+/// is a column (and, for the datasets that write them, each read-only public property too), named in
+/// snake_case (<c>CompanyRating</c> → <c>company_rating</c>) unless CsvHelper's <see cref="CsvHelper.CsvColumnAttribute"/>
+/// (on the property, or on the constructor parameter of a positional record) or a <see cref="JsonPropertyNameAttribute"/>
+/// names it; properties with <see cref="CsvHelper.CsvIgnoreAttribute"/> or <see cref="JsonIgnoreAttribute"/> are left
+/// out. Columns match members by name ignoring case, <c>_</c> and spaces, as CSV headers do. Built once per row type, with reflection over the public members that the
 /// <see cref="DynamicallyAccessedMembersAttribute"/> on <typeparamref name="TRow"/> keeps, so it is trimming- and
 /// native-AOT-safe. Nullable reference types are told by <see cref="NullabilityInfoContext"/>, which trimmed
 /// applications must keep (<c>&lt;NullabilityInfoContextSupport&gt;true&lt;/NullabilityInfoContextSupport&gt;</c>).
@@ -23,7 +25,7 @@ internal sealed class RowShape<[DynamicallyAccessedMembers(RowMembers)] TRow>
 
     private static RowShape<TRow>? s_instance;
 
-    private readonly ConstructorInfo? _constructor;
+    private readonly ConstructorInvoker? _constructorInvoker;
     private readonly RowMember[] _constructorMembers;
     private readonly RowMember[] _setMembers;
 
@@ -45,7 +47,8 @@ internal sealed class RowShape<[DynamicallyAccessedMembers(RowMembers)] TRow>
         }
 
         var properties = typeof(TRow).GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true } && p.GetCustomAttribute<JsonIgnoreAttribute>() is null)
+            .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true } && !p.PropertyType.IsByRefLike && !p.PropertyType.IsPointer
+                && p.GetCustomAttribute<JsonIgnoreAttribute>() is null && p.GetCustomAttribute<CsvHelper.CsvIgnoreAttribute>() is null)
             .ToArray();
 
         // A positional record: the public constructor with the most parameters, each named after a property.
@@ -57,6 +60,7 @@ internal sealed class RowShape<[DynamicallyAccessedMembers(RowMembers)] TRow>
             throw new InvalidOperationException($"{DatasetErrors.TypeName(typeof(TRow))} has neither a public parameterless constructor nor a constructor whose parameters are its properties; rows cannot be created.");
 
         var members = new List<RowMember>();
+        var readable = new List<RowMember>();
         var byConstructor = new List<RowMember>();
         var bySetter = new List<RowMember>();
         var parameters = constructor?.GetParameters() ?? [];
@@ -64,12 +68,18 @@ internal sealed class RowShape<[DynamicallyAccessedMembers(RowMembers)] TRow>
         {
             var parameter = parameters.FirstOrDefault(p => string.Equals(p.Name, property.Name, StringComparison.OrdinalIgnoreCase));
             var settable = property.SetMethod is { IsPublic: true };
-            if (parameter is null && !settable) continue;
-            var name = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name);
+            var name = ColumnName(property, parameter);
             var info = Nullability(property);
             var nullable = Nullable.GetUnderlyingType(property.PropertyType) is not null
                 || (!property.PropertyType.IsValueType && (info.ReadState == NullabilityState.Nullable || info.WriteState == NullabilityState.Nullable));
             var member = new RowMember(property, name, nullable, parameter?.Position ?? -1);
+            readable.Add(member);
+            if (parameter is null && !settable)
+            {
+                // Read-only (a computed property): written by the datasets that write every readable property, never filled.
+                member.Index = -1;
+                continue;
+            }
             members.Add(member);
             if (parameter is not null) byConstructor.Add(member);
             else bySetter.Add(member);
@@ -79,9 +89,19 @@ internal sealed class RowShape<[DynamicallyAccessedMembers(RowMembers)] TRow>
 
         for (var i = 0; i < members.Count; i++) members[i].Index = i;
         Members = members;
-        _constructor = constructor;
+        ReadableMembers = readable;
+        // The invokers cost a fraction of ConstructorInfo.Invoke and PropertyInfo.GetValue/SetValue per call.
+        _constructorInvoker = constructor is null ? null : ConstructorInvoker.Create(constructor);
         _constructorMembers = byConstructor.OrderBy(m => m.ParameterPosition).ToArray();
         _setMembers = bySetter.ToArray();
+    }
+
+    // [CsvColumn("name")] on the property or its constructor parameter, then [JsonPropertyName], then snake_case.
+    private static string ColumnName(PropertyInfo property, ParameterInfo? parameter)
+    {
+        var csvName = property.GetCustomAttribute<CsvHelper.CsvColumnAttribute>()?.Name ?? parameter?.GetCustomAttribute<CsvHelper.CsvColumnAttribute>()?.Name;
+        if (!string.IsNullOrWhiteSpace(csvName)) return csvName;
+        return property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name);
     }
 
     /// <summary>The shape of <typeparamref name="TRow"/>.</summary>
@@ -90,6 +110,12 @@ internal sealed class RowShape<[DynamicallyAccessedMembers(RowMembers)] TRow>
 
     /// <summary>The columns, in the order the properties are declared.</summary>
     public IReadOnlyList<RowMember> Members { get; }
+
+    /// <summary>
+    /// The columns a text file (CSV) writes, in the order the properties are declared: <see cref="Members"/> and
+    /// the read-only properties among them (their <see cref="RowMember.Index"/> is -1: a load ignores their column).
+    /// </summary>
+    public IReadOnlyList<RowMember> ReadableMembers { get; }
 
     /// <summary>The member a column of name <paramref name="column"/> fills, or null.</summary>
     public RowMember? Find(string column)
@@ -131,23 +157,32 @@ internal sealed class RowShape<[DynamicallyAccessedMembers(RowMembers)] TRow>
     }
 
     /// <summary>Creates a row from one value per member (in <see cref="Members"/> order), each already of the member's type or null.</summary>
+    /// <exception cref="TargetInvocationException">The constructor or a setter threw (the inner exception).</exception>
     public TRow Create(object?[] values)
     {
         object row;
-        if (_constructor is not null)
+        try
         {
-            var arguments = new object?[_constructorMembers.Length];
-            for (var i = 0; i < arguments.Length; i++) arguments[i] = values[_constructorMembers[i].Index] ?? _constructorMembers[i].DefaultValue;
-            row = _constructor.Invoke(arguments);
+            if (_constructorInvoker is not null)
+            {
+                var arguments = new object?[_constructorMembers.Length];
+                for (var i = 0; i < arguments.Length; i++) arguments[i] = values[_constructorMembers[i].Index] ?? _constructorMembers[i].DefaultValue;
+                row = _constructorInvoker.Invoke(arguments);
+            }
+            else
+            {
+                row = Activator.CreateInstance<TRow>()!;
+            }
+            foreach (var member in _setMembers)
+            {
+                var value = values[member.Index];
+                if (value is not null || !member.Type.IsValueType || member.IsNullable) member.Set(row, value);
+            }
         }
-        else
+        catch (Exception ex) when (ex is not TargetInvocationException)
         {
-            row = Activator.CreateInstance<TRow>()!;
-        }
-        foreach (var member in _setMembers)
-        {
-            var value = values[member.Index];
-            if (value is not null || !member.Type.IsValueType || member.IsNullable) member.Property.SetValue(row, value);
+            // The invokers do not wrap what the row type throws; callers expect it wrapped, as reflection's Invoke does.
+            throw new TargetInvocationException(ex);
         }
         return (TRow)row;
     }
@@ -174,10 +209,10 @@ internal sealed class RowMember
     [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = "Row types are preserved by the datasets' DynamicallyAccessedMembers annotations; a value type always has a default constructor.")]
     private static object? DefaultOf(Type type) => System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(type);
 
-    /// <summary>The member's position in <see cref="RowShape{TRow}.Members"/>.</summary>
+    /// <summary>The member's position in <see cref="RowShape{TRow}.Members"/>; -1 for a read-only property, which no column fills.</summary>
     public int Index { get; internal set; }
 
-    /// <summary>The column name written: snake_case, or the name of a <see cref="JsonPropertyNameAttribute"/>.</summary>
+    /// <summary>The column name written: snake_case, or the name of a <see cref="CsvHelper.CsvColumnAttribute"/> or <see cref="JsonPropertyNameAttribute"/>.</summary>
     public string ColumnName { get; }
 
     /// <summary>The matching key: the column name without <c>_</c> and spaces, lower case.</summary>
@@ -202,7 +237,25 @@ internal sealed class RowMember
     public string Describe(Type rowType) => $"{DatasetErrors.TypeName(Type)} ({DatasetErrors.TypeName(rowType)}.{Property.Name})";
 
     /// <summary>Reads the member of <paramref name="row"/>.</summary>
-    public object? Get(object row) => Property.GetValue(row);
+    /// <exception cref="TargetInvocationException">The getter threw (the inner exception).</exception>
+    public object? Get(object row)
+    {
+        var getter = _getter ??= MethodInvoker.Create(Property.GetMethod!);
+        try
+        {
+            return getter.Invoke(row);
+        }
+        catch (Exception ex)
+        {
+            throw new TargetInvocationException(ex);
+        }
+    }
+
+    /// <summary>Sets the member of <paramref name="row"/> (a public setter; a boxed struct is changed in its box).</summary>
+    public void Set(object row, object? value) => (_setter ??= MethodInvoker.Create(Property.SetMethod!)).Invoke(row, value);
+
+    private MethodInvoker? _getter;
+    private MethodInvoker? _setter;
 }
 
 /// <summary>Converts values read from a table (cells, SQL columns) to the type of a row member.</summary>
@@ -216,10 +269,18 @@ internal static class CellConverter
     /// <exception cref="FormatException">The value cannot be converted.</exception>
     /// <exception cref="OverflowException">The number does not fit.</exception>
     /// <exception cref="InvalidCastException">The value cannot be converted.</exception>
-    public static object Convert(object value, Type target)
+    public static object Convert(object value, Type target) => Convert(value, target, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Converts <paramref name="value"/> to <paramref name="target"/> (a non-nullable type) as
+    /// <see cref="Convert(object, Type)"/> does, parsing and formatting numbers and dates with <paramref name="culture"/>.
+    /// </summary>
+    /// <exception cref="FormatException">The value cannot be converted.</exception>
+    /// <exception cref="OverflowException">The number does not fit.</exception>
+    /// <exception cref="InvalidCastException">The value cannot be converted.</exception>
+    public static object Convert(object value, Type target, CultureInfo culture)
     {
         if (target.IsInstanceOfType(value)) return value;
-        var culture = CultureInfo.InvariantCulture;
         if (target == typeof(string)) return value is IFormattable f ? f.ToString(null, culture) : value.ToString() ?? "";
         if (value is string text)
         {
@@ -227,8 +288,9 @@ internal static class CellConverter
             if (target == typeof(DateTime)) return DateTime.Parse(text, culture, DateTimeStyles.RoundtripKind);
             if (target == typeof(DateTimeOffset)) return DateTimeOffset.Parse(text, culture, DateTimeStyles.RoundtripKind);
             if (target == typeof(DateOnly)) return DateOnly.FromDateTime(DateTime.Parse(text, culture, DateTimeStyles.RoundtripKind));
-            if (target == typeof(TimeOnly)) return TimeOnly.Parse(text, culture);
-            if (target == typeof(TimeSpan)) return TimeSpan.Parse(text, culture);
+            // Times as Format writes them (invariant, "O" and "c") first, then as the culture writes them.
+            if (target == typeof(TimeOnly)) return TimeOnly.TryParse(text, CultureInfo.InvariantCulture, out var time) ? time : TimeOnly.Parse(text, culture);
+            if (target == typeof(TimeSpan)) return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) ? span : TimeSpan.Parse(text, culture);
             if (target == typeof(Guid)) return Guid.Parse(text);
             if (target.IsEnum) return Enum.Parse(target, text, ignoreCase: true);
             if (target == typeof(byte[])) return System.Convert.FromBase64String(text);
@@ -249,6 +311,30 @@ internal static class CellConverter
         }
         return System.Convert.ChangeType(value, target, culture);
     }
+
+    /// <summary>
+    /// The text of <paramref name="value"/> in a text file (CSV), which <see cref="Convert(object, Type, CultureInfo)"/>
+    /// reads back: null as <c>""</c>; numbers with <paramref name="culture"/> (doubles as the shortest text that
+    /// round-trips); booleans as <c>True</c>/<c>False</c>; dates and times in ISO 8601 round-trip form
+    /// (<c>2024-05-01T13:45:00.0000000Z</c>, dates alone as <c>2024-05-01</c>); <see cref="TimeSpan"/> as
+    /// <c>[-][d.]hh:mm:ss[.fffffff]</c>; enums by name; <c>byte[]</c> as base64.
+    /// </summary>
+    public static string Format(object? value, CultureInfo culture) => value switch
+    {
+        null => "",
+        string text => text,
+        bool flag => flag ? "True" : "False",
+        DateTime dateTime => dateTime.ToString("O", CultureInfo.InvariantCulture),
+        DateTimeOffset offset => offset.ToString("O", CultureInfo.InvariantCulture),
+        DateOnly date => date.ToString("O", CultureInfo.InvariantCulture),
+        TimeOnly time => time.ToString("O", CultureInfo.InvariantCulture),
+        TimeSpan span => span.ToString("c", CultureInfo.InvariantCulture),
+        Guid guid => guid.ToString("D", CultureInfo.InvariantCulture),
+        Enum member => member.ToString(),
+        byte[] bytes => System.Convert.ToBase64String(bytes),
+        IFormattable formattable => formattable.ToString(null, culture),
+        _ => value.ToString() ?? "",
+    };
 
     /// <summary>Reads true/false, t/f, yes/no, y/n and 1/0, ignoring case (pandas and Kedro data use several).</summary>
     public static bool ParseBoolean(string text) => text.Trim().ToLowerInvariant() switch

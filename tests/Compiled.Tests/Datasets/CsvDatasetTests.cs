@@ -4,10 +4,10 @@ using Xunit;
 
 namespace Compiled.Tests.Datasets;
 
-/// <summary>A positional record: CsvHelper binds it through its constructor.</summary>
+/// <summary>A positional record: bound through its constructor.</summary>
 public sealed record ShuttleRow(int Id, string ShuttleLocation, string? Notes, double Price, double? ReviewScore, bool DCheckComplete, int? Engines);
 
-/// <summary>A class with settable properties: CsvHelper binds it through its setters.</summary>
+/// <summary>A class with settable properties: bound through its setters.</summary>
 public sealed class CompanyRow
 {
     public int Id { get; set; }
@@ -16,16 +16,42 @@ public sealed class CompanyRow
     public double? TotalFleetCount { get; set; }
 }
 
-/// <summary>A row with CsvHelper attributes, which take precedence over the snake_case naming.</summary>
+/// <summary>A row with naming attributes, which take precedence over the snake_case naming.</summary>
 public sealed class AttributedRow
 {
-    [CsvHelper.Configuration.Attributes.Name("Shuttle ID")]
+    [System.Text.Json.Serialization.JsonPropertyName("Shuttle ID")]
     public int ShuttleId { get; set; }
 
     public string EngineVendor { get; set; } = "";
 
-    [CsvHelper.Configuration.Attributes.Ignore]
+    [System.Text.Json.Serialization.JsonIgnore]
     public string Computed => EngineVendor.ToUpperInvariant();
+}
+
+/// <summary>The same row named with CsvHelper's attributes.</summary>
+public sealed class CsvAttributedRow
+{
+    [CsvHelper.CsvColumn("Shuttle ID")]
+    public int ShuttleId { get; set; }
+
+    public string EngineVendor { get; set; } = "";
+
+    [CsvHelper.CsvIgnore]
+    public string Computed { get; set; } = "";
+}
+
+/// <summary>A positional record whose parameter is named with CsvHelper's attribute.</summary>
+public sealed record CsvAttributedRecord([CsvHelper.CsvColumn("Shuttle ID")] int ShuttleId, string EngineVendor);
+
+/// <summary>A row of every type the dataset formats itself.</summary>
+public sealed record FormatsRow(DateTime At, DateTimeOffset Offset, DateOnly Day, TimeOnly Time, TimeSpan Span, DayOfWeek Weekday,
+    decimal Amount, Guid Id, long Big, float Single, int? Nothing, byte[] Bytes)
+{
+    public bool Equals(FormatsRow? other) => other is not null && (At, At.Kind, Offset, Day, Time, Span, Weekday, Amount, Id, Big, Single, Nothing) ==
+        (other.At, other.At.Kind, other.Offset, other.Day, other.Time, other.Span, other.Weekday, other.Amount, other.Id, other.Big, other.Single, other.Nothing)
+        && Bytes.AsSpan().SequenceEqual(other.Bytes);
+
+    public override int GetHashCode() => At.GetHashCode();
 }
 
 /// <summary>A row whose getter throws on the 1000th row (index 999): a save failing midway.</summary>
@@ -91,6 +117,41 @@ public sealed class CsvDatasetTests : IDisposable
     }
 
     [Fact]
+    public void Dates_times_enums_and_bytes_are_written_in_round_trippable_forms_in_the_configured_culture()
+    {
+        FormatsRow[] rows =
+        [
+            new(new DateTime(2024, 5, 1, 13, 45, 0, DateTimeKind.Utc), new DateTimeOffset(2024, 5, 1, 13, 45, 0, TimeSpan.FromHours(2)),
+                new DateOnly(2024, 5, 1), new TimeOnly(13, 45, 1), TimeSpan.FromMinutes(90.5), DayOfWeek.Friday, 12.5m, Guid.Empty, 3L, 1.5f, null, [1, 2, 3]),
+        ];
+        var invariant = new CsvDataset<FormatsRow>("formats", _dir.File("invariant.csv"));
+        var french = new CsvDataset<FormatsRow>("formats", _dir.File("french.csv"), new CsvDatasetOptions { Delimiter = ";", Culture = CultureInfo.GetCultureInfo("fr-FR") });
+
+        invariant.Save(rows);
+        french.Save(rows);
+
+        const string Header = "at,offset,day,time,span,weekday,amount,id,big,single,nothing,bytes\n";
+        const string Values = "2024-05-01T13:45:00.0000000Z,2024-05-01T13:45:00.0000000+02:00,2024-05-01,13:45:01.0000000,01:30:30,Friday,12.5,00000000-0000-0000-0000-000000000000,3,1.5,,AQID\n";
+        Assert.Equal(Header + Values, File.ReadAllText(invariant.FilePath));
+        Assert.Equal((Header + Values).Replace(',', ';').Replace("12.5", "12,5").Replace("1.5", "1,5"), File.ReadAllText(french.FilePath));
+        Assert.Equal(rows, invariant.Load());
+        Assert.Equal(rows, french.Load());
+    }
+
+    [Fact]
+    public void Malformed_quotes_name_the_row()
+    {
+        var path = Write("c.csv", "id,company_rating,company_location,total_fleet_count\n1,5,A,1\n2,6,B\"ad,1\n");
+
+        var ex = Assert.Throws<DatasetException>(() => new CsvDataset<CompanyRow>("companies", path).Load());
+
+        Assert.Contains("Dataset 'companies'", ex.Message);
+        Assert.Contains(path, ex.Message);
+        Assert.Contains("row 3", ex.Message);
+        Assert.Contains("quote", ex.Message);
+    }
+
+    [Fact]
     public void Snake_case_and_spaced_headers_match_pascal_case_properties()
     {
         var path = Write("companies.csv",
@@ -119,7 +180,7 @@ public sealed class CsvDatasetTests : IDisposable
     }
 
     [Fact]
-    public void CsvHelper_attributes_on_the_row_type_win_over_snake_case()
+    public void Naming_attributes_on_the_row_type_win_over_snake_case()
     {
         var dataset = new CsvDataset<AttributedRow>("attributed", _dir.File("a.csv"));
 
@@ -128,6 +189,22 @@ public sealed class CsvDatasetTests : IDisposable
 
         Assert.Equal("Shuttle ID,engine_vendor\n9,ThetaBase\n", File.ReadAllText(dataset.FilePath));
         Assert.Equal((9, "ThetaBase"), (row.ShuttleId, row.EngineVendor));
+    }
+
+    [Fact]
+    public void CsvHelper_column_and_ignore_attributes_are_honoured_on_properties_and_record_parameters()
+    {
+        var byProperty = new CsvDataset<CsvAttributedRow>("attributed", _dir.File("a.csv"));
+        var byParameter = new CsvDataset<CsvAttributedRecord>("record", _dir.File("r.csv"));
+
+        byProperty.Save([new() { ShuttleId = 9, EngineVendor = "ThetaBase", Computed = "not written" }]);
+        byParameter.Save([new(7, "Rocketdyne")]);
+        var row = Assert.Single(byProperty.Load());
+
+        Assert.Equal("Shuttle ID,engine_vendor\n9,ThetaBase\n", File.ReadAllText(byProperty.FilePath));
+        Assert.Equal((9, "ThetaBase", ""), (row.ShuttleId, row.EngineVendor, row.Computed));
+        Assert.Equal("Shuttle ID,engine_vendor\n7,Rocketdyne\n", File.ReadAllText(byParameter.FilePath));
+        Assert.Equal(new CsvAttributedRecord(7, "Rocketdyne"), Assert.Single(byParameter.Load()));
     }
 
     [Fact]
