@@ -34,8 +34,8 @@ internal sealed class ParquetShape<[DynamicallyAccessedMembers(RowShape<object>.
         }
         if (members.Count == 0)
             throw new ParquetColumnException($"{DatasetErrors.TypeName(typeof(TRow))} has no public properties to map to Parquet columns.");
-        // As Parquet.Net's serializer: by [JsonPropertyOrder] (none first), then as declared.
-        Members = members.Select((m, i) => (m.Member, m.Order, i)).OrderBy(m => m.Order).ThenBy(m => m.i).Select(m => m.Member).ToArray();
+        // As System.Text.Json: by [JsonPropertyOrder] (0 without one), then as declared.
+        Members = members.Select((m, i) => (m.Member, m.Order, i)).OrderBy(m => m.Order ?? 0).ThenBy(m => m.i).Select(m => m.Member).ToArray();
         var duplicate = Members.GroupBy(m => m.ColumnName, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new ParquetColumnException($"{string.Join(" and ", duplicate.Select(m => $"{DatasetErrors.TypeName(typeof(TRow))}.{m.Property.Name}"))} " +
