@@ -161,7 +161,7 @@ public sealed class ParquetDataset<[DynamicallyAccessedMembers(RowMembers)] TRow
         {
             using var group = reader.OpenRowGroupReader(g);
             var count = (int)counts[g];
-            foreach (var (member, field, io) in columns)
+            foreach (var (_, field, io) in columns)
             {
                 try
                 {
