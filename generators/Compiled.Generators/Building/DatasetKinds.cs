@@ -62,7 +62,7 @@ internal static class DatasetKinds
                 supported = "an array of rows (T[])";
                 return Rows("CsvDataset", arrayElement);
             case "parquet":
-                // ParquetDataset<TRow> requires a class with a public parameterless constructor (Parquet.Net's serializer).
+                // ParquetDataset<TRow> requires a class with a public parameterless constructor (rows are created with new TRow() and filled column by column).
                 supported = "an array of rows (T[], T a class with a public parameterless constructor)";
                 return Rows("ParquetDataset", arrayElement);
             case "excel":

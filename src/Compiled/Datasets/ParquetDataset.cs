@@ -1,49 +1,59 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.IO.Compression;
-using System.Reflection;
-using System.Text.RegularExpressions;
 using Compiled.Config;
 using Parquet;
 using Parquet.Schema;
-using Parquet.Serialization;
 
 namespace Compiled.Datasets;
 
 /// <summary>
 /// A Parquet file of rows of type <typeparamref name="TRow"/>: Kedro's <c>pandas.ParquetDataset</c>, and
-/// the catalog type <c>parquet</c>. Read and written with Parquet.Net's typed serializer
-/// (<see cref="ParquetSerializer"/>), so its attributes (<c>[JsonPropertyName]</c> to name a column,
-/// <c>[ParquetIgnore]</c>, <c>[ParquetDecimal]</c>, <c>[ParquetTimestamp]</c>, …) apply.
+/// the catalog type <c>parquet</c>. Read and written column by column with Parquet.Net's typed low-level
+/// API (no reflection emit, no compiled expressions), so the dataset is trimming- and native-AOT-safe.
 /// </summary>
 /// <remarks>
 /// <para>
-/// Columns are named after the properties (or their <c>[JsonPropertyName]</c>) and match them ignoring
-/// case on load. A column the file lacks is an error unless its property is nullable; a column whose
-/// type or nullability differs from the property's is an error naming the column.
+/// Each public property with a public getter is a column, named after the property (or its
+/// <c>[JsonPropertyName]</c>), in declaration order (or <c>[JsonPropertyOrder]</c>'s); <c>[JsonIgnore]</c> and
+/// <c>[ParquetIgnore]</c> leave a property out. Get-only properties are saved, not loaded. Columns match
+/// properties ignoring case on load (<see cref="ParquetOptions.PropertyNameCaseInsensitive"/> of the load options);
+/// columns no property names are ignored.
 /// </para>
-/// <para>Saves are atomic: a failed save leaves the previous file byte for byte. Versioning as for every file dataset.</para>
+/// <para>
+/// Property types: <see cref="bool"/>, <see cref="byte"/>, <see cref="sbyte"/>, <see cref="short"/>,
+/// <see cref="ushort"/>, <see cref="int"/>, <see cref="uint"/>, <see cref="long"/>, <see cref="ulong"/>,
+/// <see cref="float"/>, <see cref="double"/>, <see cref="decimal"/> (precision 38, scale 18, or
+/// <c>[ParquetDecimal]</c>'s), <see cref="DateTime"/> (INT96 timestamps, or <c>[ParquetTimestamp]</c>'s format),
+/// <see cref="DateTimeOffset"/> (a UTC timestamp, loaded with offset zero), <see cref="DateOnly"/> (DATE),
+/// <see cref="TimeOnly"/> (TIME in microseconds; milliseconds and nanoseconds load too), <see cref="Guid"/> (UUID),
+/// <see cref="string"/>, <c>byte[]</c> and enums (their underlying integer; a text column loads by name),
+/// each also nullable. Any other type is an error naming the property. A nullable value type writes an
+/// optional column, a non-nullable one a required column; strings and byte arrays are always optional.
+/// </para>
+/// <para>
+/// A column the file lacks is an error unless its property is nullable; a column whose type does not fit
+/// the property's is an error naming the column and the property, and so is a null in a column loaded into a
+/// non-nullable value type (an optional column without nulls, as pandas writes, loads into one).
+/// </para>
+/// <para>
+/// Rows are written in row groups of <see cref="ParquetOptions.RowGroupSize"/> rows (1,000,000 when unset); the
+/// row groups of a file are concatenated on load. Saves are atomic: a failed save leaves the previous file byte
+/// for byte. Versioning as for every file dataset.
+/// </para>
 /// </remarks>
 /// <typeparam name="TRow">The type of one row: a class with a public parameterless constructor and public properties.</typeparam>
-[RequiresUnreferencedCode(ReflectionMessage)]
-[RequiresDynamicCode(ReflectionMessage)]
 public sealed class ParquetDataset<[DynamicallyAccessedMembers(RowMembers)] TRow> : FileDataset<TRow[]>
     where TRow : class, new()
 {
-    internal const string ReflectionMessage =
-        "ParquetDataset maps rows with reflection and compiled expressions (Parquet.Net); it is not trimming- or native-AOT-safe.";
-
     internal const DynamicallyAccessedMemberTypes RowMembers =
         DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.PublicProperties;
-
-    private static readonly Regex FieldInMessage = new(@"in field '(?<field>[^']+)'", RegexOptions.CultureInvariant);
-    private static ParquetSchema? s_classSchema;
 
     /// <summary>Creates the dataset.</summary>
     /// <param name="name">The catalog name of the dataset.</param>
     /// <param name="filePath">The file (the directory of the versions when versioned); a relative path is resolved against the current directory.</param>
     /// <param name="loadOptions">How to read; <see cref="DefaultLoadOptions"/> when null.</param>
-    /// <param name="saveOptions">How to write (compression, row group size); Parquet.Net's defaults (Snappy) when null.</param>
+    /// <param name="saveOptions">How to write (compression, row group size); Parquet.Net's defaults (Snappy, row groups of 1,000,000 rows) when null.</param>
     /// <param name="versioning">Null for a plain file; otherwise how versions are loaded.</param>
     public ParquetDataset(string name, string filePath, ParquetOptions? loadOptions = null, ParquetOptions? saveOptions = null, DatasetVersioning? versioning = null)
         : base(name, filePath, versioning)
@@ -128,19 +138,43 @@ public sealed class ParquetDataset<[DynamicallyAccessedMembers(RowMembers)] TRow
     /// <inheritdoc />
     protected override async ValueTask<TRow[]> ReadAsync(Stream stream, string path, CancellationToken cancellationToken)
     {
-        DeserializationResult<TRow> result;
-        try
+        var shape = Shape(path);
+        await using var reader = await ParquetReader.CreateAsync(stream, LoadOptions, leaveStreamOpen: true, cancellationToken).ConfigureAwait(false);
+        var schema = reader.Schema;
+        var columns = Plan(shape, schema, path);
+
+        var counts = new long[reader.RowGroupCount];
+        long total = 0;
+        for (var g = 0; g < counts.Length; g++)
         {
-            result = await ParquetSerializer.DeserializeAsync<TRow>(stream, LoadOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
+            using var group = reader.OpenRowGroupReader(g);
+            counts[g] = group.RowCount;
+            total += group.RowCount;
         }
-        catch (Exception ex) when (ex is InvalidDataException or InvalidCastException or InvalidOperationException && FieldInMessage.IsMatch(Flatten(ex)))
+        if (total > Array.MaxLength)
+            throw new DatasetException(Name, $"Dataset '{Name}' ({path}): the file has {total} rows, more than an array holds.");
+        var rows = new TRow[total];
+        for (var i = 0; i < rows.Length; i++) rows[i] = new TRow();
+
+        var start = 0;
+        for (var g = 0; g < counts.Length; g++)
         {
-            var field = FieldInMessage.Match(Flatten(ex)).Groups["field"].Value;
-            throw new DatasetException(Name,
-                $"Dataset '{Name}' ({path}): column '{field}' does not fit {DescribeMember(field)}: {DatasetErrors.Sentence(Innermost(ex).Message)}", ex);
+            using var group = reader.OpenRowGroupReader(g);
+            var count = (int)counts[g];
+            foreach (var (_, field, io) in columns)
+            {
+                try
+                {
+                    await io.ReadAsync(group, field, rows, start, count, cancellationToken).ConfigureAwait(false);
+                }
+                catch (ParquetColumnException ex)
+                {
+                    throw new DatasetException(Name, $"Dataset '{Name}' ({path}): {ex.Message}", ex);
+                }
+            }
+            start += count;
         }
-        CheckColumns(result.Schema, path);
-        return result.Data is List<TRow> list ? [.. list] : result.Data.ToArray();
+        return rows;
     }
 
     /// <inheritdoc />
@@ -155,77 +189,80 @@ public sealed class ParquetDataset<[DynamicallyAccessedMembers(RowMembers)] TRow
     /// <inheritdoc />
     protected override async ValueTask WriteAsync(Stream stream, TRow[] data, string path, CancellationToken cancellationToken)
     {
-        try
+        var shape = Shape(path);
+        var nullRow = Array.IndexOf(data, null);
+        if (nullRow >= 0)
+            throw new DatasetException(Name, $"Dataset '{Name}' ({path}): could not save: row {nullRow + 1} is null. The previous file, if any, was left unchanged.");
+        var fields = new DataField[shape.Members.Count];
+        for (var i = 0; i < fields.Length; i++) fields[i] = shape.Members[i].CreateField();
+        var groupSize = SaveOptions.RowGroupSize is > 0 and var size ? size : ParquetOptions.DefaultRowGroupSize;
+
+        await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream, SaveOptions, append: false, cancellationToken).ConfigureAwait(false);
+        for (var start = 0; start < data.Length; start += groupSize)
         {
-            await ParquetSerializer.SerializeAsync(data, stream, SaveOptions, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (ApplicationException ex) when (ex.InnerException is not null)
-        {
-            // Parquet.Net: "failed to serialise data column 'x'" around the cause (a property getter that threw, …).
-            var cause = Innermost(ex);
-            throw new DatasetException(Name,
-                $"Dataset '{Name}' ({path}): could not save: {DatasetErrors.Sentence(ex.Message)} {cause.GetType().Name}: {DatasetErrors.Sentence(cause.Message)} " +
-                "The previous file, if any, was left unchanged.", cause);
+            var count = Math.Min(groupSize, data.Length - start);
+            using var group = writer.CreateRowGroup();
+            for (var i = 0; i < fields.Length; i++)
+            {
+                var member = shape.Members[i];
+                try
+                {
+                    await member.Writer.WriteAsync(group, fields[i], data, start, count, cancellationToken).ConfigureAwait(false);
+                }
+                catch (ParquetColumnException ex)
+                {
+                    throw new DatasetException(Name,
+                        $"Dataset '{Name}' ({path}): could not save column '{member.ColumnName}': {DatasetErrors.Sentence(ex.Message)} " +
+                        "The previous file, if any, was left unchanged.", ex.InnerException ?? ex);
+                }
+            }
         }
     }
 
     /// <inheritdoc />
     public override string ToString() => $"ParquetDataset<{DatasetErrors.TypeName(typeof(TRow))}> '{Name}' ({FilePath})";
 
-    private static ParquetSchema ClassSchema => s_classSchema ??= typeof(TRow).GetParquetSchema(true);
-
-    // A property the file has no column for stays at its default: an error unless the property may be null.
-    private void CheckColumns(ParquetSchema fileSchema, string path)
+    private ParquetShape<TRow> Shape(string path)
     {
-        List<string>? missing = null;
-        foreach (var field in ClassSchema.Fields)
+        try
         {
-            if (fileSchema.Fields.Any(f => string.Equals(f.Name, field.Name, StringComparison.OrdinalIgnoreCase))) continue;
-            var property = FindProperty(field);
-            if (property is null || IsNullable(property)) continue;
-            (missing ??= []).Add($"'{field.Name}' (for {DatasetErrors.TypeName(typeof(TRow))}.{property.Name})");
+            return ParquetShape<TRow>.Instance;
         }
-        if (missing is null) return;
+        catch (ParquetColumnException ex)
+        {
+            throw new DatasetException(Name, $"Dataset '{Name}' ({path}): {ex.Message}", ex);
+        }
+    }
+
+    // The file's column each loadable property reads, and how. A property the file has no column for
+    // stays at its default: an error unless the property may be null.
+    private List<(ParquetMember<TRow> Member, DataField Field, ParquetColumnIO<TRow> IO)> Plan(ParquetShape<TRow> shape, ParquetSchema schema, string path)
+    {
+        var comparison = LoadOptions.PropertyNameCaseInsensitive ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        var columns = new List<(ParquetMember<TRow>, DataField, ParquetColumnIO<TRow>)>();
+        List<string>? missing = null;
+        foreach (var member in shape.Members)
+        {
+            if (!member.CanLoad) continue;
+            var field = schema.Fields.FirstOrDefault(f => string.Equals(f.Name, member.ColumnName, StringComparison.Ordinal))
+                ?? schema.Fields.FirstOrDefault(f => string.Equals(f.Name, member.ColumnName, comparison));
+            if (field is null)
+            {
+                if (!member.IsNullable) (missing ??= []).Add($"'{member.ColumnName}' (for {DatasetErrors.TypeName(typeof(TRow))}.{member.Property.Name})");
+                continue;
+            }
+            if (field is not DataField data || member.ReaderFor(data) is not { } io)
+            {
+                throw new DatasetException(Name,
+                    $"Dataset '{Name}' ({path}): column '{field.Name}' does not fit {member.Describe()}: the column holds {ParquetMember<TRow>.DescribeColumn(field)}. " +
+                    "Change the property's type to fit the column, or leave it out with [JsonIgnore].");
+            }
+            columns.Add((member, data, io));
+        }
+        if (missing is null) return columns;
         throw new DatasetException(Name,
             $"Dataset '{Name}' ({path}): the file has no column {string.Join(", ", missing)}. " +
-            $"The file's columns are: {string.Join(", ", fileSchema.Fields.Select(f => f.Name))}. " +
+            $"The file's columns are: {string.Join(", ", schema.Fields.Select(f => f.Name))}. " +
             "Add the column to the file, name the property's column with [JsonPropertyName(\"…\")], or make the property nullable if it may be absent.");
-    }
-
-    // The property a column of the class schema comes from: named by [JsonPropertyName], or by the property's own name.
-    private static PropertyInfo? FindProperty(Field field) =>
-        typeof(TRow).GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .FirstOrDefault(p => p.GetCustomAttribute<System.Text.Json.Serialization.JsonPropertyNameAttribute>()?.Name == field.Name)
-        ?? typeof(TRow).GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .FirstOrDefault(p => string.Equals(p.Name, field.Name, StringComparison.OrdinalIgnoreCase));
-
-    private static bool IsNullable(PropertyInfo property)
-    {
-        if (Nullable.GetUnderlyingType(property.PropertyType) is not null) return true;
-        if (property.PropertyType.IsValueType) return false;
-        var info = new NullabilityInfoContext().Create(property);
-        return info.ReadState == NullabilityState.Nullable || info.WriteState == NullabilityState.Nullable;
-    }
-
-    private static string DescribeMember(string column)
-    {
-        var field = ClassSchema.Fields.FirstOrDefault(f => string.Equals(f.Name, column, StringComparison.OrdinalIgnoreCase));
-        var property = field is null ? null : FindProperty(field);
-        return property is null
-            ? DatasetErrors.TypeName(typeof(TRow))
-            : $"{DatasetErrors.TypeName(property.PropertyType)} ({DatasetErrors.TypeName(typeof(TRow))}.{property.Name})";
-    }
-
-    private static string Flatten(Exception ex)
-    {
-        var messages = new List<string>();
-        for (var e = ex; e is not null; e = e.InnerException) messages.Add(e.Message);
-        return string.Join(" | ", messages);
-    }
-
-    private static Exception Innermost(Exception ex)
-    {
-        while (ex.InnerException is not null) ex = ex.InnerException;
-        return ex;
     }
 }
