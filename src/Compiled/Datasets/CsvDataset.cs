@@ -217,13 +217,34 @@ public sealed class CsvDataset<[DynamicallyAccessedMembers(RowShape<object>.RowM
         return header;
     }
 
+    // The typed fields of the row type (null where the general path applies): per member, and per written column.
+    private static CsvField<TRow>?[] CsvFields => s_fields ??= [.. RowShape<TRow>.Instance.Members.Select(CsvField<TRow>.For)];
+
+    private static CsvField<TRow>?[] WrittenFields => s_writtenFields ??= [.. RowShape<TRow>.Instance.ReadableMembers.Select(CsvField<TRow>.For)];
+
+    private static CsvField<TRow>?[]? s_fields;
+    private static CsvField<TRow>?[]? s_writtenFields;
+
     private void WriteRow(CsvWriter csv, RowShape<TRow> shape, TRow item, int index, CultureInfo culture, string path)
     {
         if (item is null) throw WriteError(path, index, null, new ArgumentNullException(nameof(item), "The row is null."));
         var members = shape.ReadableMembers;
         var writers = s_writers ??= [.. members.Select(m => Writer(m))];
+        var fields = WrittenFields;
         for (var c = 0; c < writers.Length; c++)
         {
+            if (fields[c] is { } field)
+            {
+                try
+                {
+                    field.Write(csv, item, culture);
+                }
+                catch (TargetInvocationException ex) when (ex.InnerException is { } inner)
+                {
+                    throw WriteError(path, index, members[c], inner);
+                }
+                continue;
+            }
             object? value;
             try
             {
@@ -292,7 +313,10 @@ public sealed class CsvDataset<[DynamicallyAccessedMembers(RowShape<object>.RowM
         private readonly CultureInfo _culture = dataset.LoadOptions.Culture;
         private readonly bool _hasHeader = dataset.LoadOptions.HasHeader;
         private string[] _header = [];
-        private (int Column, RowMember Member, FieldParser Parse)[] _columns = [];
+        private (int Column, RowMember Member, FieldParser Parse, CsvField<TRow>? Field)[] _columns = [];
+
+        // Rows filled member by member (classes with a parameterless constructor): the members no column fills.
+        private (RowMember Member, CsvField<TRow>? Field)[] _absent = [];
 
         /// <summary>Matches the header (or the positions) to the members; false for an empty file.</summary>
         public bool Start()
@@ -300,12 +324,13 @@ public sealed class CsvDataset<[DynamicallyAccessedMembers(RowShape<object>.RowM
             if (!_hasHeader)
             {
                 // By position, in the order a save writes the columns; those of read-only properties fill nothing.
-                var positional = new List<(int, RowMember, FieldParser)>();
+                var positional = new List<(int, RowMember, FieldParser, CsvField<TRow>?)>();
                 for (var c = 0; c < _shape.ReadableMembers.Count; c++)
                 {
-                    if (_shape.ReadableMembers[c] is { Index: >= 0 } member) positional.Add((c, member, Parser(member)));
+                    if (_shape.ReadableMembers[c] is { Index: >= 0 } member) positional.Add((c, member, Parser(member), Field(member)));
                 }
                 _columns = [.. positional];
+                _absent = Absent();
                 return true;
             }
             _header = [.. csv.Headers];
@@ -320,21 +345,87 @@ public sealed class CsvDataset<[DynamicallyAccessedMembers(RowShape<object>.RowM
                     $". The file's columns are: {string.Join(", ", _header)}. " +
                     $"Add the column to the file, rename the property of {DatasetErrors.TypeName(typeof(TRow))}, or make it nullable if it may be absent.");
             }
-            var columns = new List<(int, RowMember, FieldParser)>();
+            var columns = new List<(int, RowMember, FieldParser, CsvField<TRow>?)>();
             for (var c = 0; c < map.Length; c++)
             {
-                if (map[c] >= 0) columns.Add((c, _shape.Members[map[c]], Parser(_shape.Members[map[c]])));
+                if (map[c] >= 0) columns.Add((c, _shape.Members[map[c]], Parser(_shape.Members[map[c]]), Field(_shape.Members[map[c]])));
             }
             _columns = [.. columns];
+            _absent = Absent();
             return true;
         }
 
+        private CsvField<TRow>? Field(RowMember member) => _shape.FillsEmptyRows ? CsvFields[member.Index] : null;
+
+        // A member no column fills is set to null when it accepts null, as RowShape.Create does.
+        private (RowMember, CsvField<TRow>?)[] Absent() => !_shape.FillsEmptyRows
+            ? []
+            : [.. _shape.Members.Where(m => !_columns.Any(c => c.Member == m) && (!m.Type.IsValueType || m.IsNullable)).Select(m => (m, CsvFields[m.Index]))];
+
         /// <summary>The row of the current record.</summary>
-        public TRow Current()
+        public TRow Current() => _shape.FillsEmptyRows ? Fill() : Construct();
+
+        // A class with a parameterless constructor: created empty, then each member set with its static type where
+        // a typed field exists (no boxing), through the member's setter otherwise.
+        private TRow Fill()
+        {
+            var fieldCount = csv.FieldCount;
+            try
+            {
+                var row = _shape.CreateEmpty();
+                foreach (var (column, member, parse, field) in _columns)
+                {
+                    if (column >= fieldCount)
+                    {
+                        throw Error($"{RowName()} has {fieldCount} field(s), so {ColumnName(column)} is missing.", null);
+                    }
+                    if (csv.IsEmpty(column) && member.IsNullable)
+                    {
+                        if (field is not null) field.SetNull(row);
+                        else Set(member, row, null);
+                        continue;
+                    }
+                    try
+                    {
+                        if (field is not null) field.Read(csv, column, _culture, row);
+                        else Set(member, row, csv.IsEmpty(column) && member.ValueType == typeof(string) ? "" : parse(csv, column, _culture));
+                    }
+                    catch (Exception ex) when (ex is FormatException or InvalidCastException or OverflowException or ArgumentException)
+                    {
+                        throw Error($"{RowName()}, {ColumnName(column)}: cannot convert {Shorten(csv.GetString(column))} to {member.Describe(typeof(TRow))}.", ex);
+                    }
+                }
+                foreach (var (member, field) in _absent)
+                {
+                    if (field is not null) field.SetNull(row);
+                    else Set(member, row, null);
+                }
+                return row;
+            }
+            catch (TargetInvocationException ex) when (ex.InnerException is { } inner)
+            {
+                throw Error($"{RowName()}: {DatasetErrors.TypeName(typeof(TRow))} rejected the row: {inner.GetType().Name}: {DatasetErrors.Sentence(inner.Message)}", inner);
+            }
+        }
+
+        private static void Set(RowMember member, TRow row, object? value)
+        {
+            try
+            {
+                member.Set(row!, value);
+            }
+            catch (Exception ex) when (ex is not TargetInvocationException)
+            {
+                throw new TargetInvocationException(ex);
+            }
+        }
+
+        // A positional record or a struct: every value first, then the constructor.
+        private TRow Construct()
         {
             var values = new object?[_shape.Members.Count];
             var fieldCount = csv.FieldCount;
-            foreach (var (column, member, parse) in _columns)
+            foreach (var (column, member, parse, _) in _columns)
             {
                 if (column >= fieldCount)
                 {

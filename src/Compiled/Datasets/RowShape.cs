@@ -156,6 +156,16 @@ internal sealed class RowShape<[DynamicallyAccessedMembers(RowMembers)] TRow>
         return (map, missing);
     }
 
+    /// <summary>
+    /// Whether rows are created empty and then filled through setters: a class with a public parameterless
+    /// constructor (not a positional record, not a struct). Such rows can be filled member by member.
+    /// </summary>
+    public bool FillsEmptyRows => _constructorInvoker is null && !typeof(TRow).IsValueType;
+
+    /// <summary>A new row from the public parameterless constructor, for <see cref="FillsEmptyRows"/> types.</summary>
+    /// <exception cref="TargetInvocationException">The constructor threw (the inner exception).</exception>
+    public TRow CreateEmpty() => Activator.CreateInstance<TRow>();
+
     /// <summary>Creates a row from one value per member (in <see cref="Members"/> order), each already of the member's type or null.</summary>
     /// <exception cref="TargetInvocationException">The constructor or a setter threw (the inner exception).</exception>
     public TRow Create(object?[] values)

@@ -61,6 +61,28 @@ public sealed class FragileRow
     public string Payload => Index == 999 ? throw new InvalidOperationException($"getter failed at {Index}") : new string('p', 50);
 }
 
+/// <summary>A class row filled member by member: an initializer, a validating setter, typed and untyped members mixed.</summary>
+public sealed class InspectionRow
+{
+    private int _score;
+
+    public int Id { get; set; }
+
+    public string? Inspector { get; set; } = "unassigned";
+
+    public long? Hours { get; set; } = 99;
+
+    public bool Passed { get; set; }
+
+    public DateOnly Day { get; set; }
+
+    public int Score
+    {
+        get => _score;
+        set => _score = value is >= 0 and <= 100 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "A score is 0 to 100.");
+    }
+}
+
 public sealed class CsvDatasetTests : IDisposable
 {
     private static readonly ShuttleRow[] Shuttles =
@@ -205,6 +227,60 @@ public sealed class CsvDatasetTests : IDisposable
         Assert.Equal((9, "ThetaBase", ""), (row.ShuttleId, row.EngineVendor, row.Computed));
         Assert.Equal("Shuttle ID,engine_vendor\n7,Rocketdyne\n", File.ReadAllText(byParameter.FilePath));
         Assert.Equal(new CsvAttributedRecord(7, "Rocketdyne"), Assert.Single(byParameter.Load()));
+    }
+
+    /// <summary>
+    /// Class rows are created empty and filled member by member (numbers and strings with their static type, other
+    /// types through the setter): the result is what the constructor path gives records — an empty or absent
+    /// nullable member is null even where the class initializes it, and mixed member types load.
+    /// </summary>
+    [Fact]
+    public void A_class_row_loads_typed_and_untyped_members_and_nulls_over_initializers()
+    {
+        var path = Write("i.csv", "id,inspector,passed,day,score\n1,,t,2024-03-01,70\n2,Ada,false,2024-03-02,100\n");
+
+        var rows = new CsvDataset<InspectionRow>("inspections", path).Load();
+
+        Assert.Equal(2, rows.Length);
+        Assert.Null(rows[0].Inspector);   // empty field of a string?: null, not the initializer's "unassigned"
+        Assert.Null(rows[0].Hours);       // absent column of a long?: null, not the initializer's 99
+        Assert.True(rows[0].Passed);
+        Assert.Equal(new DateOnly(2024, 3, 1), rows[0].Day);
+        Assert.Equal(70, rows[0].Score);
+        Assert.Equal("Ada", rows[1].Inspector);
+        Assert.False(rows[1].Passed);
+        Assert.Equal(100, rows[1].Score);
+    }
+
+    [Fact]
+    public void A_setter_that_rejects_a_value_names_the_row_and_the_reason()
+    {
+        var path = Write("i.csv", "id,inspector,passed,day,score\n1,Ada,t,2024-03-01,70\n2,Bob,f,2024-03-02,101\n");
+
+        var ex = Assert.Throws<DatasetException>(() => new CsvDataset<InspectionRow>("inspections", path).Load());
+
+        Assert.Contains("Dataset 'inspections'", ex.Message);
+        Assert.Contains("row 3", ex.Message);
+        Assert.Contains("InspectionRow rejected the row: ArgumentOutOfRangeException", ex.Message);
+        Assert.Contains("A score is 0 to 100", ex.Message);
+        Assert.IsType<ArgumentOutOfRangeException>(ex.InnerException);
+    }
+
+    [Fact]
+    public async Task A_class_row_saves_and_loads_back_with_nulls_and_the_culture()
+    {
+        InspectionRow[] rows =
+        [
+            new() { Id = 1, Inspector = null, Hours = null, Passed = true, Day = new DateOnly(2024, 3, 1), Score = 70 },
+            new() { Id = 2, Inspector = "Ada, \"the\" first", Hours = 12, Passed = false, Day = new DateOnly(2024, 3, 2), Score = 100 },
+        ];
+        var dataset = new CsvDataset<InspectionRow>("inspections", _dir.File("i.csv"));
+
+        await dataset.SaveAsync(rows);
+        var loaded = await dataset.LoadAsync();
+
+        Assert.Equal("id,inspector,hours,passed,day,score\n1,,,True,2024-03-01,70\n2,\"Ada, \"\"the\"\" first\",12,False,2024-03-02,100\n", File.ReadAllText(dataset.FilePath));
+        Assert.Equal(rows.Select(r => (r.Id, r.Inspector, r.Hours, r.Passed, r.Day, r.Score)), loaded.Select(r => (r.Id, r.Inspector, r.Hours, r.Passed, r.Day, r.Score)));
     }
 
     [Fact]
