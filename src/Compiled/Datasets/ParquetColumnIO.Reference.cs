@@ -1,0 +1,94 @@
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+using System.Reflection;
+using System.Text.Json.Serialization;
+using Parquet;
+using Parquet.Schema;
+using Parquet.Serialization.Attributes;
+
+namespace Compiled.Datasets;
+
+/// <summary>A column of strings or byte arrays (<typeparamref name="R"/>), the property's type or converted from it.</summary>
+internal sealed class ReferenceIO<TRow, R> : ParquetColumnIO<TRow>
+    where TRow : class
+    where R : class
+{
+    private readonly Func<TRow, R?>? _get;
+    private readonly Action<TRow, R?>? _set;
+
+    private ReferenceIO(PropertyInfo property, Func<TRow, R?>? get, Action<TRow, R?>? set)
+        : base(property)
+    {
+        _get = get;
+        _set = set;
+    }
+
+    /// <summary>A property of type <typeparamref name="R"/>.</summary>
+    public static ReferenceIO<TRow, R> Same(PropertyInfo property) => new(property, Getter<R?>(property), Setter<R?>(property));
+
+    /// <summary>Loads an enum property from a text column, by name ignoring case (never used to save).</summary>
+    public static ReferenceIO<TRow, string> Enum(PropertyInfo property, Type enumType)
+    {
+        var nullable = Nullable.GetUnderlyingType(property.PropertyType) is not null;
+        Action<TRow, string?>? set = property.SetMethod is { IsPublic: true }
+            ? (row, text) =>
+            {
+                if (text is null && !nullable) throw new FormatException("a null is not a value of " + enumType.Name + ".");
+                property.SetValue(row, text is null ? null : System.Enum.Parse(enumType, text, ignoreCase: true));
+            }
+            : null;
+        return new(property, null, set);
+    }
+
+    public override bool Fits(DataField field) => typeof(R) == typeof(string)
+        ? field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>)
+        : field.ClrType == typeof(byte[]) || field.ClrType == typeof(ReadOnlyMemory<byte>);
+
+    public override async Task WriteAsync(ParquetRowGroupWriter group, DataField field, TRow[] rows, int start, int count, CancellationToken cancellationToken)
+    {
+        var get = _get ?? throw new InvalidOperationException("This column is only read.");
+        var buffer = ArrayPool<R?>.Shared.Rent(count);
+        var i = 0;
+        try
+        {
+            try
+            {
+                for (; i < count; i++) buffer[i] = get(rows[start + i]);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                throw GetterFailed(start + i, ex);
+            }
+            if (buffer is string?[] strings) await group.WriteAsync(field, new ArraySegment<string?>(strings, 0, count), null).ConfigureAwait(false);
+            else await group.WriteAsync(field, new ArraySegment<byte[]?>((byte[]?[])(object)buffer, 0, count), null).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<R?>.Shared.Return(buffer, clearArray: true);
+        }
+    }
+
+    public override async ValueTask ReadAsync(ParquetRowGroupReader group, DataField field, TRow[] rows, int start, int count, CancellationToken cancellationToken)
+    {
+        var set = _set!;
+        var buffer = ArrayPool<R?>.Shared.Rent(count);
+        var i = 0;
+        try
+        {
+            if (buffer is string?[] strings) await group.ReadAsync(field, new Memory<string?>(strings, 0, count), null, cancellationToken).ConfigureAwait(false);
+            else await group.ReadAsync(field, new Memory<byte[]?>((byte[]?[])(object)buffer, 0, count), null, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                for (; i < count; i++) set(rows[start + i], buffer[i]);
+            }
+            catch (Exception ex)
+            {
+                throw SetterFailed(start + i, ex);
+            }
+        }
+        finally
+        {
+            ArrayPool<R?>.Shared.Return(buffer, clearArray: true);
+        }
+    }
+}
