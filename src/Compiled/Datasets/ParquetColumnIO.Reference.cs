@@ -1,10 +1,7 @@
 using System.Buffers;
-using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
-using System.Text.Json.Serialization;
 using Parquet;
 using Parquet.Schema;
-using Parquet.Serialization.Attributes;
 
 namespace Compiled.Datasets;
 
