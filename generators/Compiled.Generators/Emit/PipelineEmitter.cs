@@ -259,6 +259,12 @@ internal static class PipelineEmitter
             ? "throw run.Fail(s_nodeNames, step, exception);"
             : "throw _session.StartRun(Name, runId, savesData: false).Fail(s_nodeNames, step, exception);");
         w.Close();
+        if (!hasRun) return;
+        w.Open("catch");
+        w.Line("// Cancelled, or a pipeline this run called failed and reported it: the run ends without error hooks.");
+        w.Line("run.Abandon();");
+        w.Line("throw;");
+        w.Close();
     }
 
     private static void WriteBrokenRun(SourceWriter w, PipelineModel pipeline, ProjectModel project)

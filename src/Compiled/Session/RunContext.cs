@@ -133,8 +133,11 @@ public readonly struct RunContext
         return error;
     }
 
-    /// <summary>Ends a cancelled run.</summary>
-    internal void Abandon() => _session.EndRun(_sequence);
+    /// <summary>
+    /// Ends a run that stopped without a node failure to report: it was cancelled, or a pipeline it ran failed and
+    /// reported that itself. No hook is called; the run's save version is released. Called by generated code and the runners.
+    /// </summary>
+    public void Abandon() => _session.EndRun(_sequence);
 
     private void SaveData<T>(IDataset<T> dataset, T data)
     {

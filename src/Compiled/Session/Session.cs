@@ -102,6 +102,9 @@ public abstract class Session
         return version;
     }
 
+    /// <summary>How many runs hold a save version: those that saved a versioned dataset and have not ended.</summary>
+    internal int OpenSaveVersions => Volatile.Read(ref _openSaveVersions);
+
     /// <summary>Forgets a finished run's save version; costs one read when the run saved nothing versioned.</summary>
     internal void EndRun(long sequence)
     {

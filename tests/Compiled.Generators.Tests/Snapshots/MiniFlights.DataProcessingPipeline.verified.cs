@@ -78,6 +78,12 @@ partial class DataProcessingPipeline
         {
             throw run.Fail(s_nodeNames, step, exception);
         }
+        catch
+        {
+            // Cancelled, or a pipeline this run called failed and reported it: the run ends without error hooks.
+            run.Abandon();
+            throw;
+        }
     }
 
     /// <summary>Runs <c>data_processing</c> like <see cref="Run"/>, calling the session's hooks and checking <paramref name="cancellationToken"/> around every node.</summary>
@@ -123,6 +129,12 @@ partial class DataProcessingPipeline
         catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
         {
             throw run.Fail(s_nodeNames, step, exception);
+        }
+        catch
+        {
+            // Cancelled, or a pipeline this run called failed and reported it: the run ends without error hooks.
+            run.Abandon();
+            throw;
         }
     }
 
@@ -176,6 +188,12 @@ partial class DataProcessingPipeline
         catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
         {
             throw run.Fail(s_nodeNames, step, exception);
+        }
+        catch
+        {
+            // Cancelled, or a pipeline this run called failed and reported it: the run ends without error hooks.
+            run.Abandon();
+            throw;
         }
     }
 }

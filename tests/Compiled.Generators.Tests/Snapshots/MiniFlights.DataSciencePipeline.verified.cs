@@ -82,5 +82,11 @@ partial class DataSciencePipeline
         {
             throw run.Fail(s_nodeNames, step, exception);
         }
+        catch
+        {
+            // Cancelled, or a pipeline this run called failed and reported it: the run ends without error hooks.
+            run.Abandon();
+            throw;
+        }
     }
 }

@@ -55,6 +55,12 @@ partial class PredictPipeline
         {
             throw run.Fail(s_nodeNames, step, exception);
         }
+        catch
+        {
+            // Cancelled, or a pipeline this run called failed and reported it: the run ends without error hooks.
+            run.Abandon();
+            throw;
+        }
     }
 
     /// <summary>Runs <c>predict</c> like <see cref="Run"/>, calling the session's hooks and checking <paramref name="cancellationToken"/> around every node.</summary>
@@ -82,6 +88,12 @@ partial class PredictPipeline
         catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
         {
             throw run.Fail(s_nodeNames, step, exception);
+        }
+        catch
+        {
+            // Cancelled, or a pipeline this run called failed and reported it: the run ends without error hooks.
+            run.Abandon();
+            throw;
         }
     }
 

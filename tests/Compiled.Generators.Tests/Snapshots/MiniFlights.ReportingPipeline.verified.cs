@@ -80,5 +80,11 @@ partial class ReportingPipeline
         {
             throw run.Fail(s_nodeNames, step, exception);
         }
+        catch
+        {
+            // Cancelled, or a pipeline this run called failed and reported it: the run ends without error hooks.
+            run.Abandon();
+            throw;
+        }
     }
 }

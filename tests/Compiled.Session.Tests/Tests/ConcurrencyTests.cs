@@ -119,4 +119,28 @@ public sealed class ConcurrencyTests : IDisposable
         session.Stock.Run(inputs: new() { Warehouse = 1 }, runId: "my-run");
         Assert.Contains("my-run", hook.RunIds);
     }
+
+    /// <summary>
+    /// A run that ends by cancellation after a versioned save (here a hook cancels right after 'summary' is saved)
+    /// still ends: the session forgets its save version, as it does for completed and failed runs. A long-lived
+    /// server that cancels requests would otherwise keep one entry per cancelled run.
+    /// </summary>
+    [Fact]
+    public void A_run_cancelled_after_a_versioned_save_releases_its_save_version()
+    {
+        var session = _project.CreateSession(hooks: new CancelAfterSave("summary"));
+
+        Assert.Throws<OperationCanceledException>(() => session.Pricing.Run());
+
+        Assert.True(Directory.Exists(_project.File("data/out/eu/summary.json"))); // versioned: a directory of versions
+        Assert.Equal(0, session.OpenSaveVersions);
+    }
+
+    private sealed class CancelAfterSave(string dataset) : PipelineHook
+    {
+        public override void AfterDatasetSaved(in RunContext run, string saved)
+        {
+            if (saved == dataset) throw new OperationCanceledException($"cancelled after saving {saved}");
+        }
+    }
 }
