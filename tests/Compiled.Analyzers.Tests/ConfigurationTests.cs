@@ -223,4 +223,56 @@ public sealed class ConfigurationTests
         """,
         [(Catalog, "raw:\n  type: csv\n  filepath: data/raw.csv\n{|#0:first|}:\n  type: csv\n  filepath: data/first.csv\n")],
         [Diagnostic("CPL0010").WithLocation(0).WithLocation(1).WithArguments("first", "csv", "global::Demo.Row", "an array of rows (T[])")]);
+
+    /// <summary>
+    /// A parquet dataset creates each row empty and fills its columns, so its rows must be a class with a public
+    /// parameterless constructor: a positional record is CPL0010 at the entry and the node, not a compile error in
+    /// generated code.
+    /// </summary>
+    [Fact]
+    public Task Parquet_rows_without_a_parameterless_constructor_are_reported() => AnalyzerAsync(
+        """
+        using Compiled;
+
+        namespace Demo;
+
+        public sealed record Row(int Id, string Name);
+
+        public static class Nodes
+        {
+            [Node(Output = "clean")]
+            public static Row[] {|#1:Clean|}(Row[] raw) => raw;
+        }
+
+        [Pipeline(typeof(Nodes))]
+        public sealed partial class DefaultPipeline;
+        """,
+        [(Catalog, "raw:\n  type: csv\n  filepath: data/raw.csv\n{|#0:clean|}:\n  type: parquet\n  filepath: data/clean.parquet\n")],
+        [Diagnostic("CPL0010").WithLocation(0).WithLocation(1)
+            .WithArguments("clean", "parquet", "global::Demo.Row[]", "an array of rows (T[], T a class with a public parameterless constructor)")]);
+
+    [Fact]
+    public Task Parquet_rows_of_a_class_with_a_parameterless_constructor_are_accepted() => AnalyzerAsync(
+        """
+        using Compiled;
+
+        namespace Demo;
+
+        public sealed class Row
+        {
+            public int Id { get; set; }
+            public string Name { get; set; } = "";
+        }
+
+        public static class Nodes
+        {
+            [Node(Output = "clean")]
+            public static Row[] Clean(Row[] raw) => raw;
+        }
+
+        [Pipeline(typeof(Nodes))]
+        public sealed partial class DefaultPipeline;
+        """,
+        [(Catalog, "raw:\n  type: csv\n  filepath: data/raw.csv\nclean:\n  type: parquet\n  filepath: data/clean.parquet\n")],
+        []);
 }

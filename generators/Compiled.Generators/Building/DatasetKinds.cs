@@ -1,3 +1,5 @@
+using Compiled.Generators.Model;
+
 namespace Compiled.Generators.Building;
 
 /// <summary>
@@ -43,7 +45,7 @@ internal static class DatasetKinds
     /// The dataset type for an entry of <paramref name="kind"/> carrying <paramref name="dataType"/>,
     /// or null with <paramref name="supported"/> saying what the kind can carry.
     /// </summary>
-    public static string? DatasetType(string kind, string dataType, string? arrayElement, out string supported)
+    public static string? DatasetType(string kind, string dataType, RowTypeModel? arrayElement, out string supported)
     {
         supported = "";
         switch (kind)
@@ -62,9 +64,9 @@ internal static class DatasetKinds
                 supported = "an array of rows (T[])";
                 return Rows("CsvDataset", arrayElement);
             case "parquet":
-                // ParquetDataset<TRow> requires a class with a public parameterless constructor (rows are created with new TRow() and filled column by column).
+                // ParquetDataset<TRow> creates each row empty and fills its columns: TRow : class, new().
                 supported = "an array of rows (T[], T a class with a public parameterless constructor)";
-                return Rows("ParquetDataset", arrayElement);
+                return arrayElement is { IsCreatable: true } ? Rows("ParquetDataset", arrayElement) : null;
             case "excel":
                 supported = "an array of rows (T[])";
                 return Rows("ExcelDataset", arrayElement);
@@ -80,8 +82,8 @@ internal static class DatasetKinds
         }
     }
 
-    private static string? Rows(string dataset, string? arrayElement) =>
-        arrayElement is null ? null : $"{Datasets}{dataset}<{arrayElement}>";
+    private static string? Rows(string dataset, RowTypeModel? arrayElement) =>
+        arrayElement is null ? null : $"{Datasets}{dataset}<{arrayElement.TypeName}>";
 
     private static string Strip(string typeName) => typeName.TrimEnd('?');
 }

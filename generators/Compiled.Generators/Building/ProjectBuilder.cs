@@ -200,10 +200,10 @@ internal static class ProjectBuilder
         IReadOnlyList<NodeModel> nodes, List<DiagnosticInfo> diagnostics)
     {
         var typed = new Dictionary<string, CatalogEntryModel>(StringComparer.Ordinal);
-        var firstUse = new Dictionary<string, (string Type, string? Element, DiagnosticTarget Target, string Node)>(StringComparer.Ordinal);
+        var firstUse = new Dictionary<string, (string Type, RowTypeModel? Element, DiagnosticTarget Target, string Node)>(StringComparer.Ordinal);
         var propertyNames = new HashSet<string>(StringComparer.Ordinal);
 
-        void Use(string dataset, string type, string? element, DiagnosticTarget target, string node)
+        void Use(string dataset, string type, RowTypeModel? element, DiagnosticTarget target, string node)
         {
             if (!catalog.TryGetValue(dataset, out var entry)) return;
             if (firstUse.TryGetValue(dataset, out var first))
@@ -250,7 +250,7 @@ internal static class ProjectBuilder
         // Producers first: what a node writes defines the entry's type.
         foreach (var node in nodes)
         {
-            foreach (var output in node.Outputs) Use(output.Dataset, output.TypeName, output.ArrayElementType, DiagnosticTarget.Member(node.Id), node.Name);
+            foreach (var output in node.Outputs) Use(output.Dataset, output.TypeName, output.ArrayElement, DiagnosticTarget.Member(node.Id), node.Name);
         }
 
         foreach (var node in nodes)
@@ -260,7 +260,7 @@ internal static class ProjectBuilder
                 var parameter = node.Parameters[i];
                 if (parameter.Kind == NodeParameterKind.Input)
                 {
-                    Use(parameter.Binding, parameter.TypeName, parameter.ArrayElementType, DiagnosticTarget.Parameter(node.Id, i), node.Name);
+                    Use(parameter.Binding, parameter.TypeName, parameter.ArrayElement, DiagnosticTarget.Parameter(node.Id, i), node.Name);
                 }
             }
         }

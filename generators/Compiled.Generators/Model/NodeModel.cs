@@ -31,18 +31,23 @@ internal enum AwaitKind
 
 /// <summary>A node method parameter.</summary>
 /// <param name="Binding">The dataset name (inputs) or the dotted parameters path (parameters).</param>
-/// <param name="ArrayElementType">For array types, the element type: what row datasets (csv, parquet) read.</param>
+/// <param name="ArrayElement">For array types, the element type: the rows that row datasets (csv, parquet, …) read.</param>
 /// <param name="Shape">For parameters, the shape of the type the YAML value is bound into.</param>
 internal sealed record NodeParameterModel(
     string ParameterName,
     NodeParameterKind Kind,
     string Binding,
     string TypeName,
-    string? ArrayElementType,
+    RowTypeModel? ArrayElement,
     TypeShape? Shape);
 
 /// <summary>A dataset a node writes: the return value, or one element of a returned tuple.</summary>
-internal sealed record NodeOutputModel(string Dataset, string TypeName, string? ArrayElementType);
+internal sealed record NodeOutputModel(string Dataset, string TypeName, RowTypeModel? ArrayElement);
+
+/// <summary>The element type of an array a node reads or writes, as the row datasets need to know it.</summary>
+/// <param name="TypeName">The <c>global::</c> type name.</param>
+/// <param name="IsCreatable">A class with a public parameterless constructor (what <c>parquet</c> rows must be).</param>
+internal sealed record RowTypeModel(string TypeName, bool IsCreatable);
 
 /// <summary>A <c>[Node]</c> method, as the generator needs it: no symbols, only names and shapes. A modular pipeline uses copies with renamed names and bindings.</summary>
 /// <param name="Id">The member id diagnostics are reported against: <c>global::Ns.Type.Method</c>.</param>

@@ -1,3 +1,4 @@
+using Compiled.Generators.Model;
 using Microsoft.CodeAnalysis;
 
 namespace Compiled.Generators.Parsing;
@@ -16,6 +17,11 @@ internal static class SymbolNames
     /// <summary>The id of a type that diagnostics are reported against: <c>global::Ns.Type</c>.</summary>
     public static string MemberId(INamedTypeSymbol type) => Type(type);
 
-    public static string? ArrayElement(ITypeSymbol type) =>
-        type is IArrayTypeSymbol { Rank: 1 } array ? Type(array.ElementType) : null;
+    /// <summary>The element type of a one-dimensional array type, or null.</summary>
+    public static RowTypeModel? ArrayElement(ITypeSymbol type) =>
+        type is IArrayTypeSymbol { Rank: 1 } array ? new RowTypeModel(Type(array.ElementType), IsCreatable(array.ElementType)) : null;
+
+    private static bool IsCreatable(ITypeSymbol type) =>
+        type is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false } named
+        && named.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public);
 }
