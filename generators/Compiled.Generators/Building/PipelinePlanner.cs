@@ -211,37 +211,25 @@ internal sealed class PipelinePlanner
         foreach (var node in ordered)
         {
             var loads = new List<DatasetLoadModel>();
-            var arguments = new List<string>();
-            for (var p = 0; p < node.Parameters.Count; p++)
+            var arguments = Arguments(node, parameterPrefix: "", input: parameter =>
             {
-                var parameter = node.Parameters[p];
-                switch (parameter.Kind)
+                // The first node to read a free input loads it into a local.
+                if (available.Add(parameter.Binding))
                 {
-                    case NodeParameterKind.CancellationToken:
-                        arguments.Add("cancellationToken");
-                        break;
-                    case NodeParameterKind.Parameter:
-                        arguments.Add(_parameterAccess.TryGetValue(ProjectBuilder.ParameterKey(node, p), out var access) ? access : "default!");
-                        break;
-                    default:
-                        if (available.Add(parameter.Binding))
-                        {
-                            var entry = _typedCatalog[parameter.Binding];
-                            var isArtifact = artifacts.Contains(parameter.Binding);
-                            string? overrideProperty = null;
-                            if (!isArtifact)
-                            {
-                                overrideProperty = entry.PropertyName == "Inputs" ? "InputsValue" : entry.PropertyName; // a member cannot share its type's name
-                                inputOverrides.Add(new InputOverrideModel(overrideProperty, entry.DataType, entry.Name));
-                            }
+                    var entry = _typedCatalog[parameter.Binding];
+                    var isArtifact = artifacts.Contains(parameter.Binding);
+                    string? overrideProperty = null;
+                    if (!isArtifact)
+                    {
+                        overrideProperty = entry.PropertyName == "Inputs" ? "InputsValue" : entry.PropertyName; // a member cannot share its type's name
+                        inputOverrides.Add(new InputOverrideModel(overrideProperty, entry.DataType, entry.Name));
+                    }
 
-                            loads.Add(new DatasetLoadModel(Local(parameter.Binding), entry.DataType, isArtifact ? entry.PropertyName : Access(entry), parameter.Binding, isArtifact, overrideProperty));
-                        }
-
-                        arguments.Add(Local(parameter.Binding));
-                        break;
+                    loads.Add(new DatasetLoadModel(Local(parameter.Binding), entry.DataType, isArtifact ? entry.PropertyName : Access(entry), parameter.Binding, isArtifact, overrideProperty));
                 }
-            }
+
+                return Local(parameter.Binding);
+            });
 
             var outputs = new List<StepOutputModel>();
             foreach (var output in node.Outputs)
@@ -266,6 +254,28 @@ internal sealed class PipelinePlanner
         {
             Graph = Graph(ordered, runtimeInputs, runtimeValues, artifacts),
         };
+    }
+
+    /// <summary>
+    /// The arguments of a call to <paramref name="node"/>, in parameter order: the run's cancellation token, a
+    /// parameter's access path (after <paramref name="parameterPrefix"/>), and for each input what <paramref name="input"/>
+    /// returns. Both the straight-line run and the node-by-node steps call nodes with these.
+    /// </summary>
+    private List<string> Arguments(NodeModel node, string parameterPrefix, Func<NodeParameterModel, string> input)
+    {
+        var arguments = new List<string>(node.Parameters.Count);
+        for (var p = 0; p < node.Parameters.Count; p++)
+        {
+            var parameter = node.Parameters[p];
+            arguments.Add(parameter.Kind switch
+            {
+                NodeParameterKind.CancellationToken => "cancellationToken",
+                NodeParameterKind.Parameter => _parameterAccess.TryGetValue(ProjectBuilder.ParameterKey(node, p), out var access) ? parameterPrefix + access : "default!",
+                _ => input(parameter),
+            });
+        }
+
+        return arguments;
     }
 
     /// <summary>
@@ -320,29 +330,13 @@ internal sealed class PipelinePlanner
         var nodes = new List<GraphNodeModel>();
         foreach (var node in ordered)
         {
-            var arguments = new List<string>();
             var inputs = new List<string>();
-            var parameters = new List<string>();
-            for (var p = 0; p < node.Parameters.Count; p++)
+            var parameters = node.Parameters.Where(p => p.Kind == NodeParameterKind.Parameter).Select(p => p.Binding).ToList();
+            var arguments = Arguments(node, parameterPrefix: "_", input: parameter =>
             {
-                var parameter = node.Parameters[p];
-                switch (parameter.Kind)
-                {
-                    case NodeParameterKind.CancellationToken:
-                        arguments.Add("cancellationToken");
-                        break;
-                    case NodeParameterKind.Parameter:
-                        parameters.Add(parameter.Binding);
-                        arguments.Add(_parameterAccess.TryGetValue(ProjectBuilder.ParameterKey(node, p), out var access)
-                            ? "_" + access
-                            : "default!");
-                        break;
-                    default:
-                        inputs.Add(parameter.Binding);
-                        arguments.Add(Dataset(parameter.Binding, parameter.TypeName).Field);
-                        break;
-                }
-            }
+                inputs.Add(parameter.Binding);
+                return Dataset(parameter.Binding, parameter.TypeName).Field;
+            });
 
             var outputFields = new List<string>();
             var saves = new List<GraphSaveModel>();
