@@ -77,32 +77,28 @@ internal abstract class CsvField<TRow>
         }
     }
 
-    private sealed class StringField(RowMember member) : CsvField<TRow>(member)
+    /// <summary>A field whose member is read and written as <typeparamref name="TValue"/> through open delegates.</summary>
+    private abstract class TypedField<TValue>(RowMember member) : CsvField<TRow>(member)
     {
-        private readonly Func<TRow, string?> _get = Accessor<Func<TRow, string?>>(member.Property.GetMethod)!;
-        private readonly Action<TRow, string?>? _set = Accessor<Action<TRow, string?>>(member.Property.SetMethod);
+        private readonly Func<TRow, TValue>? _get = Accessor<Func<TRow, TValue>>(member.Property.GetMethod);
+        private readonly Action<TRow, TValue>? _set = Accessor<Action<TRow, TValue>>(member.Property.SetMethod);
 
         protected override bool IsBound => _get is not null && (_set is not null || Member.Property.SetMethod is not { IsPublic: true });
 
-        public override void Read(CsvReader csv, int column, CultureInfo culture, TRow row) => Set(row, csv.GetString(column));
-
-        public override void SetNull(TRow row) => Set(row, null);
-
-        public override void Write(CsvWriter csv, TRow row, CultureInfo culture)
+        // What the property's accessors throw is wrapped, as reflection wraps it: the dataset tells it from a parse error.
+        protected TValue Get(TRow row)
         {
-            string? value;
             try
             {
-                value = _get(row);
+                return _get!(row);
             }
             catch (Exception ex)
             {
                 throw new TargetInvocationException(ex);
             }
-            csv.WriteField(value ?? "");
         }
 
-        private void Set(TRow row, string? value)
+        protected void Set(TRow row, TValue value)
         {
             try
             {
@@ -115,84 +111,39 @@ internal abstract class CsvField<TRow>
         }
     }
 
-    private sealed class NumberField<T>(RowMember member) : CsvField<TRow>(member)
+    private sealed class StringField(RowMember member) : TypedField<string?>(member)
+    {
+        public override void Read(CsvReader csv, int column, CultureInfo culture, TRow row) => Set(row, csv.GetString(column));
+
+        public override void SetNull(TRow row) => Set(row, null);
+
+        public override void Write(CsvWriter csv, TRow row, CultureInfo culture) => csv.WriteField(Get(row) ?? "");
+    }
+
+    private sealed class NumberField<T>(RowMember member) : TypedField<T>(member)
         where T : struct, ISpanParsable<T>, IUtf8SpanFormattable
     {
-        private readonly Func<TRow, T> _get = Accessor<Func<TRow, T>>(member.Property.GetMethod)!;
-        private readonly Action<TRow, T>? _set = Accessor<Action<TRow, T>>(member.Property.SetMethod);
-
-        protected override bool IsBound => _get is not null && (_set is not null || Member.Property.SetMethod is not { IsPublic: true });
-
-        public override void Read(CsvReader csv, int column, CultureInfo culture, TRow row)
-        {
-            var value = csv.Parse<T>(column, culture);
-            try
-            {
-                _set!(row, value);
-            }
-            catch (Exception ex)
-            {
-                throw new TargetInvocationException(ex);
-            }
-        }
+        public override void Read(CsvReader csv, int column, CultureInfo culture, TRow row) => Set(row, csv.Parse<T>(column, culture));
 
         // A non-nullable number has no null: an absent column leaves it at its default, an empty field is an error.
         public override void SetNull(TRow row)
         {
         }
 
-        public override void Write(CsvWriter csv, TRow row, CultureInfo culture)
-        {
-            T value;
-            try
-            {
-                value = _get(row);
-            }
-            catch (Exception ex)
-            {
-                throw new TargetInvocationException(ex);
-            }
-            csv.WriteField(value, default, culture);
-        }
+        public override void Write(CsvWriter csv, TRow row, CultureInfo culture) => csv.WriteField(Get(row), default, culture);
     }
 
-    private sealed class NullableNumberField<T>(RowMember member) : CsvField<TRow>(member)
+    private sealed class NullableNumberField<T>(RowMember member) : TypedField<T?>(member)
         where T : struct, ISpanParsable<T>, IUtf8SpanFormattable
     {
-        private readonly Func<TRow, T?> _get = Accessor<Func<TRow, T?>>(member.Property.GetMethod)!;
-        private readonly Action<TRow, T?>? _set = Accessor<Action<TRow, T?>>(member.Property.SetMethod);
-
-        protected override bool IsBound => _get is not null && (_set is not null || Member.Property.SetMethod is not { IsPublic: true });
-
         public override void Read(CsvReader csv, int column, CultureInfo culture, TRow row) => Set(row, csv.Parse<T>(column, culture));
 
         public override void SetNull(TRow row) => Set(row, null);
 
         public override void Write(CsvWriter csv, TRow row, CultureInfo culture)
         {
-            T? value;
-            try
-            {
-                value = _get(row);
-            }
-            catch (Exception ex)
-            {
-                throw new TargetInvocationException(ex);
-            }
-            if (value is { } number) csv.WriteField(number, default, culture);
+            if (Get(row) is { } number) csv.WriteField(number, default, culture);
             else csv.WriteField("");
-        }
-
-        private void Set(TRow row, T? value)
-        {
-            try
-            {
-                _set!(row, value);
-            }
-            catch (Exception ex)
-            {
-                throw new TargetInvocationException(ex);
-            }
         }
     }
 }
