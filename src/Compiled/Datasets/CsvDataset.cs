@@ -375,48 +375,33 @@ public sealed class CsvDataset<[DynamicallyAccessedMembers(RowShape<object>.RowM
                 var row = _shape.CreateEmpty();
                 foreach (var (column, member, parse, field) in _columns)
                 {
-                    if (column >= fieldCount)
-                    {
-                        throw Error($"{RowName()} has {fieldCount} field(s), so {ColumnName(column)} is missing.", null);
-                    }
+                    if (column >= fieldCount) throw MissingField(column, fieldCount);
                     if (csv.IsEmpty(column) && member.IsNullable)
                     {
                         if (field is not null) field.SetNull(row);
-                        else Set(member, row, null);
+                        else member.Set(row!, null);
                         continue;
                     }
                     try
                     {
                         if (field is not null) field.Read(csv, column, _culture, row);
-                        else Set(member, row, csv.IsEmpty(column) && member.ValueType == typeof(string) ? "" : parse(csv, column, _culture));
+                        else member.Set(row!, csv.IsEmpty(column) && member.ValueType == typeof(string) ? "" : parse(csv, column, _culture));
                     }
                     catch (Exception ex) when (ex is FormatException or InvalidCastException or OverflowException or ArgumentException)
                     {
-                        throw Error($"{RowName()}, {ColumnName(column)}: cannot convert {Shorten(csv.GetString(column))} to {member.Describe(typeof(TRow))}.", ex);
+                        throw CannotConvert(column, member, ex);
                     }
                 }
                 foreach (var (member, field) in _absent)
                 {
                     if (field is not null) field.SetNull(row);
-                    else Set(member, row, null);
+                    else member.Set(row!, null);
                 }
                 return row;
             }
             catch (TargetInvocationException ex) when (ex.InnerException is { } inner)
             {
-                throw Error($"{RowName()}: {DatasetErrors.TypeName(typeof(TRow))} rejected the row: {inner.GetType().Name}: {DatasetErrors.Sentence(inner.Message)}", inner);
-            }
-        }
-
-        private static void Set(RowMember member, TRow row, object? value)
-        {
-            try
-            {
-                member.Set(row!, value);
-            }
-            catch (Exception ex) when (ex is not TargetInvocationException)
-            {
-                throw new TargetInvocationException(ex);
+                throw Rejected(inner);
             }
         }
 
@@ -427,10 +412,7 @@ public sealed class CsvDataset<[DynamicallyAccessedMembers(RowShape<object>.RowM
             var fieldCount = csv.FieldCount;
             foreach (var (column, member, parse, _) in _columns)
             {
-                if (column >= fieldCount)
-                {
-                    throw Error($"{RowName()} has {fieldCount} field(s), so {ColumnName(column)} is missing.", null);
-                }
+                if (column >= fieldCount) throw MissingField(column, fieldCount);
                 if (csv.IsEmpty(column))
                 {
                     if (member.IsNullable) continue;
@@ -446,7 +428,7 @@ public sealed class CsvDataset<[DynamicallyAccessedMembers(RowShape<object>.RowM
                 }
                 catch (Exception ex) when (ex is FormatException or InvalidCastException or OverflowException or ArgumentException)
                 {
-                    throw Error($"{RowName()}, {ColumnName(column)}: cannot convert {Shorten(csv.GetString(column))} to {member.Describe(typeof(TRow))}.", ex);
+                    throw CannotConvert(column, member, ex);
                 }
             }
             try
@@ -455,9 +437,18 @@ public sealed class CsvDataset<[DynamicallyAccessedMembers(RowShape<object>.RowM
             }
             catch (TargetInvocationException ex) when (ex.InnerException is { } inner)
             {
-                throw Error($"{RowName()}: {DatasetErrors.TypeName(typeof(TRow))} rejected the row: {inner.GetType().Name}: {DatasetErrors.Sentence(inner.Message)}", inner);
+                throw Rejected(inner);
             }
         }
+
+        private DatasetException MissingField(int column, int fieldCount) =>
+            Error($"{RowName()} has {fieldCount} field(s), so {ColumnName(column)} is missing.", null);
+
+        private DatasetException CannotConvert(int column, RowMember member, Exception cause) =>
+            Error($"{RowName()}, {ColumnName(column)}: cannot convert {Shorten(csv.GetString(column))} to {member.Describe(typeof(TRow))}.", cause);
+
+        private DatasetException Rejected(Exception cause) =>
+            Error($"{RowName()}: {DatasetErrors.TypeName(typeof(TRow))} rejected the row: {cause.GetType().Name}: {DatasetErrors.Sentence(cause.Message)}", cause);
 
         // The header is row 1, as CsvHelper 33 and spreadsheets count.
         private string RowName() => $"row {csv.RowNumber + (_hasHeader ? 1 : 0)}";

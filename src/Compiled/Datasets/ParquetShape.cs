@@ -29,7 +29,7 @@ internal sealed class ParquetShape<[DynamicallyAccessedMembers(RowShape<object>.
             if (property.GetIndexParameters().Length != 0 || property.GetMethod is not { IsPublic: true }) continue;
             if (property.GetCustomAttribute<JsonIgnoreAttribute>() is not null || property.GetCustomAttribute<ParquetIgnoreAttribute>() is not null) continue;
             var name = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? property.Name;
-            members.Add((Build(property, name, IsNullable(property, nullability)), property.GetCustomAttribute<JsonPropertyOrderAttribute>()?.Order));
+            members.Add((Build(property, name, MemberNullability.AcceptsNull(property, nullability, typeof(TRow))), property.GetCustomAttribute<JsonPropertyOrderAttribute>()?.Order));
         }
         if (members.Count == 0)
             throw new ParquetColumnException($"{DatasetErrors.TypeName(typeof(TRow))} has no public properties to map to Parquet columns.");
@@ -47,23 +47,6 @@ internal sealed class ParquetShape<[DynamicallyAccessedMembers(RowShape<object>.
 
     /// <summary>The columns, in file order.</summary>
     public IReadOnlyList<ParquetMember<TRow>> Members { get; }
-
-    private static bool IsNullable(PropertyInfo property, NullabilityInfoContext context)
-    {
-        if (Nullable.GetUnderlyingType(property.PropertyType) is not null) return true;
-        if (property.PropertyType.IsValueType) return false;
-        try
-        {
-            var info = context.Create(property);
-            return info.ReadState == NullabilityState.Nullable || info.WriteState == NullabilityState.Nullable;
-        }
-        catch (InvalidOperationException exception)
-        {
-            throw new InvalidOperationException(
-                $"Rows of {DatasetErrors.TypeName(typeof(TRow))} cannot be mapped: their nullability is unknown because this trimmed application " +
-                "removed it. Add <NullabilityInfoContextSupport>true</NullabilityInfoContextSupport> to the application's project file.", exception);
-        }
-    }
 
     // One explicit case per supported type: each names its element type statically, so no generic
     // method is instantiated at run time.

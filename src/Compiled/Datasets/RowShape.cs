@@ -32,19 +32,6 @@ internal sealed class RowShape<[DynamicallyAccessedMembers(RowMembers)] TRow>
     private RowShape()
     {
         var nullability = new NullabilityInfoContext();
-        NullabilityInfo Nullability(PropertyInfo property)
-        {
-            try
-            {
-                return nullability.Create(property);
-            }
-            catch (InvalidOperationException exception)
-            {
-                throw new InvalidOperationException(
-                    $"Rows of {DatasetErrors.TypeName(typeof(TRow))} cannot be mapped: their nullability is unknown because this trimmed application " +
-                    "removed it. Add <NullabilityInfoContextSupport>true</NullabilityInfoContextSupport> to the application's project file.", exception);
-            }
-        }
 
         var properties = typeof(TRow).GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true } && !p.PropertyType.IsByRefLike && !p.PropertyType.IsPointer
@@ -69,9 +56,7 @@ internal sealed class RowShape<[DynamicallyAccessedMembers(RowMembers)] TRow>
             var parameter = parameters.FirstOrDefault(p => string.Equals(p.Name, property.Name, StringComparison.OrdinalIgnoreCase));
             var settable = property.SetMethod is { IsPublic: true };
             var name = ColumnName(property, parameter);
-            var info = Nullability(property);
-            var nullable = Nullable.GetUnderlyingType(property.PropertyType) is not null
-                || (!property.PropertyType.IsValueType && (info.ReadState == NullabilityState.Nullable || info.WriteState == NullabilityState.Nullable));
+            var nullable = MemberNullability.AcceptsNull(property, nullability, typeof(TRow));
             var member = new RowMember(property, name, nullable, parameter?.Position ?? -1);
             readable.Add(member);
             if (parameter is null && !settable)
@@ -262,7 +247,19 @@ internal sealed class RowMember
     }
 
     /// <summary>Sets the member of <paramref name="row"/> (a public setter; a boxed struct is changed in its box).</summary>
-    public void Set(object row, object? value) => (_setter ??= MethodInvoker.Create(Property.SetMethod!)).Invoke(row, value);
+    /// <exception cref="TargetInvocationException">The setter threw (the inner exception).</exception>
+    public void Set(object row, object? value)
+    {
+        var setter = _setter ??= MethodInvoker.Create(Property.SetMethod!);
+        try
+        {
+            setter.Invoke(row, value);
+        }
+        catch (Exception ex)
+        {
+            throw new TargetInvocationException(ex);
+        }
+    }
 
     private MethodInvoker? _getter;
     private MethodInvoker? _setter;
@@ -356,6 +353,32 @@ internal static class CellConverter
 
     private static bool IsInteger(Type type) => Type.GetTypeCode(type) is TypeCode.Byte or TypeCode.SByte or TypeCode.Int16 or TypeCode.UInt16
         or TypeCode.Int32 or TypeCode.UInt32 or TypeCode.Int64 or TypeCode.UInt64;
+}
+
+/// <summary>Whether a row member accepts null, as the tabular datasets decide it.</summary>
+internal static class MemberNullability
+{
+    /// <summary>
+    /// A nullable value type, or a reference type declared nullable (<c>string?</c>), read with
+    /// <paramref name="context"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A trimmed application removed the nullability metadata; the message says how to keep it.</exception>
+    public static bool AcceptsNull(PropertyInfo property, NullabilityInfoContext context, Type rowType)
+    {
+        if (Nullable.GetUnderlyingType(property.PropertyType) is not null) return true;
+        if (property.PropertyType.IsValueType) return false;
+        try
+        {
+            var info = context.Create(property);
+            return info.ReadState == NullabilityState.Nullable || info.WriteState == NullabilityState.Nullable;
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new InvalidOperationException(
+                $"Rows of {DatasetErrors.TypeName(rowType)} cannot be mapped: their nullability is unknown because this trimmed application " +
+                "removed it. Add <NullabilityInfoContextSupport>true</NullabilityInfoContextSupport> to the application's project file.", exception);
+        }
+    }
 }
 
 /// <summary>Column-name matching shared by the tabular datasets.</summary>
