@@ -27,24 +27,17 @@ public sealed class DatasetConfig
 
     /// <summary>
     /// This entry with <c>${runtime:name}</c> / <c>${runtime:name,default}</c> resolved from one run's values.
-    /// Generated code calls it for entries that use runtime values, once per run.
+    /// Generated code calls it for entries that use runtime values, once per run. Runtime values come from callers
+    /// and are untrusted: in paths and connection strings each must be exactly one path segment, SQL text takes none
+    /// (bind them through <c>parameters</c>), and a <c>table_name</c> must be listed in <c>allowed_tables</c>.
     /// </summary>
-    /// <exception cref="DatasetException">A runtime value the entry needs was not given and has no default.</exception>
+    /// <exception cref="RuntimeValueException">A given value is refused where the entry writes it; the message names the dataset and the value, never the value itself.</exception>
+    /// <exception cref="DatasetException">A runtime value the entry needs was not given and has no default, or the entry writes one where none may go.</exception>
     public DatasetConfig WithRuntimeValues(params ReadOnlySpan<(string Name, string? Value)> values)
     {
-        var copy = values.ToArray();
         try
         {
-            var resolved = (ConfigMapping)Interpolation.ResolveAll(Entry, "runtime", key =>
-            {
-                foreach (var (name, value) in copy)
-                {
-                    if (name == key) return value;
-                }
-
-                return null;
-            });
-            return new DatasetConfig(Name, resolved, ProjectPath, _project);
+            return new DatasetConfig(Name, RuntimeValueResolver.Resolve(this, values.ToArray()), ProjectPath, _project);
         }
         catch (ConfigException exception)
         {
