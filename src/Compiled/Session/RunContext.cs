@@ -97,9 +97,12 @@ public readonly struct RunContext
     public ValueTask SaveAsync<T>(IDataset<T> dataset, T data, CancellationToken cancellationToken) =>
         _hooks is null ? SaveDataAsync(dataset, data, cancellationToken) : SaveWithHooksAsync(dataset, data, cancellationToken);
 
-    /// <summary>Whether <paramref name="exception"/> is a failure to report as a <see cref="PipelineRunException"/> (cancellation is not).</summary>
+    /// <summary>
+    /// Whether <paramref name="exception"/> is a failure to report as a <see cref="PipelineRunException"/>. Cancellation is not,
+    /// nor a <see cref="RuntimeValueException"/>: a refused runtime value is the caller's error and reaches the caller as it is.
+    /// </summary>
     public static bool IsNodeFailure(Exception exception) =>
-        exception is not OperationCanceledException and not PipelineRunException;
+        exception is not OperationCanceledException and not PipelineRunException and not RuntimeValueException;
 
     /// <summary>
     /// Builds the exception for a failure at <paramref name="nodes"/>[<paramref name="step"/>] and calls
