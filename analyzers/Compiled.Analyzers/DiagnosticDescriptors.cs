@@ -72,11 +72,15 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.InvalidInclude, "Compiled.Pipeline", "Invalid modular pipeline declaration",
         "Pipeline '{0}' has an invalid [Include] or composition: {2}");
 
+    public static readonly DiagnosticDescriptor UntrustedRuntimeValue = Error(
+        DiagnosticIds.UntrustedRuntimeValue, "Compiled.Security", "Runtime value where a caller could change SQL or name any table",
+        "'{0}' in catalog entry '{1}' is written into '{2}': {3}");
+
     public static readonly DiagnosticDescriptor[] All =
     {
         UnresolvedInput, UnknownParameter, TypeMismatch, DuplicateProducer, Cycle, InvalidYaml,
         InvalidCatalogEntry, UnsupportedNode, Unused, IncompatibleDatasetType, UnresolvedInterpolation, DuplicateName,
-        UnknownIncludeName, IncludeNameOfWrongKind, InvalidInclude,
+        UnknownIncludeName, IncludeNameOfWrongKind, InvalidInclude, UntrustedRuntimeValue,
     };
 
     public static DiagnosticDescriptor Get(string id) => All.First(d => d.Id == id);

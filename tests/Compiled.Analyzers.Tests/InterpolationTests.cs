@@ -3,7 +3,10 @@ using static Compiled.Analyzers.Tests.Infrastructure.Verify;
 
 namespace Compiled.Analyzers.Tests;
 
-/// <summary>CPL0011: a <c>${…}</c> in a catalog value that nothing provides.</summary>
+/// <summary>
+/// CPL0011: a <c>${…}</c> in a catalog value that nothing provides. CPL0016: a <c>${runtime:…}</c> where a caller
+/// could change SQL text or name any table.
+/// </summary>
 public sealed class InterpolationTests
 {
     private const string Nodes = """
@@ -50,4 +53,31 @@ public sealed class InterpolationTests
         (Catalog, "raw:\n  type: csv\n  filepath: ${globals:paths.raw}/${runtime:region}/${globals:tier,gold}/raw.csv\n"),
         (Globals, "paths:\n  raw: data/01_raw\n"),
         ("/0/conf/base/globals_more.yml", "unrelated: 1\n"));
+
+    private const string Sql = "orders:\n  type: sql\n  connection: orders_db\n";
+
+    [Fact]
+    public Task Runtime_value_in_sql_text_is_reported_on_the_yaml_value() => AnalyzerAsync(
+        Nodes.Replace("Row[] raw", "[Input(\"orders\")] Row[] raw"),
+        [(Catalog, Sql + "  query: {|#0:\"SELECT * FROM orders WHERE customer = '${runtime:customer}'\"|}\n")],
+        [Diagnostic("CPL0016").WithLocation(0).WithArguments("${runtime:customer}", "orders", "query",
+            "SQL text never takes a runtime value: bind it as a query parameter instead, " +
+            "e.g. 'WHERE customer = @customer' with 'parameters: { customer: \"${runtime:customer}\" }'")]);
+
+    [Fact]
+    public Task Runtime_value_bound_as_a_query_parameter_is_not_reported() => AnalyzerAsync(
+        Nodes.Replace("Row[] raw", "[Input(\"orders\")] Row[] raw"),
+        (Catalog, Sql + "  query: SELECT * FROM orders WHERE customer = @customer\n  parameters:\n    customer: ${runtime:customer}\n"));
+
+    [Fact]
+    public Task Runtime_table_name_without_allowed_tables_is_reported() => AnalyzerAsync(
+        Nodes.Replace("Row[] raw", "[Input(\"orders\")] Row[] raw"),
+        [(Catalog, "orders:\n  type: sql_table\n  connection: orders_db\n  table_name: {|#0:orders_${runtime:region}|}\n")],
+        [Diagnostic("CPL0016").WithLocation(0).WithArguments("${runtime:region}", "orders", "table_name",
+            "a caller could name any table: list the tables it may name, e.g. 'allowed_tables: [orders_eu, orders_us]'")]);
+
+    [Fact]
+    public Task Runtime_table_name_with_allowed_tables_is_not_reported() => AnalyzerAsync(
+        Nodes.Replace("Row[] raw", "[Input(\"orders\")] Row[] raw"),
+        (Catalog, "orders:\n  type: sql_table\n  connection: orders_db\n  table_name: orders_${runtime:region}\n  allowed_tables: [orders_eu, orders_us]\n"));
 }

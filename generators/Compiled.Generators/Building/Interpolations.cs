@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Compiled.Config;
 using Compiled.Generators.Model;
 
 namespace Compiled.Generators.Building;
@@ -47,6 +48,29 @@ internal static class Interpolations
         }
 
         return runtime;
+    }
+
+    /// <summary>
+    /// Reports (CPL0016) each <c>${runtime:…}</c> written where a run would refuse it: SQL text, <c>allowed_tables</c>,
+    /// or a <c>table_name</c> without <c>allowed_tables</c> (see <see cref="RuntimeValuePlacement"/>).
+    /// </summary>
+    public static void CheckPlacement(string dataset, YamlValue entry, List<DiagnosticInfo> diagnostics)
+    {
+        if (entry is not YamlMapping mapping) return;
+        var hasAllowedTables = mapping[RuntimeValuePlacement.AllowedTablesKey] is not null;
+        foreach (var key in mapping.Entries)
+        {
+            if (RuntimeValuePlacement.Refusal(key.Key, hasAllowedTables) is not { } refusal) continue;
+            foreach (var scalar in Scalars(key.Value))
+            {
+                foreach (Match match in Pattern.Matches(scalar.Value ?? ""))
+                {
+                    if (match.Groups["resolver"].Value != "runtime") continue;
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UntrustedRuntimeValue, DiagnosticTarget.InFile(scalar.Location),
+                        match.Value, dataset, key.Key, refusal));
+                }
+            }
+        }
     }
 
     private static YamlValue? Find(YamlMapping mapping, string path)

@@ -239,6 +239,7 @@ internal static class ProjectBuilder
 
             var property = Naming.ToPascalCase(dataset);
             for (var i = 2; !propertyNames.Add(property); i++) property = Naming.ToPascalCase(dataset) + i;
+            Interpolations.CheckPlacement(dataset, entry.Entry, diagnostics);
             var runtimeValues = Interpolations.Scan(dataset, entry.Entry, globals, diagnostics)
                 .Select(r => new RuntimeValueModel(r.Name, Naming.ToCamelCase(r.Name), r.HasDefault))
                 .OrderBy(r => r.HasDefault)

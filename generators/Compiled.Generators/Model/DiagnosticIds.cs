@@ -50,4 +50,7 @@ internal static class DiagnosticIds
 
     /// <summary>{0} pipeline, {1} the [Include] entry or namespace as written (may be empty), {2} problem.</summary>
     public const string InvalidInclude = "CPL0015";
+
+    /// <summary>{0} expression, {1} dataset, {2} key, {3} what to do.</summary>
+    public const string UntrustedRuntimeValue = "CPL0016";
 }

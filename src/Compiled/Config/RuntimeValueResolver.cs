@@ -35,13 +35,13 @@ internal static class RuntimeValueResolver
         var entries = new List<KeyValuePair<string, ConfigNode>>(config.Entry.Keys.Count);
         foreach (var (key, node) in config.Entry.Entries)
         {
-            entries.Add(new(key, key switch
+            entries.Add(new(key, RuntimeValuePlacement.Of(key) switch
             {
-                "parameters" => ResolveNode(node, name => Lookup(values, name)),
-                "query" or "sql" or "allowed_tables" => RefuseRuntime(config, key, node),
-                "table_name" => ResolveTableName(config, node, values),
-                "connection_string" => ResolveConnectionString(config, node, values),
-                "filepath" or "path" => ResolvePath(config, key, node, values),
+                RuntimeValuePlace.BoundParameter => ResolveNode(node, name => Lookup(values, name)),
+                RuntimeValuePlace.Never => RefuseRuntime(config, key, node),
+                RuntimeValuePlace.AllowedTable => ResolveTableName(config, node, values),
+                RuntimeValuePlace.ConnectionString => ResolveConnectionString(config, node, values),
+                _ when key is "filepath" or "path" => ResolvePath(config, key, node, values),
                 _ => ResolveNode(node, name => Segment(config, key, name, Lookup(values, name))),
             }));
         }
@@ -68,11 +68,7 @@ internal static class RuntimeValueResolver
     private static ConfigNode RefuseRuntime(DatasetConfig config, string key, ConfigNode node)
     {
         if (FirstRuntimeScalar(node) is not { } scalar) return node;
-        var advice = key == "allowed_tables"
-            ? "list the allowed table names literally"
-            : "SQL text never takes a runtime value: bind it as a query parameter instead, " +
-              "e.g. 'WHERE customer = @customer' with 'parameters: { customer: \"${runtime:customer}\" }'";
-        throw config.Error($"writes a runtime value into '{key}': {advice}", scalar.Location);
+        throw config.Error($"writes a runtime value into '{key}': {RuntimeValuePlacement.Refusal(key, hasAllowedTables: false)}", scalar.Location);
     }
 
     private static ConfigNode ResolveTableName(DatasetConfig config, ConfigNode node, (string Name, string? Value)[] values)
@@ -97,11 +93,10 @@ internal static class RuntimeValueResolver
     private static string[] AllowedTables(DatasetConfig config)
     {
         var location = config.Entry["table_name"]!.Location;
-        return config.Entry["allowed_tables"] switch
+        return config.Entry[RuntimeValuePlacement.AllowedTablesKey] switch
         {
             null => throw config.Error(
-                "takes its 'table_name' from a runtime value but has no 'allowed_tables': a caller could name any table. " +
-                "List the tables it may name: 'allowed_tables: [orders_eu, orders_us]'", location),
+                $"takes its 'table_name' from a runtime value but has no 'allowed_tables': {RuntimeValuePlacement.Refusal("table_name", hasAllowedTables: false)}", location),
             ConfigSequence { Items.Count: > 0 } sequence => sequence.Items.Select(item => item is ConfigScalar { Value: { Length: > 0 } name }
                 ? name
                 : throw config.Error("'allowed_tables' must list table names", item.Location)).ToArray(),
