@@ -67,7 +67,8 @@ public sealed class ProjectConfig
         }
 
         var globals = Read("globals");
-        var catalog = (ConfigMapping)Interpolation.ResolveAll(Read("catalog"), "globals", key => DottedPath.Find(globals, key));
+        var catalog = ReadCatalog(projectPath, environment, files);
+        catalog = (ConfigMapping)Interpolation.ResolveAll(catalog, "globals", key => DottedPath.Find(globals, key));
         var credentials = Read("credentials");
         var parameters = environment == "base" ? Empty(projectPath) : ReadEnvironment(projectPath, environment, "parameters", files);
         return new ProjectConfig(projectPath, environment, catalog, globals, credentials, parameters, files)
@@ -100,6 +101,16 @@ public sealed class ProjectConfig
             $"no credentials named '{name}': add them to conf/{Environment}/credentials.yml (never to conf/base, never to source control)", requestedAt),
         var other => throw new ConfigException($"credentials '{name}' must be a mapping", other.Location),
     };
+
+    /// <summary>The base catalog merged with the environment's, after checking that the environment changes no entry's type.</summary>
+    private static ConfigMapping ReadCatalog(string projectPath, string environment, List<string> files)
+    {
+        var baseCatalog = ReadEnvironment(projectPath, "base", "catalog", files);
+        if (environment == "base") return baseCatalog;
+        var environmentCatalog = ReadEnvironment(projectPath, environment, "catalog", files);
+        EnvironmentCatalogCheck.Check(baseCatalog, environmentCatalog, environment);
+        return ConfigMerger.Merge(baseCatalog, environmentCatalog);
+    }
 
     private static ConfigMapping Empty(string projectPath) => new([], new ConfigLocation(Path.Combine(projectPath, "conf"), 0, 0));
 
