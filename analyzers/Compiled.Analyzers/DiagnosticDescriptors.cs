@@ -76,11 +76,16 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.UntrustedRuntimeValue, "Compiled.Security", "Runtime value where a caller could change SQL or name any table",
         "'{0}' in catalog entry '{1}' is written into '{2}': {3}");
 
+    public static readonly DiagnosticDescriptor EnvironmentChangesType = Error(
+        DiagnosticIds.EnvironmentChangesType, "Compiled.Configuration", "Environment changes a catalog entry's type",
+        "Catalog entry '{0}' of environment '{1}' changes its type from '{2}' to '{3}': an environment may change values, not the type compiled from conf/base");
+
     public static readonly DiagnosticDescriptor[] All =
     {
         UnresolvedInput, UnknownParameter, TypeMismatch, DuplicateProducer, Cycle, InvalidYaml,
         InvalidCatalogEntry, UnsupportedNode, Unused, IncompatibleDatasetType, UnresolvedInterpolation, DuplicateName,
         UnknownIncludeName, IncludeNameOfWrongKind, InvalidInclude, UntrustedRuntimeValue,
+        EnvironmentChangesType,
     };
 
     public static DiagnosticDescriptor Get(string id) => All.First(d => d.Id == id);

@@ -22,11 +22,13 @@ internal static class ProjectModelReader
         if (nodeAttribute is null || pipelineAttribute is null) return null; // not a Compiled project
 
         var files = new List<ConfigFileModel>();
+        var environmentCatalogs = new List<(AdditionalText File, string Environment)>();
         foreach (var text in options.AdditionalFiles)
         {
             var kind = YamlParser.Classify(text.Path);
             var content = kind is null ? null : text.GetText(cancellationToken);
             if (kind is not null && content is not null) files.Add(YamlParser.Parse(text.Path, kind.Value, content));
+            else if (EnvironmentCatalogs.EnvironmentOf(text.Path) is { } environment) environmentCatalogs.Add((text, environment));
         }
 
         var nodes = new List<NodeModel>();
@@ -50,7 +52,14 @@ internal static class ProjectModelReader
         }
 
         var info = ProjectInfoReader.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName);
-        return ProjectBuilder.Build(info, files, nodes, pipelines, UserDatasetTypeReader.Read(files, compilation).ToList());
+        var model = ProjectBuilder.Build(info, files, nodes, pipelines, UserDatasetTypeReader.Read(files, compilation).ToList());
+        if (environmentCatalogs.Count == 0) return model;
+        var baseCatalogs = files.Where(f => f.Kind == ConfigFileKind.Catalog).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var environmentDiagnostics = environmentCatalogs
+            .Select(c => (c.File.Path, c.Environment, Text: c.File.GetText(cancellationToken)))
+            .Where(c => c.Text is not null)
+            .SelectMany(c => EnvironmentCatalogs.Check(c.Path, c.Environment, c.Text!, baseCatalogs));
+        return model with { Diagnostics = model.Diagnostics.Concat(environmentDiagnostics).ToEquatableArray() };
     }
 
     private static AttributeData? Find(ImmutableArray<AttributeData> attributes, INamedTypeSymbol attributeType)

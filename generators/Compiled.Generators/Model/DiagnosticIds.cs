@@ -53,4 +53,7 @@ internal static class DiagnosticIds
 
     /// <summary>{0} expression, {1} dataset, {2} key, {3} what to do.</summary>
     public const string UntrustedRuntimeValue = "CPL0016";
+
+    /// <summary>{0} dataset, {1} environment, {2} base type, {3} environment type. Reported by the analyzers only.</summary>
+    public const string EnvironmentChangesType = "CPL0017";
 }
