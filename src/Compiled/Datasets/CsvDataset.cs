@@ -100,7 +100,11 @@ public sealed class CsvDataset<[DynamicallyAccessedMembers(RowShape<object>.RowM
             csv.ReadHeader();
             if (!rows.Start()) return [];
             var result = new List<TRow>();
-            while (csv.Read()) result.Add(rows.Current());
+            while (csv.Read())
+            {
+                if (rows.Accept()) result.Add(rows.Current());
+            }
+
             return [.. result];
         }
         catch (CsvFormatException ex)
@@ -121,7 +125,11 @@ public sealed class CsvDataset<[DynamicallyAccessedMembers(RowShape<object>.RowM
                 await csv.ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
                 if (!rows.Start()) return [];
                 var result = new List<TRow>();
-                while (await csv.ReadAsync(cancellationToken).ConfigureAwait(false)) result.Add(rows.Current());
+                while (await csv.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    if (rows.Accept()) result.Add(rows.Current());
+                }
+
                 return [.. result];
             }
             catch (CsvFormatException ex)
@@ -312,6 +320,7 @@ public sealed class CsvDataset<[DynamicallyAccessedMembers(RowShape<object>.RowM
         private readonly RowShape<TRow> _shape = RowShape<TRow>.Instance;
         private readonly CultureInfo _culture = dataset.LoadOptions.Culture;
         private readonly bool _hasHeader = dataset.LoadOptions.HasHeader;
+        private readonly CsvBadLines _badLines = dataset.LoadOptions.BadLines;
         private string[] _header = [];
         private (int Column, RowMember Member, FieldParser Parse, CsvField<TRow>? Field)[] _columns = [];
 
@@ -362,6 +371,21 @@ public sealed class CsvDataset<[DynamicallyAccessedMembers(RowShape<object>.RowM
             ? []
             : [.. _shape.Members.Where(m => !_columns.Any(c => c.Member == m) && (!m.Type.IsValueType || m.IsNullable)).Select(m => (m, CsvFields[m.Index]))];
 
+        /// <summary>
+        /// Whether to read the current record: true when it has as many fields as the header (or, without one, as a save
+        /// writes), or when <see cref="CsvBadLines.Allow"/>; false to skip it under <see cref="CsvBadLines.Skip"/>.
+        /// </summary>
+        /// <exception cref="DatasetException">The record has another number of fields, under <see cref="CsvBadLines.Error"/>.</exception>
+        public bool Accept()
+        {
+            var expected = _hasHeader ? _header.Length : _shape.ReadableMembers.Count;
+            var count = csv.FieldCount;
+            if (count == expected || _badLines == CsvBadLines.Allow) return true;
+            if (_badLines == CsvBadLines.Skip) return false;
+            throw Error($"{RowName()} has {count} field(s) but the {(_hasHeader ? "header has" : "row type writes")} {expected}. " +
+                        "Fix the file, or set load_args.on_bad_lines to skip (leave such rows out) or allow (read them as they are).", null);
+        }
+
         /// <summary>The row of the current record.</summary>
         public TRow Current() => _shape.FillsEmptyRows ? Fill() : Construct();
 
@@ -375,8 +399,8 @@ public sealed class CsvDataset<[DynamicallyAccessedMembers(RowShape<object>.RowM
                 var row = _shape.CreateEmpty();
                 foreach (var (column, member, parse, field) in _columns)
                 {
-                    if (column >= fieldCount) throw MissingField(column, fieldCount);
-                    if (csv.IsEmpty(column) && member.IsNullable)
+                    if (column >= fieldCount && !member.IsNullable) throw MissingField(column, fieldCount);
+                    if (column >= fieldCount || (csv.IsEmpty(column) && member.IsNullable))
                     {
                         if (field is not null) field.SetNull(row);
                         else member.Set(row!, null);
@@ -412,7 +436,12 @@ public sealed class CsvDataset<[DynamicallyAccessedMembers(RowShape<object>.RowM
             var fieldCount = csv.FieldCount;
             foreach (var (column, member, parse, _) in _columns)
             {
-                if (column >= fieldCount) throw MissingField(column, fieldCount);
+                if (column >= fieldCount)
+                {
+                    // Only under on_bad_lines: allow does a record reach here short: a missing nullable field is null.
+                    if (member.IsNullable) continue;
+                    throw MissingField(column, fieldCount);
+                }
                 if (csv.IsEmpty(column))
                 {
                     if (member.IsNullable) continue;

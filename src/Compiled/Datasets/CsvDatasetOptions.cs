@@ -7,7 +7,8 @@ namespace Compiled.Datasets;
 /// <summary>
 /// How a <see cref="CsvDataset{TRow}"/> reads or writes its file. In <c>catalog.yml</c> these are the
 /// keys of <c>load_args</c> (for loading) and <c>save_args</c> (for saving):
-/// <c>delimiter</c> (or pandas' <c>sep</c>), <c>header</c>, <c>culture</c> and <c>encoding</c>.
+/// <c>delimiter</c> (or pandas' <c>sep</c>), <c>header</c>, <c>culture</c> and <c>encoding</c>, and for loading
+/// pandas' <c>on_bad_lines</c>.
 /// </summary>
 public sealed record CsvDatasetOptions
 {
@@ -32,6 +33,9 @@ public sealed record CsvDatasetOptions
     /// <summary>The text encoding; UTF-8 without a byte order mark by default (a byte order mark in the file wins on load).</summary>
     public Encoding Encoding { get; init; } = DatasetArgs.Utf8;
 
+    /// <summary>What loading does with a row whose number of fields differs from the header's: an error by default.</summary>
+    public CsvBadLines BadLines { get; init; } = CsvBadLines.Error;
+
     /// <summary>
     /// Reads the options from the mapping <paramref name="section"/> (<c>load_args</c> or <c>save_args</c>)
     /// of a catalog entry; keys that are absent keep their defaults.
@@ -46,7 +50,7 @@ public sealed record CsvDatasetOptions
         var args = config.GetMapping(section);
         if (args is null) return Default;
         if (section == "save_args") DatasetArgs.CheckKeys(config, section, args, "delimiter", "sep", "header", "culture", "encoding", "index");
-        else DatasetArgs.CheckKeys(config, section, args, "delimiter", "sep", "header", "culture", "encoding");
+        else DatasetArgs.CheckKeys(config, section, args, "delimiter", "sep", "header", "culture", "encoding", "on_bad_lines");
 
         var options = Default;
         if (DatasetArgs.Has(args, "delimiter") && DatasetArgs.Has(args, "sep"))
@@ -91,6 +95,20 @@ public sealed record CsvDatasetOptions
 
         if (DatasetArgs.GetEncoding(config, section, args) is { } encoding)
             options = options with { Encoding = encoding };
+
+        if (DatasetArgs.GetString(config, section, args, "on_bad_lines") is { } badLines)
+        {
+            options = options with
+            {
+                BadLines = badLines.Trim().ToLowerInvariant() switch
+                {
+                    "error" => CsvBadLines.Error,
+                    "skip" => CsvBadLines.Skip,
+                    "allow" => CsvBadLines.Allow,
+                    _ => throw config.Error($"key '{section}.on_bad_lines' must be error, skip or allow, not '{badLines}'", args["on_bad_lines"]!.Location),
+                },
+            };
+        }
 
         // pandas' to_csv(index=False) is the usual Kedro setting: there is no index column to write here.
         if (DatasetArgs.GetBoolean(config, section, args, "index") is true)

@@ -349,16 +349,34 @@ public sealed class CsvDatasetTests : IDisposable
         Assert.Contains("Double", ex.Message);
     }
 
-    [Fact]
-    public void A_short_row_names_the_missing_column()
+    [Theory]
+    [InlineData("1,5,A,1\n2,6\n", "row 3 has 2 field(s) but the header has 4", "2,6")]
+    [InlineData("1,5,A,1\n1,5,north,12,50,2\n", "row 3 has 6 field(s) but the header has 4", "1,5,north,12,50,2")]
+    public void A_row_with_the_wrong_number_of_fields_names_the_file_row_and_counts(string rows, string problem, string record)
     {
-        var path = Write("c.csv", "id,company_rating,company_location,total_fleet_count\n1,5,A,1\n2,6\n");
+        var path = Write("c.csv", "id,company_rating,company_location,total_fleet_count\n" + rows);
 
         var ex = Assert.Throws<DatasetException>(() => new CsvDataset<CompanyRow>("companies", path).Load());
 
-        Assert.Contains("row 3", ex.Message);
-        Assert.Contains("'company_location'", ex.Message);
-        Assert.Contains(path, ex.Message);
+        Assert.StartsWith($"Dataset 'companies' ({path}): {problem}. ", ex.Message);
+        Assert.Contains("set load_args.on_bad_lines to skip (leave such rows out) or allow (read them as they are)", ex.Message);
+        Assert.EndsWith($"The record: '{record}'", ex.Message);
+    }
+
+    [Fact]
+    public async Task On_bad_lines_skip_leaves_such_rows_out_and_allow_reads_them_as_they_are()
+    {
+        Write("c.csv", "id,company_rating,company_location,total_fleet_count\n1,5,A,1\n2,6,B,2,99\n3,7,C\n");
+        CsvDataset<CompanyRow> Dataset(string badLines) => CsvDataset<CompanyRow>.FromConfig(Yaml.Dataset("companies", _dir.Path,
+            ("type", "csv"), ("filepath", "c.csv"), ("load_args", Yaml.Map(("on_bad_lines", badLines)))));
+
+        var skipped = await Dataset("skip").LoadAsync();
+        var allowed = Dataset("allow").Load();
+        var misspelt = Assert.Throws<DatasetException>(() => Dataset("warn"));
+
+        Assert.Equal([1], skipped.Select(r => r.Id));
+        Assert.Equal([(1, 1.0), (2, 2.0), (3, null)], allowed.Select(r => (r.Id, r.TotalFleetCount)));
+        Assert.Contains("key 'load_args.on_bad_lines' must be error, skip or allow, not 'warn'", misspelt.Message);
     }
 
     [Fact]
