@@ -92,7 +92,7 @@ public sealed class TypeMismatchTests
         """,
         [(Catalog, "raw:\n  type: json\n  filepath: data/raw.json\n"), (Parameters, "options:\n  limit: 3\n  depth: {|#1:2|}\n")],
         [Diagnostic("CPL0003").WithLocation(0).WithLocation(1)
-            .WithArguments($"parameter 'options' ({Parameters}:3) has key 'depth' but 'global::Demo.Options' has no member for it")]);
+            .WithArguments($"parameter 'options' ({Parameters}:3) has key 'depth' but 'Demo.Options' has no member for it")]);
 
     [Fact]
     public Task Matching_types_and_values_are_not_reported() => AnalyzerAsync(

@@ -54,7 +54,28 @@ public sealed class UnknownParameterTests
         public sealed partial class DefaultPipeline;
         """,
         [(Catalog, RawCatalog), (Parameters, "options:\n  limit: 3\n")],
-        [Diagnostic("CPL0002").WithLocation(0).WithArguments("top", "options.depth", "'global::Demo.Options' has no member for 'depth'")]);
+        [Diagnostic("CPL0002").WithLocation(0).WithArguments("top", "options.depth", "'Demo.Options' has no member for 'depth'")]);
+
+    [Fact]
+    public Task A_misspelt_member_of_a_bound_record_names_the_type_as_written_and_the_closest_path() => AnalyzerAsync(
+        """
+        using Compiled;
+
+        namespace Demo;
+
+        public sealed record Options(int Limit);
+
+        public static class Nodes
+        {
+            [Node(Output = "top")]
+            public static int[] Top(int[] raw, [Param("options")] Options options, [Param({|#0:"options.limt"|})] int limit) => raw;
+        }
+
+        [Pipeline(typeof(Nodes))]
+        public sealed partial class DefaultPipeline;
+        """,
+        [(Catalog, RawCatalog), (Parameters, "options:\n  limit: 3\n")],
+        [Diagnostic("CPL0002").WithLocation(0).WithArguments("top", "options.limt", "'Demo.Options' has no member for 'limt'; did you mean 'options.limit'?")]);
 
     [Fact]
     public Task Defined_paths_are_not_reported() => AnalyzerAsync(

@@ -36,7 +36,7 @@ internal sealed class ParameterBinder
             else if (Loose(first.Shape.TypeName) != Loose(usage.Shape.TypeName))
             {
                 _diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.TypeMismatch, DiagnosticTarget.Parameter(usage.NodeId, usage.ParameterIndex),
-                    $"parameter '{usage.Path}' is bound to '{usage.Shape.TypeName}' here but to '{first.Shape.TypeName}' by node '{first.NodeName}'")
+                    $"parameter '{usage.Path}' is bound to '{Naming.DisplayType(usage.Shape.TypeName)}' here but to '{Naming.DisplayType(first.Shape.TypeName)}' by node '{first.NodeName}'")
                     .WithAdditional(DiagnosticTarget.Parameter(first.NodeId, first.ParameterIndex)));
             }
         }
@@ -70,8 +70,13 @@ internal sealed class ParameterBinder
                 var member = userShape.Members.FirstOrDefault(m => m.YamlKey == segment || Naming.Loose(m.MemberName) == Naming.Loose(segment));
                 if (member is null)
                 {
+                    var prefix = path.Substring(0, path.Length - segment.Length);
+                    var closest = Naming.ClosestMatch(segment, userShape.Members.Select(m => m.YamlKey));
+                    var suggestion = closest is null ? null : prefix + closest + usage.Path.Substring(path.Length);
                     _diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnknownParameter, DiagnosticTarget.Parameter(usage.NodeId, usage.ParameterIndex),
-                        usage.NodeName, usage.Path, $"'{userShape.TypeName}' has no member for '{segment}'"));
+                        usage.NodeName, usage.Path, $"'{Naming.DisplayType(userShape.TypeName)}' has no member for '{segment}'" +
+                            (suggestion is null ? "" : $"; did you mean '{suggestion}'?"))
+                        .WithProperty(DiagnosticInfo.SuggestionKey, suggestion));
                     return null;
                 }
 
@@ -185,15 +190,15 @@ internal sealed class ParameterBinder
 
         if (value is YamlScalar { Value: null })
         {
-            return shape.IsNullable ? "null" : Fail($"is null but '{shape.TypeName}' is not nullable", value);
+            return shape.IsNullable ? "null" : Fail($"is null but '{Naming.DisplayType(shape.TypeName)}' is not nullable", value);
         }
 
         switch (shape.Kind)
         {
             case ShapeKind.Unsupported:
-                return Fail($"cannot be bound into '{shape.TypeName}': use a scalar, an enum, an array or list, or a class or record with a public constructor", value);
+                return Fail($"cannot be bound into '{Naming.DisplayType(shape.TypeName)}': use a scalar, an enum, an array or list, or a class or record with a public constructor", value);
             case ShapeKind.Collection:
-                if (value is not YamlSequence sequence) return Fail($"must be a sequence to bind into '{shape.TypeName}'", value);
+                if (value is not YamlSequence sequence) return Fail($"must be a sequence to bind into '{Naming.DisplayType(shape.TypeName)}'", value);
                 var items = new List<string>();
                 foreach (var item in sequence.Items)
                 {
@@ -207,14 +212,16 @@ internal sealed class ParameterBinder
                     ? $"new global::System.Collections.Generic.List<{elementType}> {{ {string.Join(", ", items)} }}"
                     : $"new {elementType}[] {{ {string.Join(", ", items)} }}";
             case ShapeKind.Object:
-                if (value is not YamlMapping mapping) return Fail($"must be a mapping to bind into '{shape.TypeName}'", value);
+                if (value is not YamlMapping mapping) return Fail($"must be a mapping to bind into '{Naming.DisplayType(shape.TypeName)}'", value);
                 var arguments = new List<string>();
                 var initializers = new List<string>();
                 foreach (var entry in mapping.Entries)
                 {
                     if (!shape.Members.Any(m => m.YamlKey == entry.Key || Naming.Loose(m.MemberName) == Naming.Loose(entry.Key)))
                     {
-                        return Fail($"has key '{entry.Key}' but '{shape.TypeName}' has no member for it", entry.Value);
+                        var closest = Naming.ClosestMatch(entry.Key, shape.Members.Select(m => m.YamlKey));
+                        return Fail($"has key '{entry.Key}' but '{Naming.DisplayType(shape.TypeName)}' has no member for it" +
+                            (closest is null ? "" : $"; did you mean '{closest}'?"), entry.Value);
                     }
                 }
 
@@ -223,7 +230,7 @@ internal sealed class ParameterBinder
                     var entry = mapping.Entries.FirstOrDefault(e => e.Key == member.YamlKey || Naming.Loose(e.Key) == Naming.Loose(member.MemberName));
                     if (entry is null)
                     {
-                        if (member.IsRequired) return Fail($"has no key '{member.YamlKey}', which '{shape.TypeName}' requires", value);
+                        if (member.IsRequired) return Fail($"has no key '{member.YamlKey}', which '{Naming.DisplayType(shape.TypeName)}' requires", value);
                         continue;
                     }
 
@@ -236,7 +243,7 @@ internal sealed class ParameterBinder
                 var creation = $"new {shape.TypeName.TrimEnd('?')}({string.Join(", ", arguments)})";
                 return initializers.Count == 0 ? creation : $"{creation} {{ {string.Join(", ", initializers)} }}";
             default:
-                if (value is not YamlScalar scalar) return Fail($"must be a scalar to bind into '{shape.TypeName}'", value);
+                if (value is not YamlScalar scalar) return Fail($"must be a scalar to bind into '{Naming.DisplayType(shape.TypeName)}'", value);
                 return ScalarLiterals.Format(scalar, shape.Kind, shape.EnumMembers, shape.TypeName)
                     ?? Fail($"value '{scalar.Value}' is not a valid {shape.TypeName.TrimEnd('?')}", value);
         }

@@ -89,6 +89,9 @@ internal static class Naming
         return builder.ToString();
     }
 
+    /// <summary>A type name as the user wrote it, for messages: without the <c>global::</c> qualifiers of generated code.</summary>
+    public static string DisplayType(string typeName) => typeName.Replace("global::", "");
+
     /// <summary>The candidate closest to <paramref name="name"/> by edit distance, if it is close enough to be a typo.</summary>
     public static string? ClosestMatch(string name, IEnumerable<string> candidates)
     {
