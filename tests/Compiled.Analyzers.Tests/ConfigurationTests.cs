@@ -29,25 +29,32 @@ public sealed class ConfigurationTests
     public Task Unclosed_flow_sequence_is_reported_at_its_line_and_column_in_the_yaml() => AnalyzerAsync(
         Nodes,
         [(Catalog, "raw:\n  type: csv\n  filepath: [data/raw.csv\n{|#0:|}"), (Parameters, GoodParameters)],
-        [Diagnostic("CPL0006").WithLocation(0).WithArguments(Catalog, "While parsing a flow sequence, did not find expected ',' or ']'.")]);
+        [Diagnostic("CPL0006").WithLocation(0).WithArguments("conf/base/catalog.yml", "While parsing a flow sequence, did not find expected ',' or ']'.")]);
+
+    [Fact]
+    public Task Unclosed_flow_sequence_in_the_middle_of_a_file_says_what_is_wrong_where_it_starts() => AnalyzerAsync(
+        Nodes,
+        [(Catalog, "raw:\n  type: csv\n  filepath: data/raw.csv\nother:\n  type: csv\n  filepath: {|#0:|}[data/other.csv\nlast:\n  type: csv\n"), (Parameters, GoodParameters)],
+        [Diagnostic("CPL0006").WithLocation(0).WithArguments("conf/base/catalog.yml",
+            "the '[' or '{' that starts here is never closed: close it, or quote the value if the bracket is text")]);
 
     [Fact]
     public Task Bad_indentation_is_reported_in_the_parameters_file() => AnalyzerAsync(
         Nodes,
         [(Catalog, "raw:\n  type: csv\n  filepath: data/raw.csv\n"), (Parameters, "options:\n  limit: 3\n {|#0:|}depth: 2\n")],
-        [Diagnostic("CPL0006").WithLocation(0).WithArguments(Parameters, "While parsing a block mapping, did not find expected key.")]);
+        [Diagnostic("CPL0006").WithLocation(0).WithArguments("conf/base/parameters.yml", "While parsing a block mapping, did not find expected key.")]);
 
     [Fact]
     public Task Duplicate_key_is_reported_at_the_second_key() => AnalyzerAsync(
         Nodes,
         [(Catalog, "raw:\n  type: csv\n  filepath: data/raw.csv\n{|#0:raw|}:\n  type: json\n"), (Parameters, GoodParameters)],
-        [Diagnostic("CPL0006").WithLocation(0).WithArguments(Catalog, "the key 'raw' appears twice in the same mapping")]);
+        [Diagnostic("CPL0006").WithLocation(0).WithArguments("conf/base/catalog.yml", "the key 'raw' appears twice in the same mapping")]);
 
     [Fact]
     public Task Duplicate_key_inside_an_entry_is_reported_at_the_second_key() => AnalyzerAsync(
         Nodes,
         [(Catalog, "raw:\n  type: csv\n  filepath: data/raw.csv\n  {|#0:type|}: json\n"), (Parameters, GoodParameters)],
-        [Diagnostic("CPL0006").WithLocation(0).WithArguments(Catalog, "the key 'type' appears twice in the same mapping")]);
+        [Diagnostic("CPL0006").WithLocation(0).WithArguments("conf/base/catalog.yml", "the key 'type' appears twice in the same mapping")]);
 
     [Fact]
     public Task The_same_key_in_different_mappings_is_not_a_duplicate() => AnalyzerAsync(
@@ -71,19 +78,19 @@ public sealed class ConfigurationTests
     public Task A_merge_key_that_names_the_mapping_it_is_in_is_reported_not_expanded_forever() => AnalyzerAsync(
         Nodes,
         [(Catalog, "_csv: &csv\n  type: csv\n  {|#0:<<|}: *csv\nraw:\n  <<: *csv\n  filepath: data/raw.csv\n"), (Parameters, GoodParameters)],
-        [Diagnostic("CPL0006").WithLocation(0).WithArguments(Catalog, "the merge key '<<' names a mapping that contains it")]);
+        [Diagnostic("CPL0006").WithLocation(0).WithArguments("conf/base/catalog.yml", "the merge key '<<' names a mapping that contains it")]);
 
     [Fact]
     public Task An_alias_to_a_mapping_that_contains_it_is_reported_not_expanded_forever() => AnalyzerAsync(
         Nodes,
         [(Catalog, "raw: &raw\n  type: csv\n  filepath: data/raw.csv\n  {|#0:again|}: *raw\n"), (Parameters, GoodParameters)],
-        [Diagnostic("CPL0006").WithLocation(0).WithArguments(Catalog, "an alias here names a mapping or list that contains it")]);
+        [Diagnostic("CPL0006").WithLocation(0).WithArguments("conf/base/catalog.yml", "an alias here names a mapping or list that contains it")]);
 
     [Fact]
     public Task Aliases_that_expand_past_the_limit_are_reported() => AnalyzerAsync(
         Nodes,
         [(Catalog, "raw:\n  type: csv\n  filepath: data/raw.csv\n"), (Parameters, Laughs + "options:\n  limit: 3\n")],
-        [Diagnostic("CPL0006").WithSpan(Parameters, 5, 1, 5, 3).WithArguments(Parameters, "the document expands to more than 100,000 values through its aliases")]);
+        [Diagnostic("CPL0006").WithSpan(Parameters, 5, 1, 5, 3).WithArguments("conf/base/parameters.yml", "the document expands to more than 100,000 values through its aliases")]);
 
     /// <summary>Ten levels of ten aliases each: 10^10 values once expanded ("billion laughs"); l4 (line 5) is the first past 100,000.</summary>
     private static readonly string Laughs = "l0: &l0 [a, a, a, a, a, a, a, a, a, a]\n" + string.Concat(Enumerable.Range(1, 9).Select(i =>
@@ -93,19 +100,19 @@ public sealed class ConfigurationTests
     public Task Tab_indentation_is_reported_at_the_tab() => AnalyzerAsync(
         Nodes,
         [(Catalog, "raw:\n{|#0:\t|}type: csv\n  filepath: data/raw.csv\n"), (Parameters, GoodParameters)],
-        [Diagnostic("CPL0006").WithLocation(0).WithArguments(Catalog, "While scanning a mapping, found invalid tab as indentation.")]);
+        [Diagnostic("CPL0006").WithLocation(0).WithArguments("conf/base/catalog.yml", "While scanning a mapping, found invalid tab as indentation.")]);
 
     [Fact]
     public Task Tab_after_a_scalar_value_is_reported_at_the_tab() => AnalyzerAsync(
         Nodes,
         [(Catalog, "raw:\n  type: csv\n  filepath: data/raw.csv\n{|#0:\t|}versioned: true\n"), (Parameters, GoodParameters)],
-        [Diagnostic("CPL0006").WithLocation(0).WithArguments(Catalog, "While scanning a plain scalar, found a tab character that violate indentation.")]);
+        [Diagnostic("CPL0006").WithLocation(0).WithArguments("conf/base/catalog.yml", "While scanning a plain scalar, found a tab character that violate indentation.")]);
 
     [Fact]
     public Task Document_that_is_not_a_mapping_is_reported() => AnalyzerAsync(
         Nodes,
         [(Catalog, "{|#0:|}- raw\n- clean\n"), (Parameters, GoodParameters)],
-        [Diagnostic("CPL0006").WithLocation(0).WithArguments(Catalog, "the document must be a mapping of names to entries")]);
+        [Diagnostic("CPL0006").WithLocation(0).WithArguments("conf/base/catalog.yml", "the document must be a mapping of names to entries")]);
 
     [Fact]
     public Task Valid_yaml_with_comments_anchors_and_empty_files_is_not_reported() => AnalyzerAsync(

@@ -57,5 +57,5 @@ public sealed class EnvironmentCatalogTests
     public Task An_environment_file_that_does_not_parse_is_reported() => AnalyzerAsync(
         Nodes,
         [(Catalog, Base), (Prod, "notes:\n  type: text\n  {|#0:type|}: text\n")],
-        [Diagnostic("CPL0006").WithLocation(0).WithArguments(Prod, "the key 'type' appears twice in the same mapping")]);
+        [Diagnostic("CPL0006").WithLocation(0).WithArguments("conf/prod/catalog.yml", "the key 'type' appears twice in the same mapping")]);
 }

@@ -58,7 +58,7 @@ internal static class YamlParser
             {
                 var location = Locate(path, text, root.Start, root.End);
                 return new ConfigFileModel(path, kind, null, DiagnosticInfo.Create(
-                    DiagnosticIds.InvalidYaml, DiagnosticTarget.InFile(location), path, "the document must be a mapping of names to entries"));
+                    DiagnosticIds.InvalidYaml, DiagnosticTarget.InFile(location), DisplayPath(path), "the document must be a mapping of names to entries"));
             }
 
             return new ConfigFileModel(path, kind, (YamlMapping)new Converter(path, text).Convert(mapping, mapping), null);
@@ -79,17 +79,30 @@ internal static class YamlParser
             }
 
             return new ConfigFileModel(path, kind, null, DiagnosticInfo.Create(
-                DiagnosticIds.InvalidYaml, DiagnosticTarget.InFile(location), path, message));
+                DiagnosticIds.InvalidYaml, DiagnosticTarget.InFile(location), DisplayPath(path), message));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // YamlDotNet throws other exceptions on some malformed input (its scanner throws InvalidOperationException
             // on e.g. `[0, ${]`): still CPL0006, where the parser got to, never an exception out of the generator.
+            // It does so on a flow collection ('[' or '{') that is never closed, with the parser at the collection's start.
             var mark = parser?.Current?.End ?? Mark.Empty;
             var location = Locate(path, text, mark, mark);
+            var at = (int)Math.Min(Math.Max(mark.Index - 1, 0), Math.Max(content.Length - 1, 0));
+            var problem = content.Length > 0 && (content[at] is '[' or '{' || (at + 1 < content.Length && content[at + 1] is '[' or '{'))
+                ? "the '[' or '{' that starts here is never closed: close it, or quote the value if the bracket is text"
+                : "the YAML cannot be read from here on: check the indentation and the quoting of this line";
             return new ConfigFileModel(path, kind, null, DiagnosticInfo.Create(
-                DiagnosticIds.InvalidYaml, DiagnosticTarget.InFile(location), path, "the YAML parser failed after this point: " + exception.Message));
+                DiagnosticIds.InvalidYaml, DiagnosticTarget.InFile(location), DisplayPath(path), problem));
         }
+    }
+
+    /// <summary>A configuration file as messages name it: from its <c>conf/</c> directory on (<c>conf/base/catalog.yml</c>), never the machine's absolute path.</summary>
+    internal static string DisplayPath(string path)
+    {
+        var normalized = path.Replace('\\', '/');
+        var conf = normalized.LastIndexOf("/conf/", StringComparison.Ordinal);
+        return conf >= 0 ? normalized.Substring(conf + 1) : normalized;
     }
 
     private static YamlMapping EmptyMapping(string path) =>
