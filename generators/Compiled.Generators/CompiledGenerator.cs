@@ -74,6 +74,10 @@ public sealed class CompiledGenerator : IIncrementalGenerator
 
     private static void Emit(SourceProductionContext context, ProjectModel project)
     {
+        // A project with nothing to compile (no pipeline, no catalog entry, no parameter, no problem) gets no session: a web
+        // project that references a Compiled project receives this generator with the package, and must not grow an empty
+        // {Project}Session beside the one it uses.
+        if (IsEmpty(project)) return;
         var name = project.Info.ProjectName;
         context.AddSource($"{name}Catalog.g.cs", CatalogEmitter.Emit(project));
         context.AddSource($"{name}Parameters.g.cs", ParametersEmitter.Emit(project));
@@ -88,4 +92,8 @@ public sealed class CompiledGenerator : IIncrementalGenerator
 
         ContractEmitter.AddSources(context, project);
     }
+
+    private static bool IsEmpty(ProjectModel project) =>
+        project.Pipelines.IsEmpty && project.Catalog.IsEmpty && project.Diagnostics.IsEmpty &&
+        project.Parameters.Records.All(record => record.Properties.IsEmpty);
 }

@@ -141,3 +141,31 @@ public sealed partial class GeneratedCodeTests
     [GeneratedRegex(@"\((global::[\w.]+|string|int|double|object)\)\s*[\w(]")]
     private static partial Regex CastExpression();
 }
+
+/// <summary>
+/// A project with nothing to compile gets nothing: a web project that references a Compiled project receives the
+/// generator with the package, and must not grow an empty <c>{Project}Session</c> beside the one it uses.
+/// </summary>
+public sealed class EmptyProjectTests
+{
+    [Fact]
+    public void A_project_without_pipelines_nodes_or_configuration_generates_no_file()
+    {
+        var web = TestProject.Create("Api").WithSource("Program.cs", "namespace Api; public static class Program { public static int Answer => 42; }");
+
+        var run = GeneratorHarness.Run(web);
+
+        Assert.Empty(run.Sources);
+        Assert.Empty(run.GeneratorDiagnostics);
+    }
+
+    [Fact]
+    public void A_project_with_only_a_catalog_still_gets_its_session()
+    {
+        var starting = TestProject.Create("Starting").WithConfig("conf/base/catalog.yml", "companies:\n  type: csv\n  filepath: data/companies.csv\n");
+
+        var run = GeneratorHarness.Run(starting);
+
+        Assert.Contains("StartingSession.g.cs", run.Sources.Keys);
+    }
+}
