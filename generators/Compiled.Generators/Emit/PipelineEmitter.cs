@@ -87,7 +87,6 @@ internal static class PipelineEmitter
 
     private static void WriteRun(SourceWriter w, PipelineModel pipeline, ProjectModel project, bool isAsync)
     {
-        var parametersType = project.Parameters.TypeName;
         w.Line("/// <summary>");
         w.Line($"/// Runs <c>{Xml(pipeline.Name)}</c>: {string.Join(", ", pipeline.Steps.Select(s => $"<c>{Xml(s.NodeName)}</c>"))}.");
         w.Line("/// </summary>");
@@ -110,15 +109,7 @@ internal static class PipelineEmitter
         w.Line("/// <param name=\"runId\">The run's id; a new unique id when null.</param>");
         w.Line("/// <param name=\"cancellationToken\">Observed between nodes and passed to nodes that take one.</param>");
         w.Line("/// <exception cref=\"global::Compiled.PipelineRunException\">A node or dataset failed; names the node, the run and what did not run.</exception>");
-        var arguments = pipeline.RuntimeInputs.Select(i => $"{i.TypeName} {i.ParameterName}")
-            .Concat(pipeline.RuntimeValues.Select(v => v.HasDefault ? $"string? {v.ParameterName} = null" : $"string {v.ParameterName}"))
-            .Concat(pipeline.InputOverrides.IsEmpty ? Array.Empty<string>() : new[] { $"{Qualified(pipeline.Namespace, pipeline.ClassName)}.Inputs inputs = default" })
-            .Concat(new[]
-            {
-                $"{parametersType}? parameters = null",
-                "string? runId = null",
-                "global::System.Threading.CancellationToken cancellationToken = default",
-            });
+        var arguments = Arguments(pipeline, project);
         var awaits = pipeline.HasAsyncNodes || pipeline.Steps.Any(s => s.Loads.Any(l => !l.IsArtifact) || s.Outputs.Any(o => o.CatalogAccess is not null));
         if (isAsync && !awaits)
         {
@@ -267,23 +258,34 @@ internal static class PipelineEmitter
         w.Close();
     }
 
+    /// <summary>
+    /// The arguments of <c>Run</c>/<c>RunAsync</c>: the runtime inputs, the catalog's runtime values, <c>inputs</c> when the
+    /// pipeline reads catalog inputs, then the parameters, the run id and the token. A pipeline with build errors keeps the
+    /// same signature, so that the code calling it still compiles and only the CPL diagnostics show.
+    /// </summary>
+    private static IEnumerable<string> Arguments(PipelineModel pipeline, ProjectModel project) =>
+        pipeline.RuntimeInputs.Select(i => $"{i.TypeName} {i.ParameterName}")
+            .Concat(pipeline.RuntimeValues.Select(v => v.HasDefault ? $"string? {v.ParameterName} = null" : $"string {v.ParameterName}"))
+            .Concat(pipeline.InputOverrides.IsEmpty ? Array.Empty<string>() : new[] { $"{Qualified(pipeline.Namespace, pipeline.ClassName)}.Inputs inputs = default" })
+            .Concat(new[]
+            {
+                $"{project.Parameters.TypeName}? parameters = null",
+                "string? runId = null",
+                "global::System.Threading.CancellationToken cancellationToken = default",
+            });
+
     private static void WriteBrokenRun(SourceWriter w, PipelineModel pipeline, ProjectModel project)
     {
-        w.Line("/// <summary>Not available: the pipeline has build errors (CPL diagnostics). Fix them to generate its body.</summary>");
-        w.Line("/// <param name=\"parameters\">Unused.</param>");
-        w.Line("/// <param name=\"runId\">Unused.</param>");
-        w.Line("/// <param name=\"cancellationToken\">Unused.</param>");
-        var parameters = $"{project.Parameters.TypeName}? parameters = null, string? runId = null, global::System.Threading.CancellationToken cancellationToken = default";
+        var arguments = string.Join(", ", Arguments(pipeline, project));
         var error = ThrowBuildErrors(pipeline.Name) + ";";
-        w.Line($"public Result Run({parameters}) =>");
-        w.Line($"    {error}");
-        w.Line();
-        w.Line("/// <summary>Not available: the pipeline has build errors (CPL diagnostics). Fix them to generate its body.</summary>");
-        w.Line("/// <param name=\"parameters\">Unused.</param>");
-        w.Line("/// <param name=\"runId\">Unused.</param>");
-        w.Line("/// <param name=\"cancellationToken\">Unused.</param>");
-        w.Line($"public global::System.Threading.Tasks.ValueTask<Result> RunAsync({parameters}) =>");
-        w.Line($"    {error}");
+        foreach (var signature in new[] { "Result Run", "global::System.Threading.Tasks.ValueTask<Result> RunAsync" })
+        {
+            w.Line("/// <summary>Not available: the pipeline has build errors (CPL diagnostics). Fix them to generate its body.</summary>");
+            w.Line("/// <exception cref=\"global::System.InvalidOperationException\">Always: the pipeline has build errors.</exception>");
+            w.Line($"public {signature}({arguments}) =>");
+            w.Line($"    {error}");
+            if (signature.StartsWith("Result", StringComparison.Ordinal)) w.Line();
+        }
     }
 
     /// <summary>The throw expression of a member that is not generated because the pipeline has build errors.</summary>
