@@ -82,12 +82,16 @@ internal sealed class VersionedPath
     /// <summary>Whether a load would find a file.</summary>
     public bool LoadExists() => LoadVersion is { } pinned ? File.Exists(PathOf(pinned)) : LatestVersion() is not null;
 
-    /// <summary>The file a save of <paramref name="version"/> writes.</summary>
+    /// <summary>
+    /// The file a save of <paramref name="version"/> writes. Deletes first the temporary files that crashed saves
+    /// left in the version directories (see <see cref="TempFiles"/>).
+    /// </summary>
     /// <exception cref="DatasetException">The version exists already.</exception>
     public string ForSave(string version)
     {
         var path = PathOf(version);
         if (File.Exists(path)) throw VersionExists(version, path);
+        TempFiles.SweepStale(BasePath, FileName, inSubdirectories: true);
         return path;
     }
 
