@@ -95,6 +95,17 @@ internal sealed class VersionedPath
         return path;
     }
 
+    /// <summary>
+    /// The first version from <paramref name="version"/> on that no save has taken: whose directory does not exist
+    /// (a directory without the file is a save in progress, or one that crashed). A version in Kedro's format moves
+    /// on a millisecond at a time; any other version is returned as it is.
+    /// </summary>
+    public string FirstFree(string version)
+    {
+        while (Directory.Exists(Path.GetDirectoryName(PathOf(version))) && DatasetVersion.Next(version) is { } next) version = next;
+        return version;
+    }
+
     /// <summary>The error of a save that would overwrite <paramref name="version"/>.</summary>
     public DatasetException VersionExists(string version, string path, Exception? inner = null) => new(Name,
         $"Dataset '{Name}': version '{version}' already exists ({path}); versioned datasets never overwrite a version. " +

@@ -38,11 +38,26 @@ internal sealed class TestWriterProcess : IDisposable
     /// <summary>Waits for the writer to print <paramref name="expected"/>; fails with its stderr if it prints something else or exits.</summary>
     public void Expect(string expected)
     {
+        var line = ReadLine(expected);
+        if (line != expected) throw Unexpected(line, expected);
+    }
+
+    /// <summary>Waits for the writer to print <paramref name="word"/>, a space and a value; returns the value.</summary>
+    public string ExpectWord(string word)
+    {
+        var line = ReadLine(word);
+        return line.StartsWith(word + " ", StringComparison.Ordinal) ? line[(word.Length + 1)..] : throw Unexpected(line, word);
+    }
+
+    private string ReadLine(string expected)
+    {
         var read = _process.StandardOutput.ReadLineAsync();
         if (!read.Wait(LineTimeout)) throw new TimeoutException($"writer {Id} printed nothing (expected '{expected}')");
-        if (read.Result != expected)
-            throw new InvalidOperationException($"writer {Id} printed '{read.Result}', expected '{expected}'. stderr: {_process.StandardError.ReadToEnd()}");
+        return read.Result ?? "";
     }
+
+    private InvalidOperationException Unexpected(string line, string expected) =>
+        new($"writer {Id} printed '{line}', expected '{expected}'. stderr: {_process.StandardError.ReadToEnd()}");
 
     /// <summary>Sends a line to the writer's stdin.</summary>
     public void Send(string line)
