@@ -28,29 +28,18 @@ public sealed class ConfigErrorTests : IDisposable
         Assert.Contains($"{LocalCatalog}:2:", error.Message);
     }
 
-    [Fact]
-    public void A_filepath_set_to_null_in_an_environment_file_is_blamed_on_that_file_and_line()
+    [Theory]
+    [InlineData("~", "sets the required key 'filepath' to null")]   // over base's filepath: blamed on conf/local, not conf/base
+    [InlineData("\"\"", "sets key 'filepath' to an empty path")]  // was "Is a directory", with no file or line
+    [InlineData("data/", "sets key 'filepath' to 'data/', which names a directory")]
+    public void A_filepath_an_environment_file_leaves_unusable_is_blamed_on_that_file_and_line(string value, string problem)
     {
-        File.WriteAllText(LocalCatalog, "# local overrides\naudit_log:\n  filepath: ~\n");
+        File.WriteAllText(LocalCatalog, $"audit_log:\n  filepath: {value}\n");
 
         var error = Assert.Throws<PipelineRunException>(() => _project.CreateSession("local").Audit.Run());
 
-        Assert.Contains("Dataset 'audit_log'", error.Message);
-        Assert.Contains($"({LocalCatalog}:3:13)", error.Message);
-        Assert.Contains("sets the required key 'filepath' to null", error.Message);
+        Assert.Contains($"Dataset 'audit_log' ({LocalCatalog}:2:13) {problem}", error.Message);
         Assert.DoesNotContain(Path.Combine("conf", "base"), error.Message);
-    }
-
-    [Fact]
-    public void An_empty_filepath_is_a_clear_error_naming_dataset_key_file_and_line()
-    {
-        File.WriteAllText(LocalCatalog, "audit_log:\n  filepath: \"\"\n");
-
-        var error = Assert.Throws<PipelineRunException>(() => _project.CreateSession("local").Audit.Run());
-
-        Assert.Contains("Dataset 'audit_log'", error.Message);
-        Assert.Contains($"({LocalCatalog}:2:13)", error.Message);
-        Assert.Contains("sets key 'filepath' to an empty path", error.Message);
         Assert.DoesNotContain("Is a directory", error.Message);
     }
 
