@@ -44,22 +44,35 @@ internal static class TempFiles
             MaxRecursionDepth = 1,
         };
         var deleted = 0;
-        foreach (var path in Directory.EnumerateFiles(directory, "*" + Suffix, options))
+        try
         {
-            var name = Path.GetFileName(path);
-            if (!name.StartsWith(prefix, StringComparison.Ordinal) || !IsStale(name.AsSpan(prefix.Length, name.Length - prefix.Length - Suffix.Length))) continue;
-            try
+            foreach (var path in Directory.EnumerateFiles(directory, "*" + Suffix, options))
             {
-                File.Delete(path);
-                deleted++;
+                var name = Path.GetFileName(path);
+                if (name.Length <= prefix.Length + Suffix.Length || !name.StartsWith(prefix, StringComparison.Ordinal)
+                    || !IsStale(name.AsSpan(prefix.Length, name.Length - prefix.Length - Suffix.Length))) continue;
+                if (TryDelete(path)) deleted++;
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // Another sweep got there first, or the file cannot be deleted by this user: not this save's problem.
-            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The directory was removed meanwhile: nothing left to sweep.
         }
 
         return deleted;
+    }
+
+    private static bool TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false; // this user cannot delete it: leftovers are not this save's problem
+        }
     }
 
     // "{pid}-{start}-{machine}-{random}": stale when written on this machine by a process that is gone.

@@ -35,9 +35,10 @@ public sealed class TempFilesTests : IDisposable
         var otherMachine = Touch(WithOwnerPart(WithOwnerPart(TempFiles.NewPath(_dir.Path, "a.txt"), part: 1, "1000000000"), part: 2, "0badf00d"));
         var otherFile = Touch(WithOwnerPart(TempFiles.NewPath(_dir.Path, "b.txt"), part: 1, "1000000000"));
         var oldFormat = Touch(_dir.File(".a.txt.k2j4h5g6.x1z.tmp"));
+        var bare = Touch(_dir.File(".a.txt.tmp"));
 
         Assert.Equal(0, TempFiles.SweepStale(_dir.Path, "a.txt"));
-        Assert.All([otherMachine, otherFile, oldFormat], f => Assert.True(File.Exists(f)));
+        Assert.All([otherMachine, otherFile, oldFormat, bare], f => Assert.True(File.Exists(f)));
     }
 
     private static string Touch(string path)
