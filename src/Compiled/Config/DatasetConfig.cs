@@ -99,9 +99,16 @@ public sealed class DatasetConfig
         var other => throw Error($"key '{key}' must be a scalar value", other.Location),
     };
 
-    /// <summary>The scalar at <paramref name="key"/>; throws naming the dataset and the key when absent.</summary>
-    public string GetRequiredString(string key) =>
-        GetString(key) ?? throw Error($"is missing the required key '{key}'", Location);
+    /// <summary>
+    /// The scalar at <paramref name="key"/>; throws naming the dataset and the key when absent, or naming the file
+    /// and line that set it to null (<c>~</c>, perhaps in an environment's file over a base value).
+    /// </summary>
+    public string GetRequiredString(string key) => Entry[key] switch
+    {
+        null => throw Error($"is missing the required key '{key}'", Location),
+        ConfigScalar { Value: null } unset => throw Error($"sets the required key '{key}' to null (~): give it a value", unset.Location),
+        _ => GetString(key)!,
+    };
 
     /// <summary>The boolean at <paramref name="key"/>, or <paramref name="defaultValue"/> when absent.</summary>
     public bool GetBoolean(string key, bool defaultValue) => GetString(key) switch
@@ -127,10 +134,15 @@ public sealed class DatasetConfig
         var other => throw Error($"key '{key}' must be a mapping", other.Location),
     };
 
-    /// <summary>The path at <paramref name="key"/>, made absolute against <see cref="ProjectPath"/>.</summary>
+    /// <summary>The path of a file at <paramref name="key"/>, made absolute against <see cref="ProjectPath"/>.</summary>
+    /// <exception cref="DatasetException">The key is missing, null, empty, or ends with a directory separator.</exception>
     public string GetRequiredPath(string key = "filepath")
     {
         var path = GetRequiredString(key);
+        if (string.IsNullOrWhiteSpace(path))
+            throw Error($"sets key '{key}' to an empty path: give it the path of the dataset's file, relative to the project directory", Entry[key]!.Location);
+        if (Path.EndsInDirectorySeparator(path))
+            throw Error($"sets key '{key}' to '{path}', which names a directory: give it the path of the dataset's file", Entry[key]!.Location);
         return Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(ProjectPath, path));
     }
 

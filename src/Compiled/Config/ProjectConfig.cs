@@ -3,13 +3,15 @@ namespace Compiled.Config;
 /// <summary>
 /// The project's configuration for one environment: <c>conf/base</c> deep-merged with
 /// <c>conf/&lt;environment&gt;</c> (the environment wins), read once when a session is created.
-/// Catalog values have <c>${globals:…}</c> resolved; <c>${runtime:…}</c> stays until each run.
+/// <c>${globals:…}</c> in a catalog entry is resolved when the entry is first used (<see cref="GetDataset"/>), so a
+/// broken entry fails only the runs that use it; <c>${runtime:…}</c> stays until each run.
 /// Credentials stay out of the catalog and are handed only to the dataset that names them.
 /// Reading configuration opens no dataset.
 /// </summary>
 public sealed class ProjectConfig
 {
     private readonly ConfigMapping _credentials;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ConfigMapping> _entries = new(StringComparer.Ordinal);
 
     private ProjectConfig(
         string projectPath, string environment, ConfigMapping catalog, ConfigMapping globals,
@@ -30,7 +32,7 @@ public sealed class ProjectConfig
     /// <summary>The environment whose configuration overrides <c>conf/base</c>.</summary>
     public string Environment { get; }
 
-    /// <summary>The merged catalog: entry name to entry, globals resolved.</summary>
+    /// <summary>The merged catalog: entry name to entry, as written (<c>${globals:…}</c> is resolved by <see cref="GetDataset"/>).</summary>
     public ConfigMapping Catalog { get; }
 
     /// <summary>The merged <c>globals*.yml</c>.</summary>
@@ -68,7 +70,6 @@ public sealed class ProjectConfig
 
         var globals = Read("globals");
         var catalog = ReadCatalog(projectPath, environment, files);
-        catalog = (ConfigMapping)Interpolation.ResolveAll(catalog, "globals", key => DottedPath.Find(globals, key));
         var credentials = Read("credentials");
         var parameters = environment == "base" ? Empty(projectPath) : ReadEnvironment(projectPath, environment, "parameters", files);
         return new ProjectConfig(projectPath, environment, catalog, globals, credentials, parameters, files)
@@ -77,17 +78,37 @@ public sealed class ProjectConfig
         };
     }
 
-    /// <summary>The configuration of catalog entry <paramref name="name"/>, or of the most specific dataset factory pattern it matches.</summary>
-    /// <exception cref="ConfigException">The entry is missing or is not a mapping.</exception>
-    public DatasetConfig GetDataset(string name) => (DatasetFactory.TryResolve(Catalog, name, out var resolved, out _) ? resolved : Catalog[name]) switch
+    /// <summary>
+    /// The configuration of catalog entry <paramref name="name"/>, or of the most specific dataset factory pattern it
+    /// matches, with its <c>${globals:…}</c> resolved (once: later calls reuse it).
+    /// </summary>
+    /// <exception cref="ConfigException">The entry is missing or is not a mapping, or a global it uses has no value; the message names the entry, the file and the line.</exception>
+    public DatasetConfig GetDataset(string name) => new(name, _entries.GetOrAdd(name, ResolveEntry), ProjectPath, this);
+
+    private ConfigMapping ResolveEntry(string name) => (DatasetFactory.TryResolve(Catalog, name, out var resolved, out _) ? resolved : Catalog[name]) switch
     {
-        ConfigMapping entry => new DatasetConfig(name, entry, ProjectPath, this),
+        ConfigMapping entry => ResolveGlobals(name, entry),
         null => throw new ConfigException(
             $"the catalog has no entry '{name}', which this build of the project uses. Add it to conf/base/catalog.yml or conf/{Environment}/catalog.yml " +
             $"(files read: {(Files.Count == 0 ? "none" : string.Join(", ", Files))})",
             new ConfigLocation(Path.Combine(ProjectPath, "conf"), 0, 0)),
         var other => throw new ConfigException($"catalog entry '{name}' must be a mapping", other.Location),
     };
+
+    private ConfigMapping ResolveGlobals(string name, ConfigMapping entry)
+    {
+        try
+        {
+            return (ConfigMapping)Interpolation.ResolveAll(entry, "globals", key => DottedPath.Find(Globals, key));
+        }
+        catch (ConfigException exception)
+        {
+            var problem = exception.Message.StartsWith($"{exception.Location}: ", StringComparison.Ordinal)
+                ? exception.Message[($"{exception.Location}: ").Length..]
+                : exception.Message;
+            throw new ConfigException($"catalog entry '{name}': {problem}", exception.Location, exception);
+        }
+    }
 
     /// <summary>
     /// The credentials named <paramref name="name"/>, from <c>credentials*.yml</c>, with

@@ -6,7 +6,8 @@ namespace Compiled.Datasets;
 /// disk, and then replaces the target with a rename. When writing fails the temporary file is
 /// deleted and the previous file is left exactly as it was. With <c>overwrite: false</c> (versioned
 /// saves) the rename fails with <see cref="TargetExistsException"/> rather than replace a file that
-/// appeared meanwhile.
+/// appeared meanwhile. Each write first deletes the temporary files of the same target that crashed
+/// writers left behind (see <see cref="TempFiles"/>).
 /// </summary>
 internal static class AtomicFile
 {
@@ -83,8 +84,8 @@ internal static class AtomicFile
         var fileName = Path.GetFileName(target);
         if (fileName.Length == 0) throw new ArgumentException($"'{path}' is a directory, not a file path.", nameof(path));
         Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, $".{fileName}.{Path.GetRandomFileName()}.tmp");
-        return (target, temp);
+        TempFiles.SweepStale(directory, fileName);
+        return (target, TempFiles.NewPath(directory, fileName));
     }
 
     private static void Commit(string temp, string target, bool overwrite)

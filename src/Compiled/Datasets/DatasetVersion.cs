@@ -19,6 +19,13 @@ public static class DatasetVersion
     /// <summary>The version for the current time.</summary>
     public static string Now() => FromTimestamp(DateTimeOffset.UtcNow);
 
+    /// <summary>
+    /// The version a millisecond after <paramref name="version"/>, where a save goes when another save took
+    /// <paramref name="version"/>; null when <paramref name="version"/> is not in Kedro's format.
+    /// </summary>
+    internal static string? Next(string version) =>
+        TryParse(version, out var timestamp) ? FromTimestamp(timestamp.AddMilliseconds(1)) : null;
+
     /// <summary>Reads a version in Kedro's format back into its timestamp.</summary>
     /// <returns>False when <paramref name="version"/> is not in the format (a hand-named version, for instance).</returns>
     public static bool TryParse(string? version, out DateTimeOffset timestamp)

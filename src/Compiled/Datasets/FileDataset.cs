@@ -60,33 +60,54 @@ public abstract class FileDataset<T> : IVersionedDataset<T>
 
     /// <summary>
     /// Replaces the file with <paramref name="data"/>, atomically; a versioned dataset writes a new
-    /// version named after the current time instead.
+    /// version named after the current time instead (the next free millisecond when another save took it).
     /// </summary>
     /// <exception cref="DatasetException"><paramref name="data"/> is null or cannot be written; the previous file is then unchanged.</exception>
-    public void Save(T data) => SaveCore(data, _versions is null ? null : DatasetVersion.Now());
+    public void Save(T data) => SaveCore(data, _versions is null ? null : DatasetVersion.Now(), moveOn: true);
 
     /// <summary>Writes <paramref name="data"/> as version <paramref name="version"/>; an unversioned dataset replaces its file.</summary>
     /// <exception cref="DatasetException">The version exists already, or <paramref name="data"/> is null or cannot be written.</exception>
     public void Save(T data, string version)
     {
         ArgumentNullException.ThrowIfNull(version);
-        SaveCore(data, _versions is null ? null : version);
+        SaveCore(data, _versions is null ? null : version, moveOn: false);
     }
 
     /// <summary>
-    /// Replaces the file with <paramref name="data"/>, atomically and asynchronously; a versioned
-    /// dataset writes a new version named after the current time instead.
+    /// Writes <paramref name="data"/> as version <paramref name="version"/>, or as the next free version when another
+    /// save (in any process) took it; an unversioned dataset replaces its file and returns <paramref name="version"/>.
+    /// </summary>
+    /// <returns>The version written.</returns>
+    /// <exception cref="DatasetException"><paramref name="data"/> is null or cannot be written, or <paramref name="version"/> is not in Kedro's format and exists.</exception>
+    public string SaveNewVersion(T data, string version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        return SaveCore(data, _versions is null ? null : version, moveOn: true) ?? version;
+    }
+
+    /// <summary>
+    /// Replaces the file with <paramref name="data"/>, atomically and asynchronously; a versioned dataset writes a
+    /// new version named after the current time instead (the next free millisecond when another save took it).
     /// </summary>
     /// <exception cref="DatasetException"><paramref name="data"/> is null or cannot be written; the previous file is then unchanged.</exception>
-    public ValueTask SaveAsync(T data, CancellationToken cancellationToken = default) =>
-        SaveCoreAsync(data, _versions is null ? null : DatasetVersion.Now(), cancellationToken);
+    public async ValueTask SaveAsync(T data, CancellationToken cancellationToken = default) =>
+        await SaveCoreAsync(data, _versions is null ? null : DatasetVersion.Now(), moveOn: true, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Writes <paramref name="data"/> as version <paramref name="version"/>, asynchronously; an unversioned dataset replaces its file.</summary>
     /// <exception cref="DatasetException">The version exists already, or <paramref name="data"/> is null or cannot be written.</exception>
-    public ValueTask SaveAsync(T data, string version, CancellationToken cancellationToken = default)
+    public async ValueTask SaveAsync(T data, string version, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(version);
-        return SaveCoreAsync(data, _versions is null ? null : version, cancellationToken);
+        await SaveCoreAsync(data, _versions is null ? null : version, moveOn: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes <paramref name="data"/> as a new version, asynchronously: see <see cref="SaveNewVersion"/>.</summary>
+    /// <returns>The version written.</returns>
+    /// <exception cref="DatasetException"><paramref name="data"/> is null or cannot be written, or <paramref name="version"/> is not in Kedro's format and exists.</exception>
+    public async ValueTask<string> SaveNewVersionAsync(T data, string version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        return await SaveCoreAsync(data, _versions is null ? null : version, moveOn: true, cancellationToken).ConfigureAwait(false) ?? version;
     }
 
     /// <summary>Whether there is a file to load (for a versioned dataset: the pinned version, or any version).</summary>
@@ -138,37 +159,53 @@ public abstract class FileDataset<T> : IVersionedDataset<T>
 
     private T LoadFrom(string path) => DatasetFile.Read(Name, path, stream => Read(stream, path));
 
-    private void SaveCore(T data, string? version)
+    // Writes the file, or the version's file; with moveOn, a version another save took moves on to the next free one.
+    // Returns the version written (null when unversioned).
+    private string? SaveCore(T data, string? version, bool moveOn)
     {
-        var path = version is null ? FilePath : _versions!.ForSave(version);
-        if (data is null) throw DatasetErrors.NullSave(Name, path);
-        try
+        while (true)
         {
-            DatasetFile.Write(Name, path, stream => Write(stream, data, path), overwrite: version is null);
-        }
-        catch (TargetExistsException ex)
-        {
-            throw _versions!.VersionExists(version!, path, ex);
+            var path = SavePath(data, ref version, moveOn);
+            try
+            {
+                DatasetFile.Write(Name, path, stream => Write(stream, data, path), overwrite: version is null);
+                return version;
+            }
+            catch (TargetExistsException ex)
+            {
+                version = NextAfterCollision(version!, path, ex, moveOn);
+            }
         }
     }
 
-    private ValueTask SaveCoreAsync(T data, string? version, CancellationToken cancellationToken)
+    private async ValueTask<string?> SaveCoreAsync(T data, string? version, bool moveOn, CancellationToken cancellationToken)
     {
-        var path = version is null ? FilePath : _versions!.ForSave(version);
-        if (data is null) throw DatasetErrors.NullSave(Name, path);
-        return WriteFileAsync(data, version, path, cancellationToken);
+        while (true)
+        {
+            var path = SavePath(data, ref version, moveOn);
+            try
+            {
+                await DatasetFile.WriteAsync(Name, path, (stream, ct) => WriteAsync(stream, data, path, ct), cancellationToken, overwrite: version is null)
+                    .ConfigureAwait(false);
+                return version;
+            }
+            catch (TargetExistsException ex)
+            {
+                version = NextAfterCollision(version!, path, ex, moveOn);
+            }
+        }
     }
 
-    private async ValueTask WriteFileAsync(T data, string? version, string path, CancellationToken cancellationToken)
+    // The file a save writes: the dataset's file, or the file of the version (with moveOn, of the first version no save has taken).
+    private string SavePath(T data, ref string? version, bool moveOn)
     {
-        try
-        {
-            await DatasetFile.WriteAsync(Name, path, (stream, ct) => WriteAsync(stream, data, path, ct), cancellationToken, overwrite: version is null)
-                .ConfigureAwait(false);
-        }
-        catch (TargetExistsException ex)
-        {
-            throw _versions!.VersionExists(version!, path, ex);
-        }
+        if (version is not null && moveOn) version = _versions!.FirstFree(version);
+        var path = version is null ? FilePath : _versions!.ForSave(version);
+        if (data is null) throw DatasetErrors.NullSave(Name, path);
+        return path;
     }
+
+    // A concurrent save committed the version first: try the next one, or refuse to overwrite.
+    private string NextAfterCollision(string version, string path, TargetExistsException collision, bool moveOn) =>
+        (moveOn ? DatasetVersion.Next(version) : null) ?? throw _versions!.VersionExists(version, path, collision);
 }

@@ -33,6 +33,29 @@ public interface IVersionedDataset<T> : IDataset<T>
     /// <exception cref="DatasetException">The version already exists (versions are never overwritten), or the data cannot be written.</exception>
     ValueTask SaveAsync(T data, string version, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Writes <paramref name="data"/> as a new version: <paramref name="version"/> when no save has taken it,
+    /// otherwise the next free version after it (a version in Kedro's format moves on a millisecond at a time), so
+    /// that processes saving at the same moment never fail and never overwrite each other. Runs save this way.
+    /// The default implementation calls <see cref="Save(T, string)"/>.
+    /// </summary>
+    /// <returns>The version written.</returns>
+    /// <exception cref="DatasetException">The data cannot be written, or (for a version not in Kedro's format) the version exists.</exception>
+    string SaveNewVersion(T data, string version)
+    {
+        Save(data, version);
+        return version;
+    }
+
+    /// <summary>Writes <paramref name="data"/> as a new version, asynchronously: see <see cref="SaveNewVersion"/>.</summary>
+    /// <returns>The version written.</returns>
+    /// <exception cref="DatasetException">The data cannot be written, or (for a version not in Kedro's format) the version exists.</exception>
+    async ValueTask<string> SaveNewVersionAsync(T data, string version, CancellationToken cancellationToken = default)
+    {
+        await SaveAsync(data, version, cancellationToken).ConfigureAwait(false);
+        return version;
+    }
+
     /// <summary>The versions saved so far, oldest first (ordinal order of the version strings); empty when unversioned.</summary>
     IReadOnlyList<string> ListVersions();
 }

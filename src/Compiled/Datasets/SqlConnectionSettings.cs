@@ -146,6 +146,7 @@ public sealed class SqlConnectionSettings
         string connectionString;
         string? provider = config.GetString("provider");
         var location = config.Entry[keys[0]]!.Location;
+        var source = "";
         if (keys[0] == "connection_string")
         {
             connectionString = config.GetRequiredString("connection_string");
@@ -160,8 +161,11 @@ public sealed class SqlConnectionSettings
                 ConfigScalar scalar => scalar.Value,
                 var other => throw config.Error($"credentials '{credentialsName}' key '{key}' must be a scalar value", other.Location),
             };
-            connectionString = Value("connection_string") ?? Value("con")
+            var key = credentials["connection_string"] is not null ? "connection_string" : "con";
+            connectionString = Value(key)
                 ?? throw config.Error($"uses credentials '{credentialsName}', which have no 'connection_string'", location);
+            location = credentials[key]!.Location;
+            source = $" (credentials '{credentialsName}', key '{key}')";
             provider ??= Value("provider");
         }
         if (string.IsNullOrWhiteSpace(connectionString)) throw config.Error("has an empty connection string", location);
@@ -186,10 +190,40 @@ public sealed class SqlConnectionSettings
         {
             return new SqlConnectionSettings(connectionString, factory, config.ProjectPath);
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException or OverflowException)
         {
-            // The message of a malformed connection string can quote it: keep it out.
-            throw config.Error("has a malformed connection string (check the credentials)", location, new ArgumentException("malformed connection string", ex.ParamName));
+            // The provider's message can quote the connection string or a value of it (a password): name only the keyword.
+            throw config.Error($"has a malformed connection string{source}: {SqliteProblem(connectionString)}; correct it where it is set", location);
         }
+    }
+
+    // What SQLite rejects in a connection string, naming the keyword but never a value (it may be a password).
+    private static string SqliteProblem(string connectionString)
+    {
+        var pairs = new DbConnectionStringBuilder();
+        try
+        {
+            pairs.ConnectionString = connectionString;
+        }
+        catch (ArgumentException)
+        {
+            return "it is not a list of keyword=value pairs separated by ';'";
+        }
+
+        foreach (string keyword in pairs.Keys)
+        {
+            var sqlite = new SqliteConnectionStringBuilder();
+            if (!sqlite.ContainsKey(keyword)) return $"'{keyword}' is not a keyword of SQLite connection strings";
+            try
+            {
+                sqlite[keyword] = pairs[keyword];
+            }
+            catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException or OverflowException)
+            {
+                return $"the value of '{keyword}' is not valid (the value is not shown)";
+            }
+        }
+
+        return "SQLite does not accept it";
     }
 }

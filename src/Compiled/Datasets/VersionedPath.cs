@@ -82,13 +82,28 @@ internal sealed class VersionedPath
     /// <summary>Whether a load would find a file.</summary>
     public bool LoadExists() => LoadVersion is { } pinned ? File.Exists(PathOf(pinned)) : LatestVersion() is not null;
 
-    /// <summary>The file a save of <paramref name="version"/> writes.</summary>
+    /// <summary>
+    /// The file a save of <paramref name="version"/> writes. Deletes first the temporary files that crashed saves
+    /// left in the version directories (see <see cref="TempFiles"/>).
+    /// </summary>
     /// <exception cref="DatasetException">The version exists already.</exception>
     public string ForSave(string version)
     {
         var path = PathOf(version);
         if (File.Exists(path)) throw VersionExists(version, path);
+        TempFiles.SweepStale(BasePath, FileName, inSubdirectories: true);
         return path;
+    }
+
+    /// <summary>
+    /// The first version from <paramref name="version"/> on that no save has taken: whose directory does not exist
+    /// (a directory without the file is a save in progress, or one that crashed). A version in Kedro's format moves
+    /// on a millisecond at a time; any other version is returned as it is.
+    /// </summary>
+    public string FirstFree(string version)
+    {
+        while (Directory.Exists(Path.GetDirectoryName(PathOf(version))) && DatasetVersion.Next(version) is { } next) version = next;
+        return version;
     }
 
     /// <summary>The error of a save that would overwrite <paramref name="version"/>.</summary>

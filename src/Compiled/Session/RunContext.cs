@@ -33,7 +33,9 @@ public readonly struct RunContext
 
     /// <summary>
     /// The version every versioned dataset this run saves is written as (Kedro's save version,
-    /// <c>YYYY-MM-DDThh.mm.ss.sssZ</c>): the run's start, unique among the session's runs.
+    /// <c>YYYY-MM-DDThh.mm.ss.sssZ</c>): the time of the run's first versioned save, unique among the session's runs.
+    /// When a save finds the version taken by another process it writes the next free millisecond instead, and the
+    /// run's later saves use that version.
     /// </summary>
     public string SaveVersion => _session.SaveVersion(_sequence);
 
@@ -144,14 +146,19 @@ public readonly struct RunContext
 
     private void SaveData<T>(IDataset<T> dataset, T data)
     {
-        if (dataset is IVersionedDataset<T> { IsVersioned: true } versioned) versioned.Save(data, SaveVersion);
+        if (dataset is IVersionedDataset<T> { IsVersioned: true } versioned) SavedAs(versioned.SaveNewVersion(data, SaveVersion));
         else dataset.Save(data);
     }
 
     private ValueTask SaveDataAsync<T>(IDataset<T> dataset, T data, CancellationToken cancellationToken) =>
         dataset is IVersionedDataset<T> { IsVersioned: true } versioned
-            ? versioned.SaveAsync(data, SaveVersion, cancellationToken)
+            ? SaveVersionedAsync(versioned, data, cancellationToken)
             : dataset.SaveAsync(data, cancellationToken);
+
+    private async ValueTask SaveVersionedAsync<T>(IVersionedDataset<T> dataset, T data, CancellationToken cancellationToken) =>
+        SavedAs(await dataset.SaveNewVersionAsync(data, SaveVersion, cancellationToken).ConfigureAwait(false));
+
+    private void SavedAs(string version) => _session.UseSaveVersion(_sequence, version);
 
     private async ValueTask<T> LoadWithHooksAsync<T>(IDataset<T> dataset, CancellationToken cancellationToken)
     {

@@ -91,7 +91,8 @@ public abstract class Session
 
     /// <summary>
     /// The save version of run <paramref name="sequence"/>, fixed at its first versioned save: the time
-    /// of that save, at least a millisecond after any earlier run's, so concurrent runs never collide.
+    /// of that save, at least a millisecond after any earlier run's, so the session's concurrent runs never collide.
+    /// A save that finds it taken by another process moves the run on (<see cref="UseSaveVersion"/>).
     /// </summary>
     internal string SaveVersion(long sequence)
     {
@@ -100,6 +101,21 @@ public abstract class Session
         version = _saveVersions.GetOrAdd(sequence, Datasets.DatasetVersion.FromTimestamp(new DateTimeOffset(ticks, TimeSpan.Zero)));
         Interlocked.Increment(ref _openSaveVersions);
         return version;
+    }
+
+    /// <summary>
+    /// Records that run <paramref name="sequence"/> saved a dataset as <paramref name="version"/>, later than its save
+    /// version, because another save (another process, or another session) had taken that version: the run's later
+    /// saves use <paramref name="version"/>, and the session's later runs get versions after it.
+    /// </summary>
+    internal void UseSaveVersion(long sequence, string version)
+    {
+        while (_saveVersions.TryGetValue(sequence, out var current) && string.CompareOrdinal(version, current) > 0
+               && !_saveVersions.TryUpdate(sequence, version, current))
+        {
+        }
+
+        if (Datasets.DatasetVersion.TryParse(version, out var timestamp)) AdvanceVersionTicks(timestamp.UtcTicks, step: false);
     }
 
     /// <summary>How many runs hold a save version: those that saved a versioned dataset and have not ended.</summary>
@@ -112,14 +128,17 @@ public abstract class Session
         if (_saveVersions.TryRemove(sequence, out _)) Interlocked.Decrement(ref _openSaveVersions);
     }
 
-    private long NextVersionTicks()
+    private long NextVersionTicks() =>
+        AdvanceVersionTicks(DateTime.UtcNow.Ticks / TimeSpan.TicksPerMillisecond * TimeSpan.TicksPerMillisecond, step: true);
+
+    // Moves the last version issued to at least `ticks` (with `step`, also a millisecond past the previous one) and returns it.
+    private long AdvanceVersionTicks(long ticks, bool step)
     {
-        var now = DateTime.UtcNow.Ticks / TimeSpan.TicksPerMillisecond * TimeSpan.TicksPerMillisecond;
         while (true)
         {
             var last = Volatile.Read(ref _lastVersionTicks);
-            var next = Math.Max(now, last + TimeSpan.TicksPerMillisecond);
-            if (Interlocked.CompareExchange(ref _lastVersionTicks, next, last) == last) return next;
+            var next = Math.Max(ticks, step ? last + TimeSpan.TicksPerMillisecond : last);
+            if (next == last || Interlocked.CompareExchange(ref _lastVersionTicks, next, last) == last) return next;
         }
     }
 

@@ -89,6 +89,38 @@ public sealed class VersioningTests : IDisposable
     }
 
     [Fact]
+    public async Task A_new_version_that_another_save_took_moves_on_to_the_next_free_millisecond()
+    {
+        var path = _dir.File("regressor.json");
+        var other = new JsonDataset<Model>("regressor", path, versioning: DatasetVersioning.Latest);
+        other.Save(new Model("committed by another process", []), "2026-11-25T16.30.00.123Z");
+        Directory.CreateDirectory(Path.Combine(path, "2026-11-25T16.30.00.124Z")); // a save in progress elsewhere (no file yet)
+        var dataset = new JsonDataset<Model>("regressor", path, versioning: DatasetVersioning.Latest);
+
+        var first = dataset.SaveNewVersion(new Model("a", [1]), "2026-11-25T16.30.00.123Z");
+        var second = await dataset.SaveNewVersionAsync(new Model("b", [2]), "2026-11-25T16.30.00.123Z");
+
+        Assert.Equal("2026-11-25T16.30.00.125Z", first);
+        Assert.Equal("2026-11-25T16.30.00.126Z", second);
+        Assert.Equal("committed by another process", dataset.Load("2026-11-25T16.30.00.123Z").Kind); // never overwritten
+        Assert.Equal("a", dataset.Load(first).Kind);
+        Assert.Equal("b", dataset.Load().Kind);
+        Assert.Equal(["2026-11-25T16.30.00.123Z", first, second], dataset.ListVersions());
+    }
+
+    [Fact]
+    public void A_new_version_not_in_kedros_format_that_exists_is_refused_not_renamed()
+    {
+        var dataset = new TextDataset("notes", _dir.File("notes.txt"), DatasetArgs.Utf8, DatasetArgs.Utf8, DatasetVersioning.Latest);
+        dataset.Save("first", "v1");
+
+        var ex = Assert.Throws<DatasetException>(() => dataset.SaveNewVersion("second", "v1"));
+
+        Assert.Contains("version 'v1' already exists", ex.Message);
+        Assert.Equal("first", dataset.Load());
+    }
+
+    [Fact]
     public void A_save_without_a_version_creates_a_new_timestamped_version()
     {
         var dataset = new BinaryDataset("blob", _dir.File("blob.bin"), DatasetVersioning.Latest);
