@@ -72,11 +72,17 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.InvalidInclude, "Compiled.Pipeline", "Invalid modular pipeline declaration",
         "Pipeline '{0}' has an invalid [Include] or composition: {2}");
 
+    public static readonly DiagnosticDescriptor NullableMismatch = new(
+        DiagnosticIds.NullableMismatch, "Dataset may be null where a node reads it as non-nullable",
+        "Dataset '{0}' may be null: node '{1}' reads it as '{2}' but it is '{3}' in node '{4}'",
+        "Compiled.Types", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        helpLinkUri: HelpBase + DiagnosticIds.NullableMismatch + ".md");
+
     public static readonly DiagnosticDescriptor[] All =
     {
         UnresolvedInput, UnknownParameter, TypeMismatch, DuplicateProducer, Cycle, InvalidYaml,
         InvalidCatalogEntry, UnsupportedNode, Unused, IncompatibleDatasetType, UnresolvedInterpolation, DuplicateName,
-        UnknownIncludeName, IncludeNameOfWrongKind, InvalidInclude,
+        UnknownIncludeName, IncludeNameOfWrongKind, InvalidInclude, NullableMismatch,
     };
 
     public static DiagnosticDescriptor Get(string id) => All.First(d => d.Id == id);

@@ -50,7 +50,8 @@ internal static class ProjectModelReader
         }
 
         var info = ProjectInfoReader.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName);
-        return ProjectBuilder.Build(info, files, nodes, pipelines, UserDatasetTypeReader.Read(files, compilation).ToList());
+        var conversions = TypeConversionReader.Read(TypeCompatibility.Questions(nodes, pipelines), compilation, cancellationToken);
+        return ProjectBuilder.Build(info, files, nodes, pipelines, UserDatasetTypeReader.Read(files, compilation).ToList(), conversions);
     }
 
     private static AttributeData? Find(ImmutableArray<AttributeData> attributes, INamedTypeSymbol attributeType)

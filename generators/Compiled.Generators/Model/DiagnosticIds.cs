@@ -50,4 +50,7 @@ internal static class DiagnosticIds
 
     /// <summary>{0} pipeline, {1} the [Include] entry or namespace as written (may be empty), {2} problem.</summary>
     public const string InvalidInclude = "CPL0015";
+
+    /// <summary>{0} dataset, {1} reading node, {2} its type, {3} the value's type, {4} the node that writes (or first reads) it.</summary>
+    public const string NullableMismatch = "CPL0016";
 }
