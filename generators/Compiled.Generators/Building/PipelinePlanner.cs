@@ -105,6 +105,16 @@ internal sealed class PipelinePlanner
                 name, artifact, Suggest(artifact, _catalog.Keys) + " Artifacts must be catalog entries."));
         }
 
+        // An artifact is loaded once per session: its entry cannot depend on a run's ${runtime:…} value.
+        foreach (var artifact in expanded.Artifacts.Distinct(StringComparer.Ordinal).Where(a => _catalog.ContainsKey(a)))
+        {
+            if (Interpolations.FirstRuntimeValue(_catalog[artifact].Entry) is not { } runtime) continue;
+            var diagnostic = DiagnosticInfo.Create(DiagnosticIds.UnresolvedInterpolation, DiagnosticTarget.InFile(runtime.Location), runtime.Expression, artifact,
+                $"pipeline '{name}' loads '{artifact}' as an artifact, once per session, so no run's value reaches it; use a literal or ${{globals:…}} there, or remove '{artifact}' from the pipeline's Artifacts")
+                .WithAdditional(DiagnosticTarget.Member(declaration.Id));
+            _diagnostics.Add(diagnostic);
+        }
+
         // The type of the value each dataset the pipeline reads holds: its producer's, the catalog entry's, or the runtime input's.
         var sources = new Dictionary<string, TypeRef>(StringComparer.Ordinal);
         var runtimeReaders = new List<(string Dataset, List<(NodeModel Node, int Index)> Readers)>();
