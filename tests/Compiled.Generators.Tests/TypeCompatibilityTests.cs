@@ -246,6 +246,49 @@ public sealed class TypeCompatibilityTests : IDisposable
         Assert.Empty(run.CompilationDiagnostics);
     }
 
+    [Fact]
+    public void DatasetTypesOfTheProject_ThatLoadNullableValues_AreReportedOnTheirReaders_NotInGeneratedCode()
+    {
+        var run = GeneratorHarness.Run(Project("""
+            public sealed class NamesDataset : IDataset<string?>
+            {
+                public string Name => "names";
+                public static NamesDataset FromConfig(Compiled.Config.DatasetConfig config) => new();
+                public string? Load() => null;
+                public void Save(string? data) { }
+                public bool Exists() => true;
+            }
+
+            public sealed class CountDataset : IDataset<int?>
+            {
+                public string Name => "count";
+                public static CountDataset FromConfig(Compiled.Config.DatasetConfig config) => new();
+                public int? Load() => null;
+                public void Save(int? data) { }
+                public bool Exists() => true;
+            }
+
+            public static class Nodes
+            {
+                [Node(Output = "greeting")]
+                public static string Greet(string name) => "Hello " + name;
+
+                [Node(Output = "doubled")]
+                public static int Double(int count) => count * 2;
+            }
+
+            [Pipeline(typeof(Nodes))]
+            public sealed partial class DefaultPipeline;
+            """, "name:\n  type: Conversions.NamesDataset\ncount:\n  type: Conversions.CountDataset\n")).AssertCompiles();
+
+        Assert.Equal(
+            [(DiagnosticIds.IncompatibleDatasetType, "count"), (DiagnosticIds.NullableMismatch, "name")],
+            run.Project.Diagnostics.Select(d => (d.Id, d.Arguments[0])).OrderBy(d => d.Item1));
+        Assert.Equal(["count", "CountDataset", "int", "int?"], run.Project.Diagnostics.Single(d => d.Id == DiagnosticIds.IncompatibleDatasetType).Arguments.Select(a => a.Replace("Conversions.", "")));
+        Assert.True(Assert.Single(run.Project.Pipelines).HasErrors);
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
     private static TestProject Project(string sources, string? catalog = null)
     {
         var project = TestProject.Create("Conversions").WithSource("Nodes.cs", Usings + sources);

@@ -260,30 +260,31 @@ internal static class ProjectBuilder
                 }
             }
 
+            string? datasetType;
+            string supported;
+            if (userTypes.TryGetValue(entry.Kind, out var userType) && !DatasetKinds.IsKnown(entry.Kind))
+            {
+                supported = userType.DataType?.Name ?? "any type";
+                datasetType = userType.IsGeneric ? $"{userType.TypeName}<{valueType.Name}>"
+                    : TypeCompatibility.SameWritten(valueType, userType.DataType!) ? userType.TypeName : null;
+                if (!userType.IsGeneric && datasetType is not null) valueType = userType.DataType!; // what it loads, annotations included
+            }
+            else
+            {
+                datasetType = DatasetKinds.DatasetType(entry.Kind, valueType.Name, first.Element, out supported);
+            }
+
             valueTypes[dataset] = new DatasetValueType(valueType, first.Node.Name, first.Target);
-            foreach (var reader in readers.Where(r => r != first))
+            foreach (var reader in readers) // the first too: a dataset type of the project's own may hold string? where it reads string
             {
                 var diagnostic = TypeCompatibility.Check(dataset, valueType, first.Node.Name, first.Target, reader.Node, reader.ParameterIndex, conversions);
                 if (diagnostic is not null) diagnostics.Add(diagnostic);
             }
 
-            var type = valueType.Name;
-            string? datasetType;
-            string supported;
-            if (userTypes.TryGetValue(entry.Kind, out var userType) && !DatasetKinds.IsKnown(entry.Kind))
-            {
-                supported = userType.DataType ?? "any type";
-                datasetType = userType.IsGeneric ? $"{userType.TypeName}<{type}>"
-                    : userType.DataType!.Replace("?", "") == type.Replace("?", "") ? userType.TypeName : null;
-            }
-            else
-            {
-                datasetType = DatasetKinds.DatasetType(entry.Kind, type, first.Element, out supported);
-            }
             if (datasetType is null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.IncompatibleDatasetType, DiagnosticTarget.InFile(entry.KeyLocation),
-                    dataset, entry.Kind, type, supported).WithAdditional(first.Target));
+                    dataset, entry.Kind, valueType.Name, supported).WithAdditional(first.Target));
                 continue;
             }
 
@@ -294,7 +295,7 @@ internal static class ProjectBuilder
                 .OrderBy(r => r.HasDefault)
                 .ToEquatableArray();
             // The field follows the (unique) property: datasets such as "x.a.b_c" and "x_a.b_c" flatten to one name.
-            typed[dataset] = new CatalogEntryModel(dataset, property, "_" + Naming.ToCamelCase(property).TrimStart('@'), entry.Kind, datasetType, type, entry.DeclaredAt, runtimeValues);
+            typed[dataset] = new CatalogEntryModel(dataset, property, "_" + Naming.ToCamelCase(property).TrimStart('@'), entry.Kind, datasetType, valueType.Name, entry.DeclaredAt, runtimeValues);
         }
 
         return typed;

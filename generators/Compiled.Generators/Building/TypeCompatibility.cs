@@ -72,7 +72,7 @@ internal static class TypeCompatibility
     public static Acceptance Accepts(TypeRef from, TypeRef to, TypeConversions conversions)
     {
         if (from.Name == to.Name) return Acceptance.Accepted;
-        var conversion = conversions.Find(from.Name, to.Name);
+        var conversion = SameWritten(from, to) ? new TypeConversion(from.Name, to.Name, IsIdentity: true) : conversions.Find(from.Name, to.Name);
         if (conversion is null) return Acceptance.Rejected;
         if (from.Nullability == TypeNullability.NullableReference && to.Nullability == TypeNullability.NonNullableReference) return Acceptance.MaybeNull;
 
