@@ -1,6 +1,7 @@
 using Compiled.Generators.Model;
 using Compiled.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace Compiled.Generators.Tests;
@@ -288,6 +289,51 @@ public sealed class TypeCompatibilityTests : IDisposable
         Assert.True(Assert.Single(run.Project.Pipelines).HasErrors);
         Assert.Empty(run.CompilationDiagnostics);
     }
+
+    [Fact]
+    public void TheConversionsStep_IsCachedAcrossAnUnrelatedEdit_AndFollowsAnEditToATypeTheNodesUse()
+    {
+        var project = TestProject.Create("Conversions")
+            .WithSource("Animals.cs", Usings + "public record Animal(string Name);\n\npublic sealed record Dog(string Name) : Animal(Name);\n")
+            .WithSource("Nodes.cs", Usings + """
+                public static class Nodes
+                {
+                    [Node(Output = "dog")]
+                    public static Dog Fetch() => new("Rex");
+
+                    [Node(Output = "greeting")]
+                    public static string Greet(Animal dog) => dog.Name;
+                }
+
+                [Pipeline(typeof(Nodes))]
+                public sealed partial class DefaultPipeline;
+                """);
+        var compilation = project.CreateCompilation();
+        var first = GeneratorHarness.Run(GeneratorHarness.CreateDriver(project), compilation).AssertCompiles();
+        Assert.Empty(first.Project.Diagnostics);
+        Assert.Equal([new TypeConversion("global::Conversions.Dog", "global::Conversions.Animal")], Output<TypeConversions>(first, TrackingNames.TypeConversions).Implicit);
+
+        // Another file: the conversions are asked again (a new compilation) and are the same; the project is not rebuilt.
+        compilation = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(Usings + "public static class Other { }", TestProject.ParseOptions, $"{TestProject.Root}/Other.cs"));
+        var second = GeneratorHarness.Run(first.Driver, compilation);
+        Assert.All(Reasons(second, TrackingNames.TypeConversions), r => Assert.Equal(IncrementalStepRunReason.Unchanged, r));
+        Assert.All(Reasons(second, TrackingNames.Project), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+
+        // Dog no longer derives from Animal, in a file with no node: the answer changes, and so does the verdict.
+        var animals = compilation.SyntaxTrees.Single(t => t.FilePath.EndsWith("Animals.cs", StringComparison.Ordinal));
+        compilation = compilation.ReplaceSyntaxTree(animals, CSharpSyntaxTree.ParseText(
+            Usings + "public record Animal(string Name);\n\npublic sealed record Dog(string Name);\n", TestProject.ParseOptions, animals.FilePath));
+        var third = GeneratorHarness.Run(second.Driver, compilation).AssertCompiles();
+        Assert.Equal([IncrementalStepRunReason.Modified], Reasons(third, TrackingNames.Project));
+        var diagnostic = Assert.Single(third.Project.Diagnostics);
+        Assert.Equal((DiagnosticIds.TypeMismatch, DiagnosticTarget.Parameter("global::Conversions.Nodes.Greet", 0)), (diagnostic.Id, diagnostic.Target));
+        Assert.Empty(third.CompilationDiagnostics);
+    }
+
+    private static List<IncrementalStepRunReason> Reasons(GeneratorRun run, string step) =>
+        run.Generator.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+
+    private static T Output<T>(GeneratorRun run, string step) => Assert.IsType<T>(Assert.Single(Assert.Single(run.Generator.TrackedSteps[step]).Outputs).Value);
 
     private static TestProject Project(string sources, string? catalog = null)
     {
