@@ -239,7 +239,7 @@ public sealed class TypeMismatchTests
         (Catalog, "raw:\n  type: json\n  filepath: data/raw.json\n"));
 
     [Fact]
-    public Task Implicit_conversions_are_accepted_list_as_read_only_list_derived_as_base_int_as_long() => AnalyzerAsync(
+    public Task Implicit_conversions_are_accepted_list_as_read_only_list_derived_as_base_int_as_long_tuple_names_ignored() => AnalyzerAsync(
         """
         #nullable enable
         using System.Collections.Generic;
@@ -268,8 +268,11 @@ public sealed class TypeMismatchTests
             [Node(Output = "dogs")]
             public static List<Dog> Pack(Dog dog) => [dog];
 
+            [Node(Output = "pair")]
+            public static (int Count, string? Label) Pair() => (1, null);
+
             [Node(Output = "greeting")]
-            public static string Greet(Animal dog, IEnumerable<Animal> dogs, long? big, object count) => dog.Name;
+            public static string Greet(Animal dog, IEnumerable<Animal> dogs, long? big, object count, (int, string?) pair) => dog.Name;
         }
 
         [Pipeline(typeof(Nodes))]

@@ -35,8 +35,12 @@ public sealed class TypeCompatibilityTests : IDisposable
             [Node(Output = "dog")]
             public static Dog Fetch() => new("Rex", "collie");
 
+            [Node(Outputs = ["maybe", "pair"])]
+            public static (int?, (int Count, string Label)) Maybe() => (5, (1, "one"));
+
             [Node(Output = "greeting")]
-            public static string Greet(Animal dog, long big, object numbers) => $"{dog.Name} {big} {numbers.GetType().Name}";
+            public static string Greet(Animal dog, long big, object numbers, long? maybe, (long, string) pair) =>
+                $"{dog.Name} {big} {numbers.GetType().Name} {maybe} {pair.Item2}";
         }
 
         /// <summary>Reads the dog the other pipeline saved, as its base record.</summary>
@@ -85,7 +89,7 @@ public sealed class TypeCompatibilityTests : IDisposable
         var widening = run.Source("Conversions.WideningPipeline.g.cs");
         Assert.Contains("var count = global::Conversions.Widening.Count(numbers);", widening); // the local is the List<int>
         Assert.Contains("var big = global::Conversions.Widening.Big(count);", widening);
-        Assert.Contains("var greeting = global::Conversions.Widening.Greet(dog, big, numbers);", widening);
+        Assert.Contains("var greeting = global::Conversions.Widening.Greet(dog, big, numbers, maybe!, pair);", widening);
         Assert.Contains("global::Compiled.Datasets.JsonDataset<global::Conversions.Dog>", run.Source("ConversionsCatalog.g.cs"));
         Assert.Contains("public Result Run(int size,", run.Source("Conversions.SizesPipeline.g.cs"));
     }
@@ -99,7 +103,7 @@ public sealed class TypeCompatibilityTests : IDisposable
             .CallStatic("CreateSession", ("options", new SessionOptions { ProjectPath = _directory.Path, Environment = "base" }))!;
 
         var widening = session.Get("Widening")!.Call("Run")!;
-        Assert.Equal("Rex 3000000000000 List`1", widening.Get("Greeting"));
+        Assert.Equal("Rex 3000000000000 List`1 5 one", widening.Get("Greeting"));
         Assert.True(_directory.Exists("data/dog.json"));
 
         // The Dog saved as json, loaded by the catalog as a Dog, read as an Animal.
@@ -111,7 +115,7 @@ public sealed class TypeCompatibilityTests : IDisposable
         // The node-by-node runner (the Steps file): fields of the producers' types, the same conversions.
         var summary = (Compiled.Runners.RunSummary)(await ReflectionCalls.AwaitResult(
             session.Get("Widening")!.Call("ExecuteAsync", ("options", new Compiled.Runners.RunOptions { Runner = Compiled.Runners.RunnerKind.Parallel }))))!;
-        Assert.Equal(["big", "count", "fetch", "greet", "numbers"], summary.NodesRun.Order());
+        Assert.Equal(["big", "count", "fetch", "greet", "maybe", "numbers"], summary.NodesRun.Order());
     }
 
     [Fact]

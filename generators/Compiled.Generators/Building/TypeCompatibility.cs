@@ -76,8 +76,11 @@ internal static class TypeCompatibility
         if (conversion is null) return Acceptance.Rejected;
         if (from.Nullability == TypeNullability.NullableReference && to.Nullability == TypeNullability.NonNullableReference) return Acceptance.MaybeNull;
 
-        // One type but for nested annotations (List<string?> and List<string>): C# warns for either direction of an invariant type argument.
-        return conversion.IsIdentity && from.NonNullableName != to.NonNullableName ? Acceptance.MaybeNull : Acceptance.Accepted;
+        // One type but for nested annotations (List<string?> and List<string>; not tuple element names): C# warns for either
+        // direction of an invariant type argument.
+        var nestedAnnotationsDiffer = conversion.IsIdentity && from.NonNullableName != to.NonNullableName &&
+            from.NonNullableName.Replace("?", "") == to.NonNullableName.Replace("?", "");
+        return nestedAnnotationsDiffer ? Acceptance.MaybeNull : Acceptance.Accepted;
     }
 
     /// <summary>
