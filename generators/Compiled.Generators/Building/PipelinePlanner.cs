@@ -260,7 +260,7 @@ internal sealed class PipelinePlanner
                     loads.Add(new DatasetLoadModel(Local(parameter.Binding), entry.DataType, isArtifact ? entry.PropertyName : Access(entry), parameter.Binding, isArtifact, overrideProperty));
                 }
 
-                return TypeCompatibility.Argument(Local(parameter.Binding), sources[parameter.Binding], parameter.Type);
+                return Pass(Local(parameter.Binding), parameter, sources);
             });
 
             var outputs = new List<StepOutputModel>();
@@ -309,6 +309,10 @@ internal sealed class PipelinePlanner
 
         return arguments;
     }
+
+    /// <summary>The argument passing <paramref name="value"/>, which holds the dataset <paramref name="input"/> reads, to it (see <see cref="TypeCompatibility.Argument"/>).</summary>
+    private static string Pass(string value, NodeParameterModel input, Dictionary<string, TypeRef> sources) =>
+        sources.TryGetValue(input.Binding, out var source) ? TypeCompatibility.Argument(value, source, input.Type) : value;
 
     /// <summary>
     /// The pipeline's graph for node-by-node runs: every dataset (in order of first use) with the field that holds it,
@@ -368,8 +372,7 @@ internal sealed class PipelinePlanner
             var arguments = Arguments(node, parameterPrefix: "_", input: parameter =>
             {
                 inputs.Add(parameter.Binding);
-                var field = Dataset(parameter.Binding, parameter.TypeName).Field;
-                return sources.TryGetValue(parameter.Binding, out var source) ? TypeCompatibility.Argument(field, source, parameter.Type) : field;
+                return Pass(Dataset(parameter.Binding, parameter.TypeName).Field, parameter, sources);
             });
 
             var outputFields = new List<string>();
