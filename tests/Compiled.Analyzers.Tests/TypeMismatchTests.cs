@@ -305,4 +305,36 @@ public sealed class TypeMismatchTests
         [(Catalog, "model:\n  type: json\n  filepath: {|#0:data/${runtime:version}/model.json|}\n")],
         [Diagnostic("CPL0011").WithLocation(0).WithLocation(1).WithArguments("${runtime:version}", "model",
             "pipeline 'predict' loads 'model' as an artifact, once per session, so no run's value reaches it; use a literal or ${globals:…} there, or remove 'model' from the pipeline's Artifacts")]);
+
+    [Theory]
+    [InlineData("IReadOnlyList<int>", false)]
+    [InlineData("int[]", true)]
+    public Task Types_of_a_dataset_renamed_by_an_include_are_checked_after_the_rename(string readAs, bool reported) => AnalyzerAsync(
+        $$"""
+        using System.Collections.Generic;
+        using Compiled;
+
+        namespace Demo;
+
+        public static class Source
+        {
+            [Node(Output = "numbers")]
+            public static List<int> {|#1:Numbers|}() => [1, 2];
+        }
+
+        public static class Scoring
+        {
+            [Node(Output = "score")]
+            public static int Score({{readAs}} {|#0:values|}) => 0;
+        }
+
+        [Pipeline(typeof(Source))]
+        [Include(typeof(Scoring), Namespace = "eval", Inputs = ["values=numbers"])]
+        public sealed partial class DefaultPipeline;
+        """,
+        [],
+        reported
+            ? [Diagnostic("CPL0003").WithLocation(0).WithLocation(1)
+                .WithArguments("dataset 'numbers' is 'int[]' in node 'eval.score' but 'global::System.Collections.Generic.List<int>' in node 'numbers'")]
+            : []);
 }
