@@ -231,7 +231,7 @@ public sealed class TypeCompatibilityTests : IDisposable
     }
 
     [Fact]
-    public void DatasetTypesOfTheProject_ThatLoadNullableValues_AreReportedOnTheirReaders_NotInGeneratedCode()
+    public void DatasetTypesOfTheProject_WithAFixedNullableOrNonNullableT_AreReportedOnTheirReadersAndWriters_NotInGeneratedCode()
     {
         var run = GeneratorHarness.Run(Project("""
             /// <summary>A dataset that always loads default(T): the T is fixed by each subclass.</summary>
@@ -253,6 +253,11 @@ public sealed class TypeCompatibilityTests : IDisposable
                 public static CountDataset FromConfig(Compiled.Config.DatasetConfig config) => new();
             }
 
+            public sealed class LabelsDataset : DefaultsDataset<string>
+            {
+                public static LabelsDataset FromConfig(Compiled.Config.DatasetConfig config) => new();
+            }
+
             public static class Nodes
             {
                 [Node(Output = "greeting")]
@@ -260,16 +265,21 @@ public sealed class TypeCompatibilityTests : IDisposable
 
                 [Node(Output = "doubled")]
                 public static int Double(int count) => count * 2;
+
+                [Node(Output = "label")]
+                public static string? Label() => null;
             }
 
             [Pipeline(typeof(Nodes))]
             public sealed partial class DefaultPipeline;
-            """, "name:\n  type: Conversions.NamesDataset\ncount:\n  type: Conversions.CountDataset\n")).AssertCompiles();
+            """, "name:\n  type: Conversions.NamesDataset\ncount:\n  type: Conversions.CountDataset\nlabel:\n  type: Conversions.LabelsDataset\n")).AssertCompiles();
 
         Assert.Equal(
-            [(DiagnosticIds.IncompatibleDatasetType, "count"), (DiagnosticIds.NullableMismatch, "name")],
-            run.Project.Diagnostics.Select(d => (d.Id, d.Arguments[0])).OrderBy(d => d.Item1));
-        Assert.Equal(["count", "CountDataset", "int", "int?"], run.Project.Diagnostics.Single(d => d.Id == DiagnosticIds.IncompatibleDatasetType).Arguments.Select(a => a.Replace("Conversions.", "")));
+            [(DiagnosticIds.IncompatibleDatasetType, "count"), (DiagnosticIds.IncompatibleDatasetType, "label"), (DiagnosticIds.NullableMismatch, "name")],
+            run.Project.Diagnostics.Select(d => (d.Id, d.Arguments[0])).OrderBy(d => d.Item1).ThenBy(d => d.Item2));
+        Assert.Equal(
+            [["count", "CountDataset", "int", "int?"], ["label", "LabelsDataset", "string?", "string"]],
+            run.Project.Diagnostics.Where(d => d.Id == DiagnosticIds.IncompatibleDatasetType).OrderBy(d => d.Arguments[0]).Select(d => d.Arguments.Select(a => a.Replace("Conversions.", "")).ToArray()));
         Assert.True(Assert.Single(run.Project.Pipelines).HasErrors);
         Assert.Empty(run.CompilationDiagnostics);
     }

@@ -265,8 +265,12 @@ internal static class ProjectBuilder
             if (userTypes.TryGetValue(entry.Kind, out var userType) && !DatasetKinds.IsKnown(entry.Kind))
             {
                 supported = userType.DataType?.Name ?? "any type";
+                // A fixed T: what its producers write must be that type, and not maybe null where it holds no null.
                 datasetType = userType.IsGeneric ? $"{userType.TypeName}<{valueType.Name}>"
-                    : TypeCompatibility.SameWritten(valueType, userType.DataType!) ? userType.TypeName : null;
+                    : TypeCompatibility.SameWritten(valueType, userType.DataType!) &&
+                      !(writers.Count > 0 && valueType.Nullability == TypeNullability.NullableReference && userType.DataType!.Nullability == TypeNullability.NonNullableReference)
+                        ? userType.TypeName
+                        : null;
                 if (!userType.IsGeneric && datasetType is not null) valueType = userType.DataType!; // what it loads, annotations included
             }
             else
