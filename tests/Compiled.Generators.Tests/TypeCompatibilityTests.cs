@@ -90,6 +90,10 @@ public sealed class TypeCompatibilityTests : IDisposable
         Assert.Contains("var count = global::Conversions.Widening.Count(numbers);", widening); // the local is the List<int>
         Assert.Contains("var big = global::Conversions.Widening.Big(count);", widening);
         Assert.Contains("var greeting = global::Conversions.Widening.Greet(dog, big, numbers, maybe!, pair);", widening);
+        var steps = run.Source("Conversions.WideningPipeline.Steps.g.cs"); // node by node: a field of the producer's type
+        Assert.Contains("private global::System.Collections.Generic.List<int> _numbers = default!;", steps);
+        Assert.Contains("private global::Conversions.Dog _dog = default!;", steps);
+        Assert.Contains("_greeting = global::Conversions.Widening.Greet(_dog, _big, _numbers, _maybe!, _pair);", steps);
         Assert.Contains("global::Compiled.Datasets.JsonDataset<global::Conversions.Dog>", run.Source("ConversionsCatalog.g.cs"));
         Assert.Contains("public Result Run(int size,", run.Source("Conversions.SizesPipeline.g.cs"));
     }

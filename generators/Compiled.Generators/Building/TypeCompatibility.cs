@@ -32,6 +32,9 @@ internal enum Acceptance
 /// by the same code in the generator and the analyzers, so a pipeline the analyzers report is also one the generator
 /// emits as a throwing <c>Run</c>, and generated code never fails to compile. Generated code keeps each value in a
 /// local (or field) of the producer's type and passes it; C# performs the conversion at the call.
+/// Not chosen: recording at parse time, per type, the names it converts to (base types, interfaces) — variance,
+/// arrays, numeric and tuple conversions would be a re-implementation of C#'s rules, and every model would carry
+/// long lists; nor deciding in the analyzers only — the generator would still write code that does not compile.
 /// </remarks>
 internal static class TypeCompatibility
 {
