@@ -260,6 +260,34 @@ public sealed class TypeMismatchTests
         (Catalog, "raw:\n  type: json\n  filepath: data/raw.json\ndog:\n  type: json\n  filepath: data/dog.json\n"));
 
     [Fact]
+    public Task User_defined_implicit_conversion_is_not_accepted() => AnalyzerAsync(
+        """
+        using Compiled;
+
+        namespace Demo;
+
+        public sealed record Meters(double Value)
+        {
+            public static implicit operator double(Meters meters) => meters.Value;
+        }
+
+        public static class Nodes
+        {
+            [Node(Output = "distance")]
+            public static Meters {|#1:Measure|}() => new(3);
+
+            [Node(Output = "doubled")]
+            public static double Double(double {|#0:distance|}) => distance * 2;
+        }
+
+        [Pipeline(typeof(Nodes))]
+        public sealed partial class DefaultPipeline;
+        """,
+        [],
+        [Diagnostic("CPL0003").WithLocation(0).WithLocation(1)
+            .WithArguments("dataset 'distance' is 'double' in node 'double' but 'global::Demo.Meters' in node 'measure'")]);
+
+    [Fact]
     public Task Readers_of_an_entry_no_node_writes_agree_on_the_type_they_all_accept_in_any_order() => AnalyzerAsync(
         """
         using System.Collections.Generic;
