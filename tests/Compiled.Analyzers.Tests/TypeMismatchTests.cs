@@ -144,7 +144,7 @@ public sealed class TypeMismatchTests
             .WithArguments("dataset 'count' is 'int' in node 'double' but 'int?' in node 'count', which may be null: read it as 'int?'")]);
 
     [Fact]
-    public Task Nullable_reference_read_as_non_nullable_under_nullable_enable_is_a_CPL0016_warning() => AnalyzerAsync(
+    public Task Nullable_reference_read_as_non_nullable_under_nullable_enable_is_a_CPL0018_warning() => AnalyzerAsync(
         """
         #nullable enable
         using Compiled;
@@ -164,10 +164,10 @@ public sealed class TypeMismatchTests
         public sealed partial class DefaultPipeline;
         """,
         [(Catalog, "raw:\n  type: json\n  filepath: data/raw.json\n")],
-        [Diagnostic("CPL0016").WithLocation(0).WithLocation(1).WithArguments("name", "greet", "string", "string?", "find_name")]);
+        [Diagnostic("CPL0018").WithLocation(0).WithLocation(1).WithArguments("name", "greet", "string", "string?", "find_name")]);
 
     [Fact]
-    public Task Nested_nullable_annotations_that_differ_are_a_CPL0016_warning() => AnalyzerAsync(
+    public Task Nested_nullable_annotations_that_differ_are_a_CPL0018_warning() => AnalyzerAsync(
         """
         #nullable enable
         using System.Collections.Generic;
@@ -188,7 +188,7 @@ public sealed class TypeMismatchTests
         public sealed partial class DefaultPipeline;
         """,
         [(Catalog, "raw:\n  type: json\n  filepath: data/raw.json\n")],
-        [Diagnostic("CPL0016").WithLocation(0).WithLocation(1)
+        [Diagnostic("CPL0018").WithLocation(0).WithLocation(1)
             .WithArguments("names", "count", "global::System.Collections.Generic.List<string>", "global::System.Collections.Generic.List<string?>", "names")]);
 
     [Fact]

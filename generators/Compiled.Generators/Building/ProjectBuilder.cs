@@ -201,7 +201,7 @@ internal static class ProjectBuilder
     /// <summary>
     /// Types the catalog entries the nodes use: an entry's C# type is its producers' (the first one's, made nullable
     /// when another producer's is), or for an entry no node writes, one its readers all accept
-    /// (<see cref="TypeCompatibility.ChooseAmongReaders"/>). Every reader must accept it (CPL0003, CPL0016).
+    /// (<see cref="TypeCompatibility.ChooseAmongReaders"/>). Every reader must accept it (CPL0003, CPL0018).
     /// </summary>
     private static Dictionary<string, CatalogEntryModel> TypeCatalog(
         Dictionary<string, CatalogEntry> catalog, YamlMapping globals, Dictionary<string, UserDatasetType> userTypes,

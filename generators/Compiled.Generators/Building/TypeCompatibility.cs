@@ -8,7 +8,7 @@ internal enum Acceptance
     /// <summary>C# passes the value as it is, or through an implicit conversion, without a warning.</summary>
     Accepted,
 
-    /// <summary>C# passes it but warns that it may be null (CS8604, or CS8620 for nested annotations): CPL0016, a warning.</summary>
+    /// <summary>C# passes it but warns that it may be null (CS8604, or CS8620 for nested annotations): CPL0018, a warning.</summary>
     MaybeNull,
 
     /// <summary>C# does not pass it (CS1503): CPL0003, an error.</summary>
@@ -89,13 +89,13 @@ internal static class TypeCompatibility
     /// <summary>
     /// The argument passing <paramref name="local"/>, of type <paramref name="from"/>, to an input of type <paramref name="to"/>
     /// that accepts it: with <c>!</c> when nullable annotations differ, so that generated code never carries the nullable
-    /// warning itself (CPL0016 reports it at the node; a nested difference in a non-identity conversion is not reported).
+    /// warning itself (CPL0018 reports it at the node; a nested difference in a non-identity conversion is not reported).
     /// </summary>
     public static string Argument(string local, TypeRef from, TypeRef to) =>
         from.Name != to.Name && from.Name.IndexOf('?') >= 0 ? local + "!" : local;
 
     /// <summary>
-    /// CPL0003 (rejected) or CPL0016 (may be null) at input <paramref name="parameterIndex"/> of <paramref name="consumer"/>, which
+    /// CPL0003 (rejected) or CPL0018 (may be null) at input <paramref name="parameterIndex"/> of <paramref name="consumer"/>, which
     /// reads <paramref name="dataset"/>, of type <paramref name="from"/> as <paramref name="fromNode"/> (at <paramref name="fromTarget"/>)
     /// writes or reads it; null when the input accepts it.
     /// </summary>

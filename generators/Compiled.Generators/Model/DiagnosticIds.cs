@@ -52,5 +52,5 @@ internal static class DiagnosticIds
     public const string InvalidInclude = "CPL0015";
 
     /// <summary>{0} dataset, {1} reading node, {2} its type, {3} the value's type, {4} the node that writes (or first reads) it.</summary>
-    public const string NullableMismatch = "CPL0016";
+    public const string NullableMismatch = "CPL0018";
 }
