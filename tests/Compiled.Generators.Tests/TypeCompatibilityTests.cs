@@ -151,7 +151,7 @@ public sealed class TypeCompatibilityTests : IDisposable
     }
 
     [Fact]
-    public void NullableReferenceReadAsNonNullable_IsCpl0016_AndGeneratedCodeHasNoWarning_AndRuns()
+    public void NullableReferenceReadAsNonNullable_IsCpl0018_AndGeneratedCodeHasNoWarning_AndRuns()
     {
         var project = Project("""
             public static class Nodes
