@@ -80,12 +80,18 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.EnvironmentChangesType, "Compiled.Configuration", "Environment changes a catalog entry's type",
         "Catalog entry '{0}' of environment '{1}' changes its type from '{2}' to '{3}': an environment may change values, not the type compiled from conf/base");
 
+    public static readonly DiagnosticDescriptor NullableMismatch = new(
+        DiagnosticIds.NullableMismatch, "Dataset may be null where a node reads it as non-nullable",
+        "Dataset '{0}' may be null: node '{1}' reads it as '{2}' but it is '{3}' in node '{4}'",
+        "Compiled.Types", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        helpLinkUri: HelpBase + DiagnosticIds.NullableMismatch + ".md");
+
     public static readonly DiagnosticDescriptor[] All =
     {
         UnresolvedInput, UnknownParameter, TypeMismatch, DuplicateProducer, Cycle, InvalidYaml,
         InvalidCatalogEntry, UnsupportedNode, Unused, IncompatibleDatasetType, UnresolvedInterpolation, DuplicateName,
         UnknownIncludeName, IncludeNameOfWrongKind, InvalidInclude, UntrustedRuntimeValue,
-        EnvironmentChangesType,
+        EnvironmentChangesType, NullableMismatch,
     };
 
     public static DiagnosticDescriptor Get(string id) => All.First(d => d.Id == id);

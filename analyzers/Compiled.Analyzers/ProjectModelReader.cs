@@ -52,7 +52,8 @@ internal static class ProjectModelReader
         }
 
         var info = ProjectInfoReader.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName);
-        var model = ProjectBuilder.Build(info, files, nodes, pipelines, UserDatasetTypeReader.Read(files, compilation).ToList());
+        var conversions = TypeConversionReader.Read(TypeCompatibility.Questions(nodes, pipelines), compilation, cancellationToken);
+        var model = ProjectBuilder.Build(info, files, nodes, pipelines, UserDatasetTypeReader.Read(files, compilation).ToList(), conversions);
         if (environmentCatalogs.Count == 0) return model;
         var baseCatalogs = files.Where(f => f.Kind == ConfigFileKind.Catalog).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         var environmentDiagnostics = environmentCatalogs

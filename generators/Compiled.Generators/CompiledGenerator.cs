@@ -47,13 +47,23 @@ public sealed class CompiledGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Pipelines)
             .Collect();
 
+        // Which of the types the nodes exchange convert to which: the pairs to ask come from the nodes alone, the answers from
+        // the compilation (a step that re-runs per edit but has nothing to do while every dataset has one type).
+        var conversions = nodes.Combine(pipelines)
+            .Select(static (pair, _) => TypeCompatibility.Questions(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.TypeQuestions)
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, cancellationToken) => TypeConversionReader.Read(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.TypeConversions);
+
         var info = context.AnalyzerConfigOptionsProvider
             .Combine(context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName))
             .Select(static (pair, _) => ProjectInfoReader.Read(pair.Left.GlobalOptions, pair.Right))
             .WithTrackingName(TrackingNames.ProjectInfo);
 
-        var project = info.Combine(files).Combine(nodes).Combine(pipelines).Combine(datasetTypes)
-            .Select(static (input, _) => Build(input.Left.Left.Left.Left, input.Left.Left.Left.Right, input.Left.Left.Right, input.Left.Right, input.Right))
+        var project = info.Combine(files).Combine(nodes).Combine(pipelines).Combine(datasetTypes).Combine(conversions)
+            .Select(static (input, _) => Build(
+                input.Left.Left.Left.Left.Left, input.Left.Left.Left.Left.Right, input.Left.Left.Left.Right, input.Left.Left.Right, input.Left.Right, input.Right))
             .WithTrackingName(TrackingNames.Project);
 
         context.RegisterSourceOutput(project, static (spc, model) => Emit(spc, model));
@@ -69,8 +79,8 @@ public sealed class CompiledGenerator : IIncrementalGenerator
 
     private static ProjectModel Build(
         ProjectInfo info, ImmutableArray<ConfigFileModel> files, ImmutableArray<NodeModel> nodes,
-        ImmutableArray<PipelineDeclaration> pipelines, EquatableArray<UserDatasetType> datasetTypes) =>
-        ProjectBuilder.Build(info, files, nodes, pipelines, datasetTypes.ToList());
+        ImmutableArray<PipelineDeclaration> pipelines, EquatableArray<UserDatasetType> datasetTypes, TypeConversions conversions) =>
+        ProjectBuilder.Build(info, files, nodes, pipelines, datasetTypes.ToList(), conversions);
 
     private static void Emit(SourceProductionContext context, ProjectModel project)
     {

@@ -8,5 +8,7 @@ internal static class TrackingNames
     public const string Pipelines = nameof(Pipelines);
     public const string ProjectInfo = nameof(ProjectInfo);
     public const string DatasetTypes = nameof(DatasetTypes);
+    public const string TypeQuestions = nameof(TypeQuestions);
+    public const string TypeConversions = nameof(TypeConversions);
     public const string Project = nameof(Project);
 }

@@ -73,6 +73,20 @@ internal static class Interpolations
         }
     }
 
+    /// <summary>The first <c>${runtime:…}</c> in <paramref name="entry"/>'s values and the value it is in, or null.</summary>
+    public static (string Expression, FileLocation Location)? FirstRuntimeValue(YamlValue entry)
+    {
+        foreach (var scalar in Scalars(entry))
+        {
+            foreach (Match match in Pattern.Matches(scalar.Value ?? ""))
+            {
+                if (match.Groups["resolver"].Value == "runtime") return (match.Value, scalar.Location);
+            }
+        }
+
+        return null;
+    }
+
     private static YamlValue? Find(YamlMapping mapping, string path)
     {
         YamlValue? node = mapping;

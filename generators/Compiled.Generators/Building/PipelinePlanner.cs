@@ -16,6 +16,8 @@ internal sealed class PipelinePlanner
 
     private readonly Dictionary<string, CatalogEntry> _catalog;
     private readonly Dictionary<string, CatalogEntryModel> _typedCatalog;
+    private readonly Dictionary<string, DatasetValueType> _catalogTypes;
+    private readonly TypeConversions _conversions;
     private readonly Dictionary<(string, int), string> _parameterAccess;
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly bool _configBroken;
@@ -23,12 +25,16 @@ internal sealed class PipelinePlanner
     public PipelinePlanner(
         Dictionary<string, CatalogEntry> catalog,
         Dictionary<string, CatalogEntryModel> typedCatalog,
+        Dictionary<string, DatasetValueType> catalogTypes,
+        TypeConversions conversions,
         Dictionary<(string, int), string> parameterAccess,
         List<DiagnosticInfo> diagnostics,
         bool configBroken)
     {
         _catalog = catalog;
         _typedCatalog = typedCatalog;
+        _catalogTypes = catalogTypes;
+        _conversions = conversions;
         _parameterAccess = parameterAccess;
         _diagnostics = diagnostics;
         _configBroken = configBroken;
@@ -50,7 +56,7 @@ internal sealed class PipelinePlanner
     /// <param name="declarationBroken">Its composition or includes have errors: emit the throwing <c>Run</c>.</param>
     public PipelineModel Plan(PipelineDeclaration declaration, ExpandedPipeline expanded, bool declarationBroken = false)
     {
-        var errorsBefore = _diagnostics.Count(d => d.Id != DiagnosticIds.Unused);
+        var errorsBefore = _diagnostics.Count(IsError);
         var nodes = expanded.Nodes;
         var hasNodeErrors = declarationBroken || nodes.Any(n => !n.Diagnostics.IsEmpty);
         var name = PipelineName(declaration);
@@ -88,7 +94,6 @@ internal sealed class PipelinePlanner
 
         // Where each free input comes from.
         var runtimeInputs = new List<RuntimeInputModel>();
-        var firstConsumers = new Dictionary<string, (NodeModel Node, int Index)>(StringComparer.Ordinal);
         var untypedInput = false;
         var typeMismatch = false;
         var declaredInputs = new HashSet<string>(expanded.Inputs, StringComparer.Ordinal);
@@ -100,6 +105,20 @@ internal sealed class PipelinePlanner
                 name, artifact, Suggest(artifact, _catalog.Keys) + " Artifacts must be catalog entries."));
         }
 
+        // An artifact is loaded once per session: its entry cannot depend on a run's ${runtime:…} value.
+        foreach (var artifact in expanded.Artifacts.Distinct(StringComparer.Ordinal).Where(a => _catalog.ContainsKey(a)))
+        {
+            if (Interpolations.FirstRuntimeValue(_catalog[artifact].Entry) is not { } runtime) continue;
+            var diagnostic = DiagnosticInfo.Create(DiagnosticIds.UnresolvedInterpolation, DiagnosticTarget.InFile(runtime.Location), runtime.Expression, artifact,
+                $"pipeline '{name}' loads '{artifact}' as an artifact, once per session, so no run's value reaches it; use a literal or ${{globals:…}} there, or remove '{artifact}' from the pipeline's Artifacts")
+                .WithAdditional(DiagnosticTarget.Member(declaration.Id));
+            _diagnostics.Add(diagnostic);
+        }
+
+        // The type of the value each dataset the pipeline reads holds: its producer's, the catalog entry's, or the runtime input's.
+        var sources = new Dictionary<string, TypeRef>(StringComparer.Ordinal);
+        var runtimeReaders = new List<(string Dataset, List<(NodeModel Node, int Index)> Readers)>();
+
         for (var i = 0; i < nodes.Count; i++)
         {
             var node = nodes[i];
@@ -109,33 +128,30 @@ internal sealed class PipelinePlanner
                 if (parameter.Kind != NodeParameterKind.Input) continue;
                 if (producers.TryGetValue(parameter.Binding, out var producer))
                 {
-                    // Catalog datasets are checked across the project (ProjectBuilder.TypeCatalog); in-memory ones here.
-                    if (!_catalog.ContainsKey(parameter.Binding))
-                    {
-                        var output = nodes[producer].Outputs.First(o => o.Dataset == parameter.Binding);
-                        typeMismatch |= CheckType(parameter.Binding, node, p, nodes[producer].Name, output.TypeName, DiagnosticTarget.Member(nodes[producer].Id));
-                    }
-
+                    // The consumer gets the producer's local. Catalog datasets are reported across the project
+                    // (ProjectBuilder.TypeCatalog); in-memory ones here.
+                    var output = nodes[producer].Outputs.First(o => o.Dataset == parameter.Binding);
+                    sources[parameter.Binding] = output.Type;
+                    typeMismatch |= _catalog.ContainsKey(parameter.Binding)
+                        ? TypeCompatibility.Accepts(output.Type, parameter.Type, _conversions) == Acceptance.Rejected
+                        : Report(TypeCompatibility.Check(parameter.Binding, output.Type, nodes[producer].Name, DiagnosticTarget.Member(nodes[producer].Id), node, p, _conversions));
                     continue;
                 }
 
                 if (declaredInputs.Contains(parameter.Binding))
                 {
-                    var first = runtimeInputs.FindIndex(r => r.Dataset == parameter.Binding);
-                    if (first < 0)
-                    {
-                        runtimeInputs.Add(new RuntimeInputModel(parameter.Binding, "", parameter.TypeName));
-                        firstConsumers[parameter.Binding] = (node, p);
-                    }
-                    else
-                    {
-                        var (firstNode, firstIndex) = firstConsumers[parameter.Binding];
-                        typeMismatch |= CheckType(parameter.Binding, node, p, firstNode.Name, runtimeInputs[first].TypeName, DiagnosticTarget.Parameter(firstNode.Id, firstIndex));
-                    }
+                    var readers = runtimeReaders.FirstOrDefault(r => r.Dataset == parameter.Binding).Readers;
+                    if (readers is null) runtimeReaders.Add((parameter.Binding, readers = new List<(NodeModel, int)>()));
+                    readers.Add((node, p));
                 }
                 else if (_catalog.ContainsKey(parameter.Binding))
                 {
                     untypedInput |= !_typedCatalog.ContainsKey(parameter.Binding); // CPL0010 already reported
+                    if (_catalogTypes.TryGetValue(parameter.Binding, out var catalogType))
+                    {
+                        sources[parameter.Binding] = catalogType.Type;
+                        typeMismatch |= TypeCompatibility.Accepts(catalogType.Type, parameter.Type, _conversions) == Acceptance.Rejected;
+                    }
                 }
                 else if (!_configBroken)
                 {
@@ -146,9 +162,25 @@ internal sealed class PipelinePlanner
             }
         }
 
+        // A runtime input is a parameter of Run: of a type all its readers accept, when there is one.
+        foreach (var (dataset, readers) in runtimeReaders)
+        {
+            var chosen = readers[TypeCompatibility.ChooseAmongReaders(readers.Select(r => r.Node.Parameters[r.Index].Type).ToList(), _conversions)];
+            var type = chosen.Node.Parameters[chosen.Index].Type;
+            runtimeInputs.Add(new RuntimeInputModel(dataset, "", type.Name));
+            sources[dataset] = type;
+            foreach (var (reader, index) in readers.Where(r => r != chosen))
+            {
+                typeMismatch |= Report(TypeCompatibility.Check(dataset, type, chosen.Node.Name, DiagnosticTarget.Parameter(chosen.Node.Id, chosen.Index), reader, index, _conversions));
+            }
+        }
+
+        // A node saving into a catalog entry of another type (CPL0003 reported across the project).
+        typeMismatch |= nodes.SelectMany(n => n.Outputs).Any(o => _catalogTypes.TryGetValue(o.Dataset, out var t) && !TypeCompatibility.SameWritten(o.Type, t.Type));
+
         var order = TopologicalOrder(nodes, producers, name);
         var hasErrors = hasNodeErrors || _configBroken || order is null || untypedInput || typeMismatch ||
-            _diagnostics.Count(d => d.Id != DiagnosticIds.Unused) > errorsBefore;
+            _diagnostics.Count(IsError) > errorsBefore;
         var propertyName = PropertyName(declaration);
         if (propertyName is "Catalog" or "Parameters" or "Environment" or "Options" or "Pipelines" or "ParameterPaths" or "Config" or "ProjectPath") propertyName = declaration.ClassName;
 
@@ -161,12 +193,12 @@ internal sealed class PipelinePlanner
                 HasAsyncNodes: false, HasErrors: true);
         }
 
-        return Emit(declaration, name, propertyName, order!.Select(i => nodes[i]).ToList(), runtimeInputs, artifacts);
+        return Emit(declaration, name, propertyName, order!.Select(i => nodes[i]).ToList(), runtimeInputs, artifacts, sources);
     }
 
     private PipelineModel Emit(
         PipelineDeclaration declaration, string name, string propertyName, List<NodeModel> ordered,
-        List<RuntimeInputModel> runtimeInputs, HashSet<string> artifacts)
+        List<RuntimeInputModel> runtimeInputs, HashSet<string> artifacts, Dictionary<string, TypeRef> sources)
     {
         var locals = new Dictionary<string, string>(StringComparer.Ordinal);
         var usedLocals = new HashSet<string>(ReservedLocals, StringComparer.Ordinal);
@@ -228,7 +260,7 @@ internal sealed class PipelinePlanner
                     loads.Add(new DatasetLoadModel(Local(parameter.Binding), entry.DataType, isArtifact ? entry.PropertyName : Access(entry), parameter.Binding, isArtifact, overrideProperty));
                 }
 
-                return Local(parameter.Binding);
+                return Pass(Local(parameter.Binding), parameter, sources);
             });
 
             var outputs = new List<StepOutputModel>();
@@ -252,7 +284,7 @@ internal sealed class PipelinePlanner
             steps.ToEquatableArray(), results.ToEquatableArray(),
             HasAsyncNodes: ordered.Any(n => n.Await != AwaitKind.None), HasErrors: false)
         {
-            Graph = Graph(ordered, runtimeInputs, runtimeValues, artifacts),
+            Graph = Graph(ordered, runtimeInputs, runtimeValues, artifacts, sources),
         };
     }
 
@@ -278,11 +310,16 @@ internal sealed class PipelinePlanner
         return arguments;
     }
 
+    /// <summary>The argument passing <paramref name="value"/>, which holds the dataset <paramref name="input"/> reads, to it (see <see cref="TypeCompatibility.Argument"/>).</summary>
+    private static string Pass(string value, NodeParameterModel input, Dictionary<string, TypeRef> sources) =>
+        sources.TryGetValue(input.Binding, out var source) ? TypeCompatibility.Argument(value, source, input.Type) : value;
+
     /// <summary>
     /// The pipeline's graph for node-by-node runs: every dataset (in order of first use) with the field that holds it,
     /// and every node with its step method's arguments over those fields.
     /// </summary>
-    private PipelineGraphModel Graph(List<NodeModel> ordered, List<RuntimeInputModel> runtimeInputs, List<RuntimeValueModel> runtimeValues, HashSet<string> artifacts)
+    private PipelineGraphModel Graph(
+        List<NodeModel> ordered, List<RuntimeInputModel> runtimeInputs, List<RuntimeValueModel> runtimeValues, HashSet<string> artifacts, Dictionary<string, TypeRef> sources)
     {
         var fields = new HashSet<string>(StringComparer.Ordinal) { "_catalog", "_parameters", "_pipeline" };
         string Field(string name)
@@ -312,7 +349,7 @@ internal sealed class PipelinePlanner
                 : DatasetKinds.IsPersisted(entry.Kind) ? GraphStorage.Persisted
                 : GraphStorage.CatalogMemory;
             var isArtifact = artifacts.Contains(name) && storage is GraphStorage.Persisted or GraphStorage.CatalogMemory;
-            var type = produced.TryGetValue(name, out var output) ? output : typed?.DataType ?? readAs;
+            var type = sources.TryGetValue(name, out var source) ? source.Name : produced.TryGetValue(name, out var output) ? output : readAs;
             var dataset = new GraphDatasetModel(name, Field(name), type, storage, entry?.Kind,
                 typed is null || storage is GraphStorage.Memory or GraphStorage.RuntimeInput ? null : isArtifact ? typed.PropertyName : Access(typed),
                 isArtifact,
@@ -335,7 +372,7 @@ internal sealed class PipelinePlanner
             var arguments = Arguments(node, parameterPrefix: "_", input: parameter =>
             {
                 inputs.Add(parameter.Binding);
-                return Dataset(parameter.Binding, parameter.TypeName).Field;
+                return Pass(Dataset(parameter.Binding, parameter.TypeName).Field, parameter, sources);
             });
 
             var outputFields = new List<string>();
@@ -447,15 +484,15 @@ internal sealed class PipelinePlanner
         return string.Join(" -> ", cycle.Select(i => nodes[i].Name)) + " -> " + nodes[cycle[0]].Name;
     }
 
-    /// <summary>CPL0003 at a consumer whose parameter type differs from the dataset's type elsewhere in the pipeline; true when reported.</summary>
-    private bool CheckType(string dataset, NodeModel consumer, int parameterIndex, string otherNode, string otherType, DiagnosticTarget other)
+    /// <summary>A diagnostic that stops the pipeline's body from being generated: any but the warnings.</summary>
+    private static bool IsError(DiagnosticInfo diagnostic) => diagnostic.Id is not (DiagnosticIds.Unused or DiagnosticIds.NullableMismatch);
+
+    /// <summary>Adds <paramref name="diagnostic"/> once (several pipelines may hold the node); true when it is an error.</summary>
+    private bool Report(DiagnosticInfo? diagnostic)
     {
-        var type = consumer.Parameters[parameterIndex].TypeName;
-        if (type.Replace("?", "") == otherType.Replace("?", "")) return false;
-        var diagnostic = DiagnosticInfo.Create(DiagnosticIds.TypeMismatch, DiagnosticTarget.Parameter(consumer.Id, parameterIndex),
-            $"dataset '{dataset}' is '{type}' in node '{consumer.Name}' but '{otherType}' in node '{otherNode}'").WithAdditional(other);
-        if (!_diagnostics.Contains(diagnostic)) _diagnostics.Add(diagnostic); // once, though several pipelines hold the nodes
-        return true;
+        if (diagnostic is null) return false;
+        if (!_diagnostics.Contains(diagnostic)) _diagnostics.Add(diagnostic);
+        return diagnostic.Id != DiagnosticIds.NullableMismatch;
     }
 
     private static string Suggest(string name, IEnumerable<string> candidates)

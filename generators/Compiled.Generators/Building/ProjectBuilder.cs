@@ -14,8 +14,10 @@ internal static class ProjectBuilder
         IReadOnlyList<ConfigFileModel> files,
         IReadOnlyList<NodeModel> nodes,
         IReadOnlyList<PipelineDeclaration> pipelines,
-        IReadOnlyList<UserDatasetType>? datasetTypes = null)
+        IReadOnlyList<UserDatasetType>? datasetTypes = null,
+        TypeConversions? conversions = null)
     {
+        conversions ??= TypeConversions.None;
         // A class or partial method declared in several parts can carry the attribute on more than one (CS0579):
         // the generator then sees it once per part. Keep one declaration per pipeline class (one generated file
         // each, as AddSource requires) and drop identical node parts, as the analyzers see them.
@@ -77,9 +79,10 @@ internal static class ProjectBuilder
 
         // Catalog types come from the nodes that read and write each entry.
         var globals = MergeRoots(files, ConfigFileKind.Globals);
-        var typedCatalog = TypeCatalog(catalog, globals, userTypes, nodes, diagnostics);
+        var valueTypes = new Dictionary<string, DatasetValueType>(StringComparer.Ordinal);
+        var typedCatalog = TypeCatalog(catalog, globals, userTypes, nodes, conversions, diagnostics, valueTypes);
 
-        var planner = new PipelinePlanner(catalog, typedCatalog, accesses, diagnostics, catalogBroken || parametersBroken);
+        var planner = new PipelinePlanner(catalog, typedCatalog, valueTypes, conversions, accesses, diagnostics, catalogBroken || parametersBroken);
         var pipelineModels = pipelines
             .Where(p => p.Diagnostics.IsEmpty)
             .Select(p => planner.Plan(p, expanded[p.Id], brokenPipelines.Contains(p.Id)))
@@ -195,46 +198,98 @@ internal static class ProjectBuilder
         return catalog;
     }
 
+    /// <summary>
+    /// Types the catalog entries the nodes use: an entry's C# type is its producers' (the first one's, made nullable
+    /// when another producer's is), or for an entry no node writes, one its readers all accept
+    /// (<see cref="TypeCompatibility.ChooseAmongReaders"/>). Every reader must accept it (CPL0003, CPL0018).
+    /// </summary>
     private static Dictionary<string, CatalogEntryModel> TypeCatalog(
         Dictionary<string, CatalogEntry> catalog, YamlMapping globals, Dictionary<string, UserDatasetType> userTypes,
-        IReadOnlyList<NodeModel> nodes, List<DiagnosticInfo> diagnostics)
+        IReadOnlyList<NodeModel> nodes, TypeConversions conversions, List<DiagnosticInfo> diagnostics,
+        Dictionary<string, DatasetValueType> valueTypes)
     {
-        var typed = new Dictionary<string, CatalogEntryModel>(StringComparer.Ordinal);
-        var firstUse = new Dictionary<string, (string Type, RowTypeModel? Element, DiagnosticTarget Target, string Node)>(StringComparer.Ordinal);
-        var propertyNames = new HashSet<string>(StringComparer.Ordinal);
-
-        void Use(string dataset, string type, RowTypeModel? element, DiagnosticTarget target, string node)
+        // Every use of each entry, producers first: what a node writes defines the entry's type.
+        var uses = new Dictionary<string, List<DatasetUse>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        void Add(string dataset, DatasetUse use)
         {
-            if (!catalog.TryGetValue(dataset, out var entry)) return;
-            if (firstUse.TryGetValue(dataset, out var first))
+            if (!catalog.ContainsKey(dataset)) return;
+            if (!uses.TryGetValue(dataset, out var list))
             {
-                if (first.Type.Replace("?", "") != type.Replace("?", ""))
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.TypeMismatch, target,
-                        $"dataset '{dataset}' is '{type}' in node '{node}' but '{first.Type}' in node '{first.Node}'").WithAdditional(first.Target));
-                }
-
-                return;
+                uses[dataset] = list = new List<DatasetUse>();
+                order.Add(dataset);
             }
 
-            firstUse[dataset] = (type, element, target, node);
+            list.Add(use);
+        }
+
+        foreach (var node in nodes)
+        {
+            foreach (var output in node.Outputs) Add(output.Dataset, new DatasetUse(output.Type, output.ArrayElement, DiagnosticTarget.Member(node.Id), node, -1));
+        }
+
+        foreach (var node in nodes)
+        {
+            for (var i = 0; i < node.Parameters.Count; i++)
+            {
+                var parameter = node.Parameters[i];
+                if (parameter.Kind == NodeParameterKind.Input) Add(parameter.Binding, new DatasetUse(parameter.Type, parameter.ArrayElement, DiagnosticTarget.Parameter(node.Id, i), node, i));
+            }
+        }
+
+        var typed = new Dictionary<string, CatalogEntryModel>(StringComparer.Ordinal);
+        var propertyNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var dataset in order)
+        {
+            var entry = catalog[dataset];
+            var list = uses[dataset];
+            var writers = list.Where(u => u.ParameterIndex < 0).ToList();
+            var readers = list.Where(u => u.ParameterIndex >= 0).ToList();
+            var first = writers.Count > 0 ? writers[0] : readers[TypeCompatibility.ChooseAmongReaders(readers.Select(r => r.Type).ToList(), conversions)];
+            var valueType = first.Type;
+            foreach (var writer in writers.Skip(1))
+            {
+                if (!TypeCompatibility.SameWritten(writer.Type, first.Type))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.TypeMismatch, writer.Target,
+                        $"dataset '{dataset}' is '{writer.Type.Name}' in node '{writer.Node.Name}' but '{first.Type.Name}' in node '{first.Node.Name}'").WithAdditional(first.Target));
+                }
+                else if (writer.Type.Nullability == TypeNullability.NullableReference)
+                {
+                    valueType = writer.Type; // saving a string? into the dataset: it holds string?
+                }
+            }
+
             string? datasetType;
             string supported;
             if (userTypes.TryGetValue(entry.Kind, out var userType) && !DatasetKinds.IsKnown(entry.Kind))
             {
-                supported = userType.DataType ?? "any type";
-                datasetType = userType.IsGeneric ? $"{userType.TypeName}<{type}>"
-                    : userType.DataType!.Replace("?", "") == type.Replace("?", "") ? userType.TypeName : null;
+                supported = userType.DataType?.Name ?? "any type";
+                // A fixed T: what its producers write must be that type, and not maybe null where it holds no null.
+                datasetType = userType.IsGeneric ? $"{userType.TypeName}<{valueType.Name}>"
+                    : TypeCompatibility.SameWritten(valueType, userType.DataType!) &&
+                      !(writers.Count > 0 && valueType.Nullability == TypeNullability.NullableReference && userType.DataType!.Nullability == TypeNullability.NonNullableReference)
+                        ? userType.TypeName
+                        : null;
+                if (!userType.IsGeneric && datasetType is not null) valueType = userType.DataType!; // what it loads, annotations included
             }
             else
             {
-                datasetType = DatasetKinds.DatasetType(entry.Kind, type, element, out supported);
+                datasetType = DatasetKinds.DatasetType(entry.Kind, valueType.Name, first.Element, out supported);
             }
+
+            valueTypes[dataset] = new DatasetValueType(valueType, first.Node.Name, first.Target);
+            foreach (var reader in readers) // the first too: a dataset type of the project's own may hold string? where it reads string
+            {
+                var diagnostic = TypeCompatibility.Check(dataset, valueType, first.Node.Name, first.Target, reader.Node, reader.ParameterIndex, conversions);
+                if (diagnostic is not null) diagnostics.Add(diagnostic);
+            }
+
             if (datasetType is null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.IncompatibleDatasetType, DiagnosticTarget.InFile(entry.KeyLocation),
-                    dataset, entry.Kind, type, supported).WithAdditional(target));
-                return;
+                    dataset, entry.Kind, valueType.Name, supported).WithAdditional(first.Target));
+                continue;
             }
 
             var property = Naming.ToPascalCase(dataset);
@@ -245,29 +300,14 @@ internal static class ProjectBuilder
                 .OrderBy(r => r.HasDefault)
                 .ToEquatableArray();
             // The field follows the (unique) property: datasets such as "x.a.b_c" and "x_a.b_c" flatten to one name.
-            typed[dataset] = new CatalogEntryModel(dataset, property, "_" + Naming.ToCamelCase(property).TrimStart('@'), entry.Kind, datasetType, type, entry.DeclaredAt, runtimeValues);
-        }
-
-        // Producers first: what a node writes defines the entry's type.
-        foreach (var node in nodes)
-        {
-            foreach (var output in node.Outputs) Use(output.Dataset, output.TypeName, output.ArrayElement, DiagnosticTarget.Member(node.Id), node.Name);
-        }
-
-        foreach (var node in nodes)
-        {
-            for (var i = 0; i < node.Parameters.Count; i++)
-            {
-                var parameter = node.Parameters[i];
-                if (parameter.Kind == NodeParameterKind.Input)
-                {
-                    Use(parameter.Binding, parameter.TypeName, parameter.ArrayElement, DiagnosticTarget.Parameter(node.Id, i), node.Name);
-                }
-            }
+            typed[dataset] = new CatalogEntryModel(dataset, property, "_" + Naming.ToCamelCase(property).TrimStart('@'), entry.Kind, datasetType, valueType.Name, entry.DeclaredAt, runtimeValues);
         }
 
         return typed;
     }
+
+    /// <summary>A node writing (<see cref="ParameterIndex"/> -1) or reading a catalog entry.</summary>
+    private sealed record DatasetUse(TypeRef Type, RowTypeModel? Element, DiagnosticTarget Target, NodeModel Node, int ParameterIndex);
 
     private static void ReportDuplicateNames(IReadOnlyList<NodeModel> nodes, IReadOnlyList<PipelineDeclaration> pipelines, List<DiagnosticInfo> diagnostics)
     {

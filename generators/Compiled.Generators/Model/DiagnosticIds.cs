@@ -56,4 +56,7 @@ internal static class DiagnosticIds
 
     /// <summary>{0} dataset, {1} environment, {2} base type, {3} environment type. Reported by the analyzers only.</summary>
     public const string EnvironmentChangesType = "CPL0017";
+
+    /// <summary>{0} dataset, {1} reading node, {2} its type, {3} the value's type, {4} the node that writes (or first reads) it.</summary>
+    public const string NullableMismatch = "CPL0018";
 }

@@ -32,17 +32,26 @@ internal enum AwaitKind
 /// <summary>A node method parameter.</summary>
 /// <param name="Binding">The dataset name (inputs) or the dotted parameters path (parameters).</param>
 /// <param name="ArrayElement">For array types, the element type: the rows that row datasets (csv, parquet, …) read.</param>
+/// <param name="Type">The parameter's type, with its nullability.</param>
 /// <param name="Shape">For parameters, the shape of the type the YAML value is bound into.</param>
 internal sealed record NodeParameterModel(
     string ParameterName,
     NodeParameterKind Kind,
     string Binding,
-    string TypeName,
+    TypeRef Type,
     RowTypeModel? ArrayElement,
-    TypeShape? Shape);
+    TypeShape? Shape)
+{
+    /// <summary>The <c>global::</c> type name, with nullable annotations.</summary>
+    public string TypeName => Type.Name;
+}
 
 /// <summary>A dataset a node writes: the return value, or one element of a returned tuple.</summary>
-internal sealed record NodeOutputModel(string Dataset, string TypeName, RowTypeModel? ArrayElement);
+internal sealed record NodeOutputModel(string Dataset, TypeRef Type, RowTypeModel? ArrayElement)
+{
+    /// <summary>The <c>global::</c> type name, with nullable annotations.</summary>
+    public string TypeName => Type.Name;
+}
 
 /// <summary>The element type of an array a node reads or writes, as the row datasets need to know it.</summary>
 /// <param name="TypeName">The <c>global::</c> type name.</param>

@@ -62,7 +62,7 @@ internal static class NodeParser
                 for (var i = 0; i < outputs.Length; i++)
                 {
                     var type = tuple.TupleElements[i].Type;
-                    outputModels.Add(new NodeOutputModel(outputs[i], SymbolNames.Type(type), SymbolNames.ArrayElement(type)));
+                    outputModels.Add(new NodeOutputModel(outputs[i], SymbolNames.TypeRef(type), SymbolNames.ArrayElement(type)));
                 }
             }
             else
@@ -74,7 +74,7 @@ internal static class NodeParser
         else if (output is not null)
         {
             returnKind = NodeReturnKind.Single;
-            outputModels.Add(new NodeOutputModel(output, SymbolNames.Type(returnType), SymbolNames.ArrayElement(returnType)));
+            outputModels.Add(new NodeOutputModel(output, SymbolNames.TypeRef(returnType), SymbolNames.ArrayElement(returnType)));
         }
         else
         {
@@ -97,10 +97,10 @@ internal static class NodeParser
 
     private static NodeParameterModel ParseParameter(IParameterSymbol parameter)
     {
-        var typeName = SymbolNames.Type(parameter.Type);
+        var type = SymbolNames.TypeRef(parameter.Type);
         if (parameter.Type.ToDisplayString() == "System.Threading.CancellationToken")
         {
-            return new NodeParameterModel(parameter.Name, NodeParameterKind.CancellationToken, "", typeName, null, null);
+            return new NodeParameterModel(parameter.Name, NodeParameterKind.CancellationToken, "", type, null, null);
         }
 
         foreach (var attribute in parameter.GetAttributes())
@@ -109,16 +109,16 @@ internal static class NodeParser
             var value = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
             if (attributeName == KnownNames.ParamAttribute)
             {
-                return new NodeParameterModel(parameter.Name, NodeParameterKind.Parameter, value ?? "", typeName, null, TypeShapeReader.Read(parameter.Type));
+                return new NodeParameterModel(parameter.Name, NodeParameterKind.Parameter, value ?? "", type, null, TypeShapeReader.Read(parameter.Type));
             }
 
             if (attributeName == KnownNames.InputAttribute && value is not null)
             {
-                return new NodeParameterModel(parameter.Name, NodeParameterKind.Input, value, typeName, SymbolNames.ArrayElement(parameter.Type), null);
+                return new NodeParameterModel(parameter.Name, NodeParameterKind.Input, value, type, SymbolNames.ArrayElement(parameter.Type), null);
             }
         }
 
-        return new NodeParameterModel(parameter.Name, NodeParameterKind.Input, Naming.ToSnakeCase(parameter.Name), typeName, SymbolNames.ArrayElement(parameter.Type), null);
+        return new NodeParameterModel(parameter.Name, NodeParameterKind.Input, Naming.ToSnakeCase(parameter.Name), type, SymbolNames.ArrayElement(parameter.Type), null);
     }
 
     /// <summary>The awaited result type (null for void / Task / ValueTask) and how to await it.</summary>

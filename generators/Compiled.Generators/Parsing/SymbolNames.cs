@@ -11,6 +11,16 @@ internal static class SymbolNames
 
     public static string Type(ITypeSymbol type) => type.ToDisplayString(TypeFormat);
 
+    /// <summary>The type's name and top-level nullability, as the model carries a node's parameter and output types.</summary>
+    public static TypeRef TypeRef(ITypeSymbol type) => new(Type(type), type.IsValueType
+        ? type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T ? TypeNullability.NullableValue : TypeNullability.NonNullableValue
+        : type.NullableAnnotation switch
+        {
+            NullableAnnotation.Annotated => TypeNullability.NullableReference,
+            NullableAnnotation.NotAnnotated => TypeNullability.NonNullableReference,
+            _ => TypeNullability.ObliviousReference,
+        });
+
     /// <summary>The id of a method that diagnostics are reported against: <c>global::Ns.Type.Method</c>.</summary>
     public static string MemberId(IMethodSymbol method) => Type(method.ContainingType) + "." + method.Name;
 

@@ -56,6 +56,6 @@ internal static class UserDatasetTypeReader
                 : new UserDatasetType(name, typeName, false, null, $"names '{type.ToDisplayString()}': a generic dataset must have one type parameter T and implement IDataset<T>");
         }
 
-        return new UserDatasetType(name, typeName, false, SymbolNames.Type(implemented.TypeArguments[0]), null);
+        return new UserDatasetType(name, typeName, false, SymbolNames.TypeRef(implemented.TypeArguments[0]), null);
     }
 }

@@ -41,7 +41,7 @@ internal static class Verify
         return test.RunAsync();
     }
 
-    public static DiagnosticResult Diagnostic(string id) => new(id, id == "CPL0009" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error);
+    public static DiagnosticResult Diagnostic(string id) => new(id, id is "CPL0009" or "CPL0018" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error);
 
     public sealed class AnalyzerTest : CSharpAnalyzerTest<ProjectAnalyzer, DefaultVerifier>
     {
