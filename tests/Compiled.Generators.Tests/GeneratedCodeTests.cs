@@ -169,3 +169,50 @@ public sealed class EmptyProjectTests
         Assert.Contains("StartingSession.g.cs", run.Sources.Keys);
     }
 }
+
+/// <summary>
+/// One mistake, one diagnostic: a pipeline with build errors keeps the signature of its <c>Run</c> (runtime inputs,
+/// runtime values, <c>inputs</c>), so that the code calling it compiles and only the CPL errors show.
+/// </summary>
+public sealed class BrokenPipelineSignatureTests
+{
+    [Fact]
+    public void A_broken_pipeline_keeps_its_runtime_inputs_and_the_callers_code_compiles()
+    {
+        var project = TestProject.Create("Pricing")
+            .WithConfig("conf/base/catalog.yml", "orders:\n  type: csv\n  filepath: data/${runtime:region}/orders.csv\n")
+            .WithConfig("conf/base/parameters.yml", "margin: 0.1\n")
+            .WithSource("Nodes.cs", """
+                using Compiled;
+
+                namespace Pricing;
+
+                public sealed record Customer(string Name);
+                public sealed class OrderRow { public string Customer { get; set; } = ""; public double Amount { get; set; } }
+
+                public static class Quoting
+                {
+                    [Node(Output = "quote")]
+                    public static double Quote(Customer customer, OrderRow[] orders, [Input("discuont")] double discount) =>
+                        orders.Where(o => o.Customer == customer.Name).Sum(o => o.Amount) - discount;
+                }
+
+                [Pipeline(typeof(Quoting), Inputs = ["customer"])]
+                public sealed partial class QuotePipeline;
+
+                public static class Caller
+                {
+                    public static double Price(PricingSession session) =>
+                        session.Quote.Run(new Customer("ada"), region: "eu", inputs: new QuotePipeline.Inputs { Orders = [] }).Quote;
+
+                    public static async Task<double> PriceAsync(PricingSession session) =>
+                        (await session.Quote.RunAsync(new Customer("ada"), "eu")).Quote;
+                }
+                """);
+
+        var run = GeneratorHarness.Run(project);
+
+        Assert.True(run.Project.Pipelines.Single().HasErrors);
+        run.AssertCompiles();
+    }
+}

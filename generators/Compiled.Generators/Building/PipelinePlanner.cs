@@ -186,9 +186,13 @@ internal sealed class PipelinePlanner
 
         if (hasErrors)
         {
-            // Keep the Result's shape so code that reads it still compiles: only the CPL errors show.
+            // Keep the shape of Run (runtime inputs, runtime values, Inputs) and of its Result, so that the code calling it
+            // still compiles: only the CPL errors show.
+            var names = new LocalNames();
+            var inputs = runtimeInputs.Select(r => r with { ParameterName = names.Of(r.Dataset) }).ToList();
+            var (values, overrides) = CatalogArguments(nodes, inputs, artifacts, names);
             return new PipelineModel(declaration.Namespace, declaration.ClassName, declaration.Accessibility, name, propertyName,
-                EquatableArray<RuntimeInputModel>.Empty, EquatableArray<RuntimeValueModel>.Empty, EquatableArray<InputOverrideModel>.Empty,
+                inputs.ToEquatableArray(), values.ToEquatableArray(), overrides.ToEquatableArray(),
                 EquatableArray<PipelineStepModel>.Empty, Results(nodes).ToEquatableArray(),
                 HasAsyncNodes: false, HasErrors: true);
         }
@@ -196,47 +200,67 @@ internal sealed class PipelinePlanner
         return Emit(declaration, name, propertyName, order!.Select(i => nodes[i]).ToList(), runtimeInputs, artifacts, sources);
     }
 
+    /// <summary>
+    /// The arguments of <c>Run</c> that come from the catalog: the <c>${runtime:…}</c> values of every entry the nodes load
+    /// or save (required first), and one <c>Inputs</c> property per free catalog input, in the order the nodes read them.
+    /// </summary>
+    private (List<RuntimeValueModel> Values, List<InputOverrideModel> Overrides) CatalogArguments(
+        IReadOnlyList<NodeModel> nodes, IReadOnlyList<RuntimeInputModel> runtimeInputs, HashSet<string> artifacts, LocalNames names)
+    {
+        var produced = new HashSet<string>(nodes.SelectMany(n => n.Outputs).Select(o => o.Dataset), StringComparer.Ordinal);
+        var free = nodes.SelectMany(n => n.Parameters.Where(p => p.Kind == NodeParameterKind.Input && !produced.Contains(p.Binding) && !artifacts.Contains(p.Binding)))
+            .Select(p => p.Binding)
+            .Where(d => runtimeInputs.All(r => r.Dataset != d) && _typedCatalog.ContainsKey(d))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+        var values = new List<RuntimeValueModel>();
+        foreach (var value in free.Concat(nodes.SelectMany(n => n.Outputs).Select(o => o.Dataset)).Where(_typedCatalog.ContainsKey).SelectMany(d => _typedCatalog[d].RuntimeValues))
+        {
+            var index = values.FindIndex(r => r.Name == value.Name);
+            if (index < 0) values.Add(value with { ParameterName = names.Of("${runtime:" + value.Name + "}", value.Name) });
+            else if (!value.HasDefault) values[index] = values[index] with { HasDefault = false };
+        }
+
+        var overrides = free.Select(d => _typedCatalog[d])
+            .Select(entry => new InputOverrideModel(entry.PropertyName == "Inputs" ? "InputsValue" : entry.PropertyName, entry.DataType, entry.Name)) // a member cannot share its type's name
+            .ToList();
+        return (values.OrderBy(r => r.HasDefault).ToList(), overrides);
+    }
+
+    /// <summary>The names of a run's locals: one per dataset, unique, never one the generated body declares itself.</summary>
+    private sealed class LocalNames
+    {
+        private readonly Dictionary<string, string> _locals = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _used = new(ReservedLocals, StringComparer.Ordinal);
+
+        public string Of(string dataset, string? name = null)
+        {
+            if (_locals.TryGetValue(dataset, out var existing)) return existing;
+            var baseName = Naming.ToCamelCase(name ?? dataset);
+            var candidate = baseName;
+            for (var i = 2; !_used.Add(candidate); i++) candidate = baseName + i;
+            _locals[dataset] = candidate;
+            return candidate;
+        }
+    }
+
     private PipelineModel Emit(
         PipelineDeclaration declaration, string name, string propertyName, List<NodeModel> ordered,
         List<RuntimeInputModel> runtimeInputs, HashSet<string> artifacts, Dictionary<string, TypeRef> sources)
     {
-        var locals = new Dictionary<string, string>(StringComparer.Ordinal);
-        var usedLocals = new HashSet<string>(ReservedLocals, StringComparer.Ordinal);
-        string Local(string dataset, string? name = null)
-        {
-            if (locals.TryGetValue(dataset, out var existing)) return existing;
-            var baseName = Naming.ToCamelCase(name ?? dataset);
-            var candidate = baseName;
-            for (var i = 2; !usedLocals.Add(candidate); i++) candidate = baseName + i;
-            locals[dataset] = candidate;
-            return candidate;
-        }
+        var names = new LocalNames();
+        string Local(string dataset, string? name = null) => names.Of(dataset, name);
 
         for (var i = 0; i < runtimeInputs.Count; i++)
         {
             runtimeInputs[i] = runtimeInputs[i] with { ParameterName = Local(runtimeInputs[i].Dataset) };
         }
 
-        // ${runtime:…} values of every catalog entry the run loads or saves become arguments of Run.
-        var produced = new HashSet<string>(ordered.SelectMany(n => n.Outputs).Select(o => o.Dataset), StringComparer.Ordinal);
-        var runtimeValues = new List<RuntimeValueModel>();
-        var touched = ordered.SelectMany(n => n.Parameters.Where(p => p.Kind == NodeParameterKind.Input && !produced.Contains(p.Binding) && !artifacts.Contains(p.Binding))
-                .Select(p => p.Binding).Concat(n.Outputs.Select(o => o.Dataset)))
-            .Where(_typedCatalog.ContainsKey)
-            .Select(d => _typedCatalog[d]);
-        foreach (var value in touched.SelectMany(e => e.RuntimeValues))
-        {
-            var index = runtimeValues.FindIndex(r => r.Name == value.Name);
-            if (index < 0) runtimeValues.Add(value with { ParameterName = Local("${runtime:" + value.Name + "}", value.Name) });
-            else if (!value.HasDefault) runtimeValues[index] = runtimeValues[index] with { HasDefault = false };
-        }
-
-        runtimeValues = runtimeValues.OrderBy(r => r.HasDefault).ToList();
+        var (runtimeValues, inputOverrides) = CatalogArguments(ordered, runtimeInputs, artifacts, names);
         string Access(CatalogEntryModel entry) => entry.RuntimeValues.IsEmpty
             ? entry.PropertyName
             : $"{entry.PropertyName}({string.Join(", ", entry.RuntimeValues.Select(v => runtimeValues.First(r => r.Name == v.Name).ParameterName))})";
-
-        var inputOverrides = new List<InputOverrideModel>();
 
         var available = new HashSet<string>(runtimeInputs.Select(r => r.Dataset), StringComparer.Ordinal);
         var steps = new List<PipelineStepModel>();
@@ -250,12 +274,7 @@ internal sealed class PipelinePlanner
                 {
                     var entry = _typedCatalog[parameter.Binding];
                     var isArtifact = artifacts.Contains(parameter.Binding);
-                    string? overrideProperty = null;
-                    if (!isArtifact)
-                    {
-                        overrideProperty = entry.PropertyName == "Inputs" ? "InputsValue" : entry.PropertyName; // a member cannot share its type's name
-                        inputOverrides.Add(new InputOverrideModel(overrideProperty, entry.DataType, entry.Name));
-                    }
+                    var overrideProperty = isArtifact ? null : inputOverrides.First(o => o.Dataset == parameter.Binding).PropertyName;
 
                     loads.Add(new DatasetLoadModel(Local(parameter.Binding), entry.DataType, isArtifact ? entry.PropertyName : Access(entry), parameter.Binding, isArtifact, overrideProperty));
                 }
