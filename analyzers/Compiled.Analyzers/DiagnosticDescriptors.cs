@@ -13,7 +13,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnresolvedInput = Error(
         DiagnosticIds.UnresolvedInput, "Compiled.Catalog", "Node input is not provided",
-        "Node '{0}' reads '{1}', which no catalog entry, node output or pipeline input provides. {2}");
+        "{0} reads '{1}', which no catalog entry, node output or pipeline input provides. {2}");
 
     public static readonly DiagnosticDescriptor UnknownParameter = Error(
         DiagnosticIds.UnknownParameter, "Compiled.Parameters", "Parameter path not in the parameters YAML",

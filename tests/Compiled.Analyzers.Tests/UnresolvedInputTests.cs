@@ -28,7 +28,7 @@ public sealed class UnresolvedInputTests
         public sealed partial class DefaultPipeline;
         """,
         [(Catalog, UnusedRawCatalog)],
-        [Diagnostic("CPL0001").WithLocation(0).WithArguments("clean", "rwa", "Did you mean 'raw'?")]);
+        [Diagnostic("CPL0001").WithLocation(0).WithArguments("Node 'clean'", "rwa", "Did you mean 'raw'?")]);
 
     [Fact]
     public Task Input_bound_by_parameter_name_is_reported_on_the_parameter() => AnalyzerAsync(
@@ -49,7 +49,7 @@ public sealed class UnresolvedInputTests
         public sealed partial class DefaultPipeline;
         """,
         [(Catalog, UnusedRawCatalog)],
-        [Diagnostic("CPL0001").WithLocation(0).WithArguments("clean", "rwa", "Did you mean 'raw'?")]);
+        [Diagnostic("CPL0001").WithLocation(0).WithArguments("Node 'clean'", "rwa", "Did you mean 'raw'?")]);
 
     [Fact]
     public Task Input_with_no_close_name_says_how_to_provide_it() => AnalyzerAsync(
@@ -68,7 +68,7 @@ public sealed class UnresolvedInputTests
         public sealed partial class DefaultPipeline;
         """,
         [(Catalog, UnusedRawCatalog)],
-        [Diagnostic("CPL0001").WithLocation(0).WithArguments("report", "quarterly_figures",
+        [Diagnostic("CPL0001").WithLocation(0).WithArguments("Node 'report'", "quarterly_figures",
             "Add it to conf/base/catalog.yml, produce it with a node, or declare it in the pipeline's Inputs.")]);
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class UnresolvedInputTests
         public sealed partial class DefaultPipeline;
         """,
         [(Catalog, RawCatalog)],
-        [Diagnostic("CPL0001").WithLocation(0).WithArguments("default", "rwa", "Did you mean 'raw'? Artifacts must be catalog entries.")]);
+        [Diagnostic("CPL0001").WithLocation(0).WithArguments("Pipeline 'default' (Artifacts)", "rwa", "Did you mean 'raw'? Artifacts must be catalog entries.")]);
 
     [Fact]
     public Task Inputs_from_the_catalog_a_node_output_or_the_pipeline_inputs_are_provided() => AnalyzerAsync(

@@ -85,7 +85,7 @@ public sealed class BadInputTests
         var run = GeneratorHarness.Run(Broken.Project);
 
         var diagnostic = Assert.Single(run.Project.Diagnostics, d => d.Id == DiagnosticIds.UnresolvedInput && d.Arguments[1] == "missing_value");
-        Assert.Equal("double_it", diagnostic.Arguments[0]);
+        Assert.Equal("Node 'double_it'", diagnostic.Arguments[0]);
         Assert.Equal("missing_value", diagnostic.Arguments[1]);
         Assert.Equal("global::Broken.Nodes.DoubleIt", diagnostic.Target.MemberId);
         Assert.Equal(0, diagnostic.Target.ParameterIndex);
@@ -98,7 +98,7 @@ public sealed class BadInputTests
         var run = GeneratorHarness.Run(Broken.Project);
 
         var diagnostic = Assert.Single(run.Project.Diagnostics, d => d.Id == DiagnosticIds.UnresolvedInput && d.Arguments[1] == "compnies");
-        Assert.Equal("count_companies", diagnostic.Arguments[0]);
+        Assert.Equal("Node 'count_companies'", diagnostic.Arguments[0]);
         Assert.Contains("'companies'", diagnostic.Arguments[2], StringComparison.Ordinal);
     }
 

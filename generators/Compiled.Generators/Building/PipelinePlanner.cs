@@ -102,7 +102,7 @@ internal sealed class PipelinePlanner
         foreach (var artifact in artifacts.Where(a => !_catalog.ContainsKey(a)))
         {
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnresolvedInput, DiagnosticTarget.Member(declaration.Id),
-                name, artifact, Suggest(artifact, _catalog.Keys) + " Artifacts must be catalog entries."));
+                $"Pipeline '{name}' (Artifacts)", artifact, Suggest(artifact, _catalog.Keys) + " Artifacts must be catalog entries."));
         }
 
         // An artifact is loaded once per session: its entry cannot depend on a run's ${runtime:…} value.
@@ -156,7 +156,7 @@ internal sealed class PipelinePlanner
                 else if (!_configBroken)
                 {
                     _diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnresolvedInput, DiagnosticTarget.Parameter(node.Id, p),
-                        node.Name, parameter.Binding, Suggest(parameter.Binding, knownNames))
+                        $"Node '{node.Name}'", parameter.Binding, Suggest(parameter.Binding, knownNames))
                         .WithProperty(DiagnosticInfo.SuggestionKey, Naming.ClosestMatch(parameter.Binding, knownNames)));
                 }
             }

@@ -6,7 +6,7 @@ namespace Compiled.Generators.Model;
 /// </summary>
 internal static class DiagnosticIds
 {
-    /// <summary>{0} node, {1} input, {2} suggestion text.</summary>
+    /// <summary>{0} the reader ("Node 'clean'", or "Pipeline 'predict' (Artifacts)"), {1} input, {2} suggestion text.</summary>
     public const string UnresolvedInput = "CPL0001";
 
     /// <summary>{0} node, {1} path, {2} suggestion text.</summary>
