@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Compiled.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc;
 using Spaceflights.Model;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -21,6 +22,9 @@ public static class SpaceflightsApi
     /// <c>--ApiKey secret</c> (then <c>/predict</c> requires the header <c>X-Api-Key: secret</c>).
     /// </param>
     public static WebApplication Create(string[] args) => Create(args, predict: null);
+
+    /// <summary>The largest body <c>POST /predict</c> accepts, in bytes: 64 KB.</summary>
+    public const long MaxPredictBodySize = 64 * 1024;
 
     /// <summary>Builds the application, with <paramref name="predict"/> changing the options of <c>/predict</c> (tests allow overrides with it).</summary>
     /// <param name="args">The command line, as for <see cref="Create(string[])"/>.</param>
@@ -53,8 +57,10 @@ public static class SpaceflightsApi
         app.UseAuthentication();
         app.UseAuthorization();
 
-        // POST /predict: the body is {"features": {…}}; no query string may override a parameter (the default).
-        var predictEndpoint = app.MapPipeline<PredictPipeline>("/predict", predict);
+        // POST /predict: the body is {"features": {…}}, a few hundred bytes, so at most 64 KB (Kestrel's default is 30 MB;
+        // more is a 413); no query string may override a parameter (the default).
+        var predictEndpoint = app.MapPipeline<PredictPipeline>("/predict", predict)
+            .WithMetadata(new RequestSizeLimitAttribute(MaxPredictBodySize));
         if (!string.IsNullOrEmpty(apiKey)) predictEndpoint.RequireAuthorization();
 
         // The same computation written by hand, without the pipeline: the baseline of benchmarks/README.md ("Serving").
