@@ -43,7 +43,7 @@ internal sealed class PipelineEndpoint<TPipeline>(IServiceProvider services, Pip
             if (!body.Buffer.IsEmpty && !context.Request.HasJsonContentType())
             {
                 await Problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "The body must be JSON.",
-                    $"Send the runtime inputs of pipeline '{TPipeline.PipelineName}' as application/json, not '{context.Request.ContentType}'.", runId);
+                    $"Send the runtime inputs of pipeline '{TPipeline.PipelineName}' as application/json.", runId); // the client's Content-Type is not repeated
                 return;
             }
 

@@ -17,8 +17,8 @@ public sealed class DisposalTests : IDisposable
     public async Task Disposing_disposes_each_disposable_artifact_once()
     {
         var session = _project.CreateSession();
-        var model = session.Preload(new CountingDataset("model"));
-        var asyncModel = session.Preload(new AsyncCountingDataset("async_model"));
+        var model = session.Preload(new ArtifactDataset<CountingArtifact>("model"));
+        var asyncModel = session.Preload(new ArtifactDataset<AsyncCountingArtifact>("async_model"));
         var prices = session.Preload(session.Catalog.PriceTable); // not disposable: left alone
 
         session.Dispose();
@@ -35,8 +35,8 @@ public sealed class DisposalTests : IDisposable
     public async Task DisposeAsync_disposes_asynchronously_once()
     {
         var session = _project.CreateSession();
-        var model = session.Preload(new AsyncCountingDataset("async_model"));
-        var syncModel = session.Preload(new CountingDataset("model"));
+        var model = session.Preload(new ArtifactDataset<AsyncCountingArtifact>("async_model"));
+        var syncModel = session.Preload(new ArtifactDataset<CountingArtifact>("model"));
 
         await session.DisposeAsync();
         await session.DisposeAsync();
@@ -65,7 +65,7 @@ public sealed class DisposalTests : IDisposable
         session.Dispose();
 
         Assert.Throws<ObjectDisposedException>(() => session.Quote.Run(new QuoteRequest("widget", 1)));
-        Assert.Throws<ObjectDisposedException>(() => session.Preload(new CountingDataset("model")));
+        Assert.Throws<ObjectDisposedException>(() => session.Preload(new ArtifactDataset<CountingArtifact>("model")));
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class DisposalTests : IDisposable
     {
         // Released: the session no longer holds it, and a run may still be using it.
         var session = _project.CreateSession();
-        var dataset = new CountingDataset("model");
+        var dataset = new ArtifactDataset<CountingArtifact>("model");
         var model = session.Preload(dataset);
         Assert.True(session.Release(dataset));
 
@@ -82,13 +82,14 @@ public sealed class DisposalTests : IDisposable
         Assert.Equal(0, model.Disposals);
     }
 
-    private sealed class CountingDataset(string name) : IDataset<CountingArtifact>
+    // An artifact's dataset: each load makes a new TArtifact.
+    private sealed class ArtifactDataset<TArtifact>(string name) : IDataset<TArtifact> where TArtifact : new()
     {
         public string Name => name;
 
-        public CountingArtifact Load() => new();
+        public TArtifact Load() => new();
 
-        public void Save(CountingArtifact data) => throw new NotSupportedException();
+        public void Save(TArtifact data) => throw new NotSupportedException();
 
         public bool Exists() => true;
     }
@@ -98,17 +99,6 @@ public sealed class DisposalTests : IDisposable
         public int Disposals { get; private set; }
 
         public void Dispose() => Disposals++;
-    }
-
-    private sealed class AsyncCountingDataset(string name) : IDataset<AsyncCountingArtifact>
-    {
-        public string Name => name;
-
-        public AsyncCountingArtifact Load() => new();
-
-        public void Save(AsyncCountingArtifact data) => throw new NotSupportedException();
-
-        public bool Exists() => true;
     }
 
     private sealed class AsyncCountingArtifact : IAsyncDisposable
