@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Compiled.Hosting;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc;
 using Spaceflights.Model;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -10,7 +12,7 @@ namespace Spaceflights.Api;
 /// <summary>
 /// The Spaceflights prediction API: <c>POST /predict</c> with one shuttle's features returns its predicted
 /// price, computed by the Spaceflights project's <c>predict</c> pipeline with the trained regressor loaded
-/// once, at startup. <c>GET /health</c> reports whether the session is ready.
+/// once, at startup. <c>GET /health</c> reports whether the session is ready, its environment and the regressor's state.
 /// </summary>
 public static class SpaceflightsApi
 {
@@ -19,11 +21,22 @@ public static class SpaceflightsApi
     /// The command line, e.g. <c>--urls http://127.0.0.1:5080</c>, <c>--Compiled:ProjectPath ../Spaceflights</c>,
     /// <c>--ApiKey secret</c> (then <c>/predict</c> requires the header <c>X-Api-Key: secret</c>).
     /// </param>
-    public static WebApplication Create(string[] args)
+    public static WebApplication Create(string[] args) => Create(args, predict: null);
+
+    /// <summary>The largest body <c>POST /predict</c> accepts, in bytes: 64 KB.</summary>
+    public const long MaxPredictBodySize = 64 * 1024;
+
+    /// <summary>Builds the application, with <paramref name="predict"/> changing the options of <c>/predict</c> (tests allow overrides with it).</summary>
+    /// <param name="args">The command line, as for <see cref="Create(string[])"/>.</param>
+    /// <param name="predict">Changes what <c>/predict</c> lets a client do; null for the defaults (no parameter overrides, strict JSON).</param>
+    /// <param name="services">Adds services before the application is built (tests add pipeline hooks with it).</param>
+    internal static WebApplication Create(string[] args, Action<PipelineEndpointOptions>? predict, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
+        services?.Invoke(builder.Services);
 
-        // The predict pipeline's runtime input and output, as snake_case JSON; unknown or missing features are errors.
+        // The predict pipeline's runtime input and output, as snake_case JSON. MapPipeline reads its bodies strictly
+        // (an unknown or missing feature is a 400) whatever these options say: nothing to switch on here.
         builder.Services.ConfigureHttpJsonOptions(options => Configure(options));
 
         // The Spaceflights session (configuration section "Compiled"), its pipelines, the regressor preloaded at startup.
@@ -44,8 +57,11 @@ public static class SpaceflightsApi
         app.UseAuthentication();
         app.UseAuthorization();
 
-        var predict = app.MapPipeline<PredictPipeline>("/predict");
-        if (!string.IsNullOrEmpty(apiKey)) predict.RequireAuthorization();
+        // POST /predict: the body is {"features": {…}}, a few hundred bytes, so at most 64 KB (Kestrel's default is 30 MB;
+        // more is a 413); no query string may override a parameter (the default).
+        var predictEndpoint = app.MapPipeline<PredictPipeline>("/predict", predict)
+            .WithMetadata(new RequestSizeLimitAttribute(MaxPredictBodySize));
+        if (!string.IsNullOrEmpty(apiKey)) predictEndpoint.RequireAuthorization();
 
         // The same computation written by hand, without the pipeline: the baseline of benchmarks/README.md ("Serving").
         // The regressor is the session's preloaded artifact, taken once; the node is called directly.
@@ -58,7 +74,8 @@ public static class SpaceflightsApi
             new BaselineResponse(Inference.Predict(regressor.Value, request.Features)));
         if (!string.IsNullOrEmpty(apiKey)) baseline.RequireAuthorization();
 
-        app.MapHealthChecks("/health");
+        // GET /health: the session's environment and each preloaded artifact's state, as JSON.
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = CompiledHealthResponse.WriteAsync });
         return app;
     }
 
@@ -67,7 +84,5 @@ public static class SpaceflightsApi
         options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
         options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
         options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
-        options.SerializerOptions.RespectRequiredConstructorParameters = true;
-        options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
     }
 }

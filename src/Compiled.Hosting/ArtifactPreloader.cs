@@ -28,12 +28,13 @@ internal sealed class ArtifactPreloader<TSession>(
         }
         catch (Exception exception)
         {
-            state.Fail("(session)", exception);
+            state.Fail(PreloadState<TSession>.SessionFailed, exception);
             HostingLog.SessionFailed(logger, exception, typeof(TSession).Name);
             throw;
         }
 
         var names = options.Get(SessionFactory.OptionsName<TSession>()).Preload?.ToArray() ?? [.. TSession.Artifacts];
+        state.Start(names);
         foreach (var name in names)
         {
             cancellationToken.ThrowIfCancellationRequested();

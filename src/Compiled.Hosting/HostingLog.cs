@@ -28,6 +28,12 @@ internal static partial class HostingLog
     [LoggerMessage(107, LogLevel.Error, "A request to run '{Pipeline}' (run {RunId}) failed")]
     public static partial void RequestFailed(ILogger logger, Exception exception, string pipeline, string runId);
 
+    [LoggerMessage(109, LogLevel.Information, "Refused a request to run '{Pipeline}' (run {RunId}): HTTP {StatusCode}: {Reason}")]
+    public static partial void BadRequest(ILogger logger, string pipeline, string runId, int statusCode, string reason);
+
+    [LoggerMessage(110, LogLevel.Information, "Refused a request to run '{Pipeline}' (run {RunId}): catalog entry '{Dataset}' does not accept the route value '{RuntimeValue}': {Reason}")]
+    public static partial void RuntimeValueRefused(ILogger logger, string pipeline, string runId, string runtimeValue, string dataset, string reason);
+
     [LoggerMessage(108, LogLevel.Debug, "A request to run '{Pipeline}' (run {RunId}) was cancelled")]
     public static partial void RequestCancelled(ILogger logger, string pipeline, string runId);
 }

@@ -15,7 +15,8 @@ namespace Compiled.Hosting;
 /// the body, gathers the parameter overrides and runtime values, runs the pipeline through its generated contract
 /// and writes the result, or a problem.
 /// </summary>
-internal sealed class PipelineEndpoint<TPipeline>(IServiceProvider services) where TPipeline : class, IPipelineContract<TPipeline>
+internal sealed class PipelineEndpoint<TPipeline>(IServiceProvider services, PipelineEndpointOptions options)
+    where TPipeline : class, IPipelineContract<TPipeline>
 {
     private const string JsonContentType = "application/json; charset=utf-8";
 
@@ -23,6 +24,7 @@ internal sealed class PipelineEndpoint<TPipeline>(IServiceProvider services) whe
 
     private TPipeline? _pipeline; // resolved on first use: mapping the endpoint does not create the session
     private readonly JsonSerializerOptions _json = services.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
+    private JsonSerializerOptions? _inputJson; // made on first use, once the application's JSON options are final
     private readonly ILogger _logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(HostingLog.Category);
 
     public async Task HandleAsync(HttpContext context)
@@ -41,7 +43,7 @@ internal sealed class PipelineEndpoint<TPipeline>(IServiceProvider services) whe
             if (!body.Buffer.IsEmpty && !context.Request.HasJsonContentType())
             {
                 await Problems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "The body must be JSON.",
-                    $"Send the runtime inputs of pipeline '{TPipeline.PipelineName}' as application/json, not '{context.Request.ContentType}'.", runId);
+                    $"Send the runtime inputs of pipeline '{TPipeline.PipelineName}' as application/json.", runId); // the client's Content-Type is not repeated
                 return;
             }
 
@@ -50,7 +52,8 @@ internal sealed class PipelineEndpoint<TPipeline>(IServiceProvider services) whe
             {
                 var request = new PipelineRequest(body.Buffer, response.Writer, _json, runId)
                 {
-                    ParameterOverrides = ParameterOverrides(context.Request.Query),
+                    InputJsonOptions = _inputJson ??= options.StrictJson ? StrictJson.From(_json) : _json,
+                    ParameterOverrides = ParameterOverrideQuery.Read(context.Request.Query, options),
                     RuntimeValues = RuntimeValues(context.Request.RouteValues),
                 };
                 await TPipeline.RunRequestAsync(_pipeline ??= services.GetRequiredService<TPipeline>(), request, aborted);
@@ -72,9 +75,29 @@ internal sealed class PipelineEndpoint<TPipeline>(IServiceProvider services) whe
         }
         catch (ParameterException exception)
         {
-            HostingLog.RequestRejected(_logger, TPipeline.PipelineName, runId, exception.Path, exception.Message);
-            await Problems.WriteInvalidAsync(context, exception.Path, exception.Message,
+            var message = ParameterOverrideQuery.Describe(exception);
+            HostingLog.RequestRejected(_logger, TPipeline.PipelineName, runId, exception.Path, message);
+            await Problems.WriteInvalidAsync(context, exception.Path, message,
                 $"A parameter override of pipeline '{TPipeline.PipelineName}' is not valid.", runId);
+        }
+        catch (Exception exception) when (RuntimeValueRefusal(exception) is { } refused)
+        {
+            // The message names the dataset and the rule: for the log. The client hears which route value, never the value.
+            HostingLog.RuntimeValueRefused(_logger, TPipeline.PipelineName, runId, refused.ValueName, refused.DatasetName, refused.Message);
+            await Problems.WriteInvalidAsync(context, refused.ValueName,
+                $"{refused.ValueName}: the route value '{refused.ValueName}' is not one this endpoint accepts.",
+                $"A route value of pipeline '{TPipeline.PipelineName}' is not valid.", runId);
+        }
+        catch (BadHttpRequestException exception)
+        {
+            // The server refused the request as HTTP (a body over MaxRequestBodySize is 413, a body cut short 400):
+            // the client's mistake, answered and logged as one, not an unhandled exception.
+            HostingLog.BadRequest(_logger, TPipeline.PipelineName, runId, exception.StatusCode, exception.Message);
+            await Problems.WriteAsync(context, exception.StatusCode,
+                exception.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The body is too large." : "The request could not be read.",
+                exception.StatusCode == StatusCodes.Status413PayloadTooLarge
+                    ? $"The body of a request to run pipeline '{TPipeline.PipelineName}' may have at most {MaxBodySize(context)} bytes."
+                    : $"The body of the request to run pipeline '{TPipeline.PipelineName}' could not be read.", runId);
         }
         catch (PipelineRunException exception)
         {
@@ -89,7 +112,7 @@ internal sealed class PipelineEndpoint<TPipeline>(IServiceProvider services) whe
             TracingHook.EndCancelledSpans(span);
             HostingLog.RequestCancelled(_logger, TPipeline.PipelineName, runId);
         }
-        catch (Exception exception) when (exception is not BadHttpRequestException)
+        catch (Exception exception)
         {
             HostingLog.RequestFailed(_logger, exception, TPipeline.PipelineName, runId);
             await Problems.WriteAsync(context, StatusCodes.Status500InternalServerError, "The request failed.",
@@ -112,17 +135,18 @@ internal sealed class PipelineEndpoint<TPipeline>(IServiceProvider services) whe
         }
     }
 
-    private static IReadOnlyList<string> ParameterOverrides(IQueryCollection query)
+    // RuntimeValueException as the catalog throws it, or as the cause of the run's failure when a node's dataset refused the value.
+    private static RuntimeValueException? RuntimeValueRefusal(Exception exception) => exception switch
     {
-        if (query.Count == 0) return [];
-        var overrides = new List<string>(query.Count);
-        foreach (var (path, values) in query)
-        {
-            foreach (var value in values) overrides.Add($"{path}={value}");
-        }
+        RuntimeValueException refused => refused,
+        PipelineRunException { InnerException: RuntimeValueException refused } => refused,
+        _ => null,
+    };
 
-        return overrides;
-    }
+    private static string MaxBodySize(HttpContext context) =>
+        context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize is { } limit
+            ? limit.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : "a limited number of";
 
     private static IReadOnlyDictionary<string, string?> RuntimeValues(RouteValueDictionary route)
     {

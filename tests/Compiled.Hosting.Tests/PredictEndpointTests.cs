@@ -44,7 +44,7 @@ public sealed class PredictEndpointTests(ApiFixture fixture) : IClassFixture<Api
     [InlineData("""{"features": {"engines": "two", "passenger_capacity": 4, "crew": 2, "d_check_complete": true, "moon_clearance_complete": false, "iata_approved": true, "company_rating": 0.9, "review_scores_rating": 90}}""",
         "$.features.engines", "could not be converted")]
     [InlineData("""{"features": {"engines": 2, "passenger_capacity": 4, "d_check_complete": true, "moon_clearance_complete": false, "iata_approved": true, "company_rating": 0.9, "review_scores_rating": 90}}""",
-        "$.features", "'crew'")]
+        "$.features.crew", "required; the object has no property 'crew'")]
     [InlineData("""{"features": {"engines": 2, "passenger_capacity": 4, "crew": 2, "warp_drive": true, "d_check_complete": true, "moon_clearance_complete": false, "iata_approved": true, "company_rating": 0.9, "review_scores_rating": 90}}""",
         "$.features.warp_drive", "'warp_drive'")]
     [InlineData("""{"shuttle": {}}""", "$.shuttle", "takes 'features'")]
@@ -69,31 +69,92 @@ public sealed class PredictEndpointTests(ApiFixture fixture) : IClassFixture<Api
         Assert.Equal(Assert.Single(response.Headers.GetValues("X-Run-Id")), json.RootElement.GetProperty("runId").GetString());
     }
 
-    [Fact]
-    public async Task BodyThatIsNotJson_Is415()
+    [Theory]
+    [InlineData("1e400", "$.features.engines")]
+    [InlineData("-1e400", "$.features.engines")]
+    [InlineData("179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792", "$.features.engines")]
+    public async Task OutOfRangeNumber_Is400_NamingTheField(string engines, string field)
     {
-        using var request = Request("/predict", "engines=2", "text/plain", ApiFixture.ApiKey);
+        var body = SampleProject.Body(engines: 2).Replace("\"engines\": 2", $"\"engines\": {engines}", StringComparison.Ordinal);
+
+        using var response = await PostAsync("/predict", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var message = Assert.Single(json.RootElement.GetProperty("errors").GetProperty(field).EnumerateArray()).GetString();
+        Assert.Contains("out of range", message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"features": []}""", "$.features", "expected an object")]
+    [InlineData("""{"features": "shuttle"}""", "$.features", "expected an object")]
+    [InlineData("""{"features": 7}""", "$.features", "expected an object")]
+    [InlineData("""{"features": {"engines": "two", "passenger_capacity": 4, "crew": 2, "d_check_complete": true, "moon_clearance_complete": false, "iata_approved": true, "company_rating": 0.9, "review_scores_rating": 90}}""",
+        "$.features.engines", "expected a number")]
+    [InlineData("""{"features": {"engines": 2, "passenger_capacity": 4, "crew": 2, "d_check_complete": "yes", "moon_clearance_complete": false, "iata_approved": true, "company_rating": 0.9, "review_scores_rating": 90}}""",
+        "$.features.d_check_complete", "expected true or false")]
+    [InlineData("""{"features": {"engines": null, "passenger_capacity": 4, "crew": 2, "d_check_complete": true, "moon_clearance_complete": false, "iata_approved": true, "company_rating": 0.9, "review_scores_rating": 90}}""",
+        "$.features.engines", "must not be null; expected a number")]
+    [InlineData("""{"features": {"engines": 2, "passengerCapacity": 4, "crew": 2, "d_check_complete": true, "moon_clearance_complete": false, "iata_approved": true, "company_rating": 0.9, "review_scores_rating": 90}}""",
+        "$.features.passengerCapacity", "unknown property 'passengerCapacity'; expected only 'engines', 'passenger_capacity', 'crew'")]
+    [InlineData("""{"features": {"engines": 2, "engines": 3, "passenger_capacity": 4, "crew": 2, "d_check_complete": true, "moon_clearance_complete": false, "iata_approved": true, "company_rating": 0.9, "review_scores_rating": 90}}""",
+        "$.features.engines", "given twice")]
+    [InlineData("""{"features": null}""", "$.features", "must not be null; expected an object")]
+    public async Task BadValue_Is400_SayingWhatJsonIsExpected_WithoutDotNetTypeNames(string body, string field, string problem)
+    {
+        using var response = await PostAsync("/predict", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        using var json = JsonDocument.Parse(text);
+        var message = Assert.Single(json.RootElement.GetProperty("errors").GetProperty(field).EnumerateArray()).GetString();
+        Assert.Contains(problem, message, StringComparison.Ordinal);
+        foreach (var clrName in new[] { "Spaceflights", "ShuttleFeatures", "System.", "Double", "Boolean", ".NET" })
+        {
+            Assert.DoesNotContain(clrName, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task UnknownPropertyWithAnOddName_Is400_WithoutRepeatingTheName()
+    {
+        var body = SampleProject.Body(engines: 2).Replace("\"crew\"", "\"crew\": 2, \"<img src=x onerror=alert(1)>\"", StringComparison.Ordinal);
+
+        using var response = await PostAsync("/predict", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        using var json = JsonDocument.Parse(text);
+        var message = Assert.Single(json.RootElement.GetProperty("errors").GetProperty("$.features").EnumerateArray()).GetString();
+        Assert.Contains("unknown property", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("img", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("onerror", fixture.Api.Log.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BodyThatIsNotJson_Is415_WithoutRepeatingTheClientsContentType()
+    {
+        using var request = Request("/predict", "engines=2", "text/x-injected-marker", ApiFixture.ApiKey);
 
         using var response = await _client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
-        Assert.Contains("application/json", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains("application/json", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("injected-marker", text, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("model_options.test_size=0.3", HttpStatusCode.OK, null)]
-    [InlineData("model_options.test_size=lots", HttpStatusCode.BadRequest, "model_options.test_size")]
-    [InlineData("model_options.warp=1", HttpStatusCode.BadRequest, "model_options.warp")]
-    public async Task QueryString_OverridesParameters_AndNamesABadPath(string query, HttpStatusCode status, string? field)
+    [InlineData("model_options.test_size=0.3", "model_options.test_size")]
+    [InlineData("model_options.warp=1", "model_options.warp")]
+    public async Task QueryString_OverridesNoParameter_ByDefault(string query, string field)
     {
         using var response = await PostAsync("/predict?" + query, SampleProject.Body(engines: 1));
 
-        Assert.Equal(status, response.StatusCode);
-        if (field is not null)
-        {
-            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-            Assert.True(json.RootElement.GetProperty("errors").TryGetProperty(field, out _), json.RootElement.ToString());
-        }
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var message = Assert.Single(json.RootElement.GetProperty("errors").GetProperty(field).EnumerateArray()).GetString();
+        Assert.Contains("this endpoint allows no parameter overrides", message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -134,12 +195,18 @@ public sealed class PredictEndpointTests(ApiFixture fixture) : IClassFixture<Api
     }
 
     [Fact]
-    public async Task Health_IsHealthy_OnceTheRegressorIsPreloaded()
+    public async Task Health_IsHealthy_AndReportsTheEnvironmentAndTheRegressor()
     {
         using var response = await _client.GetAsync("/health");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", json.RootElement.GetProperty("status").GetString());
+        var check = json.RootElement.GetProperty("checks").GetProperty("compiled:SpaceflightsSession");
+        Assert.Equal("Healthy", check.GetProperty("status").GetString());
+        Assert.Equal("local", check.GetProperty("data").GetProperty("environment").GetString());
+        Assert.Equal("""{"regressor":"loaded"}""", check.GetProperty("data").GetProperty("artifacts").GetRawText());
     }
 
     private Task<HttpResponseMessage> PostAsync(string path, string body) => _client.SendAsync(Request(path, body, "application/json", ApiFixture.ApiKey));

@@ -19,6 +19,8 @@ public sealed class PipelineRequest
 {
     private static readonly IReadOnlyDictionary<string, string?> NoRuntimeValues = new Dictionary<string, string?>();
 
+    private readonly JsonSerializerOptions? _inputJsonOptions;
+
     /// <summary>Creates a request.</summary>
     /// <param name="body">The request body: a JSON object with one property per runtime input (empty when the pipeline takes none).</param>
     /// <param name="response">Where the result is written: a JSON object with one property per output.</param>
@@ -41,8 +43,18 @@ public sealed class PipelineRequest
     /// <summary>Where the result is written.</summary>
     public Utf8JsonWriter Response { get; }
 
-    /// <summary>The options inputs are read and outputs written with.</summary>
+    /// <summary>The options outputs are written with, and inputs read with unless <see cref="InputJsonOptions"/> is set.</summary>
     public JsonSerializerOptions JsonOptions { get; }
+
+    /// <summary>
+    /// The options runtime inputs are read with: <see cref="JsonOptions"/> unless set. A host sets stricter options
+    /// here (<c>Compiled.Hosting</c> refuses unknown and missing members by default) without changing how results are written.
+    /// </summary>
+    public JsonSerializerOptions InputJsonOptions
+    {
+        get => _inputJsonOptions ?? JsonOptions;
+        init => _inputJsonOptions = value;
+    }
 
     /// <summary>The id of the run this request starts.</summary>
     public string RunId { get; }
@@ -99,7 +111,8 @@ public sealed class PipelineRequest
         var field = "$." + name;
         if (seen) throw new PipelineRequestException(field, $"{field}: given twice.");
         seen = true;
-        var typeInfo = TypeInfo<T>();
+        var typeInfo = TypeInfo<T>(InputJsonOptions);
+        var start = reader;
         T? value;
         try
         {
@@ -107,18 +120,15 @@ public sealed class PipelineRequest
         }
         catch (JsonException exception)
         {
-            var path = exception.Path is { Length: > 1 } relative && relative[0] == '$' ? field + relative[1..] : field;
-            var message = WithoutPosition(exception.Message).TrimEnd('.');
-            var reason = exception.InnerException is { } innerException ? WithoutPosition(innerException.Message).TrimEnd('.') : "";
-            var cause = reason.Length > 0 && !message.Contains(reason, StringComparison.Ordinal) ? $" ({reason})" : "";
-            throw new PipelineRequestException(path, $"{path}: {message}{cause}.", exception);
+            throw JsonInputError.Describe(start, field, typeInfo, exception);
         }
 
         if (value is null && !nullable)
         {
-            throw new PipelineRequestException(field, $"{field}: must not be null; expected a {Datasets.DatasetErrors.TypeName(typeof(T))}.");
+            throw new PipelineRequestException(field, $"{field}: must not be null; expected {JsonKind.Describe(typeInfo)}.");
         }
 
+        JsonNumberRange.Check(start, field);
         return value!;
     }
 
@@ -127,7 +137,14 @@ public sealed class PipelineRequest
     /// <param name="inputs">The pipeline's runtime inputs, listed in the message.</param>
     public PipelineRequestException UnknownInput(ref Utf8JsonReader reader, IReadOnlyList<PipelineField> inputs)
     {
-        var field = "$." + reader.GetString();
+        var name = reader.GetString();
+        if (!JsonPath.IsPlain(name))
+        {
+            return new PipelineRequestException("$",
+                $"$: has a property that names no runtime input (its name is not repeated: it is not only letters, digits, '_' and '-'); the pipeline takes {Describe(inputs)}.");
+        }
+
+        var field = "$." + name;
         return new PipelineRequestException(field, $"{field}: the pipeline has no runtime input of that name; it takes {Describe(inputs)}.");
     }
 
@@ -170,14 +187,14 @@ public sealed class PipelineRequest
     public void WriteOutput<T>(string name, T value)
     {
         Response.WritePropertyName(name);
-        JsonSerializer.Serialize(Response, value, TypeInfo<T>());
+        JsonSerializer.Serialize(Response, value, TypeInfo<T>(JsonOptions));
     }
 
-    private JsonTypeInfo<T> TypeInfo<T>()
+    private static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options)
     {
         try
         {
-            return (JsonTypeInfo<T>)JsonOptions.GetTypeInfo(typeof(T));
+            return (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
         }
         catch (NotSupportedException exception)
         {
@@ -192,9 +209,9 @@ public sealed class PipelineRequest
 
     private Utf8JsonReader CreateReader() => new(Body, new JsonReaderOptions
     {
-        AllowTrailingCommas = JsonOptions.AllowTrailingCommas,
-        CommentHandling = JsonOptions.ReadCommentHandling,
-        MaxDepth = JsonOptions.MaxDepth,
+        AllowTrailingCommas = InputJsonOptions.AllowTrailingCommas,
+        CommentHandling = InputJsonOptions.ReadCommentHandling,
+        MaxDepth = InputJsonOptions.MaxDepth,
     });
 
     // Nothing but JSON whitespace: the reader would call that invalid JSON, a request calls it no body.
@@ -219,7 +236,7 @@ public sealed class PipelineRequest
         }
         catch (JsonException exception)
         {
-            throw new PipelineRequestException("$", $"$: the body is not valid JSON: {WithoutPosition(exception.Message)}", exception);
+            throw new PipelineRequestException("$", $"$: the body is not valid JSON: {JsonInputError.WithoutPosition(exception.Message)}", exception);
         }
     }
 
@@ -235,12 +252,4 @@ public sealed class PipelineRequest
         JsonTokenType.Null => "null",
         _ => token.ToString(),
     };
-
-    // System.Text.Json ends its messages with "Path: … | LineNumber: … | BytePositionInLine: …"; the field says where.
-    private static string WithoutPosition(string message)
-    {
-        var index = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        if (index < 0) index = message.IndexOf(" LineNumber: ", StringComparison.Ordinal);
-        return index < 0 ? message : message[..index];
-    }
 }

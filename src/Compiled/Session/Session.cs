@@ -8,7 +8,13 @@ namespace Compiled;
 /// once; the session's hooks; and the artifacts shared by its runs. Thread-safe: create one and run
 /// pipelines from any number of threads. Creating a session opens no dataset.
 /// </summary>
-public abstract class Session
+/// <remarks>
+/// Disposing the session disposes the artifacts it holds (<see cref="Preload{T}"/> and those its runs loaded)
+/// that are <see cref="IDisposable"/> or <see cref="IAsyncDisposable"/>, once; a disposed session starts no run
+/// (<see cref="ObjectDisposedException"/>). Dispose it when no run is under way: artifacts are shared, a run still
+/// going would use a disposed one. In an application that hosts it, the host disposes it when it stops.
+/// </remarks>
+public abstract class Session : IDisposable, IAsyncDisposable
 {
     private readonly HookSet? _hooks;
     private readonly ArtifactCache _artifacts = new();
@@ -17,6 +23,7 @@ public abstract class Session
     private long _runCount;
     private long _lastVersionTicks;
     private int _openSaveVersions;
+    private int _disposed;
 
     /// <summary>Locates the project and reads its configuration for the chosen environment.</summary>
     /// <exception cref="ConfigException">The project or its configuration cannot be read; the message names the file and line.</exception>
@@ -60,8 +67,36 @@ public abstract class Session
     /// numbered when they start, so that their save version and run id are fixed; a run that only
     /// computes in memory takes no number (no shared counter on the hot path) and gets one only if it fails.
     /// </param>
-    public RunContext StartRun(string pipelineName, string? runId, bool savesData = true) =>
-        new(this, _hooks, pipelineName, runId, savesData || _hooks is not null ? NextRunNumber() : 0);
+    /// <exception cref="ObjectDisposedException">The session is disposed.</exception>
+    public RunContext StartRun(string pipelineName, string? runId, bool savesData = true)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return new(this, _hooks, pipelineName, runId, savesData || _hooks is not null ? NextRunNumber() : 0);
+    }
+
+    /// <summary>
+    /// Disposes the artifacts the session holds that are <see cref="IDisposable"/> (or only <see cref="IAsyncDisposable"/>,
+    /// waited for), once; later calls do nothing. The session starts no run afterwards.
+    /// </summary>
+    /// <exception cref="AggregateException">Disposing one or more artifacts threw; every artifact was still disposed.</exception>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        GC.SuppressFinalize(this);
+        _artifacts.Dispose();
+    }
+
+    /// <summary>
+    /// Disposes the artifacts the session holds that are <see cref="IAsyncDisposable"/> or <see cref="IDisposable"/>, once;
+    /// later calls do nothing. The session starts no run afterwards.
+    /// </summary>
+    /// <exception cref="AggregateException">Disposing one or more artifacts threw; every artifact was still disposed.</exception>
+    public ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return ValueTask.CompletedTask;
+        GC.SuppressFinalize(this);
+        return _artifacts.DisposeAsync();
+    }
 
     internal long NextRunNumber() => Interlocked.Increment(ref _runCount);
 
@@ -146,7 +181,12 @@ public abstract class Session
     /// Loads <paramref name="dataset"/> now and keeps it for every run of this session that declares it
     /// as an artifact. Artifacts are shared between concurrent runs: treat them as read-only.
     /// </summary>
-    public T Preload<T>(IDataset<T> dataset) => _artifacts.Get(dataset, static d => d.Load());
+    /// <exception cref="ObjectDisposedException">The session is disposed.</exception>
+    public T Preload<T>(IDataset<T> dataset)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return _artifacts.Get(dataset, static d => d.Load());
+    }
 
     /// <summary>Drops the session's copy of an artifact; the next run that needs it loads it again.</summary>
     /// <returns>Whether the artifact was held.</returns>

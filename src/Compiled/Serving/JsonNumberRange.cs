@@ -1,0 +1,63 @@
+using System.Text.Json;
+
+namespace Compiled;
+
+/// <summary>
+/// Refuses JSON numbers beyond the range of a <see cref="double"/> (about ±1.8e308, such as <c>1e400</c>).
+/// System.Text.Json reads them into a <c>double</c> or <c>float</c> as infinity; a run then computes with
+/// infinity and its result cannot even be written back as JSON. No .NET number type the serializer reads
+/// holds them, so a request that has one is malformed, whatever field it is in.
+/// </summary>
+internal static class JsonNumberRange
+{
+    /// <summary>Checks every number of the value after <paramref name="reader"/> (a copy, on the input's property name).</summary>
+    /// <param name="reader">A copy of the body's reader, on the input's property name; the caller's reader does not move.</param>
+    /// <param name="field">The input's path, such as <c>$.features</c>.</param>
+    /// <exception cref="PipelineRequestException">A number is out of range; names its field.</exception>
+    public static void Check(Utf8JsonReader reader, string field)
+    {
+        if (FindOutOfRange(reader, path: null) is null) return;
+        var where = FindOutOfRange(reader, field)!;
+        throw new PipelineRequestException(where,
+            $"{where}: the number is out of range; JSON numbers here must lie within ±1.7976931348623157e308.");
+    }
+
+    // Null when every number is in range; otherwise the path of the first that is not (just the input's when path is null:
+    // the first pass allocates nothing; the path is worked out only for a request that is refused).
+    private static string? FindOutOfRange(Utf8JsonReader reader, string? path)
+    {
+        var startDepth = reader.CurrentDepth;
+        var containers = path is null ? null : new List<(bool IsArray, string Path, int Count)>();
+        var property = path;
+        while (reader.Read())
+        {
+            var token = reader.TokenType;
+            if (containers is { Count: > 0 } && containers[^1].IsArray && token is not (JsonTokenType.EndArray or JsonTokenType.Comment))
+            {
+                var array = containers[^1];
+                containers[^1] = array with { Count = array.Count + 1 };
+                property = JsonPath.Element(array.Path, array.Count);
+            }
+
+            switch (token)
+            {
+                case JsonTokenType.PropertyName when containers is not null:
+                    var name = reader.GetString();
+                    property = JsonPath.IsPlain(name) ? JsonPath.Property(containers[^1].Path, name!) : containers[^1].Path;
+                    break;
+                case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                    containers?.Add((token == JsonTokenType.StartArray, property!, 0));
+                    break;
+                case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                    containers?.RemoveAt(containers.Count - 1);
+                    break;
+                case JsonTokenType.Number when !reader.TryGetDouble(out var number) || !double.IsFinite(number):
+                    return property ?? "";
+            }
+
+            if (reader.CurrentDepth <= startDepth && token is not (JsonTokenType.StartObject or JsonTokenType.StartArray or JsonTokenType.Comment)) return null;
+        }
+
+        return null;
+    }
+}
