@@ -7,8 +7,8 @@ namespace Compiled.Docs.Tests;
 
 /// <summary>
 /// Compiles the C# blocks of a document as a reader would who pastes them into a project that references Compiled,
-/// Compiled.Hosting, Compiled.Cli and the Spaceflights sample: the SDK's implicit usings (the web SDK's when the document's
-/// code builds a <c>WebApplication</c>), the running framework's
+/// Compiled.Hosting, Compiled.Cli and a Spaceflights sample: the SDK's implicit usings and the API sample when the
+/// document's code builds a <c>WebApplication</c>, the console SDK's and the training sample otherwise; the running framework's
 /// assemblies, and System.Text.Json's source generator (for the <c>JsonSerializerContext</c>s the docs define).
 /// Each block with statements is compiled on its own, together with the document's blocks that only declare types.
 /// </summary>
@@ -37,11 +37,18 @@ internal static class DocCompiler
         global using Microsoft.Extensions.Logging;
         """;
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+    // The two samples compile the same project into two assemblies (the API links the inference nodes): a document about
+    // serving sees the API's, every other the training project's.
+    private static readonly Lazy<ImmutableArray<MetadataReference>> ConsoleReferences = new(() => References("Spaceflights.Api.dll"));
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> WebReferences = new(() => References("Spaceflights.dll"));
+
+    private static ImmutableArray<MetadataReference> References(string excluded) =>
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && !Path.GetFileName(p).StartsWith("xunit", StringComparison.OrdinalIgnoreCase))
+            .Where(p => !Path.GetFileName(p).Equals(excluded, StringComparison.OrdinalIgnoreCase))
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
-            .ToImmutableArray());
+            .ToImmutableArray();
 
     private static readonly Lazy<ISourceGenerator[]> Generators = new(() =>
     {
@@ -64,7 +71,7 @@ internal static class DocCompiler
         trees.AddRange(declarations.Where(d => d != block).Select(d => CSharpSyntaxTree.ParseText(d.Code, options, d.ToString())));
         if (block.Setup is not null) trees.Add(CSharpSyntaxTree.ParseText(block.Setup, options, $"{block} setup"));
         var hasStatements = HasStatements(trees[1]);
-        var compilation = CSharpCompilation.Create("DocSnippet", trees, References.Value,
+        var compilation = CSharpCompilation.Create("DocSnippet", trees, web ? WebReferences.Value : ConsoleReferences.Value,
             new CSharpCompilationOptions(hasStatements ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable));
         CSharpGeneratorDriver.Create(Generators.Value, parseOptions: options)
