@@ -100,8 +100,10 @@ internal static class KedroVizJson
             json.WriteString("id", ns);
             json.WriteString("name", ns);
             var crossing = ns == Root ? [] : all.Edges.Where(e => Inside(byId[e.Source].Namespace, ns) != Inside(byId[e.Target].Namespace, ns)).ToList();
-            json.WriteStrings("inputs", crossing.Where(e => Inside(byId[e.Target].Namespace, ns)).Select(e => e.Source).Distinct());
-            json.WriteStrings("outputs", crossing.Where(e => Inside(byId[e.Source].Namespace, ns)).Select(e => e.Target).Distinct());
+            // The dataset (or parameter) on an arrow that crosses the boundary: outside for an input, inside or outside for an output.
+            string DataEnd(VizEdge e) => byId[e.Source].Kind == VizNodeKind.Task ? e.Target : e.Source;
+            json.WriteStrings("inputs", crossing.Where(e => Inside(byId[e.Target].Namespace, ns)).Select(DataEnd).Distinct());
+            json.WriteStrings("outputs", crossing.Where(e => Inside(byId[e.Source].Namespace, ns)).Select(DataEnd).Distinct());
             json.WriteStartArray("children");
             var own = ns == Root ? null : ns;
             foreach (var node in all.Nodes.Where(n => n.Namespace == own))
