@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Compiled.Cli.Viz;
 using Compiled.Pipelines;
 
@@ -51,6 +52,7 @@ public static partial class CompiledCli
         var pipelines = format == "mermaid" ? [selected] : session.Pipelines;
         var graphs = pipelines.Select(p => VizGraphBuilder.Build(session, p.Definition)).ToList();
         var lastRunPath = LastRunHook.DefaultPath(session.ProjectPath);
+        TimeSpan? layoutTime = null;
         try
         {
             if (path is not null && Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory && !Directory.Exists(directory))
@@ -85,7 +87,9 @@ public static partial class CompiledCli
             else
             {
                 var lastRun = File.Exists(lastRunPath) ? await File.ReadAllTextAsync(lastRunPath, cancellationToken).ConfigureAwait(false) : null;
+                var layoutStart = System.Diagnostics.Stopwatch.GetTimestamp();
                 var laidOut = graphs.Select(GraphLayout.Layout).ToList();
+                layoutTime = System.Diagnostics.Stopwatch.GetElapsedTime(layoutStart);
                 var temporary = path + ".tmp";
                 await using (var file = File.Create(temporary))
                 {
@@ -100,7 +104,13 @@ public static partial class CompiledCli
             return context.Usage($"Cannot write '{path}' (--output): {exception.Message}");
         }
 
-        if (path is not null) context.Output.WriteLine($"Wrote {Path.GetFullPath(path)}.");
+        if (path is not null)
+        {
+            var laidOutText = layoutTime is { } time
+                ? string.Create(CultureInfo.InvariantCulture, $": {graphs.Sum(g => g.Nodes.Count):N0} vertices of {graphs.Count} pipeline{(graphs.Count == 1 ? "" : "s")} laid out in {time.TotalSeconds:F2} s")
+                : "";
+            context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {Path.GetFullPath(path)} ({new FileInfo(path).Length / 1024.0:F1} KB){laidOutText}."));
+        }
         if (!request.Serve) return 0;
 
         string[] rewrite = ["viz", "--output", Path.GetFullPath(path!), "--pipeline", selectedName, "--env", session.Environment, "--live"];

@@ -11,10 +11,13 @@ public sealed class ProjectCopy : IDisposable
 {
     private readonly Func<SessionOptions, Session> _createSession;
 
-    private ProjectCopy(string source, Func<SessionOptions, Session> createSession)
+    private readonly string _root;
+
+    private ProjectCopy(string source, string name, Func<SessionOptions, Session> createSession)
     {
         _createSession = createSession;
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "compiled-viz-" + Guid.NewGuid().ToString("N"));
+        _root = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "compiled-viz-" + Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(_root, name); // the page's title is the project directory's name
         var from = System.IO.Path.Combine(AppContext.BaseDirectory, source);
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {
@@ -29,12 +32,12 @@ public sealed class ProjectCopy : IDisposable
     public string Path { get; }
 
     /// <summary>Spaceflights' conf/ and raw data.</summary>
-    public static ProjectCopy Spaceflights() => new("spaceflights", options => global::Spaceflights.SpaceflightsProject.CreateSession(options));
+    public static ProjectCopy Spaceflights() => new("spaceflights", "Spaceflights", options => global::Spaceflights.SpaceflightsProject.CreateSession(options));
 
     /// <summary>This test project's own Orbits project, with readings for both stations.</summary>
     public static ProjectCopy Orbits()
     {
-        var copy = new ProjectCopy("orbits", options => OrbitsProject.CreateSession(options));
+        var copy = new ProjectCopy("orbits", "Orbits", options => OrbitsProject.CreateSession(options));
         Directory.CreateDirectory(copy.File("data"));
         System.IO.File.WriteAllText(copy.File("data/north_readings.json"), "[1, 2, -1, 3]");
         System.IO.File.WriteAllText(copy.File("data/south_readings.json"), "[4, -2, 5]");
@@ -63,6 +66,6 @@ public sealed class ProjectCopy : IDisposable
 
     public void Dispose()
     {
-        try { Directory.Delete(Path, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        try { Directory.Delete(_root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

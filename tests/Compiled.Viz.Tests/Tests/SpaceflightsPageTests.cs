@@ -172,6 +172,8 @@ public sealed class SpaceflightsPageTests(SpaceflightsPages pages) : IClassFixtu
     public async Task AScreenshotOfThePage_IsSavedAsATestArtifact()
     {
         await using var page = await pages.OpenAsync(pages.AfterRun);
+        await page.Page.ClickAsync("g.node[data-id='task:split_data']");
+        Assert.Equal("Spaceflights pipelines", await page.Page.TitleAsync());
         var path = Path.Combine(AppContext.BaseDirectory, "artifacts", "viz-spaceflights.png");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
 
