@@ -71,20 +71,29 @@ internal sealed class VizServer(string pagePath, string lastRunPath, IReadOnlyLi
     {
         using var response = context.Response;
         response.Headers["Cache-Control"] = "no-store";
-        var (file, type) = context.Request.Url?.AbsolutePath switch
-        {
-            "/" or "/index.html" => (pagePath, "text/html; charset=utf-8"),
-            "/last-run.json" => (lastRunPath, "application/json"),
-            "/version" => (null, "text/plain"),
-            _ => ("", ""),
-        };
+        string type;
         byte[] body;
-        if (file is null) body = Encoding.UTF8.GetBytes(File.GetLastWriteTimeUtc(pagePath).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        else if (file.Length > 0 && File.Exists(file)) body = File.ReadAllBytes(file);
-        else
+        switch (context.Request.Url?.AbsolutePath)
         {
-            response.StatusCode = 404;
-            return;
+            case "/" or "/index.html":
+                type = "text/html; charset=utf-8";
+                body = File.ReadAllBytes(pagePath);
+                break;
+            case "/last-run.json":
+                // No run yet is not an error for the page: null, not a 404 in its console.
+                type = "application/json";
+                body = File.Exists(lastRunPath) ? File.ReadAllBytes(lastRunPath) : "null"u8.ToArray();
+                break;
+            case "/version":
+                type = "text/plain";
+                body = Encoding.UTF8.GetBytes(File.GetLastWriteTimeUtc(pagePath).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                break;
+            case "/favicon.ico":
+                response.StatusCode = 204;
+                return;
+            default:
+                response.StatusCode = 404;
+                return;
         }
 
         response.ContentType = type;

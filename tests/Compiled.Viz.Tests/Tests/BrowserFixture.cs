@@ -28,12 +28,15 @@ public class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
     }
 
-    /// <summary>Opens <paramref name="file"/> in a new page that records every request and console error.</summary>
-    public async Task<OpenedPage> OpenAsync(string file)
+    /// <summary>Opens the page file <paramref name="file"/>; see <see cref="OpenAsync(Uri)"/>.</summary>
+    public Task<OpenedPage> OpenAsync(string file) => OpenAsync(new Uri(file));
+
+    /// <summary>Opens <paramref name="address"/> in a new page that records every request and console error.</summary>
+    public async Task<OpenedPage> OpenAsync(Uri address)
     {
         var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
         var opened = new OpenedPage(page);
-        await page.GotoAsync(new Uri(file).AbsoluteUri);
+        await page.GotoAsync(address.AbsoluteUri);
         await page.WaitForSelectorAsync("html[data-ready='true']");
         return opened;
     }
