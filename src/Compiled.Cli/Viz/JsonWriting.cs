@@ -19,6 +19,19 @@ internal static class JsonWriting
         if (value is not null) json.WriteString(name, value);
     }
 
+    /// <summary>
+    /// What Compiled knows of a vertex beyond kedro-viz's fields, under the same names in the page's data and in the
+    /// JSON format: <c>signature</c>, <c>source_location</c>, <c>csharp_type</c>, <c>filepath</c>, <c>value</c>.
+    /// </summary>
+    public static void WriteDetails(this Utf8JsonWriter json, VizNode node)
+    {
+        json.WriteOptional("signature", node.Signature);
+        json.WriteOptional("source_location", node.Source);
+        json.WriteOptional("csharp_type", node.DataType);
+        json.WriteOptional("filepath", node.FilePath);
+        json.WriteOptional("value", node.Value);
+    }
+
     /// <summary>kedro-viz's name for a vertex type: <c>task</c>, <c>data</c>, <c>parameters</c>.</summary>
     public static string KindName(VizNodeKind kind) => kind switch
     {

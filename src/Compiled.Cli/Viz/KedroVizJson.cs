@@ -43,11 +43,7 @@ internal static class KedroVizJson
             json.WriteStrings("modular_pipelines", node.Namespace is null ? [] : VizGraph.Prefixes(node.Namespace));
             Nullable(json, "layer", node.Layer);
             Nullable(json, "dataset_type", node.Kind == VizNodeKind.Data ? node.CatalogType : null);
-            json.WriteOptional("filepath", node.FilePath);
-            json.WriteOptional("csharp_type", node.DataType);
-            json.WriteOptional("signature", node.Signature);
-            json.WriteOptional("source_location", node.Source);
-            json.WriteOptional("value", node.Value);
+            json.WriteDetails(node);
             json.WriteEndObject();
         }
 

@@ -98,13 +98,9 @@ internal static class VizPage
                 json.WriteNumber("y", Math.Round(box.Y, 1));
                 json.WriteNumber("w", Math.Round(box.Width, 1));
                 json.WriteNumber("h", Math.Round(box.Height, 1));
-                json.WriteOptional("signature", node.Signature);
-                json.WriteOptional("source", node.Source);
-                json.WriteOptional("dataType", node.DataType);
-                json.WriteOptional("catalogType", node.CatalogType);
-                json.WriteOptional("filePath", node.FilePath);
+                json.WriteOptional("catalog_type", node.CatalogType);
                 json.WriteOptional("layer", node.Layer);
-                json.WriteOptional("value", node.Value);
+                json.WriteDetails(node);
                 json.WriteEndObject();
             }
 

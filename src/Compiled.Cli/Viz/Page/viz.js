@@ -261,19 +261,19 @@
     var list = html('dl');
     if (n.kind === 'task') {
       row(list, 'Signature', n.signature, 'signature');
-      row(list, 'Source', n.source, 'source');
+      row(list, 'Source', n.source_location, 'source');
       row(list, 'Namespace', n.namespace);
       row(list, 'Tags', n.tags.join(', '));
       var run = runOf(n.name);
       if (run) row(list, 'Last run', run.status + (run.durationMs !== undefined ? ', ' + formatMs(run.durationMs) : ''), 'last-run');
     } else if (n.kind === 'data') {
-      row(list, 'C# type', n.dataType, 'data-type');
-      row(list, 'Catalog type', n.catalogType, 'catalog-type');
-      row(list, 'File path', n.filePath, 'file-path');
+      row(list, 'C# type', n.csharp_type, 'data-type');
+      row(list, 'Catalog type', n.catalog_type, 'catalog-type');
+      row(list, 'File path', n.filepath, 'file-path');
       row(list, 'Layer', n.layer, 'layer');
       row(list, 'Namespace', n.namespace);
     } else {
-      row(list, 'C# type', n.dataType, 'data-type');
+      row(list, 'C# type', n.csharp_type, 'data-type');
       row(list, 'Value (conf/base)', n.value, 'value');
     }
     panel.appendChild(list);
