@@ -13,11 +13,12 @@ namespace Compiled.Cli.Viz;
 /// <summary>A vertex's box in page coordinates (y down), top-left corner and size.</summary>
 internal readonly record struct Box(double X, double Y, double Width, double Height);
 
-/// <summary>A pipeline's flowchart with positions: a box per vertex and an SVG path per arrow.</summary>
+/// <summary>A pipeline's flowchart with positions: a box per vertex (by id) and per modular pipeline (<c>ns:name</c>), an SVG path per arrow.</summary>
 internal sealed record LaidOutGraph(VizGraph Graph, IReadOnlyDictionary<string, Box> Boxes, IReadOnlyList<string> EdgePaths, double Width, double Height);
 
 /// <summary>
-/// Lays a <see cref="VizGraph"/> out top to bottom with MSAGL's Sugiyama (layered) layout and spline edge routing.
+/// Lays a <see cref="VizGraph"/> out top to bottom with MSAGL's Sugiyama (layered) layout and spline edge routing, each
+/// modular pipeline a cluster so that its vertices stay together.
 /// MSAGL's y axis points up; the result is flipped into SVG's y-down page coordinates.
 /// </summary>
 internal static class GraphLayout
@@ -40,6 +41,22 @@ internal static class GraphLayout
             geometry.Nodes.Add(vertex);
         }
 
+        // Each modular pipeline is an MSAGL cluster, laid out as a group (nested ones inside their parent).
+        var clusters = new Dictionary<string, Cluster>(StringComparer.Ordinal);
+        foreach (var ns in graph.Namespaces)
+        {
+            var cluster = new Cluster { UserData = ns, RectangularBoundary = new RectangularClusterBoundary { LeftMargin = 10, RightMargin = 10, TopMargin = 24, BottomMargin = 10 } };
+            cluster.BoundaryCurve = CurveFactory.CreateRectangle(1, 1, new Point(0, 0));
+            clusters.Add(ns, cluster);
+            (VizGraph.ParentOf(ns) is { } parent ? clusters[parent] : geometry.RootCluster).AddChild(cluster);
+        }
+
+        foreach (var node in graph.Nodes)
+        {
+            var owner = node.Namespace is null ? geometry.RootCluster : clusters[node.Namespace];
+            owner.AddChild(vertices[node.Id]);
+        }
+
         var edges = new List<MsaglEdge>(graph.Edges.Count);
         foreach (var edge in graph.Edges)
         {
@@ -47,6 +64,18 @@ internal static class GraphLayout
             edges.Add(laidOut);
             geometry.Edges.Add(laidOut);
         }
+
+        // An arrow into or out of a modular pipeline also orders the groups it joins: MSAGL lays out each cluster's
+        // children as a graph of their own, so it gets the arrow between the two children of the common parent
+        // (a cluster or the vertex itself) as well. These order the layout and are not drawn.
+        var ordering = new HashSet<(MsaglNode, MsaglNode)>();
+        foreach (var edge in graph.Edges)
+        {
+            var (from, to) = Siblings(vertices[edge.Source], vertices[edge.Target], geometry.RootCluster);
+            if (from is Cluster || to is Cluster) ordering.Add((from, to));
+        }
+
+        foreach (var (from, to) in ordering) geometry.Edges.Add(new MsaglEdge(from, to));
 
         if (geometry.Nodes.Count == 0) return new LaidOutGraph(graph, new Dictionary<string, Box>(), [], 2 * Margin, 2 * Margin);
 
@@ -63,8 +92,31 @@ internal static class GraphLayout
             boxes.Add(id, new Box(X(box.Left), Y(box.Top), box.Width, box.Height));
         }
 
+        foreach (var (ns, cluster) in clusters)
+        {
+            var box = cluster.BoundingBox;
+            boxes.Add("ns:" + ns, new Box(X(box.Left), Y(box.Top), box.Width, box.Height));
+        }
+
         var paths = edges.Select(e => SvgPath(e.Curve, X, Y)).ToArray();
         return new LaidOutGraph(graph, boxes, paths, bounds.Width + 2 * Margin, bounds.Height + 2 * Margin);
+    }
+
+    /// <summary>The ancestors of <paramref name="a"/> and <paramref name="b"/> (or themselves) that are children of their lowest common cluster.</summary>
+    private static (MsaglNode, MsaglNode) Siblings(MsaglNode a, MsaglNode b, Cluster root)
+    {
+        static List<MsaglNode> Chain(MsaglNode node, Cluster root)
+        {
+            var chain = new List<MsaglNode> { node };
+            for (var parent = node.ClusterParent; parent is not null && parent != root; parent = parent.ClusterParent) chain.Insert(0, parent);
+            return chain;
+        }
+
+        var chainA = Chain(a, root);
+        var chainB = Chain(b, root);
+        var common = 0;
+        while (common < chainA.Count - 1 && common < chainB.Count - 1 && chainA[common] == chainB[common]) common++;
+        return (chainA[common], chainB[common]);
     }
 
     private static (double Width, double Height) Size(VizNode node) => (Math.Max(80, node.Name.Length * CharacterWidth + 28), 30);

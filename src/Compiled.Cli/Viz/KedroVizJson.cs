@@ -95,11 +95,14 @@ internal static class KedroVizJson
             json.WriteStartObject(ns);
             json.WriteString("id", ns);
             json.WriteString("name", ns);
-            var crossing = ns == Root ? [] : all.Edges.Where(e => Inside(byId[e.Source].Namespace, ns) != Inside(byId[e.Target].Namespace, ns)).ToList();
-            // The dataset (or parameter) on an arrow that crosses the boundary: outside for an input, inside or outside for an output.
-            string DataEnd(VizEdge e) => byId[e.Source].Kind == VizNodeKind.Task ? e.Target : e.Source;
-            json.WriteStrings("inputs", crossing.Where(e => Inside(byId[e.Target].Namespace, ns)).Select(DataEnd).Distinct());
-            json.WriteStrings("outputs", crossing.Where(e => Inside(byId[e.Source].Namespace, ns)).Select(DataEnd).Distinct());
+            // Kedro's rule: inputs are what its nodes read and do not produce; outputs what its nodes produce and no
+            // node of it reads.
+            bool InsideTask(string id) => byId[id].Kind == VizNodeKind.Task && Inside(byId[id].Namespace, ns);
+            var produced = all.Edges.Where(e => InsideTask(e.Source)).Select(e => e.Target).ToHashSet(StringComparer.Ordinal);
+            var inputs = ns == Root ? [] : all.Edges.Where(e => InsideTask(e.Target) && !produced.Contains(e.Source)).Select(e => e.Source).Distinct().ToList();
+            var outputs = ns == Root ? [] : produced.Where(d => all.Edges.Where(e => e.Source == d).All(e => !InsideTask(e.Target))).ToList();
+            json.WriteStrings("inputs", inputs);
+            json.WriteStrings("outputs", outputs);
             json.WriteStartArray("children");
             var own = ns == Root ? null : ns;
             foreach (var node in all.Nodes.Where(n => n.Namespace == own))

@@ -105,6 +105,20 @@ internal static class VizPage
             }
 
             json.WriteEndArray();
+            json.WriteStartArray("clusters");
+            foreach (var ns in graph.Namespaces)
+            {
+                var box = laidOut.Boxes["ns:" + ns];
+                json.WriteStartObject();
+                json.WriteString("namespace", ns);
+                json.WriteNumber("x", Math.Round(box.X, 1));
+                json.WriteNumber("y", Math.Round(box.Y, 1));
+                json.WriteNumber("w", Math.Round(box.Width, 1));
+                json.WriteNumber("h", Math.Round(box.Height, 1));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteStartArray("edges");
             for (var i = 0; i < graph.Edges.Count; i++)
             {

@@ -7,3 +7,8 @@ namespace Orbits;
 [Include(typeof(Telemetry), Namespace = "north")]
 [Include(typeof(Telemetry), Namespace = "south")]
 public sealed partial class DefaultPipeline;
+
+/// <summary>The whole of it inside one more namespace: modular pipelines nested in 'fleet' (the readings stay shared).</summary>
+[Pipeline(Name = "nested")]
+[Include(typeof(DefaultPipeline), Namespace = "fleet", Inputs = ["north.readings", "south.readings"])]
+public sealed partial class NestedPipeline;

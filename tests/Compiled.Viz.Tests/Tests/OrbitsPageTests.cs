@@ -31,8 +31,10 @@ public sealed class OrbitsPageTests(OrbitsPages pages) : IClassFixture<OrbitsPag
         await using var page = await pages.OpenAsync(pages.Page);
         Assert.Equal(2, await page.CountAsync("g.node.task[data-id^='task:north.']"));
         Assert.Equal(1, await page.CountAsync(".frame[data-namespace='north']"));
+        await Screenshot(page, "viz-orbits-expanded.png");
 
         await page.Page.ClickAsync("#namespaces button[data-namespace='north']");
+        await Screenshot(page, "viz-orbits-north-collapsed.png");
 
         Assert.Equal(0, await page.CountAsync("g.node[data-id^='task:north.']"));
         Assert.Equal(0, await page.CountAsync("g.node[data-id='data:north.clean']"));
@@ -63,6 +65,32 @@ public sealed class OrbitsPageTests(OrbitsPages pages) : IClassFixture<OrbitsPag
         await page.Page.CheckAsync("#tags input[data-tag='reporting']");
         Assert.Equal(3, await page.CountAsync("g.node.task"));
         Assert.Empty(page.Errors);
+    }
+
+    [Fact]
+    public async Task NestedModularPipelines_AreFramedInsideTheirParent_AndCollapseTogether()
+    {
+        await using var page = await pages.OpenAsync(pages.Page);
+        await page.Page.SelectOptionAsync("#pipeline", new Microsoft.Playwright.SelectOptionValue { Label = "nested" });
+        Assert.Equal(["fleet", "fleet.north", "fleet.south"], await page.Page.Locator(".frame").EvaluateAllAsync<string[]>("frames => frames.map(f => f.dataset.namespace).sort()"));
+        var outer = await page.Page.Locator(".frame[data-namespace='fleet'] rect").BoundingBoxAsync();
+        var inner = await page.Page.Locator(".frame[data-namespace='fleet.north'] rect").BoundingBoxAsync();
+        Assert.True(inner!.X >= outer!.X && inner.Y >= outer.Y && inner.X + inner.Width <= outer.X + outer.Width && inner.Y + inner.Height <= outer.Y + outer.Height);
+
+        await page.Page.ClickAsync("#namespaces button[data-namespace='fleet']");
+
+        Assert.Equal(0, await page.CountAsync("g.node.task"));
+        Assert.Equal(["data:north.readings", "data:south.readings", "ns:fleet"], await page.Page.Locator("g.node").EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.dataset.id).sort()"));
+        Assert.Equal(2, await page.CountAsync("path.edge[data-target='ns:fleet']"));
+        Assert.Empty(page.Errors);
+    }
+
+    /// <summary>Saves what the page shows under the test output's artifacts/, for a person to look at.</summary>
+    private static async Task Screenshot(OpenedPage page, string name)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "artifacts", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await page.Page.ScreenshotAsync(new() { Path = path });
     }
 
     [Fact]

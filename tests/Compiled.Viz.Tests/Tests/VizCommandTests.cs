@@ -55,7 +55,9 @@ public sealed class VizCommandTests : IDisposable
         using var document = JsonDocument.Parse(File.ReadAllText(path));
         var root = document.RootElement;
         var nodes = root.GetProperty("nodes").EnumerateArray().ToList();
-        Assert.Equal(5, nodes.Count(n => n.GetProperty("type").GetString() == "task"));
+        Assert.Equal(10, nodes.Count(n => n.GetProperty("type").GetString() == "task")); // default's 5, and nested's 5 under 'fleet'
+        Assert.Equal(["fleet.north"], nodes.Single(n => n.GetProperty("id").GetString() == "task:fleet.north.clean")
+            .GetProperty("modular_pipelines").EnumerateArray().Select(e => e.GetString()).Where(m => m == "fleet.north"));
         var summarise = nodes.Single(n => n.GetProperty("id").GetString() == "task:north.summarise");
         Assert.Equal(["north"], summarise.GetProperty("modular_pipelines").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["default"], summarise.GetProperty("pipelines").EnumerateArray().Select(e => e.GetString()));
@@ -63,7 +65,9 @@ public sealed class VizCommandTests : IDisposable
         Assert.Contains(root.GetProperty("edges").EnumerateArray(), e => e.GetProperty("source").GetString() == "data:north.summary" && e.GetProperty("target").GetString() == "task:report");
         var modular = root.GetProperty("modular_pipelines");
         Assert.Contains(modular.GetProperty("__root__").GetProperty("children").EnumerateArray(), c => c.GetProperty("id").GetString() == "north" && c.GetProperty("type").GetString() == "modularPipeline");
+        Assert.Contains(modular.GetProperty("fleet").GetProperty("children").EnumerateArray(), c => c.GetProperty("id").GetString() == "fleet.south" && c.GetProperty("type").GetString() == "modularPipeline");
         Assert.Equal(["data:north.summary"], modular.GetProperty("north").GetProperty("outputs").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["data:north.readings", "param:north.threshold"], modular.GetProperty("north").GetProperty("inputs").EnumerateArray().Select(e => e.GetString()).Order());
         Assert.Equal(["cleaning", "reporting", "stats"], root.GetProperty("tags").EnumerateArray().Select(t => t.GetProperty("id").GetString()));
         Assert.Equal(["raw", "reporting"], root.GetProperty("layers").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal("default", root.GetProperty("selected_pipeline").GetString());

@@ -94,15 +94,6 @@
 
   function formatMs(ms) { return ms >= 1000 ? (ms / 1000).toFixed(2) + ' s' : Math.round(ms) + ' ms'; }
 
-  function boundsOf(members) {
-    var left = Infinity, top = Infinity, right = -Infinity, bottom = -Infinity;
-    members.forEach(function (n) {
-      left = Math.min(left, n.x); top = Math.min(top, n.y);
-      right = Math.max(right, n.x + n.w); bottom = Math.max(bottom, n.y + n.h);
-    });
-    return { x: left, y: top, w: right - left, h: bottom - top };
-  }
-
   function render() {
     var p = pipeline();
     var svg = $('graph');
@@ -135,22 +126,23 @@
     });
     var boxes = {};
     p.nodes.forEach(function (n) { boxes[n.id] = n; });
+    var clusters = {};
+    p.clusters.forEach(function (c) { clusters[c.namespace] = c; });
+    // A collapsed modular pipeline: one box in the middle of the place its cluster was laid out in.
     Object.keys(collapsedBoxes).forEach(function (ns) {
-      var b = boundsOf(collapsedBoxes[ns]);
+      var b = clusters[ns];
       var w = Math.max(120, ns.length * 7.2 + 40);
       boxes['ns:' + ns] = { x: b.x + b.w / 2 - w / 2, y: b.y + b.h / 2 - 18, w: w, h: 36 };
     });
 
-    // Expanded modular pipelines: a labelled frame around their visible members.
+    // Expanded modular pipelines: a labelled frame, the cluster MSAGL laid their vertices out in.
     var frames = el('g', { 'class': 'frames' });
-    p.namespaces.forEach(function (ns) {
+    p.clusters.forEach(function (b) {
+      var ns = b.namespace;
       if (state.collapsed[ns] || collapsedParent({ namespace: ns })) return;
-      var members = p.nodes.filter(function (n) { return keep[n.id] && n.namespace && (n.namespace === ns || n.namespace.indexOf(ns + '.') === 0); });
-      if (members.length === 0) return;
-      var b = boundsOf(members);
       var frame = el('g', { 'class': 'frame', 'data-namespace': ns });
-      frame.appendChild(el('rect', { x: b.x - 8, y: b.y - 20, width: b.w + 16, height: b.h + 28, rx: 8 }));
-      frame.appendChild(el('text', { x: b.x - 2, y: b.y - 7 }, ns));
+      frame.appendChild(el('rect', { x: b.x, y: b.y, width: b.w, height: b.h, rx: 8 }));
+      frame.appendChild(el('text', { x: b.x + 6, y: b.y + 14 }, ns));
       frames.appendChild(frame);
     });
     svg.appendChild(frames);
