@@ -45,14 +45,14 @@ public static partial class CompiledCli
         var path = request.Output ?? (format == "html" ? Path.Combine(session.ProjectPath, "data", "08_reporting", "pipelines.html") : null);
         if (path is not null && Directory.Exists(path))
         {
-            return context.Usage($"--output '{path}' is a directory: give the file to write, e.g. {Path.Combine(path, format == "html" ? "pipelines.html" : "pipelines." + (format == "json" ? "json" : "mmd"))}.");
+            return context.Usage($"--output '{path}' is a directory: give the file to write, e.g. {Path.Combine(path, "pipelines." + (format == "mermaid" ? "mmd" : format))}.");
         }
 
         var selectedName = selected.Definition.Name;
         var pipelines = format == "mermaid" ? [selected] : session.Pipelines;
         var graphs = pipelines.Select(p => VizGraphBuilder.Build(session, p.Definition)).ToList();
         var lastRunPath = LastRunHook.DefaultPath(session.ProjectPath);
-        TimeSpan? layoutTime = null;
+        TimeSpan? layoutTime;
         try
         {
             if (path is not null && Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory && !Directory.Exists(directory))
@@ -61,43 +61,8 @@ public static partial class CompiledCli
                 context.Output.WriteLine($"Created {directory}.");
             }
 
-            if (format == "mermaid")
-            {
-                if (path is null) MermaidWriter.Write(context.Output, graphs[0]);
-                else
-                {
-                    using var writer = new StreamWriter(path);
-                    MermaidWriter.Write(writer, graphs[0]);
-                }
-            }
-            else if (format == "json")
-            {
-                if (path is null)
-                {
-                    using var buffer = new MemoryStream();
-                    KedroVizJson.Write(buffer, graphs, selectedName);
-                    context.Output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-                }
-                else
-                {
-                    using var file = File.Create(path);
-                    KedroVizJson.Write(file, graphs, selectedName);
-                }
-            }
-            else
-            {
-                var lastRun = File.Exists(lastRunPath) ? await File.ReadAllTextAsync(lastRunPath, cancellationToken).ConfigureAwait(false) : null;
-                var layoutStart = System.Diagnostics.Stopwatch.GetTimestamp();
-                var laidOut = graphs.Select(GraphLayout.Layout).ToList();
-                layoutTime = System.Diagnostics.Stopwatch.GetElapsedTime(layoutStart);
-                var temporary = path + ".tmp";
-                await using (var file = File.Create(temporary))
-                {
-                    VizPage.Write(file, Path.GetFileName(Path.TrimEndingDirectorySeparator(session.ProjectPath)), laidOut, selectedName, lastRun, request.Serve || request.Live);
-                }
-
-                File.Move(temporary, path!, overwrite: true);
-            }
+            var project = Path.GetFileName(Path.TrimEndingDirectorySeparator(session.ProjectPath));
+            layoutTime = await WriteVizAsync(context.Output, format, path, project, graphs, selectedName, lastRunPath, request.Serve || request.Live, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -106,15 +71,58 @@ public static partial class CompiledCli
 
         if (path is not null)
         {
-            var laidOutText = layoutTime is { } time
+            var laidOut = layoutTime is { } time
                 ? string.Create(CultureInfo.InvariantCulture, $": {graphs.Sum(g => g.Nodes.Count):N0} vertices of {graphs.Count} pipeline{(graphs.Count == 1 ? "" : "s")} laid out in {time.TotalSeconds:F2} s")
                 : "";
-            context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {Path.GetFullPath(path)} ({new FileInfo(path).Length / 1024.0:F1} KB){laidOutText}."));
+            context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {Path.GetFullPath(path)} ({new FileInfo(path).Length / 1024.0:F1} KB){laidOut}."));
         }
+
         if (!request.Serve) return 0;
 
         string[] rewrite = ["viz", "--output", Path.GetFullPath(path!), "--pipeline", selectedName, "--env", session.Environment, "--live"];
         return await new VizServer(Path.GetFullPath(path!), lastRunPath, rewrite, context.Output, context.Error).ServeAsync(request.Port, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="graphs"/> in <paramref name="format"/> to <paramref name="path"/> (the output when null: mermaid
+    /// and json). The page goes to a temporary file first, so a served page is never read half-written.
+    /// </summary>
+    /// <returns>How long the layout took (html), or null.</returns>
+    private static async Task<TimeSpan?> WriteVizAsync(
+        TextWriter output, string format, string? path, string project, IReadOnlyList<VizGraph> graphs, string selected, string lastRunPath, bool live,
+        CancellationToken cancellationToken)
+    {
+        switch (format)
+        {
+            case "mermaid":
+                await using (var writer = path is null ? null : new StreamWriter(path))
+                {
+                    MermaidWriter.Write(writer ?? output, graphs[0]);
+                }
+
+                return null;
+            case "json":
+                await using (var stream = path is null ? new MemoryStream() : (Stream)File.Create(path))
+                {
+                    KedroVizJson.Write(stream, graphs, selected);
+                    if (stream is MemoryStream buffer) output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+                }
+
+                return null;
+            default:
+                var lastRun = File.Exists(lastRunPath) ? await File.ReadAllTextAsync(lastRunPath, cancellationToken).ConfigureAwait(false) : null;
+                var start = System.Diagnostics.Stopwatch.GetTimestamp();
+                var laidOut = graphs.Select(GraphLayout.Layout).ToList();
+                var layoutTime = System.Diagnostics.Stopwatch.GetElapsedTime(start);
+                var temporary = path + ".tmp";
+                await using (var file = File.Create(temporary))
+                {
+                    VizPage.Write(file, project, laidOut, selected, lastRun, live);
+                }
+
+                File.Move(temporary, path!, overwrite: true);
+                return layoutTime;
+        }
     }
 
     private sealed record VizRequest(string? Pipeline, string Format, string? Output, string? Environment, bool Serve, int Port, bool Live);
