@@ -38,6 +38,7 @@ internal static class VizPage
             <aside id="sidebar">
             <h2>Tags</h2><div id="tags"></div>
             <h2>Modular pipelines</h2><div id="namespaces"></div>
+            <h2>Layers</h2><div id="layers"></div>
             <h2>Last run</h2><div id="last-run"></div>
             </aside>
             <main id="canvas"><svg id="graph" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Pipeline flowchart"></svg></main>

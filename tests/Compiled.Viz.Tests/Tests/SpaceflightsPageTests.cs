@@ -141,6 +141,18 @@ public sealed class SpaceflightsPageTests(SpaceflightsPages pages) : IClassFixtu
     }
 
     [Fact]
+    public async Task ALayer_HighlightsItsDatasets()
+    {
+        await using var page = await pages.OpenAsync(pages.AfterRun);
+        Assert.Equal(["raw", "intermediate", "primary", "models", "reporting"], await page.Page.Locator("#layers button").AllTextContentsAsync());
+
+        await page.Page.ClickAsync("#layers button[data-layer='raw']");
+
+        Assert.Equal(["data:companies", "data:reviews", "data:shuttles"], await page.Page.Locator("g.node.in-layer").EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.dataset.id).sort()"));
+        Assert.Equal(await page.CountAsync("g.node") - 3, await page.CountAsync("g.node.dimmed"));
+    }
+
+    [Fact]
     public async Task FocusMode_KeepsANodesUpstreamAndDownstream_AndFadesTheRest()
     {
         await using var page = await pages.OpenAsync(pages.AfterRun);

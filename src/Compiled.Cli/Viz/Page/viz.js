@@ -1,6 +1,6 @@
 // The interaction of a Compiled pipeline page (written for Compiled; no third-party code). The layout is computed
 // when the page is written (MSAGL, in `viz`); this script only draws it and answers clicks: pipeline selector,
-// tag filters, search, focus mode, collapsible modular pipelines, the details panel and the last-run overlay.
+// tag filters, search, layers, focus mode, collapsible modular pipelines, the details panel and the last-run overlay.
 // It makes no request when the page is opened from a file; when served by `viz --serve` it asks the server
 // (same origin) whether the project was rebuilt and for the latest run.
 (function () {
@@ -8,7 +8,7 @@
 
   var SVG = 'http://www.w3.org/2000/svg';
   var data = JSON.parse(document.getElementById('viz-data').textContent);
-  var state = { pipeline: 0, collapsed: {}, tags: {}, search: '', focus: null, selected: null };
+  var state = { pipeline: 0, collapsed: {}, tags: {}, search: '', layer: null, focus: null, selected: null };
   var lastRun = data.lastRun;
 
   var $ = function (id) { return document.getElementById(id); };
@@ -178,6 +178,7 @@
       if (focus && !focus[n.id]) classes.push('faded');
       if (search && n.name.toLowerCase().indexOf(search) < 0) classes.push('dimmed');
       if (search && n.name.toLowerCase().indexOf(search) >= 0) classes.push('match');
+      if (state.layer) classes.push(n.layer === state.layer ? 'in-layer' : 'dimmed');
       if (state.selected === n.id) classes.push('selected');
       var run = n.kind === 'task' ? runOf(n.name) : null;
       if (run) classes.push('run-' + run.status);
@@ -216,6 +217,15 @@
       button.style.paddingLeft = (6 + 12 * (ns.split('.').length - 1)) + 'px';
       button.addEventListener('click', function () { toggle(ns); });
       namespaces.appendChild(button);
+    });
+
+    var layers = $('layers');
+    layers.textContent = '';
+    if (p.layers.length === 0) layers.appendChild(html('p', { 'class': 'muted' }, 'No layers (metadata.kedro-viz.layer).'));
+    p.layers.forEach(function (layer) {
+      var button = html('button', { type: 'button', 'data-layer': layer, 'class': state.layer === layer ? 'active' : '' }, layer);
+      button.addEventListener('click', function () { state.layer = state.layer === layer ? null : layer; render(); });
+      layers.appendChild(button);
     });
 
     var run = $('last-run');
@@ -276,7 +286,7 @@
   }
 
   function choosePipeline(index) {
-    state = { pipeline: index, collapsed: {}, tags: {}, search: state.search, focus: null, selected: null };
+    state = { pipeline: index, collapsed: {}, tags: {}, search: state.search, layer: null, focus: null, selected: null };
     $('panel').hidden = true;
     render();
   }
