@@ -29,10 +29,14 @@
 
   function pipeline() { return data.pipelines[state.pipeline]; }
 
+  // The pipeline's vertex with this id (an index per pipeline, built on first use).
   function byId(id) {
-    var nodes = pipeline().nodes;
-    for (var i = 0; i < nodes.length; i++) if (nodes[i].id === id) return nodes[i];
-    return null;
+    var p = pipeline();
+    if (!p.index) {
+      p.index = {};
+      p.nodes.forEach(function (n) { p.index[n.id] = n; });
+    }
+    return p.index[id] || null;
   }
 
   // The outermost collapsed namespace that hides a vertex, or null.
@@ -88,8 +92,11 @@
 
   function runOf(name) {
     if (!lastRun || !lastRun.nodes) return null;
-    for (var i = 0; i < lastRun.nodes.length; i++) if (lastRun.nodes[i].name === name) return lastRun.nodes[i];
-    return null;
+    if (!lastRun.byName) {
+      lastRun.byName = {};
+      lastRun.nodes.forEach(function (n) { lastRun.byName[n.name] = n; });
+    }
+    return lastRun.byName[name] || null;
   }
 
   function formatMs(ms) { return ms >= 1000 ? (ms / 1000).toFixed(2) + ' s' : Math.round(ms) + ' ms'; }
