@@ -30,5 +30,14 @@ public sealed class OpenedPage : IAsyncDisposable
 
     public Task<int> CountAsync(string selector) => Page.Locator(selector).CountAsync();
 
+    /// <summary>Saves what the page shows as <c>artifacts/{name}</c> under the test output, for a person to look at; returns the path.</summary>
+    public async Task<string> SaveScreenshotAsync(string name)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "artifacts", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await Page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        return path;
+    }
+
     public ValueTask DisposeAsync() => new(Page.CloseAsync());
 }

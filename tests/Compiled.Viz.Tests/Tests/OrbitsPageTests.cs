@@ -31,10 +31,10 @@ public sealed class OrbitsPageTests(OrbitsPages pages) : IClassFixture<OrbitsPag
         await using var page = await pages.OpenAsync(pages.Page);
         Assert.Equal(2, await page.CountAsync("g.node.task[data-id^='task:north.']"));
         Assert.Equal(1, await page.CountAsync(".frame[data-namespace='north']"));
-        await Screenshot(page, "viz-orbits-expanded.png");
+        await page.SaveScreenshotAsync("viz-orbits-expanded.png");
 
         await page.Page.ClickAsync("#namespaces button[data-namespace='north']");
-        await Screenshot(page, "viz-orbits-north-collapsed.png");
+        await page.SaveScreenshotAsync("viz-orbits-north-collapsed.png");
 
         Assert.Equal(0, await page.CountAsync("g.node[data-id^='task:north.']"));
         Assert.Equal(0, await page.CountAsync("g.node[data-id='data:north.clean']"));
@@ -83,14 +83,6 @@ public sealed class OrbitsPageTests(OrbitsPages pages) : IClassFixture<OrbitsPag
         Assert.Equal(["data:north.readings", "data:south.readings", "ns:fleet"], await page.Page.Locator("g.node").EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.dataset.id).sort()"));
         Assert.Equal(2, await page.CountAsync("path.edge[data-target='ns:fleet']"));
         Assert.Empty(page.Errors);
-    }
-
-    /// <summary>Saves what the page shows under the test output's artifacts/, for a person to look at.</summary>
-    private static async Task Screenshot(OpenedPage page, string name)
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "artifacts", name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await page.Page.ScreenshotAsync(new() { Path = path });
     }
 
     [Fact]

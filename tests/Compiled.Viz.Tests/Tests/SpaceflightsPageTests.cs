@@ -186,10 +186,7 @@ public sealed class SpaceflightsPageTests(SpaceflightsPages pages) : IClassFixtu
         await using var page = await pages.OpenAsync(pages.AfterRun);
         await page.Page.ClickAsync("g.node[data-id='task:split_data']");
         Assert.Equal("Spaceflights pipelines", await page.Page.TitleAsync());
-        var path = Path.Combine(AppContext.BaseDirectory, "artifacts", "viz-spaceflights.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-
-        await page.Page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        var path = await page.SaveScreenshotAsync("viz-spaceflights.png");
 
         Assert.True(new FileInfo(path).Length > 10_000, $"The screenshot {path} is suspiciously small.");
     }
