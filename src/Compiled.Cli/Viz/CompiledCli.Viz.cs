@@ -37,6 +37,7 @@ public static partial class CompiledCli
         }
 
         if (request.Serve && format != "html") return context.Usage($"--serve serves the html page; it cannot be combined with --format {format}.");
+        if (request.Port is < 1 or > 65535) return context.Usage($"--port {request.Port} is not a TCP port: use 1 to 65535 (default 4141).");
         if (!context.TryCreateSession(request.Environment, [], out var session)) return UsageError;
         IPipeline selected;
         if (request.Pipeline is null && session.FindPipeline("default") is null && session.Pipelines.Count > 0) selected = session.Pipelines[0];

@@ -116,6 +116,18 @@ public sealed class VizCommandTests : IDisposable
         Assert.Contains("Unknown format 'mermiad' (--format): use html, mermaid or json. Did you mean 'mermaid'?", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ServeWithAnotherFormat_OrAPortOutOfRange_IsRefused()
+    {
+        var (mermaidCode, _, mermaidError) = await _spaceflights.CliAsync("viz", "--serve", "--format", "mermaid");
+        var (portCode, _, portError) = await _spaceflights.CliAsync("viz", "--serve", "--port", "70000");
+
+        Assert.Equal(2, mermaidCode);
+        Assert.Contains("--serve serves the html page; it cannot be combined with --format mermaid.", mermaidError, StringComparison.Ordinal);
+        Assert.Equal(2, portCode);
+        Assert.Contains("--port 70000 is not a TCP port: use 1 to 65535 (default 4141).", portError, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         _spaceflights.Dispose();
