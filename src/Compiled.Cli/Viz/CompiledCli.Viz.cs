@@ -36,6 +36,7 @@ public static partial class CompiledCli
             return context.Usage($"Unknown format '{request.Format}' (--format): use html, mermaid or json.{NameSuggestions.DidYouMean(request.Format, VizFormats)}");
         }
 
+        if (format == "html" && !VizFeature.IsHtmlPageSupported) return context.Usage(VizFeature.NativeAotMessage);
         if (request.Serve && format != "html") return context.Usage($"--serve serves the html page; it cannot be combined with --format {format}.");
         if (request.Port is < 1 or > 65535) return context.Usage($"--port {request.Port} is not a TCP port: use 1 to 65535 (default 4141).");
         if (!context.TryCreateSession(request.Environment, [], out var session)) return UsageError;

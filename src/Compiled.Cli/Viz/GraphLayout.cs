@@ -31,6 +31,8 @@ internal static class GraphLayout
 
     public static LaidOutGraph Layout(VizGraph graph)
     {
+        // A constant in a native AOT publish: the compiler drops the rest, and MSAGL with it.
+        if (!VizFeature.IsHtmlPageSupported) throw new NotSupportedException(VizFeature.NativeAotMessage);
         var geometry = new GeometryGraph();
         var vertices = new Dictionary<string, MsaglNode>(StringComparer.Ordinal);
         foreach (var node in graph.Nodes)

@@ -126,8 +126,9 @@ internal sealed class VizServer(string pagePath, string lastRunPath, IReadOnlyLi
     private static (string Executable, string Assembly, bool ViaHost) ProgramPath()
     {
         var executable = Environment.ProcessPath ?? throw new InvalidOperationException("The path of the running program is unknown, so a rebuild cannot be followed.");
-        var entry = System.Reflection.Assembly.GetEntryAssembly();
-        var assembly = entry is null || string.IsNullOrEmpty(entry.Location) ? executable : entry.Location;
+        // A JIT build runs bin/…/MyProject.dll (a rebuild replaces it); a native executable is its own program.
+        var dll = Path.Combine(AppContext.BaseDirectory, System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name + ".dll");
+        var assembly = File.Exists(dll) ? dll : executable;
         var viaHost = Path.GetFileNameWithoutExtension(executable).Equals("dotnet", StringComparison.OrdinalIgnoreCase);
         return (executable, assembly, viaHost);
     }
