@@ -1,7 +1,18 @@
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
+using Compiled.Benchmarks;
 using Compiled.Benchmarks.Infrastructure;
+using Compiled.Cli;
+
+// `viz` draws the benchmark project's pipelines with the project command line's viz (benchmarks/viz.sh times the page
+// of the 1,000-node chain): dotnet run -c Release --project benchmarks/Compiled.Benchmarks -- viz --pipeline chain1000
+if (args is ["viz", ..])
+{
+    return await CompiledCli.RunAsync(args, options => BenchmarksProject.CreateSession(options),
+        new CliOptions { Session = new Compiled.SessionOptions { ProjectPath = ProjectDirectory.Path, Environment = "base" } });
+}
+
 
 // dotnet run -c Release --project benchmarks/Compiled.Benchmarks -- --filter '*'              (full)
 // dotnet run -c Release --project benchmarks/Compiled.Benchmarks -- --filter '*' --job short  (quick)
@@ -14,3 +25,4 @@ var config = DefaultConfig.Instance
     .AddColumn(StatisticColumn.Median)
     .AddColumn(new NanosecondsPerNodeColumn());
 BenchmarkSwitcher.FromAssembly(typeof(ProjectDirectory).Assembly).Run(args, config);
+return 0;

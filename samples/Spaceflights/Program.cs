@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Spaceflights;
 using Spaceflights.Model;
 
-// With arguments, the project's command line: run (Kedro's filters, --params, --env, --runner, resume), list.
+// With arguments, the project's command line: run (Kedro's filters, --params, --env, --runner, resume), list, viz.
 //   dotnet run --project samples/Spaceflights -- run --pipeline data_science --params model_options.test_size=0.3
 //   dotnet run --project samples/Spaceflights -- list
 if (args.Length > 0)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Compiled.Cli.Viz;
 using Compiled.Config;
 using Compiled.Pipelines;
 using Compiled.Runners;
@@ -15,11 +16,12 @@ namespace Compiled.Cli;
 /// [--namespaces ns] [--params a.b=1,c=x] [--runtime name=value] [--env env] [--run-id id] [--runner sequential|parallel]
 /// [--max-workers n] [--only-missing-outputs]</c></item>
 /// <item><c>list [pipelines|nodes|datasets|parameters] [--pipeline name] [--env env]</c></item>
+/// <item><c>viz [--pipeline name] [--format html|mermaid|json] [--output path] [--env env] [--serve] [--port n]</c></item>
 /// </list>
 /// Exit codes: 0 done; 1 a node failed (the resume command is printed); 2 a flag names something the project does not
 /// have, or the configuration is wrong (nothing ran); 130 cancelled.
 /// </summary>
-public static class CompiledCli
+public static partial class CompiledCli
 {
     /// <summary>The exit code of a run in which a node failed.</summary>
     public const int RunFailed = 1;
@@ -50,6 +52,7 @@ public static class CompiledCli
         {
             RunCommand(context),
             ListCommand(context),
+            VizCommand(context),
         };
         var invocation = new InvocationConfiguration { Output = output, Error = error };
         return await root.Parse(args).InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
@@ -131,7 +134,9 @@ public static class CompiledCli
         }
 
         var progress = new ProgressHook(context.Output, context.Interactive);
-        if (!context.TryCreateSession(request.Environment, progress, out var session)) return UsageError;
+        var lastRun = new LastRunHook(context.Error);
+        if (!context.TryCreateSession(request.Environment, [progress, lastRun], out var session)) return UsageError;
+        lastRun.Path = LastRunHook.DefaultPath(session.ProjectPath);
         if (!TryFindPipeline(context, session, request.Pipeline, out var pipeline)) return UsageError;
 
         var runtimeValues = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -192,7 +197,7 @@ public static class CompiledCli
 
     private static int List(CliContext context, string? what, string? pipelineName, string? environment)
     {
-        if (!context.TryCreateSession(environment, null, out var session)) return UsageError;
+        if (!context.TryCreateSession(environment, [], out var session)) return UsageError;
         IReadOnlyList<IPipeline> pipelines = session.Pipelines;
         if (pipelineName is not null)
         {
@@ -335,7 +340,7 @@ public static class CompiledCli
 
         public string CommandName => options.CommandName ?? System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name ?? "app";
 
-        public bool TryCreateSession(string? environment, PipelineHook? progress, out Session session)
+        public bool TryCreateSession(string? environment, IReadOnlyList<PipelineHook> hooks, out Session session)
         {
             var template = options.Session;
             try
@@ -346,7 +351,7 @@ public static class CompiledCli
                     ProjectPath = template.ProjectPath,
                     LoggerFactory = template.LoggerFactory,
                     JsonTypeInfoResolver = template.JsonTypeInfoResolver,
-                    Hooks = progress is null ? template.Hooks : [.. template.Hooks, progress],
+                    Hooks = hooks.Count == 0 ? template.Hooks : [.. template.Hooks, .. hooks],
                 });
             }
             catch (ConfigException exception)

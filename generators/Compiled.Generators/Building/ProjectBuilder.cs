@@ -101,7 +101,41 @@ internal static class ProjectBuilder
             typedCatalog.Values.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
             parameters,
             pipelineModels,
-            diagnostics.ToEquatableArray());
+            diagnostics.ToEquatableArray())
+        {
+            NodeSources = NodeSources(files, declaredNodes),
+            ParameterValues = usages
+                .GroupBy(u => u.Path, StringComparer.Ordinal)
+                .Select(g => new ParameterValueModel(g.Key, g.First().Shape.TypeName, YamlJson.Find(parametersRoot, g.Key) is { } value ? YamlJson.Write(value) : null))
+                .OrderBy(p => p.Path, StringComparer.Ordinal)
+                .ToEquatableArray(),
+        };
+    }
+
+    /// <summary>
+    /// Each node method's declaration, its file relative to the project directory: the directory holding <c>conf/</c>
+    /// (the generator sees no MSBuild project path, but it sees the configuration files).
+    /// </summary>
+    private static EquatableArray<NodeSourceModel> NodeSources(IReadOnlyList<ConfigFileModel> files, IReadOnlyList<NodeModel> nodes)
+    {
+        var projectDirectory = files
+            .Select(f => f.Path.Replace('\\', '/'))
+            .Select(p => p.LastIndexOf("/conf/", StringComparison.Ordinal) is var index and >= 0 ? p.Substring(0, index + 1) : null)
+            .FirstOrDefault(d => d is not null);
+        string Relative(string file)
+        {
+            file = file.Replace('\\', '/');
+            return projectDirectory is not null && file.StartsWith(projectDirectory, StringComparison.Ordinal) ? file.Substring(projectDirectory.Length)
+                : file.Substring(file.LastIndexOf('/') + 1);
+        }
+
+        return nodes
+            .Select(n => n.Source)
+            .OfType<NodeSourceModel>()
+            .GroupBy(s => s.Method, StringComparer.Ordinal)
+            .Select(g => g.First() with { File = Relative(g.First().File) })
+            .OrderBy(s => s.Method, StringComparer.Ordinal)
+            .ToEquatableArray();
     }
 
     /// <summary>

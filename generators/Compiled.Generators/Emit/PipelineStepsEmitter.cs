@@ -23,7 +23,7 @@ internal static class PipelineStepsEmitter
         var w = SourceWriter.ForFile(pipeline.Namespace);
         var graph = pipeline.Graph;
         w.Open($"partial class {pipeline.ClassName} : {Definitions}.IPipeline");
-        WriteDefinition(w, pipeline, graph);
+        WriteDefinition(w, project, pipeline, graph);
         w.Line($"{Definitions}.PipelineDefinition {Definitions}.IPipeline.Definition => Definition;");
         w.Line();
         w.Line($"global::Compiled.Session {Definitions}.IPipeline.Session => _session;");
@@ -57,11 +57,11 @@ internal static class PipelineStepsEmitter
         return w.ToString();
     }
 
-    private static void WriteDefinition(SourceWriter w, PipelineModel pipeline, PipelineGraphModel? graph)
+    private static void WriteDefinition(SourceWriter w, ProjectModel project, PipelineModel pipeline, PipelineGraphModel? graph)
     {
         w.Line("/// <summary>");
-        w.Line($"/// The graph of <c>{Xml(pipeline.Name)}</c>: its nodes in run order with their inputs, outputs, parameters, tags and");
-        w.Line("/// namespace, and its datasets. Filters, runners and the command line read it.");
+        w.Line($"/// The graph of <c>{Xml(pipeline.Name)}</c>: its nodes in run order with their inputs, outputs, parameters, tags,");
+        w.Line("/// namespace and declaration, its datasets, and the parameters its nodes bind. Filters, runners and the command line read it.");
         w.Line("/// </summary>");
         if (graph is null)
         {
@@ -75,12 +75,21 @@ internal static class PipelineStepsEmitter
         w.Line("Name,");
         w.Line("[");
         w.Indent();
+        var sources = project.NodeSources.ToDictionary(s => s.Method, StringComparer.Ordinal);
         foreach (var node in graph.Nodes)
         {
             var line = $"new({Literal(node.Name)}, @namespace: {(node.Namespace is null ? "null" : Literal(node.Namespace))}, tags: {List(node.Tags)}, " +
                 $"inputs: {List(node.Inputs)}, outputs: {List(node.Outputs)}, parameters: {List(node.Parameters)}" +
-                (node.Await != AwaitKind.None ? ", isAsync: true)," : "),");
-            w.Line(line);
+                (node.Await != AwaitKind.None ? ", isAsync: true" : "");
+            if (sources.TryGetValue(node.Method, out var source))
+            {
+                w.Line(line + ",");
+                w.Line($"    source: new({Literal(source.File)}, {source.Line}, {Literal(source.Signature)})),");
+            }
+            else
+            {
+                w.Line(line + "),");
+            }
         }
 
         w.Outdent();
@@ -96,7 +105,26 @@ internal static class PipelineStepsEmitter
         }
 
         w.Outdent();
-        w.Line("]);");
+        var bound = new HashSet<string>(graph.Nodes.SelectMany(n => n.Parameters), StringComparer.Ordinal);
+        var parameters = project.ParameterValues.Where(p => bound.Contains(p.Path)).ToList();
+        if (parameters.Count == 0)
+        {
+            w.Line("]);");
+        }
+        else
+        {
+            w.Line("],");
+            w.Line("[");
+            w.Indent();
+            foreach (var parameter in parameters)
+            {
+                w.Line($"new({Literal(parameter.Path)}, {Literal(parameter.TypeName.Replace("global::", ""))}, {(parameter.Json is null ? "null" : Literal(parameter.Json))}),");
+            }
+
+            w.Outdent();
+            w.Line("]);");
+        }
+
         w.Outdent();
         w.Line();
     }

@@ -77,4 +77,7 @@ internal sealed record NodeModel(
     /// and its datasets and parameters are renamed); null for a node as declared.
     /// </summary>
     public string? Namespace { get; init; }
+
+    /// <summary>Where the method is declared and its signature; null when the compiler gave no source location.</summary>
+    public NodeSourceModel? Source { get; init; }
 }

@@ -9,7 +9,14 @@ internal sealed record ProjectModel(
     EquatableArray<CatalogEntryModel> Catalog,
     ParametersModel Parameters,
     EquatableArray<PipelineModel> Pipelines,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>Where each node method is declared (paths relative to the project directory), for the pipelines' graphs.</summary>
+    public EquatableArray<NodeSourceModel> NodeSources { get; init; } = EquatableArray<NodeSourceModel>.Empty;
+
+    /// <summary>Every parameter path a node binds, with its type and <c>conf/base</c> value, for the pipelines' graphs.</summary>
+    public EquatableArray<ParameterValueModel> ParameterValues { get; init; } = EquatableArray<ParameterValueModel>.Empty;
+}
 
 /// <summary>A typed catalog entry: the dataset type the generator constructs for it.</summary>
 /// <param name="DatasetType">The concrete dataset type, e.g. <c>global::Compiled.Datasets.CsvDataset&lt;global::Ns.Row&gt;</c>.</param>

@@ -10,6 +10,19 @@ namespace Compiled.Generators.Parsing;
 /// </summary>
 internal static class NodeParser
 {
+    /// <summary>
+    /// <c>public static Regressor DataScience.TrainModel(double[][] x, double[] y)</c>: types without namespaces,
+    /// as a reader of the code sees them.
+    /// </summary>
+    private static readonly SymbolDisplayFormat SignatureFormat = new(
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypes,
+        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
+        memberOptions: SymbolDisplayMemberOptions.IncludeAccessibility | SymbolDisplayMemberOptions.IncludeModifiers
+            | SymbolDisplayMemberOptions.IncludeType | SymbolDisplayMemberOptions.IncludeParameters | SymbolDisplayMemberOptions.IncludeContainingType,
+        parameterOptions: SymbolDisplayParameterOptions.IncludeType | SymbolDisplayParameterOptions.IncludeName
+            | SymbolDisplayParameterOptions.IncludeParamsRefOut | SymbolDisplayParameterOptions.IncludeDefaultValue,
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
     public static NodeModel Parse(IMethodSymbol method, AttributeData attribute)
     {
         var id = SymbolNames.MemberId(method);
@@ -92,7 +105,19 @@ internal static class NodeParser
             returnKind,
             awaitKind,
             (tags ?? Array.Empty<string>()).ToEquatableArray(),
-            diagnostics.ToEquatableArray());
+            diagnostics.ToEquatableArray())
+        {
+            Source = Source(method, id),
+        };
+    }
+
+    /// <summary>The method's file, line and signature; null for a method without source (metadata).</summary>
+    private static NodeSourceModel? Source(IMethodSymbol method, string id)
+    {
+        var location = method.Locations.FirstOrDefault(l => l.IsInSource);
+        if (location is null) return null;
+        var span = location.GetLineSpan();
+        return new NodeSourceModel(id, span.Path, span.StartLinePosition.Line + 1, method.ToDisplayString(SignatureFormat));
     }
 
     private static NodeParameterModel ParseParameter(IParameterSymbol parameter)

@@ -1,6 +1,6 @@
 namespace Compiled.Pipelines;
 
-/// <summary>A node of a pipeline, as the filters, the runners and the command line see it: names only.</summary>
+/// <summary>A node of a pipeline, as the filters, the runners and the command line see it: names, and where its method is declared.</summary>
 public sealed class NodeDefinition
 {
     /// <summary>Describes a node.</summary>
@@ -11,9 +11,10 @@ public sealed class NodeDefinition
     /// <param name="outputs">The datasets it writes, in order.</param>
     /// <param name="parameters">The parameter paths it binds (<c>model_options</c>), in parameter order.</param>
     /// <param name="isAsync">Whether the node method is asynchronous.</param>
+    /// <param name="source">Where the node method is declared and its signature, or null when unknown.</param>
     public NodeDefinition(
         string name, string? @namespace, IReadOnlyList<string> tags, IReadOnlyList<string> inputs,
-        IReadOnlyList<string> outputs, IReadOnlyList<string> parameters, bool isAsync = false)
+        IReadOnlyList<string> outputs, IReadOnlyList<string> parameters, bool isAsync = false, NodeSource? source = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         Name = name;
@@ -23,6 +24,7 @@ public sealed class NodeDefinition
         Outputs = outputs;
         Parameters = parameters;
         IsAsync = isAsync;
+        Source = source;
     }
 
     /// <summary>The node's full name: <c>namespace.name</c> inside a namespace.</summary>
@@ -45,6 +47,9 @@ public sealed class NodeDefinition
 
     /// <summary>Whether the node method is asynchronous.</summary>
     public bool IsAsync { get; }
+
+    /// <summary>Where the node method is declared and its signature, or null when unknown.</summary>
+    public NodeSource? Source { get; }
 
     /// <inheritdoc />
     public override string ToString() => Name;

@@ -18,8 +18,9 @@ public sealed class PipelineDefinition
     /// <param name="name">The pipeline's name.</param>
     /// <param name="nodes">Its nodes, in the order a sequential run calls them (a topological order).</param>
     /// <param name="datasets">Every dataset its nodes read or write.</param>
+    /// <param name="parameters">The parameter paths its nodes bind, with their types and values; empty when null.</param>
     /// <exception cref="ArgumentException">A node reads or writes a dataset not in <paramref name="datasets"/>, a name repeats, or a node reads a dataset produced after it.</exception>
-    public PipelineDefinition(string name, IReadOnlyList<NodeDefinition> nodes, IReadOnlyList<DatasetDefinition> datasets)
+    public PipelineDefinition(string name, IReadOnlyList<NodeDefinition> nodes, IReadOnlyList<DatasetDefinition> datasets, IReadOnlyList<ParameterDefinition>? parameters = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(nodes);
@@ -27,6 +28,7 @@ public sealed class PipelineDefinition
         Name = name;
         Nodes = nodes;
         Datasets = datasets;
+        Parameters = parameters ?? [];
         for (var i = 0; i < datasets.Count; i++)
         {
             if (!_datasetIndex.TryAdd(datasets[i].Name, i)) throw new ArgumentException($"Dataset '{datasets[i].Name}' is listed twice.", nameof(datasets));
@@ -77,6 +79,9 @@ public sealed class PipelineDefinition
 
     /// <summary>Every dataset its nodes read or write.</summary>
     public IReadOnlyList<DatasetDefinition> Datasets { get; }
+
+    /// <summary>The parameter paths its nodes bind, with their C# types and <c>conf/base</c> values.</summary>
+    public IReadOnlyList<ParameterDefinition> Parameters { get; }
 
     /// <summary>Every tag of its nodes, sorted.</summary>
     public IReadOnlyList<string> Tags => Nodes.SelectMany(n => n.Tags).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();

@@ -7,15 +7,18 @@ namespace MiniFlights;
 partial class DataProcessingPipeline : global::Compiled.Pipelines.IPipeline
 {
     /// <summary>
-    /// The graph of <c>data_processing</c>: its nodes in run order with their inputs, outputs, parameters, tags and
-    /// namespace, and its datasets. Filters, runners and the command line read it.
+    /// The graph of <c>data_processing</c>: its nodes in run order with their inputs, outputs, parameters, tags,
+    /// namespace and declaration, its datasets, and the parameters its nodes bind. Filters, runners and the command line read it.
     /// </summary>
     public static global::Compiled.Pipelines.PipelineDefinition Definition { get; } = new(
         Name,
         [
-            new("preprocess_companies", @namespace: null, tags: [], inputs: ["companies"], outputs: ["preprocessed_companies"], parameters: []),
-            new("preprocess_shuttles", @namespace: null, tags: [], inputs: ["shuttles"], outputs: ["preprocessed_shuttles"], parameters: []),
-            new("create_model_input_table", @namespace: null, tags: ["primary"], inputs: ["preprocessed_shuttles", "preprocessed_companies"], outputs: ["model_input_table"], parameters: []),
+            new("preprocess_companies", @namespace: null, tags: [], inputs: ["companies"], outputs: ["preprocessed_companies"], parameters: [],
+                source: new("DataProcessing.cs", 10, "public static Company[] DataProcessing.PreprocessCompanies(CompanyRow[] companies)")),
+            new("preprocess_shuttles", @namespace: null, tags: [], inputs: ["shuttles"], outputs: ["preprocessed_shuttles"], parameters: [],
+                source: new("DataProcessing.cs", 17, "public static Shuttle[] DataProcessing.PreprocessShuttles(ShuttleRow[] shuttles)")),
+            new("create_model_input_table", @namespace: null, tags: ["primary"], inputs: ["preprocessed_shuttles", "preprocessed_companies"], outputs: ["model_input_table"], parameters: [],
+                source: new("DataProcessing.cs", 25, "public static ModelInputRow[] DataProcessing.CreateModelInputTable(Shuttle[] preprocessedShuttles, Company[] preprocessedCompanies)")),
         ],
         [
             new("companies", global::Compiled.Pipelines.DatasetStorage.Persisted, "csv", "MiniFlights.Model.CompanyRow[]"),

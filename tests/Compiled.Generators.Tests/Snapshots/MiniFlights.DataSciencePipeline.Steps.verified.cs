@@ -7,15 +7,18 @@ namespace MiniFlights;
 partial class DataSciencePipeline : global::Compiled.Pipelines.IPipeline
 {
     /// <summary>
-    /// The graph of <c>data_science</c>: its nodes in run order with their inputs, outputs, parameters, tags and
-    /// namespace, and its datasets. Filters, runners and the command line read it.
+    /// The graph of <c>data_science</c>: its nodes in run order with their inputs, outputs, parameters, tags,
+    /// namespace and declaration, its datasets, and the parameters its nodes bind. Filters, runners and the command line read it.
     /// </summary>
     public static global::Compiled.Pipelines.PipelineDefinition Definition { get; } = new(
         Name,
         [
-            new("split_data", @namespace: null, tags: [], inputs: ["model_input_table"], outputs: ["X_train", "X_test", "y_train", "y_test"], parameters: ["model_options"]),
-            new("train_model", @namespace: null, tags: [], inputs: ["X_train", "y_train"], outputs: ["regressor"], parameters: ["model_options.features"]),
-            new("evaluate_model", @namespace: null, tags: [], inputs: ["regressor", "X_test", "y_test"], outputs: ["metrics"], parameters: [], isAsync: true),
+            new("split_data", @namespace: null, tags: [], inputs: ["model_input_table"], outputs: ["X_train", "X_test", "y_train", "y_test"], parameters: ["model_options"],
+                source: new("DataScience.cs", 9, "public static (double[][] XTrain, double[][] XTest, double[] YTrain, double[] YTest) DataScience.SplitData(ModelInputRow[] data, ModelOptions options)")),
+            new("train_model", @namespace: null, tags: [], inputs: ["X_train", "y_train"], outputs: ["regressor"], parameters: ["model_options.features"],
+                source: new("DataScience.cs", 24, "public static Regressor DataScience.TrainModel(double[][] x, double[] y, string[] features)")),
+            new("evaluate_model", @namespace: null, tags: [], inputs: ["regressor", "X_test", "y_test"], outputs: ["metrics"], parameters: [], isAsync: true,
+                source: new("DataScience.cs", 31, "public static ValueTask<Metrics> DataScience.EvaluateModel(Regressor regressor, double[][] x, double[] y, CancellationToken cancellationToken)")),
         ],
         [
             new("model_input_table", global::Compiled.Pipelines.DatasetStorage.Persisted, "csv", "MiniFlights.Model.ModelInputRow[]"),
@@ -25,6 +28,10 @@ partial class DataSciencePipeline : global::Compiled.Pipelines.IPipeline
             new("y_test", global::Compiled.Pipelines.DatasetStorage.Memory, null, "double[]"),
             new("regressor", global::Compiled.Pipelines.DatasetStorage.Persisted, "json", "MiniFlights.Model.Regressor"),
             new("metrics", global::Compiled.Pipelines.DatasetStorage.Persisted, "json", "MiniFlights.Model.Metrics"),
+        ],
+        [
+            new("model_options", "MiniFlights.Model.ModelOptions", "{\"test_size\": 0.2, \"random_state\": 3, \"features\": [\"engines\", \"company_rating\"]}"),
+            new("model_options.features", "string[]", "[\"engines\", \"company_rating\"]"),
         ]);
 
     global::Compiled.Pipelines.PipelineDefinition global::Compiled.Pipelines.IPipeline.Definition => Definition;

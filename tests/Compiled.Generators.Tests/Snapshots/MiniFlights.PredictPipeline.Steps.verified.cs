@@ -7,13 +7,14 @@ namespace MiniFlights;
 partial class PredictPipeline : global::Compiled.Pipelines.IPipeline
 {
     /// <summary>
-    /// The graph of <c>predict</c>: its nodes in run order with their inputs, outputs, parameters, tags and
-    /// namespace, and its datasets. Filters, runners and the command line read it.
+    /// The graph of <c>predict</c>: its nodes in run order with their inputs, outputs, parameters, tags,
+    /// namespace and declaration, its datasets, and the parameters its nodes bind. Filters, runners and the command line read it.
     /// </summary>
     public static global::Compiled.Pipelines.PipelineDefinition Definition { get; } = new(
         Name,
         [
-            new("predict", @namespace: null, tags: [], inputs: ["regressor", "features"], outputs: ["prediction"], parameters: []),
+            new("predict", @namespace: null, tags: [], inputs: ["regressor", "features"], outputs: ["prediction"], parameters: [],
+                source: new("Inference.cs", 9, "public static double Inference.Predict(Regressor regressor, ShuttleFeatures features)")),
         ],
         [
             new("regressor", global::Compiled.Pipelines.DatasetStorage.Persisted, "json", "MiniFlights.Model.Regressor", isArtifact: true),

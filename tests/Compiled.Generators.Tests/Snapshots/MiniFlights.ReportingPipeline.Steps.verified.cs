@@ -7,19 +7,26 @@ namespace MiniFlights;
 partial class ReportingPipeline : global::Compiled.Pipelines.IPipeline
 {
     /// <summary>
-    /// The graph of <c>reporting</c>: its nodes in run order with their inputs, outputs, parameters, tags and
-    /// namespace, and its datasets. Filters, runners and the command line read it.
+    /// The graph of <c>reporting</c>: its nodes in run order with their inputs, outputs, parameters, tags,
+    /// namespace and declaration, its datasets, and the parameters its nodes bind. Filters, runners and the command line read it.
     /// </summary>
     public static global::Compiled.Pipelines.PipelineDefinition Definition { get; } = new(
         Name,
         [
-            new("render_report", @namespace: null, tags: [], inputs: ["metrics"], outputs: ["report"], parameters: ["report.title"]),
-            new("log_metrics", @namespace: null, tags: [], inputs: ["metrics"], outputs: [], parameters: []),
-            new("publish", @namespace: null, tags: [], inputs: ["report"], outputs: [], parameters: ["report.channel"], isAsync: true),
+            new("render_report", @namespace: null, tags: [], inputs: ["metrics"], outputs: ["report"], parameters: ["report.title"],
+                source: new("Reporting.cs", 9, "public static string Reporting.RenderReport(Metrics metrics, string title)")),
+            new("log_metrics", @namespace: null, tags: [], inputs: ["metrics"], outputs: [], parameters: [],
+                source: new("Reporting.cs", 13, "public static void Reporting.LogMetrics(Metrics metrics)")),
+            new("publish", @namespace: null, tags: [], inputs: ["report"], outputs: [], parameters: ["report.channel"], isAsync: true,
+                source: new("Reporting.cs", 16, "public static Task Reporting.PublishReport(string report, string channel, CancellationToken cancellationToken)")),
         ],
         [
             new("metrics", global::Compiled.Pipelines.DatasetStorage.Persisted, "json", "MiniFlights.Model.Metrics"),
             new("report", global::Compiled.Pipelines.DatasetStorage.Persisted, "text", "string"),
+        ],
+        [
+            new("report.channel", "string", "\"#flights\""),
+            new("report.title", "string", "\"Spaceflights \\\"mini\\\" report\""),
         ]);
 
     global::Compiled.Pipelines.PipelineDefinition global::Compiled.Pipelines.IPipeline.Definition => Definition;
