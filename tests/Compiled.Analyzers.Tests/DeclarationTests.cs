@@ -60,6 +60,16 @@ public sealed class DeclarationTests
         [Diagnostic("CPL0008").WithLocation(0).WithArguments("Clean", "parameter 'raw' is passed by reference")]);
 
     [Fact]
+    public Task Parameter_and_result_a_pipeline_cannot_hold_are_reported() => AnalyzerAsync(
+        Project("""
+                [Node(Output = "clean")]
+                public static System.ReadOnlySpan<int> {|#0:Clean|}(System.Span<int> raw) => raw;
+            """),
+        [(Catalog, RawCatalog)],
+        [Diagnostic("CPL0008").WithLocation(0).WithArguments("Clean", "parameter 'raw' is of type 'System.Span<int>', which a pipeline cannot hold between nodes"),
+         Diagnostic("CPL0008").WithLocation(0).WithArguments("Clean", "it returns 'System.ReadOnlySpan<int>', which a pipeline cannot hold between nodes")]);
+
+    [Fact]
     public Task Output_count_that_differs_from_the_tuple_arity_is_reported() => AnalyzerAsync(
         Project("""
                 [Node(Outputs = ["a", "b", "c"])]

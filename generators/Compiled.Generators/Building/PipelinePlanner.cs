@@ -188,9 +188,15 @@ internal sealed class PipelinePlanner
         {
             // Keep the shape of Run (runtime inputs, runtime values, Inputs) and of its Result, so that the code calling it
             // still compiles: only the CPL errors show.
+            // Only nodes that are themselves sound say what the signature is: a node the generator cannot call (a pointer
+            // parameter, say) has no type to offer.
+            var sound = nodes.Where(n => n.Diagnostics.IsEmpty).ToList();
             var names = new LocalNames();
-            var inputs = runtimeInputs.Select(r => r with { ParameterName = names.Of(r.Dataset) }).ToList();
-            var (values, overrides) = CatalogArguments(nodes, inputs, artifacts, names);
+            var inputs = runtimeInputs
+                .Where(r => sound.Any(n => n.Parameters.Any(p => p.Kind == NodeParameterKind.Input && p.Binding == r.Dataset)))
+                .Select(r => r with { ParameterName = names.Of(r.Dataset) })
+                .ToList();
+            var (values, overrides) = CatalogArguments(sound, inputs, artifacts, names);
             return new PipelineModel(declaration.Namespace, declaration.ClassName, declaration.Accessibility, name, propertyName,
                 inputs.ToEquatableArray(), values.ToEquatableArray(), overrides.ToEquatableArray(),
                 EquatableArray<PipelineStepModel>.Empty, Results(nodes).ToEquatableArray(),

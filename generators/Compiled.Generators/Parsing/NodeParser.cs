@@ -55,10 +55,16 @@ internal static class NodeParser
         foreach (var parameter in method.Parameters)
         {
             if (parameter.RefKind != RefKind.None) Unsupported($"parameter '{parameter.Name}' is passed by reference");
+            else if (CannotBeStored(parameter.Type)) Unsupported($"parameter '{parameter.Name}' is of type '{parameter.Type.ToDisplayString()}', which a pipeline cannot hold between nodes");
             parameters.Add(ParseParameter(parameter));
         }
 
         var (returnType, awaitKind) = Unwrap(method.ReturnType);
+        if (returnType is not null && CannotBeStored(returnType))
+        {
+            Unsupported($"it returns '{returnType.ToDisplayString()}', which a pipeline cannot hold between nodes");
+        }
+
         var outputModels = new List<NodeOutputModel>();
         NodeReturnKind returnKind;
         if (returnType is null)
@@ -165,4 +171,11 @@ internal static class NodeParser
         constant.Kind == TypedConstantKind.Array
             ? constant.Values.Select(v => v.Value as string ?? "").ToArray()
             : null;
+
+    /// <summary>
+    /// Whether a value of <paramref name="type"/> cannot live in a generated local, field or nullable property: pointers,
+    /// function pointers and ref structs (which also cannot cross an <c>await</c>).
+    /// </summary>
+    private static bool CannotBeStored(ITypeSymbol type) =>
+        type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer || type.IsRefLikeType;
 }
