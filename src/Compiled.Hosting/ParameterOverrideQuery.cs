@@ -53,7 +53,8 @@ internal static class ParameterOverrideQuery
             return $"{exception.Path}: the project has no parameter of that name.";
         }
 
-        var quoted = message.LastIndexOf(", not '", StringComparison.Ordinal);
+        // "Parameter 'p' must be a number, not 'v'.": the first ", not '" ends what the parameter says (the value may hold another).
+        var quoted = message.IndexOf(", not '", StringComparison.Ordinal);
         return quoted < 0 ? message : message[..quoted] + ".";
     }
 

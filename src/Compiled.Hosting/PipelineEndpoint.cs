@@ -96,7 +96,7 @@ internal sealed class PipelineEndpoint<TPipeline>(IServiceProvider services, Pip
             await Problems.WriteAsync(context, exception.StatusCode,
                 exception.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The body is too large." : "The request could not be read.",
                 exception.StatusCode == StatusCodes.Status413PayloadTooLarge
-                    ? $"The body of a request to run pipeline '{TPipeline.PipelineName}' may have at most {MaxBodySize(context)} bytes."
+                    ? $"The body of a request to run pipeline '{TPipeline.PipelineName}' may have at most {MaxBodySize(context)}."
                     : $"The body of the request to run pipeline '{TPipeline.PipelineName}' could not be read.", runId);
         }
         catch (PipelineRunException exception)
@@ -145,8 +145,8 @@ internal sealed class PipelineEndpoint<TPipeline>(IServiceProvider services, Pip
 
     private static string MaxBodySize(HttpContext context) =>
         context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize is { } limit
-            ? limit.ToString(System.Globalization.CultureInfo.InvariantCulture)
-            : "a limited number of";
+            ? limit.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes"
+            : "the size the server allows";
 
     private static IReadOnlyDictionary<string, string?> RuntimeValues(RouteValueDictionary route)
     {

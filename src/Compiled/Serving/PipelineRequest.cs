@@ -104,7 +104,11 @@ public sealed class PipelineRequest
     /// <param name="name">The input's name (its property name).</param>
     /// <param name="nullable">Whether JSON <c>null</c> is a valid value.</param>
     /// <param name="seen">Whether the input was read already; set to true.</param>
-    /// <exception cref="PipelineRequestException">The input is given twice, is null where it may not be, or is not a <typeparamref name="T"/>; names the innermost field.</exception>
+    /// <exception cref="PipelineRequestException">
+    /// The input is given twice, is null where it may not be, is not a <typeparamref name="T"/> (a member unknown,
+    /// missing, repeated or null, a value of the wrong kind), or holds a number beyond the range of a <see cref="double"/>;
+    /// names the innermost field and says what JSON is expected there, never a .NET type name.
+    /// </exception>
     /// <exception cref="InvalidOperationException"><see cref="JsonOptions"/> has no metadata for <typeparamref name="T"/>.</exception>
     public T ReadInput<T>(ref Utf8JsonReader reader, string name, bool nullable, ref bool seen)
     {
