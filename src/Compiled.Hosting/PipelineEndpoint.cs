@@ -135,11 +135,12 @@ internal sealed class PipelineEndpoint<TPipeline>(IServiceProvider services, Pip
         }
     }
 
-    // RuntimeValueException as the catalog throws it, or as the cause of the run's failure when a node's dataset refused the value.
+    // RuntimeValueException as the catalog throws it, or as the cause of any of the run's node failures (the node-by-node
+    // runner reports every node that failed) when a node's dataset refused the value.
     private static RuntimeValueException? RuntimeValueRefusal(Exception exception) => exception switch
     {
         RuntimeValueException refused => refused,
-        PipelineRunException { InnerException: RuntimeValueException refused } => refused,
+        PipelineRunException run => run.Failures.Select(f => f.Exception).OfType<RuntimeValueException>().FirstOrDefault(),
         _ => null,
     };
 
