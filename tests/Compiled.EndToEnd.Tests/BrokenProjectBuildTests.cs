@@ -3,7 +3,7 @@ using Xunit.Abstractions;
 
 namespace Compiled.EndToEnd.Tests;
 
-// Two classes, so that xunit builds the two projects in parallel.
+// One class per project, so that xunit builds the projects in parallel.
 
 /// <summary>BrokenProject/BrokenCatalog: a catalog.yml that does not parse fails the build at its line and column.</summary>
 public sealed class BrokenCatalogBuildTests(ITestOutputHelper output)
@@ -36,6 +36,24 @@ public sealed class BrokenNodesBuildTests(ITestOutputHelper output)
                 "conf/base/catalog.yml(2,1): error CPL0009: Catalog entry 'companies' is not used by any node or pipeline",
                 "conf/base/catalog.yml(8,9): error CPL0007: Catalog entry 'summary' has an unknown type 'jsno'; did you mean 'json'?",
             ],
+            diagnostics);
+    }
+}
+
+/// <summary>
+/// BrokenProject/BrokenPipeline: one mistake, one diagnostic. A pipeline with a runtime input, a runtime value and a
+/// catalog input has one misspelt input; the code that calls its Run and RunAsync, and reads the parameters, compiles,
+/// so the build reports only the CPL error (before, the broken Run lost its runtime input and the caller got CS1503).
+/// </summary>
+public sealed class BrokenPipelineBuildTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task A_broken_pipeline_fails_the_build_with_its_cpl_error_only()
+    {
+        var diagnostics = await BrokenProjectBuild.BuildAsync("BrokenPipeline", output);
+
+        Assert.Equal(
+            ["Nodes.cs(21,16): error CPL0001: Node 'quote' reads 'discuont', which no catalog entry, node output or pipeline input provides. Add it to conf/base/catalog.yml, produce it with a node, or declare it in the pipeline's Inputs."],
             diagnostics);
     }
 }
