@@ -41,7 +41,7 @@ public sealed class DatasetConfig
         }
         catch (ConfigException exception)
         {
-            throw Error(exception.Message, exception.Location, exception);
+            throw Error(exception.Problem, exception.Location, exception);
         }
     }
 
@@ -66,7 +66,7 @@ public sealed class DatasetConfig
         }
         catch (ConfigException exception)
         {
-            throw Error(exception.Message, exception.Location, exception);
+            throw Error(exception.Problem, exception.Location, exception);
         }
     }
 

@@ -60,9 +60,9 @@ public static class Interpolation
 
     private static string Help(string resolver) => resolver switch
     {
-        "globals" => "define it in conf/base/globals.yml or conf/<env>/globals.yml",
-        "runtime" => "pass it to the pipeline's Run",
-        "env" => "set the environment variable",
+        "globals" => "define it in conf/base/globals.yml or conf/<env>/globals.yml, or write a default after a comma: ${globals:name,default}",
+        "runtime" => "pass it to the pipeline's Run, or write a default after a comma: ${runtime:name,default}",
+        "env" => "set the environment variable, or write a default after a comma: ${env:NAME,default}",
         _ => "provide it",
     };
 }
