@@ -26,6 +26,17 @@ internal static class TempFiles
     public static string NewPath(string directory, string fileName) =>
         Path.Combine(directory, $".{fileName}.{Owner}-{Random.Shared.NextInt64():x16}{Suffix}");
 
+    // The versioned datasets this process has swept (their base path): see SweepStaleOnce.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> s_sweptVersions = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Deletes the stale temporary files of the versioned file <paramref name="fileName"/> in the version directories
+    /// under <paramref name="directory"/>, the first time this process asks for that directory; later calls do nothing.
+    /// </summary>
+    /// <returns>How many files were deleted.</returns>
+    public static int SweepStaleOnce(string directory, string fileName) =>
+        s_sweptVersions.TryAdd(Path.Combine(directory, fileName), 0) ? SweepStale(directory, fileName, inSubdirectories: true) : 0;
+
     /// <summary>
     /// Deletes the stale temporary files of <paramref name="fileName"/> in <paramref name="directory"/> and, when
     /// <paramref name="inSubdirectories"/>, in its direct subdirectories (the version directories of a versioned file).

@@ -83,15 +83,16 @@ internal sealed class VersionedPath
     public bool LoadExists() => LoadVersion is { } pinned ? File.Exists(PathOf(pinned)) : LatestVersion() is not null;
 
     /// <summary>
-    /// The file a save of <paramref name="version"/> writes. Deletes first the temporary files that crashed saves
-    /// left in the version directories (see <see cref="TempFiles"/>).
+    /// The file a save of <paramref name="version"/> writes. The process's first save of the dataset deletes the
+    /// temporary files that crashed saves left in the version directories (see <see cref="TempFiles"/>): listing every
+    /// version directory on every save would cost more the more versions there are.
     /// </summary>
     /// <exception cref="DatasetException">The version exists already.</exception>
     public string ForSave(string version)
     {
         var path = PathOf(version);
         if (File.Exists(path)) throw VersionExists(version, path);
-        TempFiles.SweepStale(BasePath, FileName, inSubdirectories: true);
+        TempFiles.SweepStaleOnce(BasePath, FileName);
         return path;
     }
 

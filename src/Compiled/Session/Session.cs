@@ -145,6 +145,7 @@ public abstract class Session : IDisposable, IAsyncDisposable
     /// </summary>
     internal void UseSaveVersion(long sequence, string version)
     {
+        if (_saveVersions.TryGetValue(sequence, out var recorded) && recorded == version) return; // the usual case: no collision
         while (_saveVersions.TryGetValue(sequence, out var current) && string.CompareOrdinal(version, current) > 0
                && !_saveVersions.TryUpdate(sequence, version, current))
         {
