@@ -42,7 +42,7 @@ public sealed class ConfigurationTests
     public Task Bad_indentation_is_reported_in_the_parameters_file() => AnalyzerAsync(
         Nodes,
         [(Catalog, "raw:\n  type: csv\n  filepath: data/raw.csv\n"), (Parameters, "options:\n  limit: 3\n {|#0:|}depth: 2\n")],
-        [Diagnostic("CPL0006").WithLocation(0).WithArguments("conf/base/parameters.yml", "While parsing a block mapping, did not find expected key.")]);
+        [Diagnostic("CPL0006").WithLocation(0).WithArguments("conf/base/parameters.yml", "this line is not indented like the keys above it: indent it like them, or under a key that ends in ':'")]);
 
     [Fact]
     public Task Duplicate_key_is_reported_at_the_second_key() => AnalyzerAsync(

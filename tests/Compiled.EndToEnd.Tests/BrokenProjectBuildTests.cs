@@ -5,16 +5,55 @@ namespace Compiled.EndToEnd.Tests;
 
 // One class per project, so that xunit builds the projects in parallel.
 
-/// <summary>BrokenProject/BrokenCatalog: a catalog.yml that does not parse fails the build at its line and column.</summary>
+/// <summary>
+/// BrokenProject/BrokenCatalog: one mistake, one diagnostic. A catalog.yml that does not parse fails the build at its line
+/// and column, and nothing else: the code that loads the broken entry and runs the pipeline with catalog inputs compiles
+/// (before, the catalog lost every member and the pipeline its Inputs: CS1061, CS0426).
+/// </summary>
 public sealed class BrokenCatalogBuildTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task Yaml_that_does_not_parse_fails_the_build_at_its_line_and_column_in_catalog_yml()
+    public async Task Yaml_that_does_not_parse_fails_the_build_at_its_line_and_column_in_catalog_yml_only()
     {
         var diagnostics = await BrokenProjectBuild.BuildAsync("BrokenCatalog", output);
 
         Assert.Equal(
-            ["conf/base/catalog.yml(9,2): error CPL0006: 'conf/base/catalog.yml' is not valid YAML: While parsing a block mapping, did not find expected key."],
+            ["conf/base/catalog.yml(9,2): error CPL0006: 'conf/base/catalog.yml' is not valid YAML: this line is not indented like the keys above it: indent it like them, or under a key that ends in ':'"],
+            diagnostics);
+    }
+}
+
+/// <summary>
+/// BrokenProject/BrokenParameters: one mistake, one diagnostic. A parameters.yml with a list never closed in its first
+/// entry fails the build there, and nothing else: the code reading a generated parameter, replacing a [Param]-bound record
+/// and running the pipeline compiles (before, the parameters record lost every member: CS1061, CS0117).
+/// </summary>
+public sealed class BrokenParametersBuildTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Yaml_that_does_not_parse_fails_the_build_in_parameters_yml_only()
+    {
+        var diagnostics = await BrokenProjectBuild.BuildAsync("BrokenParameters", output);
+
+        Assert.Equal(
+            ["conf/base/parameters.yml(5,8): error CPL0006: 'conf/base/parameters.yml' is not valid YAML: the '[' or '{' that starts here is never closed: close it, or quote the value if the bracket is text"],
+            diagnostics);
+    }
+}
+
+/// <summary>
+/// BrokenProject/BrokenDeclaration: one mistake, one diagnostic. A [Pipeline] naming a class without [Node] methods fails
+/// the build on the declaration, and nothing else: the code running that pipeline compiles.
+/// </summary>
+public sealed class BrokenDeclarationBuildTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task A_broken_pipeline_declaration_fails_the_build_with_its_cpl_error_only()
+    {
+        var diagnostics = await BrokenProjectBuild.BuildAsync("BrokenDeclaration", output);
+
+        Assert.Equal(
+            ["Nodes.cs(21,29): error CPL0008: 'QuotePipeline' cannot be compiled into a pipeline: 'BrokenDeclaration.Formatting' has no [Node] methods"],
             diagnostics);
     }
 }

@@ -67,8 +67,11 @@ internal static class ProjectBuilder
         }
 
         var parametersRoot = MergeRoots(files, ConfigFileKind.Parameters);
+        var bindingStart = diagnostics.Count;
         var binder = new ParameterBinder(info, parametersRoot, usages, diagnostics);
         var parameters = binder.Build();
+        // Values recovered from a parameters file that does not parse only keep the record's members: its CPL0006 is the error.
+        if (parametersBroken) diagnostics.RemoveRange(bindingStart, diagnostics.Count - bindingStart);
         var accesses = new Dictionary<(string, int), string>();
         foreach (var usage in usages)
         {
@@ -90,11 +93,15 @@ internal static class ProjectBuilder
 
         // An entry the catalog declares but that is invalid (CPL0007, CPL0011) is not also "not provided" (CPL0001).
         var declared = new HashSet<string>(
-            files.Where(f => f.Kind == ConfigFileKind.Catalog && f.Root is not null).SelectMany(f => f.Root!.Entries).Select(e => e.Key).Where(k => !k.StartsWith("_", StringComparison.Ordinal)),
+            files.Where(f => f.Kind == ConfigFileKind.Catalog && f.Content is not null).SelectMany(f => f.Content!.Entries).Select(e => e.Key).Where(k => !k.StartsWith("_", StringComparison.Ordinal)),
             StringComparer.Ordinal);
         diagnostics.RemoveAll(d => d.Id == DiagnosticIds.UnresolvedInput && d.Arguments.Count > 1 && declared.Contains(d.Arguments[1]));
 
         ReportUnused(catalog, parametersRoot, nodes, expanded.Values.SelectMany(e => e.Artifacts), diagnostics);
+
+        // A file that does not parse says so once (CPL0006): what was recovered around the error is not reported on.
+        var brokenFiles = new HashSet<string>(files.Where(f => f.Error is not null).Select(f => f.Path), StringComparer.Ordinal);
+        diagnostics.RemoveAll(d => d.Id != DiagnosticIds.InvalidYaml && d.Target.File is { } file && brokenFiles.Contains(file.FilePath));
 
         return new ProjectModel(
             info,
@@ -165,9 +172,9 @@ internal static class ProjectBuilder
         IReadOnlyList<ConfigFileModel> files, Dictionary<string, UserDatasetType> userTypes, List<DiagnosticInfo> diagnostics)
     {
         var catalog = new Dictionary<string, CatalogEntry>(StringComparer.Ordinal);
-        foreach (var file in files.Where(f => f.Kind == ConfigFileKind.Catalog && f.Root is not null).OrderBy(f => f.Path, StringComparer.Ordinal))
+        foreach (var file in files.Where(f => f.Kind == ConfigFileKind.Catalog && f.Content is not null).OrderBy(f => f.Path, StringComparer.Ordinal))
         {
-            foreach (var entry in file.Root!.Entries)
+            foreach (var entry in file.Content!.Entries)
             {
                 if (entry.Key.StartsWith("_", StringComparison.Ordinal)) continue; // YAML anchors, as in Kedro
                 if (entry.Value is not YamlMapping mapping)
@@ -397,10 +404,10 @@ internal static class ProjectBuilder
         var entries = new List<YamlEntry>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         FileLocation? location = null;
-        foreach (var file in files.Where(f => f.Kind == kind && f.Root is not null).OrderBy(f => f.Path, StringComparer.Ordinal))
+        foreach (var file in files.Where(f => f.Kind == kind && f.Content is not null).OrderBy(f => f.Path, StringComparer.Ordinal))
         {
-            location ??= file.Root!.Location;
-            foreach (var entry in file.Root!.Entries)
+            location ??= file.Content!.Location;
+            foreach (var entry in file.Content!.Entries)
             {
                 if (seen.Add(entry.Key)) entries.Add(entry);
             }

@@ -38,4 +38,14 @@ internal enum ConfigFileKind
 }
 
 /// <summary>A parsed <c>conf/base</c> file: its root mapping, or the parse error that stopped it.</summary>
-internal sealed record ConfigFileModel(string Path, ConfigFileKind Kind, YamlMapping? Root, DiagnosticInfo? Error);
+internal sealed record ConfigFileModel(string Path, ConfigFileKind Kind, YamlMapping? Root, DiagnosticInfo? Error)
+{
+    /// <summary>
+    /// For a file that does not parse: the entries read around the error (<see cref="Parsing.YamlRecovery"/>), from which the
+    /// generated code keeps the members the project's code uses; nothing is reported about them. Null when nothing could be read.
+    /// </summary>
+    public YamlMapping? Recovered { get; init; }
+
+    /// <summary>The entries the generated code is built from: the root mapping, or what was recovered of a broken file.</summary>
+    public YamlMapping? Content => Root ?? Recovered;
+}

@@ -14,8 +14,8 @@ internal static class UserDatasetTypeReader
     public static EquatableArray<UserDatasetType> Read(IEnumerable<ConfigFileModel> files, Compilation compilation)
     {
         var names = files
-            .Where(f => f.Kind == ConfigFileKind.Catalog && f.Root is not null)
-            .SelectMany(f => f.Root!.Entries)
+            .Where(f => f.Kind == ConfigFileKind.Catalog && f.Content is not null)
+            .SelectMany(f => f.Content!.Entries)
             .Select(e => ((e.Value as YamlMapping)?["type"] as YamlScalar)?.Value)
             .Where(t => t is not null && t.IndexOf('.') >= 0)
             .Distinct(StringComparer.Ordinal)

@@ -40,16 +40,9 @@ internal static class YamlParser
         Parser? parser = null;
         try
         {
-            var stream = new YamlStream();
             parser = new Parser(new StringReader(content));
-            stream.Load(parser);
-            if (stream.Documents.Count == 0)
-            {
-                return new ConfigFileModel(path, kind, EmptyMapping(path), null);
-            }
-
-            var root = stream.Documents[0].RootNode;
-            if (root is YamlScalarNode { Value: null or "" or "~" or "null" })
+            var root = Load(parser);
+            if (root is null)
             {
                 return new ConfigFileModel(path, kind, EmptyMapping(path), null);
             }
@@ -78,7 +71,7 @@ internal static class YamlParser
                 location = Locate(path, text, tab, tab + 1);
             }
 
-            return new ConfigFileModel(path, kind, null, DiagnosticInfo.Create(
+            return Broken(path, kind, text, DiagnosticInfo.Create(
                 DiagnosticIds.InvalidYaml, DiagnosticTarget.InFile(location), DisplayPath(path), message));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -92,8 +85,61 @@ internal static class YamlParser
             var problem = content.Length > 0 && (content[at] is '[' or '{' || (at + 1 < content.Length && content[at + 1] is '[' or '{'))
                 ? "the '[' or '{' that starts here is never closed: close it, or quote the value if the bracket is text"
                 : "the YAML cannot be read from here on: check the indentation and the quoting of this line";
-            return new ConfigFileModel(path, kind, null, DiagnosticInfo.Create(
+            return Broken(path, kind, text, DiagnosticInfo.Create(
                 DiagnosticIds.InvalidYaml, DiagnosticTarget.InFile(location), DisplayPath(path), problem));
+        }
+    }
+
+    /// <summary>
+    /// A file that does not parse: its error, and the entries <see cref="YamlRecovery"/> reads around it, so that the
+    /// generated catalog and parameters keep the members the project's code uses and the error is the build's only one.
+    /// </summary>
+    private static ConfigFileModel Broken(string path, ConfigFileKind kind, SourceText text, DiagnosticInfo error) =>
+        new(path, kind, null, error) { Recovered = YamlRecovery.Recover(path, text, error.Target.File!.Line) };
+
+    /// <summary>The first document's root node, or null for an empty document; throws what YamlDotNet throws.</summary>
+    private static YamlNode? Load(Parser parser)
+    {
+        var stream = new YamlStream();
+        stream.Load(parser);
+        if (stream.Documents.Count == 0) return null;
+        var root = stream.Documents[0].RootNode;
+        return root is YamlScalarNode { Value: null or "" or "~" or "null" } ? null : root;
+    }
+
+    /// <summary>
+    /// The root mapping of <paramref name="text"/>, or false with the 0-based line where reading stopped. For
+    /// <see cref="YamlRecovery"/>, which reads a broken file again with its broken parts blanked out.
+    /// </summary>
+    internal static bool TryReadMapping(string path, SourceText text, out YamlMapping? root, out int errorLine)
+    {
+        root = null;
+        errorLine = -1;
+        Parser? parser = null;
+        try
+        {
+            parser = new Parser(new StringReader(text.ToString()));
+            var node = Load(parser);
+            if (node is null)
+            {
+                root = EmptyMapping(path);
+                return true;
+            }
+
+            if (node is not YamlMappingNode mapping) return false;
+            root = (YamlMapping)new Converter(path, text).Convert(mapping, mapping);
+            return true;
+        }
+        catch (YamlException exception)
+        {
+            errorLine = Locate(path, text, exception.Start, exception.End).Line;
+            return false;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var mark = parser?.Current?.End ?? Mark.Empty;
+            errorLine = Locate(path, text, mark, mark).Line;
+            return false;
         }
     }
 
@@ -253,6 +299,18 @@ internal static class YamlParser
     {
         // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (…): "; the diagnostic carries the location itself.
         var marker = message.IndexOf("): ", StringComparison.Ordinal);
-        return marker >= 0 && message.StartsWith("(", StringComparison.Ordinal) ? message.Substring(marker + 3) : message;
+        message = marker >= 0 && message.StartsWith("(", StringComparison.Ordinal) ? message.Substring(marker + 3) : message;
+        return Plain.TryGetValue(message, out var plain) ? plain : message;
     }
+
+    /// <summary>YamlDotNet's commonest messages, said in terms of what to change on the reported line.</summary>
+    private static readonly Dictionary<string, string> Plain = new(StringComparer.Ordinal)
+    {
+        ["While parsing a block mapping, did not find expected key."] =
+            "this line is not indented like the keys above it: indent it like them, or under a key that ends in ':'",
+        ["Mapping values are not allowed in this context."] =
+            "a 'key:' cannot start here: put it on its own line, indented under the key it belongs to, or quote the value if the ':' is text",
+        ["While scanning a simple key, could not find expected ':'."] =
+            "a line near here is neither 'key: value' nor a list item: add the ':', or indent the line under the key it belongs to",
+    };
 }

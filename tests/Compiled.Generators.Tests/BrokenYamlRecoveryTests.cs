@@ -1,0 +1,94 @@
+using Compiled.Generators.Model;
+using Compiled.Generators.Tests.Infrastructure;
+using Compiled.Generators.Tests.Projects;
+using Xunit;
+
+namespace Compiled.Generators.Tests;
+
+/// <summary>
+/// One YAML mistake, one diagnostic: a catalog or parameters file that does not parse is reported once (CPL0006), and the
+/// generated catalog, parameters and <c>Run</c> signatures keep the members the project's code uses, read around the error.
+/// Each case breaks one line in the middle of a MiniFlights file and expects the very code the sound file generates
+/// (the reviewed snapshots), pipelines aside: those throw, with their signatures unchanged.
+/// </summary>
+public sealed class BrokenYamlRecoveryTests
+{
+    public static TheoryData<string, string, string> BrokenCatalogLines() => new()
+    {
+        // name, a line of MiniFlights' catalog.yml, what it becomes
+        { "key indented by one space", "  filepath: data/02_intermediate/preprocessed_shuttles.csv", " filepath: data/02_intermediate/preprocessed_shuttles.csv" },
+        { "key indented too far", "  filepath: data/02_intermediate/preprocessed_shuttles.csv", "     filepath: data/02_intermediate/preprocessed_shuttles.csv" },
+        { "unterminated quote", "  filepath: data/02_intermediate/preprocessed_shuttles.csv", "  filepath: \"data/02_intermediate/preprocessed_shuttles.csv" },
+        { "unclosed flow sequence", "  filepath: data/02_intermediate/preprocessed_shuttles.csv", "  filepath: [data/02_intermediate/preprocessed_shuttles.csv" },
+        { "tab indentation", "  filepath: data/02_intermediate/preprocessed_shuttles.csv", "\tfilepath: data/02_intermediate/preprocessed_shuttles.csv" },
+        { "a second ': ' in a value", "  filepath: data/02_intermediate/preprocessed_shuttles.csv", "  filepath: data: 02_intermediate/preprocessed_shuttles.csv" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenCatalogLines))]
+    public void A_catalog_broken_mid_file_is_one_cpl0006_and_generates_the_same_catalog(string name, string line, string broken)
+    {
+        var catalog = MiniFlights.Catalog.Replace(line, broken);
+        Assert.NotEqual(MiniFlights.Catalog, catalog);
+        var run = GeneratorHarness.Run(MiniFlights.Project.WithConfigReplaced("conf/base/catalog.yml", catalog)).AssertCompiles();
+
+        var diagnostic = Assert.Single(run.Project.Diagnostics);
+        Assert.True(diagnostic.Id == DiagnosticIds.InvalidYaml, $"{name}: {diagnostic}");
+        Snapshot.Match(run.Source("MiniFlightsCatalog.g.cs"), "MiniFlightsCatalog");
+        Snapshot.Match(run.Source("MiniFlightsParameters.g.cs"), "MiniFlightsParameters");
+        AssertSameSignatures(run);
+    }
+
+    [Fact]
+    public void Parameters_broken_mid_file_are_one_cpl0006_and_generate_the_same_parameters()
+    {
+        var parameters = MiniFlights.DataScienceParameters.Replace("  random_state: 3", "   random_state: 3");
+        Assert.NotEqual(MiniFlights.DataScienceParameters, parameters);
+        var run = GeneratorHarness.Run(MiniFlights.Project.WithConfigReplaced("conf/base/parameters_data_science.yml", parameters)).AssertCompiles();
+
+        var diagnostic = Assert.Single(run.Project.Diagnostics);
+        Assert.Equal(DiagnosticIds.InvalidYaml, diagnostic.Id);
+        Assert.Equal("conf/base/parameters_data_science.yml", diagnostic.Arguments[0]);
+        Snapshot.Match(run.Source("MiniFlightsParameters.g.cs"), "MiniFlightsParameters");
+        Snapshot.Match(run.Source("MiniFlightsCatalog.g.cs"), "MiniFlightsCatalog");
+        AssertSameSignatures(run);
+    }
+
+    [Fact]
+    public void A_parameter_list_never_closed_keeps_the_record_member_with_its_type()
+    {
+        var parameters = MiniFlights.DataScienceParameters.Replace("  test_size: 0.2", "  test_size: [0.2");
+        var run = GeneratorHarness.Run(MiniFlights.Project.WithConfigReplaced("conf/base/parameters_data_science.yml", parameters)).AssertCompiles();
+
+        Assert.Equal(DiagnosticIds.InvalidYaml, Assert.Single(run.Project.Diagnostics).Id);
+        var sound = MiniFlights.Run.Project.Parameters.Records.SelectMany(r => r.Properties).Select(p => (p.Name, p.TypeName));
+        var recovered = run.Project.Parameters.Records.SelectMany(r => r.Properties).Select(p => (p.Name, p.TypeName));
+        Assert.Equal(sound, recovered);
+        AssertSameSignatures(run);
+    }
+
+    [Fact]
+    public void A_file_that_cannot_be_read_anywhere_keeps_the_old_fallback()
+    {
+        // The error is before the first key: nothing can be read, and the project is generated without the file, as before.
+        var run = GeneratorHarness.Run(MiniFlights.Project.WithConfigReplaced("conf/base/parameters.yml", "  - a\nreport: [\n")).AssertCompiles();
+
+        Assert.Equal(DiagnosticIds.InvalidYaml, Assert.Single(run.Project.Diagnostics, d => d.Id == DiagnosticIds.InvalidYaml).Id);
+    }
+
+    /// <summary>Every pipeline throws (the configuration is broken) but takes and returns what the sound project's does.</summary>
+    private static void AssertSameSignatures(GeneratorRun run)
+    {
+        var sound = MiniFlights.Run.Project.Pipelines.ToDictionary(p => p.ClassName);
+        Assert.Equal(sound.Keys.Order(), run.Project.Pipelines.Select(p => p.ClassName).Order());
+        foreach (var pipeline in run.Project.Pipelines)
+        {
+            Assert.True(pipeline.HasErrors, $"{pipeline.Name} has a body although the configuration is broken.");
+            var expected = sound[pipeline.ClassName];
+            Assert.Equal(expected.RuntimeInputs, pipeline.RuntimeInputs);
+            Assert.Equal(expected.RuntimeValues, pipeline.RuntimeValues);
+            Assert.Equal(expected.InputOverrides, pipeline.InputOverrides);
+            Assert.Equal(expected.Results, pipeline.Results);
+        }
+    }
+}
