@@ -18,6 +18,7 @@ public abstract class Session : IDisposable, IAsyncDisposable
 {
     private readonly HookSet? _hooks;
     private readonly ArtifactCache _artifacts = new();
+    private readonly DatasetPreflight _preflight;
     private readonly string _sessionId = Guid.NewGuid().ToString("N")[..12];
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, string> _saveVersions = new();
     private long _runCount;
@@ -39,6 +40,7 @@ public abstract class Session : IDisposable, IAsyncDisposable
         if (options.LoggerFactory is not null) hooks.Add(new LoggingHook(options.LoggerFactory.CreateLogger("Compiled.Run")));
         hooks.AddRange(options.Hooks);
         _hooks = HookSet.Create(hooks);
+        _preflight = new DatasetPreflight(Config, name => FindPipeline(name)?.Definition);
     }
 
     /// <summary>The options the session was created with.</summary>
@@ -68,9 +70,14 @@ public abstract class Session : IDisposable, IAsyncDisposable
     /// computes in memory takes no number (no shared counter on the hot path) and gets one only if it fails.
     /// </param>
     /// <exception cref="ObjectDisposedException">The session is disposed.</exception>
+    /// <exception cref="ConfigException">
+    /// The first run of the pipeline in this session found a dataset it touches naming credentials that do not exist or
+    /// need an environment variable that is not set (<see cref="DatasetPreflight"/>): nothing was loaded or written.
+    /// </exception>
     public RunContext StartRun(string pipelineName, string? runId, bool savesData = true)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        _preflight.EnsureChecked(pipelineName);
         return new(this, _hooks, pipelineName, runId, savesData || _hooks is not null ? NextRunNumber() : 0);
     }
 

@@ -62,3 +62,13 @@ public static class Customers
     [Node(Output = "customer_order_count")]
     public static int CountOrders([Input("customer_orders")] OrderRow[] orders) => orders.Length;
 }
+
+/// <summary>Logs an export to a file, then saves the orders to a database whose credentials come from conf/&lt;env&gt;/credentials.yml.</summary>
+public static class Export
+{
+    [Node(Output = "export_log")]
+    public static string LogExport(OrderRow[] orders) => $"exporting {orders.Length} orders\n";
+
+    [Node(Output = "exported_orders")]
+    public static OrderRow[] ExportOrders(OrderRow[] orders, string exportLog) => exportLog.Length > 0 ? orders : [];
+}

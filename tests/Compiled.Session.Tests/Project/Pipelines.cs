@@ -22,3 +22,6 @@ public sealed partial class CountingPipeline;
 
 [Pipeline(typeof(Customers))]
 public sealed partial class CustomersPipeline;
+
+[Pipeline(typeof(Export))]
+public sealed partial class ExportPipeline;
