@@ -92,3 +92,36 @@ public sealed class BrokenYamlRecoveryTests
         }
     }
 }
+
+/// <summary>
+/// One mistake, one diagnostic, for a catalog entry with an error of its own (CPL0007): its member is kept (as the type it
+/// most likely means), the pipelines using it keep their signatures and throw, and nothing else is reported about it.
+/// </summary>
+public sealed class InvalidCatalogEntryTests
+{
+    [Theory]
+    [InlineData("type: csv\n  filepath: data/02_intermediate/preprocessed_shuttles.csv", "type: cvs\n  filepath: data/02_intermediate/preprocessed_shuttles.csv", "did you mean 'csv'?")]
+    [InlineData("type: csv\n  filepath: data/02_intermediate/preprocessed_shuttles.csv", "type: csv", "missing the required key 'filepath'")]
+    public void An_invalid_entry_is_one_cpl0007_and_keeps_its_member_and_the_signatures(string entry, string broken, string problem)
+    {
+        var catalog = MiniFlights.Catalog.Replace("preprocessed_shuttles:\n  " + entry, "preprocessed_shuttles:\n  " + broken);
+        Assert.NotEqual(MiniFlights.Catalog, catalog);
+        var run = GeneratorHarness.Run(MiniFlights.Project.WithConfigReplaced("conf/base/catalog.yml", catalog)).AssertCompiles();
+
+        var diagnostic = Assert.Single(run.Project.Diagnostics);
+        Assert.Equal(DiagnosticIds.InvalidCatalogEntry, diagnostic.Id);
+        Assert.Contains(problem, diagnostic.Arguments[1], StringComparison.Ordinal);
+        var sound = MiniFlights.Run.Project.Catalog.Single(e => e.Name == "preprocessed_shuttles");
+        var kept = Assert.Single(run.Project.Catalog, e => e.Name == "preprocessed_shuttles");
+        Assert.Equal((sound.PropertyName, sound.DatasetType, sound.DataType), (kept.PropertyName, kept.DatasetType, kept.DataType));
+
+        foreach (var pipeline in run.Project.Pipelines)
+        {
+            var expected = MiniFlights.Run.Project.Pipelines.Single(p => p.ClassName == pipeline.ClassName);
+            Assert.Equal(expected.InputOverrides, pipeline.InputOverrides);
+            Assert.Equal(expected.Results, pipeline.Results);
+            var touches = MiniFlights.Run.Source($"MiniFlights.{pipeline.ClassName}.g.cs").Contains("catalog.PreprocessedShuttles", StringComparison.Ordinal);
+            Assert.True(pipeline.HasErrors == touches, $"{pipeline.Name}: HasErrors {pipeline.HasErrors}, touches the entry: {touches}");
+        }
+    }
+}

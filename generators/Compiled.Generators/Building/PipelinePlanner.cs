@@ -178,8 +178,13 @@ internal sealed class PipelinePlanner
         // A node saving into a catalog entry of another type (CPL0003 reported across the project).
         typeMismatch |= nodes.SelectMany(n => n.Outputs).Any(o => _catalogTypes.TryGetValue(o.Dataset, out var t) && !TypeCompatibility.SameWritten(o.Type, t.Type));
 
+        // A catalog entry with an error of its own (CPL0007) is kept only for the signatures: a run would not reach its data.
+        bool Invalid(string dataset) => _catalog.TryGetValue(dataset, out var entry) && entry.IsInvalid;
+        var touchesInvalid = artifacts.Any(Invalid) || nodes.Any(n => n.Outputs.Any(o => Invalid(o.Dataset)) ||
+            n.Parameters.Any(p => p.Kind == NodeParameterKind.Input && Invalid(p.Binding)));
+
         var order = TopologicalOrder(nodes, producers, name);
-        var hasErrors = hasNodeErrors || _configBroken || order is null || untypedInput || typeMismatch ||
+        var hasErrors = hasNodeErrors || _configBroken || touchesInvalid || order is null || untypedInput || typeMismatch ||
             _diagnostics.Count(IsError) > errorsBefore;
         var propertyName = PropertyName(declaration);
         if (propertyName is "Catalog" or "Parameters" or "Environment" or "Options" or "Pipelines" or "ParameterPaths" or "Config" or "ProjectPath") propertyName = declaration.ClassName;

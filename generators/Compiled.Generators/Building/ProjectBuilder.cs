@@ -99,6 +99,10 @@ internal static class ProjectBuilder
 
         ReportUnused(catalog, parametersRoot, nodes, expanded.Values.SelectMany(e => e.Artifacts), diagnostics);
 
+        // An entry with an error of its own (CPL0007) says so once: nothing else is reported within it.
+        var invalidEntries = catalog.Values.Where(e => e.IsInvalid).ToList();
+        diagnostics.RemoveAll(d => d.Id != DiagnosticIds.InvalidCatalogEntry && d.Target.File is { } at && invalidEntries.Any(e => Within(at, e)));
+
         // A file that does not parse says so once (CPL0006): what was recovered around the error is not reported on.
         var brokenFiles = new HashSet<string>(files.Where(f => f.Error is not null).Select(f => f.Path), StringComparer.Ordinal);
         diagnostics.RemoveAll(d => d.Id != DiagnosticIds.InvalidYaml && d.Target.File is { } file && brokenFiles.Contains(file.FilePath));
@@ -206,6 +210,7 @@ internal static class ProjectBuilder
                     var suggestion = Naming.ClosestMatch(kind, DatasetKinds.Names);
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.InvalidCatalogEntry, DiagnosticTarget.InFile(mapping["type"]!.Location),
                         entry.Key, $"has an unknown type '{kind}'" + (suggestion is null ? $" (known: {string.Join(", ", DatasetKinds.Names)})" : $"; did you mean '{suggestion}'?")));
+                    KeepInvalid(catalog, entry, mapping, suggestion ?? "memory");
                     continue;
                 }
 
@@ -215,6 +220,7 @@ internal static class ProjectBuilder
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.InvalidCatalogEntry, DiagnosticTarget.InFile(entry.KeyLocation),
                         entry.Key, $"of type '{kind}' is missing the required key '{missing[0]}'"));
+                    KeepInvalid(catalog, entry, mapping, kind);
                     continue;
                 }
 
@@ -223,7 +229,13 @@ internal static class ProjectBuilder
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.InvalidCatalogEntry, DiagnosticTarget.InFile(entry.KeyLocation),
                         entry.Key, $"of type '{kind}' needs exactly one of the keys {string.Join(", ", oneOf.Select(k => $"'{k}'"))}"));
+                    KeepInvalid(catalog, entry, mapping, kind);
                     continue;
+                }
+
+                if (catalog.TryGetValue(entry.Key, out var kept) && kept.IsInvalid)
+                {
+                    catalog.Remove(entry.Key); // a valid entry replaces an invalid one of the same name, already reported
                 }
 
                 if (catalog.ContainsKey(entry.Key))
@@ -237,6 +249,17 @@ internal static class ProjectBuilder
         }
 
         return catalog;
+    }
+
+    /// <summary>
+    /// Keeps an entry with an error of its own (already reported) as <paramref name="kind"/>, so that its catalog member and
+    /// the signatures of the pipelines using it are generated (<see cref="CatalogEntry.IsInvalid"/>); a later valid entry of
+    /// the same name wins.
+    /// </summary>
+    private static void KeepInvalid(Dictionary<string, CatalogEntry> catalog, YamlEntry entry, YamlMapping mapping, string kind)
+    {
+        if (catalog.ContainsKey(entry.Key)) return;
+        catalog.Add(entry.Key, new CatalogEntry(entry.Key, kind, mapping, entry.KeyLocation, RelativeDisplay(entry.KeyLocation)) { IsInvalid = true });
     }
 
     /// <summary>
@@ -397,6 +420,11 @@ internal static class ProjectBuilder
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.Unused, DiagnosticTarget.InFile(entry.KeyLocation), "Parameter", entry.Key));
         }
     }
+
+    /// <summary>Whether <paramref name="location"/> is the key or inside the value of <paramref name="entry"/>.</summary>
+    private static bool Within(FileLocation location, CatalogEntry entry) =>
+        location.FilePath == entry.KeyLocation.FilePath &&
+        location.Start >= entry.KeyLocation.Start && location.Start <= Math.Max(entry.KeyLocation.Start, entry.Entry.Location.Start + entry.Entry.Location.Length);
 
     /// <summary>The top-level entries of every file of <paramref name="kind"/>, in file-name order (Kedro's <c>parameters*</c> pattern).</summary>
     private static YamlMapping MergeRoots(IReadOnlyList<ConfigFileModel> files, ConfigFileKind kind)
