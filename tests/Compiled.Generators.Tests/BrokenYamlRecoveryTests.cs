@@ -125,3 +125,47 @@ public sealed class InvalidCatalogEntryTests
         }
     }
 }
+
+/// <summary>One mistake, one diagnostic, for a pipeline whose <c>Inputs</c> misspell what its node reads.</summary>
+public sealed class MisspeltPipelineInputTests
+{
+    private static readonly TestProject Project = TestProject.Create("Quotes")
+        .WithSource("Nodes.cs", """
+            using Compiled;
+
+            namespace Quotes;
+
+            public sealed record Customer(string Name);
+
+            public static class Quoting
+            {
+                [Node(Output = "quote")]
+                public static double Quote(Customer customer) => customer.Name.Length;
+            }
+
+            // 'custmer': the node reads 'customer'.
+            [Pipeline(typeof(Quoting), Inputs = ["custmer"])]
+            public sealed partial class QuotePipeline;
+
+            public static class Caller
+            {
+                public static double Positional(QuotesSession session) => session.Quote.Run(new Customer("ada")).Quote;
+
+                public static double Named(QuotesSession session) => session.Quote.Run(customer: new Customer("ada")).Quote;
+            }
+            """);
+
+    [Fact]
+    public void The_node_input_is_one_cpl0001_and_the_throwing_Run_still_takes_it()
+    {
+        var run = GeneratorHarness.Run(Project).AssertCompiles(); // the caller's code included
+
+        var diagnostic = Assert.Single(run.Project.Diagnostics);
+        Assert.Equal(DiagnosticIds.UnresolvedInput, diagnostic.Id);
+        Assert.Equal("customer", diagnostic.Arguments[1]);
+        Assert.Contains("'custmer'", diagnostic.Arguments[2], StringComparison.Ordinal);
+        var pipeline = Assert.Single(run.Project.Pipelines);
+        Assert.True(pipeline.HasErrors);
+        Assert.Equal("customer", Assert.Single(pipeline.RuntimeInputs).Dataset);
+    }
+}

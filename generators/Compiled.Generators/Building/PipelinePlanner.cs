@@ -118,6 +118,13 @@ internal sealed class PipelinePlanner
         // The type of the value each dataset the pipeline reads holds: its producer's, the catalog entry's, or the runtime input's.
         var sources = new Dictionary<string, TypeRef>(StringComparer.Ordinal);
         var runtimeReaders = new List<(string Dataset, List<(NodeModel Node, int Index)> Readers)>();
+        var read = new HashSet<string>(nodes.SelectMany(n => n.Parameters).Where(p => p.Kind == NodeParameterKind.Input).Select(p => p.Binding), StringComparer.Ordinal);
+        void AddRuntimeReader(string dataset, NodeModel node, int index)
+        {
+            var readers = runtimeReaders.FirstOrDefault(r => r.Dataset == dataset).Readers;
+            if (readers is null) runtimeReaders.Add((dataset, readers = new List<(NodeModel, int)>()));
+            readers.Add((node, index));
+        }
 
         for (var i = 0; i < nodes.Count; i++)
         {
@@ -140,9 +147,7 @@ internal sealed class PipelinePlanner
 
                 if (declaredInputs.Contains(parameter.Binding))
                 {
-                    var readers = runtimeReaders.FirstOrDefault(r => r.Dataset == parameter.Binding).Readers;
-                    if (readers is null) runtimeReaders.Add((parameter.Binding, readers = new List<(NodeModel, int)>()));
-                    readers.Add((node, p));
+                    AddRuntimeReader(parameter.Binding, node, p);
                 }
                 else if (_catalog.ContainsKey(parameter.Binding))
                 {
@@ -155,9 +160,14 @@ internal sealed class PipelinePlanner
                 }
                 else if (!_configBroken)
                 {
+                    var closest = Naming.ClosestMatch(parameter.Binding, knownNames);
                     _diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnresolvedInput, DiagnosticTarget.Parameter(node.Id, p),
                         $"Node '{node.Name}'", parameter.Binding, Suggest(parameter.Binding, knownNames))
-                        .WithProperty(DiagnosticInfo.SuggestionKey, Naming.ClosestMatch(parameter.Binding, knownNames)));
+                        .WithProperty(DiagnosticInfo.SuggestionKey, closest));
+
+                    // The pipeline's Inputs misspell it (the closest name is a declared input no node reads): the caller passes it
+                    // to Run, so the (throwing) Run keeps it there.
+                    if (closest is not null && declaredInputs.Contains(closest) && !read.Contains(closest)) AddRuntimeReader(parameter.Binding, node, p);
                 }
             }
         }
