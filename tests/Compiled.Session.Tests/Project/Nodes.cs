@@ -62,3 +62,10 @@ public static class Customers
     [Node(Output = "customer_order_count")]
     public static int CountOrders([Input("customer_orders")] OrderRow[] orders) => orders.Length;
 }
+
+/// <summary>Scores a request with the session's model (an artifact of the project's own dataset type).</summary>
+public static class Scoring
+{
+    [Node(Output = "score")]
+    public static double Score(ScoringModel scoringModel, [Input("score_request")] double value) => scoringModel.Weight * value;
+}

@@ -22,3 +22,6 @@ public sealed partial class CountingPipeline;
 
 [Pipeline(typeof(Customers))]
 public sealed partial class CustomersPipeline;
+
+[Pipeline(typeof(Scoring), Inputs = ["score_request"], Artifacts = ["scoring_model"])]
+public sealed partial class ScoringPipeline;
