@@ -33,7 +33,7 @@ public sealed class ArtifactSlot<T> : ArtifactSlot
     public T Get()
     {
         var loaded = _loaded;
-        return loaded is not null ? loaded.Value : Load(default, null);
+        return loaded is not null ? loaded.Value : LoadUnobserved();
     }
 
     /// <summary>The artifact, loaded now through <paramref name="run"/> (its hooks see the load) if the slot is empty.</summary>
@@ -43,7 +43,7 @@ public sealed class ArtifactSlot<T> : ArtifactSlot
     public T Get(in RunContext run)
     {
         var loaded = _loaded;
-        return loaded is not null ? loaded.Value : Load(run, null);
+        return loaded is not null ? loaded.Value : LoadObserved(run);
     }
 
     internal override bool IsLoaded => Volatile.Read(ref _loaded) is not null;
@@ -91,8 +91,15 @@ public sealed class ArtifactSlot<T> : ArtifactSlot
         }
     }
 
+    // The slow paths are calls of their own: the caller's hot path then holds no RunContext (whose references the JIT
+    // would zero on every call of a method with a try region, as generated runs are).
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private T Load(RunContext run, IDataset<T>? dataset)
+    private T LoadUnobserved() => Load(default, null);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private T LoadObserved(in RunContext run) => Load(run, null);
+
+    private T Load(in RunContext run, IDataset<T>? dataset)
     {
         lock (_lock)
         {
