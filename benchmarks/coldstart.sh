@@ -6,6 +6,8 @@
 #
 #   benchmarks/coldstart.sh [RUNS]                          # JIT: dotnet Spaceflights.dll, default 10 runs
 #   NATIVE=path/to/Spaceflights benchmarks/coldstart.sh 10  # a Native AOT executable of the same sample
+#   R2R=1 benchmarks/coldstart.sh 10                        # JIT with ReadyToRun code: publishes the sample framework-
+#                                                           # dependent with PublishReadyToRun into a temporary folder
 #
 # Builds the sample in Release once (skip with NO_BUILD=1; never for NATIVE), runs it once untimed (to
 # warm the OS file cache, not the process), then RUNS times under /usr/bin/time -f %e (wall-clock
@@ -23,8 +25,13 @@ if [[ ! -x /usr/bin/time ]]; then
 fi
 
 native="${NATIVE:-}"
+r2r=""
 if [[ -n "$native" ]]; then
   native="$(realpath "$native")"
+elif [[ "${R2R:-0}" == 1 ]]; then
+  r2r="$(mktemp -d)"
+  dotnet publish "$sample" -c Release -r linux-x64 --self-contained false -p:PublishAot=false -p:PublishReadyToRun=true \
+    -o "$r2r" -v quiet -nologo >/dev/null
 elif [[ "${NO_BUILD:-0}" != 1 ]]; then
   dotnet build "$sample" -c Release -v quiet -nologo >/dev/null
 fi
@@ -34,6 +41,9 @@ cd "$sample"
 if [[ -n "$native" ]]; then
   command=("$native" run)
   label="$native, Native AOT"
+elif [[ -n "$r2r" ]]; then
+  command=("$r2r/Spaceflights" run)
+  label="ReadyToRun publish, JIT for the rest"
 else
   command=(dotnet bin/Release/net10.0/Spaceflights.dll run)
   label="$dll, JIT"
@@ -41,7 +51,7 @@ fi
 "${command[@]}" >/dev/null  # untimed: fills the OS file cache
 
 out=$(mktemp)
-trap 'rm -f "$out"' EXIT
+trap 'rm -f "$out"; [[ -z "$r2r" ]] || rm -rf "$r2r"' EXIT
 times=()
 for ((i = 1; i <= runs; i++)); do
   if ! /usr/bin/time -f %e -o "$out" "${command[@]}" >/dev/null 2>&1; then

@@ -95,9 +95,13 @@ public sealed class NodeShapeTests
     }
 
     [Fact]
-    public void Artifact_IsLoadedThroughTheSessionCache()
+    public void Artifact_IsReadFromTheSessionsSlot()
     {
-        Assert.Contains("run.LoadArtifact(catalog.Regressor)", Predict);
+        // The pipeline holds the session's slot; the unobserved run reads it directly, the observed one through the run (hooks see a load).
+        Assert.Contains("_regressorArtifact = session.DeclareArtifact(\"regressor\", () => session.Catalog.Regressor);", Predict);
+        Assert.Contains("var regressor = _regressorArtifact.Get();", Predict);
+        Assert.Contains("var regressor = _regressorArtifact.Get(run);", Predict);
+        Assert.DoesNotContain("LoadArtifact", Predict);
         Assert.DoesNotContain("run.Load(catalog.Regressor)", Predict);
         Assert.DoesNotContain("run.LoadAsync(catalog.Regressor", Predict);
     }

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Compiled.Benchmarks.Infrastructure;
@@ -7,17 +10,25 @@ namespace Compiled.Benchmarks.Serving;
 /// <summary>
 /// The serving shape (issue #16): one runtime input, a preloaded artifact and a [Param], in one node and in three. The
 /// baseline is the same node calls by hand with the artifact and the parameters in locals (fields here); the generated
-/// <c>Run</c> reaches the artifact through the session and the parameters through the session's record.
+/// <c>Run</c> reads the artifact from its slot and the parameters from the session's record. The "request" category is
+/// the path of <c>MapPipeline</c> without HTTP: the pipeline contract's <c>RunRequestAsync</c> with a prepared
+/// <see cref="PipelineRequest"/> (JSON body in, JSON result out) against the same JSON read, node call and write by hand.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class ServingBenchmarks
 {
+    private static readonly byte[] RequestBody = """{"features":{"engines":2,"crew":3,"rating":95}}"""u8.ToArray();
+
     private BenchmarksSession _session = null!;
     private ServingModel _model = null!;
     private double _scale, _ratingMax;
     private ServingFeatures _features = new(2, 3, 95);
+    private readonly ArrayBufferWriter<byte> _output = new(256);
+    private Utf8JsonWriter _writer = null!;
+    private PipelineRequest _request = null!;
+    private JsonTypeInfo<ServingFeatures> _featuresInfo = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -28,12 +39,25 @@ public class ServingBenchmarks
         _session.Preload(_session.Catalog.ServingModel);
         _scale = _session.Parameters.Serving.Scale;
         _ratingMax = _session.Parameters.Serving.RatingMax;
-        if (HandWrittenOne() != GeneratedOne() || HandWrittenThree() != GeneratedThree())
+        if (HandWrittenOne() != GeneratedOne() || InlinedOne() != GeneratedOne() || HandWrittenThree() != GeneratedThree())
             throw new InvalidOperationException("The generated runs and the hand-written calls disagree.");
+
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
+        json.MakeReadOnly();
+        _featuresInfo = (JsonTypeInfo<ServingFeatures>)json.GetTypeInfo(typeof(ServingFeatures));
+        _writer = new Utf8JsonWriter(_output);
+        _request = new PipelineRequest(new ReadOnlySequence<byte>(RequestBody), _writer, json, "benchmark");
+        var generated = Response(RequestGenerated);
+        var handWritten = Response(RequestHandWritten);
+        if (generated != handWritten || !generated.Contains("\"price\":", StringComparison.Ordinal))
+            throw new InvalidOperationException($"The request paths disagree: {generated} vs {handWritten}.");
     }
 
     [Benchmark(Baseline = true, Description = "Hand-written, 1 node"), BenchmarkCategory("1 node")]
     public double HandWrittenOne() => ServingOneNode.Predict(_features, _model, _scale);
+
+    [Benchmark(Description = "Hand-written, node inlined, 1 node"), BenchmarkCategory("1 node")]
+    public double InlinedOne() => InlinedPredict.Predict(_features, _model, _scale);
 
     [Benchmark(Description = "Generated Run, 1 node"), BenchmarkCategory("1 node")]
     public double GeneratedOne() => _session.ServingOne.Run(_features).Price;
@@ -44,4 +68,45 @@ public class ServingBenchmarks
 
     [Benchmark(Description = "Generated Run, 3 nodes"), BenchmarkCategory("3 nodes")]
     public double GeneratedThree() => _session.ServingThree.Run(_features).Price;
+
+    [Benchmark(Baseline = true, Description = "Hand-written JSON read + call + write, 1 node"), BenchmarkCategory("request")]
+    public long RequestHandWritten()
+    {
+        _output.ResetWrittenCount();
+        _writer.Reset(_output);
+        var reader = new Utf8JsonReader(RequestBody);
+        reader.Read(); // {
+        reader.Read(); // "features"
+        if (!reader.ValueTextEquals("features"u8)) throw new InvalidOperationException("features expected");
+        reader.Read();
+        var features = JsonSerializer.Deserialize(ref reader, _featuresInfo);
+        var price = ServingOneNode.Predict(features, _model, _scale);
+        _writer.WriteStartObject();
+        _writer.WriteNumber("price"u8, price);
+        _writer.WriteEndObject();
+        _writer.Flush();
+        return _writer.BytesCommitted;
+    }
+
+    [Benchmark(Description = "RunRequestAsync (MapPipeline's path without HTTP), 1 node"), BenchmarkCategory("request")]
+    public long RequestGenerated()
+    {
+        _output.ResetWrittenCount();
+        _writer.Reset(_output);
+        var run = RunRequest(_session.ServingOne, _request);
+        if (!run.IsCompletedSuccessfully) run.AsTask().GetAwaiter().GetResult();
+        _writer.Flush();
+        return _writer.BytesCommitted;
+    }
+
+    // What MapPipeline<TPipeline> calls: the static contract member of the pipeline type it serves.
+    private static ValueTask RunRequest<TPipeline>(TPipeline pipeline, PipelineRequest request)
+        where TPipeline : class, IPipelineContract<TPipeline> =>
+        TPipeline.RunRequestAsync(pipeline, request, CancellationToken.None);
+
+    private string Response(Func<long> path)
+    {
+        path();
+        return System.Text.Encoding.UTF8.GetString(_output.WrittenSpan);
+    }
 }

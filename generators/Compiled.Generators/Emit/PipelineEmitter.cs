@@ -27,9 +27,32 @@ internal static class PipelineEmitter
         w.Line();
         w.Line($"private static readonly string[] s_nodeNames = [{string.Join(", ", pipeline.Steps.Select(s => Literal(s.NodeName)))}];");
         w.Line($"private readonly {session} _session;");
+        var artifacts = Artifacts(pipeline);
+        foreach (var artifact in artifacts)
+        {
+            w.Line($"private readonly global::Compiled.ArtifactSlot<{artifact.TypeName}> {ArtifactField(artifact.CatalogAccess)};");
+        }
+
         w.Line();
-        w.Line("/// <summary>Binds the pipeline to the session whose catalog, parameters and hooks its runs use.</summary>");
-        w.Line($"internal {pipeline.ClassName}({session} session) => _session = session;");
+        if (artifacts.Count == 0)
+        {
+            w.Line("/// <summary>Binds the pipeline to the session whose catalog, parameters and hooks its runs use.</summary>");
+            w.Line($"internal {pipeline.ClassName}({session} session) => _session = session;");
+        }
+        else
+        {
+            w.Line("/// <summary>Binds the pipeline to the session whose catalog, parameters, artifacts and hooks its runs use.</summary>");
+            w.Open($"internal {pipeline.ClassName}({session} session)");
+            w.Line("_session = session;");
+            foreach (var artifact in artifacts)
+            {
+                // The session's slot: read directly by every run, shared with the session's other pipelines that name it.
+                w.Line($"{ArtifactField(artifact.CatalogAccess)} = session.DeclareArtifact({Literal(artifact.Dataset)}, () => session.Catalog.{artifact.CatalogAccess});");
+            }
+
+            w.Close();
+        }
+
         w.Line();
         WriteResult(w, pipeline);
         WriteInputs(w, pipeline);
@@ -148,6 +171,15 @@ internal static class PipelineEmitter
         w.Close();
     }
 
+    /// <summary>The artifacts the pipeline's nodes read, each once: each has a slot field.</summary>
+    internal static List<DatasetLoadModel> Artifacts(PipelineModel pipeline) =>
+        pipeline.Steps.SelectMany(s => s.Loads).Where(l => l.IsArtifact)
+            .GroupBy(l => l.Dataset, StringComparer.Ordinal).Select(g => g.First()).ToList();
+
+    /// <summary>The pipeline's field holding the session's slot of the artifact the catalog gives as <paramref name="catalogAccess"/>.</summary>
+    internal static string ArtifactField(string catalogAccess) =>
+        "_" + char.ToLowerInvariant(catalogAccess[0]) + catalogAccess.Substring(1) + "Artifact";
+
     private static IEnumerable<string> ArgumentNames(PipelineModel pipeline) =>
         pipeline.RuntimeInputs.Select(i => i.ParameterName)
             .Concat(pipeline.RuntimeValues.Select(v => v.ParameterName))
@@ -175,7 +207,8 @@ internal static class PipelineEmitter
             w.Line("parameters ??= _session.Parameters;");
         }
 
-        var accessesCatalog = pipeline.Steps.Any(st => !st.Loads.IsEmpty || st.Outputs.Any(o => o.CatalogAccess is not null));
+        // Artifacts are read from the pipeline's slots: neither the catalog nor a run context is needed for them.
+        var accessesCatalog = pipeline.Steps.Any(st => st.Loads.Any(l => !l.IsArtifact) || st.Outputs.Any(o => o.CatalogAccess is not null));
         if (accessesCatalog)
         {
             w.Line("var catalog = _session.Catalog;");
@@ -208,7 +241,7 @@ internal static class PipelineEmitter
             foreach (var load in step.Loads)
             {
                 var call = load.IsArtifact
-                    ? $"run.LoadArtifact(catalog.{load.CatalogAccess})"
+                    ? $"{ArtifactField(load.CatalogAccess)}.Get({(hasRun ? "run" : "")})"
                     : isAsync
                         ? $"await run.LoadAsync(catalog.{load.CatalogAccess}, cancellationToken).ConfigureAwait(false)"
                         : $"run.Load(catalog.{load.CatalogAccess})";

@@ -177,11 +177,14 @@ internal static class PipelineStepsEmitter
         var usesCatalog = graph.Datasets.Any(d => d.CatalogAccess is not null);
         var usesParameters = graph.Nodes.Any(n => n.Arguments.Any(a => a.StartsWith("_parameters.", StringComparison.Ordinal)));
         var canRunAll = pipeline.RuntimeInputs.IsEmpty;
+        // The pipeline's artifact slots by dataset name: an artifact is read from the slot, as in the straight-line run.
+        var artifactSlots = PipelineEmitter.Artifacts(pipeline).ToDictionary(a => a.Dataset, a => PipelineEmitter.ArtifactField(a.CatalogAccess), StringComparer.Ordinal);
+        var keepsPipeline = canRunAll || graph.Datasets.Any(d => d.IsArtifact && artifactSlots.ContainsKey(d.Name));
 
         w.Line($"/// <summary>One node-by-node run of <c>{Xml(pipeline.Name)}</c>: a field per dataset, a method per node.</summary>");
         w.Line(SourceWriter.GeneratedCodeAttribute);
         w.Open($"private sealed class Execution : {Runners}.PipelineExecution");
-        if (canRunAll) w.Line($"private readonly {pipeline.ClassName} _pipeline;");
+        if (keepsPipeline) w.Line($"private readonly {pipeline.ClassName} _pipeline;");
         if (usesCatalog) w.Line($"private readonly {catalogType} _catalog;");
         if (usesParameters) w.Line($"private readonly {parametersType} _parameters;");
         foreach (var value in graph.RuntimeValues) w.Line($"private readonly string? {value.Field};");
@@ -192,7 +195,7 @@ internal static class PipelineStepsEmitter
         w.Line($"    : base(pipeline._session, {pipeline.ClassName}.Definition, options)");
         w.Line("{");
         w.Indent();
-        if (canRunAll) w.Line("_pipeline = pipeline;");
+        if (keepsPipeline) w.Line("_pipeline = pipeline;");
         if (usesCatalog) w.Line("_catalog = pipeline._session.Catalog;");
         if (usesParameters) w.Line("_parameters = parameters;");
         foreach (var value in graph.RuntimeValues) w.Line($"{value.Field} = RuntimeValue({Literal(value.Name)});");
@@ -221,14 +224,14 @@ internal static class PipelineStepsEmitter
         w.Outdent();
         w.Line("};");
 
-        WriteLoad(w, graph);
+        WriteLoad(w, graph, artifactSlots);
         WriteExists(w, graph);
         WriteRelease(w, graph);
         for (var i = 0; i < graph.Nodes.Count; i++) WriteStep(w, graph, i);
         w.Close();
     }
 
-    private static void WriteLoad(SourceWriter w, PipelineGraphModel graph)
+    private static void WriteLoad(SourceWriter w, PipelineGraphModel graph, Dictionary<string, string> artifactSlots)
     {
         w.Line();
         if (graph.Datasets.IsEmpty)
@@ -250,6 +253,10 @@ internal static class PipelineStepsEmitter
             {
                 // No catalog entry (or a runtime input): only the caller can give it.
                 w.Line($"{dataset.Field} = RequireInput<{dataset.TypeName}>({Literal(dataset.Name)});");
+            }
+            else if (dataset.IsArtifact && artifactSlots.TryGetValue(dataset.Name, out var slot))
+            {
+                w.Line($"{dataset.Field} = _pipeline.{slot}.Get(Run);");
             }
             else if (dataset.IsArtifact)
             {

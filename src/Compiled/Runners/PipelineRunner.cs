@@ -23,7 +23,7 @@ public static class PipelineRunner
         ArgumentNullException.ThrowIfNull(execution);
         var definition = execution.Definition;
         var options = execution.Options;
-        var selected = definition.FilterIndices(options.Filter);
+        IReadOnlyList<int> selected = options.Filter.IsEmpty ? AllNodes(definition) : definition.FilterIndices(options.Filter);
         IReadOnlyList<string> skipped = [];
         if (options.OnlyMissingOutputs)
         {
@@ -35,7 +35,8 @@ public static class PipelineRunner
         var runId = options.RunId ?? execution.Session.NewRunId();
         var started = Stopwatch.GetTimestamp();
         if (selected.Count == 0) return new RunSummary(definition.Name, runId, [], skipped, TimeSpan.Zero);
-        var loads = CheckInputs(execution, selected);
+        var inRun = InRun(definition, selected);
+        var loads = CheckInputs(execution, selected, inRun);
 
         if (selected.Count == definition.Nodes.Count && options.Runner == RunnerKind.Sequential && options.Inputs.Count == 0 && execution.CanRunAll)
         {
@@ -57,11 +58,12 @@ public static class PipelineRunner
 
         execution.Begin(runId);
         var run = execution.Run;
-        var state = new RunState(execution, selected, loads);
+        var parallel = options.Runner == RunnerKind.Parallel && selected.Count > 1;
+        var state = new RunState(execution, selected, inRun, loads, parallel);
         run.PipelineStarting();
         try
         {
-            if (options.Runner == RunnerKind.Parallel && selected.Count > 1)
+            if (parallel)
             {
                 await RunParallelAsync(state, options.EffectiveDegreeOfParallelism, cancellationToken).ConfigureAwait(false);
             }
@@ -78,8 +80,8 @@ public static class PipelineRunner
 
         if (state.Failures.Count > 0)
         {
-            var notRun = selected.Where(n => !state.Done.Contains(n)).Select(n => definition.Nodes[n].Name).ToArray();
-            throw run.Fail(state.Failures, notRun, Resume(execution, selected, state.Done));
+            var notRun = selected.Where(n => !state.Done[n]).Select(n => definition.Nodes[n].Name).ToArray();
+            throw run.Fail(state.Failures, notRun, Resume(execution, selected, state.DoneSet()));
         }
 
         run.PipelineCompleted();
@@ -123,21 +125,24 @@ public static class PipelineRunner
     /// be in the catalog or given in <see cref="RunOptions.Inputs"/>, and every <c>${runtime:…}</c> value without a
     /// default that the run's catalog entries need must be given.
     /// </summary>
-    private static HashSet<int> CheckInputs(PipelineExecution execution, IReadOnlyList<int> selected)
+    private static bool[] CheckInputs(PipelineExecution execution, IReadOnlyList<int> selected, bool[] inRun)
     {
         var definition = execution.Definition;
         var options = execution.Options;
-        var inRun = new HashSet<int>(selected);
-        var loads = new HashSet<int>();
-        foreach (var node in selected)
+        var loads = new bool[definition.Datasets.Count];
+        for (var s = 0; s < selected.Count; s++)
         {
-            foreach (var input in definition.InputsOf(node))
+            var node = selected[s];
+            var inputs = definition.InputsOf(node);
+            for (var i = 0; i < inputs.Count; i++)
             {
-                if (inRun.Contains(definition.ProducerOf(input)) || !loads.Add(input)) continue;
+                var input = inputs[i];
+                var producer = definition.ProducerOf(input);
+                if ((producer >= 0 && inRun[producer]) || loads[input]) continue;
+                loads[input] = true;
                 var dataset = definition.Datasets[input];
                 if (dataset.IsInCatalog || options.Inputs.ContainsKey(dataset.Name)) continue;
                 var reader = definition.Nodes[node].Name;
-                var producer = definition.ProducerOf(input);
                 throw new PipelineSelectionException(dataset.Storage == DatasetStorage.RuntimeInput
                     ? $"Node '{reader}' reads '{dataset.Name}', a runtime input of pipeline '{definition.Name}': give it in RunOptions.Inputs (the command line cannot)."
                     : $"Node '{reader}' reads '{dataset.Name}', which no node of this run produces and which is kept in memory only (it has no catalog entry). " +
@@ -145,28 +150,61 @@ public static class PipelineRunner
             }
         }
 
-        var touched = loads.Concat(selected.SelectMany(definition.OutputsOf)).Select(d => definition.Datasets[d]).Where(d => d.IsInCatalog);
-        foreach (var dataset in touched)
+        // Every ${runtime:…} value without a default that a catalog entry the run loads or saves needs must be given.
+        for (var d = 0; d < loads.Length; d++)
         {
-            foreach (var value in dataset.RequiredRuntimeValues.Where(v => !options.RuntimeValues.ContainsKey(v)))
-            {
-                throw new PipelineSelectionException(
-                    $"Dataset '{dataset.Name}' needs the runtime value '{value}' (${{runtime:{value}}} in its catalog entry, with no default): give it with --runtime {value}=… (RunOptions.RuntimeValues).",
-                    "--runtime");
-            }
+            if (loads[d]) CheckRuntimeValues(definition.Datasets[d], options);
+        }
+
+        for (var s = 0; s < selected.Count; s++)
+        {
+            var outputs = definition.OutputsOf(selected[s]);
+            for (var o = 0; o < outputs.Count; o++) CheckRuntimeValues(definition.Datasets[outputs[o]], options);
         }
 
         return loads;
     }
 
+    private static void CheckRuntimeValues(DatasetDefinition dataset, RunOptions options)
+    {
+        if (!dataset.IsInCatalog) return;
+        foreach (var value in dataset.RequiredRuntimeValues)
+        {
+            if (options.RuntimeValues.ContainsKey(value)) continue;
+            throw new PipelineSelectionException(
+                $"Dataset '{dataset.Name}' needs the runtime value '{value}' (${{runtime:{value}}} in its catalog entry, with no default): give it with --runtime {value}=… (RunOptions.RuntimeValues).",
+                "--runtime");
+        }
+    }
+
+    // Every node of the pipeline, in run order (a run with no filter).
+    private static int[] AllNodes(PipelineDefinition definition)
+    {
+        var all = new int[definition.Nodes.Count];
+        for (var n = 0; n < all.Length; n++) all[n] = n;
+        return all;
+    }
+
+    // Whether each node of the pipeline is selected, by node index.
+    private static bool[] InRun(PipelineDefinition definition, IReadOnlyList<int> selected)
+    {
+        var inRun = new bool[definition.Nodes.Count];
+        for (var s = 0; s < selected.Count; s++) inRun[selected[s]] = true;
+        return inRun;
+    }
+
     private static async Task RunSequentialAsync(RunState state, CancellationToken cancellationToken)
     {
-        foreach (var node in state.Selected)
+        for (var s = 0; s < state.Selected.Count; s++)
         {
+            var node = state.Selected[s];
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                await state.RunNodeAsync(node, cancellationToken).ConfigureAwait(false);
+                // A node that completes synchronously (and its loads) costs no Task: its ValueTask is read, not awaited.
+                var run = state.RunNodeInOrderAsync(node, cancellationToken);
+                if (run.IsCompletedSuccessfully) run.GetAwaiter().GetResult();
+                else await run.ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -190,7 +228,7 @@ public static class PipelineRunner
         var dependents = new Dictionary<int, List<int>>();
         foreach (var node in state.Selected)
         {
-            var producers = definition.InputsOf(node).Select(definition.ProducerOf).Where(state.InRun.Contains).Distinct().ToList();
+            var producers = definition.InputsOf(node).Select(definition.ProducerOf).Where(p => p >= 0 && state.InRun[p]).Distinct().ToList();
             pending[node] = producers.Count;
             foreach (var producer in producers)
             {
@@ -233,7 +271,7 @@ public static class PipelineRunner
             }
         }
 
-        if (state.Failures.Count == 0 && (cancelled || cancellationToken.IsCancellationRequested) && state.Done.Count < state.Selected.Count)
+        if (state.Failures.Count == 0 && (cancelled || cancellationToken.IsCancellationRequested) && state.Completed.Count < state.Selected.Count)
         {
             cancellationToken.ThrowIfCancellationRequested();
             throw new OperationCanceledException("A node of the run was cancelled.");
@@ -246,24 +284,33 @@ public static class PipelineRunner
         return new ResumeInfo(start, ResumePlanner.Command(execution.Definition.Name, execution.Session.Environment, execution.Options, start));
     }
 
-    /// <summary>What a run in progress knows: what it runs, what is loaded, what is done, how many readers each value has left.</summary>
+    /// <summary>
+    /// What a run in progress knows: what it runs, what it loads, what is done, how many readers each value has left;
+    /// arrays indexed by node and dataset, so that keeping track costs no hashing and no allocation per node.
+    /// </summary>
     private sealed class RunState
     {
         private readonly PipelineExecution _execution;
-        private readonly HashSet<int> _loads;
-        private readonly Dictionary<int, Task> _loading = [];
-        private readonly Lock _loadingLock = new();
-        private readonly Dictionary<int, int> _readersLeft = [];
+        private readonly bool[] _loads;
+        private readonly bool[] _loaded;
+        private readonly Dictionary<int, Task>? _loading; // the parallel runner's loads, shared by the nodes that read them
+        private readonly int[] _readersLeft;
 
-        public RunState(PipelineExecution execution, IReadOnlyList<int> selected, HashSet<int> loads)
+        public RunState(PipelineExecution execution, IReadOnlyList<int> selected, bool[] inRun, bool[] loads, bool parallel)
         {
             _execution = execution;
             _loads = loads;
+            _loaded = new bool[loads.Length];
+            _readersLeft = new int[loads.Length];
+            _loading = parallel ? [] : null;
             Selected = selected;
-            InRun = [.. selected];
-            foreach (var node in selected)
+            InRun = inRun;
+            Done = new bool[InRun.Length];
+            Completed = new List<string>(selected.Count);
+            for (var s = 0; s < selected.Count; s++)
             {
-                foreach (var input in Definition.InputsOf(node)) _readersLeft[input] = _readersLeft.GetValueOrDefault(input) + 1;
+                var inputs = Definition.InputsOf(selected[s]);
+                for (var i = 0; i < inputs.Count; i++) _readersLeft[inputs[i]]++;
             }
         }
 
@@ -271,22 +318,59 @@ public static class PipelineRunner
 
         public IReadOnlyList<int> Selected { get; }
 
-        public HashSet<int> InRun { get; }
+        /// <summary>Whether each node is selected, by node index.</summary>
+        public bool[] InRun { get; }
 
-        public HashSet<int> Done { get; } = [];
+        /// <summary>Whether each node completed, by node index.</summary>
+        public bool[] Done { get; }
 
-        public List<string> Completed { get; } = [];
+        public List<string> Completed { get; }
 
         public List<NodeFailure> Failures { get; } = [];
 
-        /// <summary>Loads what the node reads and no node of the run produces (once, even for nodes running together), then runs it.</summary>
+        /// <summary>The completed nodes' indices, for the resume command.</summary>
+        public HashSet<int> DoneSet()
+        {
+            var done = new HashSet<int>();
+            for (var n = 0; n < Done.Length; n++)
+            {
+                if (Done[n]) done.Add(n);
+            }
+
+            return done;
+        }
+
+        /// <summary>
+        /// Loads what the node reads and no node of the run produces, then runs it; for the sequential runner, which runs
+        /// one node at a time, so that a load needs no lock and no Task.
+        /// </summary>
+        public ValueTask RunNodeInOrderAsync(int node, CancellationToken cancellationToken)
+        {
+            var inputs = Definition.InputsOf(node);
+            for (var i = 0; i < inputs.Count; i++)
+            {
+                var input = inputs[i];
+                if (!_loads[input] || _loaded[input]) continue;
+                _loaded[input] = true;
+                var load = _execution.LoadAsync(input, cancellationToken);
+                if (!load.IsCompletedSuccessfully) return LoadThenRunAsync(load, node, cancellationToken);
+                load.GetAwaiter().GetResult();
+            }
+
+            return _execution.RunNodeAsync(node, cancellationToken);
+        }
+
+        /// <summary>
+        /// Loads what the node reads and no node of the run produces (once, even for nodes running together), then runs it;
+        /// for the parallel runner.
+        /// </summary>
         public async ValueTask RunNodeAsync(int node, CancellationToken cancellationToken)
         {
             foreach (var input in Definition.InputsOf(node))
             {
-                if (!_loads.Contains(input)) continue;
+                if (!_loads[input]) continue;
                 Task load;
-                lock (_loadingLock)
+                lock (_loading!)
                 {
                     if (!_loading.TryGetValue(input, out load!)) _loading[input] = load = _execution.LoadAsync(input, cancellationToken).AsTask();
                 }
@@ -300,17 +384,26 @@ public static class PipelineRunner
         /// <summary>Records a completed node and releases every value no node left in the run reads.</summary>
         public void Complete(int node)
         {
-            Done.Add(node);
+            Done[node] = true;
             Completed.Add(Definition.Nodes[node].Name);
-            foreach (var input in Definition.InputsOf(node))
+            var inputs = Definition.InputsOf(node);
+            for (var i = 0; i < inputs.Count; i++)
             {
-                if (--_readersLeft[input] == 0) _execution.Release(input);
+                if (--_readersLeft[inputs[i]] == 0) _execution.Release(inputs[i]);
             }
 
-            foreach (var output in Definition.OutputsOf(node))
+            var outputs = Definition.OutputsOf(node);
+            for (var o = 0; o < outputs.Count; o++)
             {
-                if (_readersLeft.GetValueOrDefault(output) == 0) _execution.Release(output);
+                if (_readersLeft[outputs[o]] == 0) _execution.Release(outputs[o]);
             }
+        }
+
+        // The rest of RunNodeInOrderAsync once a load did not complete synchronously.
+        private async ValueTask LoadThenRunAsync(ValueTask pending, int node, CancellationToken cancellationToken)
+        {
+            await pending.ConfigureAwait(false);
+            await RunNodeInOrderAsync(node, cancellationToken).ConfigureAwait(false);
         }
     }
 }

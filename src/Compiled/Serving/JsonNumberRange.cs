@@ -12,12 +12,12 @@ internal static class JsonNumberRange
 {
     /// <summary>Checks every number of the value after <paramref name="reader"/> (a copy, on the input's property name).</summary>
     /// <param name="reader">A copy of the body's reader, on the input's property name; the caller's reader does not move.</param>
-    /// <param name="field">The input's path, such as <c>$.features</c>.</param>
+    /// <param name="input">The input's name: its path is <c>$.</c><paramref name="input"/>, such as <c>$.features</c>.</param>
     /// <exception cref="PipelineRequestException">A number is out of range; names its field.</exception>
-    public static void Check(Utf8JsonReader reader, string field)
+    public static void Check(Utf8JsonReader reader, string input)
     {
         if (FindOutOfRange(reader, path: null) is null) return;
-        var where = FindOutOfRange(reader, field)!;
+        var where = FindOutOfRange(reader, "$." + input)!;
         throw new PipelineRequestException(where,
             $"{where}: the number is out of range; JSON numbers here must lie within ±1.7976931348623157e308.");
     }

@@ -112,8 +112,8 @@ public sealed class PipelineRequest
     /// <exception cref="InvalidOperationException"><see cref="JsonOptions"/> has no metadata for <typeparamref name="T"/>.</exception>
     public T ReadInput<T>(ref Utf8JsonReader reader, string name, bool nullable, ref bool seen)
     {
-        var field = "$." + name;
-        if (seen) throw new PipelineRequestException(field, $"{field}: given twice.");
+        // The field's path ($.name) is built only for an error: a request that is read allocates no string of its own.
+        if (seen) throw new PipelineRequestException("$." + name, $"$.{name}: given twice.");
         seen = true;
         var typeInfo = TypeInfo<T>(InputJsonOptions);
         var start = reader;
@@ -124,15 +124,15 @@ public sealed class PipelineRequest
         }
         catch (JsonException exception)
         {
-            throw JsonInputError.Describe(start, field, typeInfo, exception);
+            throw JsonInputError.Describe(start, "$." + name, typeInfo, exception);
         }
 
         if (value is null && !nullable)
         {
-            throw new PipelineRequestException(field, $"{field}: must not be null; expected {JsonKind.Describe(typeInfo)}.");
+            throw new PipelineRequestException("$." + name, $"$.{name}: must not be null; expected {JsonKind.Describe(typeInfo)}.");
         }
 
-        JsonNumberRange.Check(start, field);
+        JsonNumberRange.Check(start, name);
         return value!;
     }
 

@@ -3,46 +3,33 @@ using System.Collections.Concurrent;
 namespace Compiled;
 
 /// <summary>
-/// Artifacts shared by all runs of a session: each loaded exactly once, even when many runs ask at
-/// the same time; a failed load is not cached; a released artifact is loaded again on next use.
-/// Disposing the cache disposes the artifacts it holds that are <see cref="IDisposable"/> or
-/// <see cref="IAsyncDisposable"/>, each once (a released artifact is not the cache's any more: runs may still use it).
+/// The artifacts of a session by name: one <see cref="ArtifactSlot{T}"/> per artifact, made when the generated session
+/// declares it (its runs then read the slot directly) or when an artifact no pipeline declares is preloaded. Each is
+/// loaded exactly once, even when many runs ask at the same time; a failed load is not kept; a released artifact is
+/// loaded again on next use. Disposing the cache disposes the artifacts it holds that are <see cref="IDisposable"/> or
+/// <see cref="IAsyncDisposable"/>, each once (a released artifact is not the cache's any more: runs may still use it),
+/// and closes every slot: a run that needs an artifact afterwards gets an <see cref="ObjectDisposedException"/>.
 /// </summary>
-internal sealed class ArtifactCache : IDisposable, IAsyncDisposable
+internal sealed class ArtifactCache(object owner) : IDisposable, IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, Slot> _slots = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ArtifactSlot> _slots = new(StringComparer.Ordinal);
 
-    /// <summary>The shared copy of <paramref name="dataset"/>, loading it with <paramref name="load"/> if no copy is held.</summary>
-    public T Get<T>(IDataset<T> dataset, Func<IDataset<T>, T> load)
-    {
-        var slot = (Slot<T>)_slots.GetOrAdd(dataset.Name, static (_, d) => new Slot<T>(d), dataset);
-        try
-        {
-            return slot.GetOrLoad(load);
-        }
-        catch
-        {
-            _slots.TryRemove(new KeyValuePair<string, Slot>(dataset.Name, slot));
-            throw;
-        }
-    }
+    /// <summary>The slot of artifact <paramref name="name"/>, made on first call; <paramref name="dataset"/> gives its dataset when it is first loaded.</summary>
+    /// <exception cref="InvalidOperationException">The name already has a slot of another type.</exception>
+    public ArtifactSlot<T> Slot<T>(string name, Func<IDataset<T>> dataset) =>
+        _slots.GetOrAdd(name, static (n, state) => new ArtifactSlot<T>(n, state.dataset, state.owner), (dataset, owner)) as ArtifactSlot<T>
+        ?? throw new InvalidOperationException(
+            $"Artifact '{name}' is already held as another type than {typeof(T).Name}; load it through the catalog's own dataset.");
 
-    /// <summary>The shared copy of <paramref name="dataset"/> if one is loaded; never loads.</summary>
-    public bool TryGetLoaded<T>(IDataset<T> dataset, out T value)
-    {
-        if (_slots.TryGetValue(dataset.Name, out var slot) && slot is Slot<T> typed && typed.IsLoaded)
-        {
-            value = typed.Value;
-            return true;
-        }
+    /// <summary>The shared copy of <paramref name="dataset"/>, loading it if no copy is held.</summary>
+    public T Get<T>(IDataset<T> dataset) => SlotOf(dataset).Preload(dataset);
 
-        value = default!;
-        return false;
-    }
+    /// <summary>The shared copy of <paramref name="dataset"/>, loading it through <paramref name="run"/> if no copy is held.</summary>
+    public T Get<T>(IDataset<T> dataset, in RunContext run) => SlotOf(dataset).Get(run);
 
     public bool IsLoaded(string name) => _slots.TryGetValue(name, out var slot) && slot.IsLoaded;
 
-    public bool Release(string name) => _slots.TryRemove(name, out _);
+    public bool Release(string name) => _slots.TryGetValue(name, out var slot) && slot.Release();
 
     /// <summary>Disposes the artifacts held (and forgets them); every one is disposed even when one throws.</summary>
     /// <exception cref="AggregateException">Disposing one or more artifacts threw.</exception>
@@ -86,50 +73,19 @@ internal sealed class ArtifactCache : IDisposable, IAsyncDisposable
         if (errors is not null) throw new AggregateException("Disposing the session's artifacts failed.", errors);
     }
 
-    // Empties the cache and returns what it held, so that each artifact is handed out for disposal once.
+    // The slot of a dataset's name; the closure that makes one is only allocated the first time.
+    private ArtifactSlot<T> SlotOf<T>(IDataset<T> dataset) =>
+        _slots.TryGetValue(dataset.Name, out var slot) && slot is ArtifactSlot<T> typed ? typed : Slot(dataset.Name, () => dataset);
+
+    // Closes every slot and returns what they held, so that each artifact is handed out for disposal once.
     private List<object> TakeLoaded()
     {
         var loaded = new List<object>();
-        foreach (var name in _slots.Keys)
+        foreach (var slot in _slots.Values)
         {
-            if (_slots.TryRemove(name, out var slot) && slot.IsLoaded && slot.Boxed is { } artifact) loaded.Add(artifact);
+            if (slot.TryClose(out var artifact) && artifact is not null) loaded.Add(artifact);
         }
 
         return loaded;
-    }
-
-    private abstract class Slot
-    {
-        public abstract bool IsLoaded { get; }
-
-        public abstract object? Boxed { get; }
-    }
-
-    private sealed class Slot<T>(IDataset<T> dataset) : Slot
-    {
-        private readonly Lock _lock = new();
-        private T _value = default!;
-        private volatile bool _loaded;
-
-        public T GetOrLoad(Func<IDataset<T>, T> load)
-        {
-            if (_loaded) return _value;
-            lock (_lock)
-            {
-                if (!_loaded)
-                {
-                    _value = load(dataset);
-                    _loaded = true;
-                }
-            }
-
-            return _value;
-        }
-
-        public T Value => _value;
-
-        public override bool IsLoaded => _loaded;
-
-        public override object? Boxed => _value;
     }
 }

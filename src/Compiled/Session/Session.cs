@@ -17,7 +17,7 @@ namespace Compiled;
 public abstract class Session : IDisposable, IAsyncDisposable
 {
     private readonly HookSet? _hooks;
-    private readonly ArtifactCache _artifacts = new();
+    private readonly ArtifactCache _artifacts;
     private readonly DatasetPreflight _preflight;
     private readonly string _sessionId = Guid.NewGuid().ToString("N")[..12];
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, string> _saveVersions = new();
@@ -31,6 +31,7 @@ public abstract class Session : IDisposable, IAsyncDisposable
     protected Session(SessionOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _artifacts = new ArtifactCache(this);
         Options = options;
         Environment = options.Environment
             ?? System.Environment.GetEnvironmentVariable(SessionOptions.EnvironmentVariable)
@@ -193,7 +194,7 @@ public abstract class Session : IDisposable, IAsyncDisposable
     public T Preload<T>(IDataset<T> dataset)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        return _artifacts.Get(dataset, static d => d.Load());
+        return _artifacts.Get(dataset);
     }
 
     /// <summary>Drops the session's copy of an artifact; the next run that needs it loads it again.</summary>
@@ -203,10 +204,21 @@ public abstract class Session : IDisposable, IAsyncDisposable
     /// <summary>Whether the session holds a loaded copy of <paramref name="dataset"/>.</summary>
     public bool IsPreloaded<T>(IDataset<T> dataset) => _artifacts.IsLoaded(dataset.Name);
 
-    internal T GetArtifact<T>(IDataset<T> dataset, RunContext run) =>
-        _artifacts.TryGetLoaded(dataset, out var artifact) ? artifact : LoadArtifact(dataset, run);
+    internal T GetArtifact<T>(IDataset<T> dataset, in RunContext run) => _artifacts.Get(dataset, run);
 
-    // Kept apart from the fast path above: the lambda's closure would otherwise be allocated on every call.
-    private T LoadArtifact<T>(IDataset<T> dataset, RunContext run) =>
-        _artifacts.Get(dataset, run.HasHooks ? d => run.Load(d) : static d => d.Load());
+    /// <summary>
+    /// The session's slot of artifact <paramref name="name"/>, made on first call: generated pipelines declare each artifact
+    /// they name when the session creates them, and their runs read the slot directly. Pipelines that name the same
+    /// artifact share its slot; <see cref="Preload{T}"/>, <see cref="Release{T}"/> and <see cref="IsPreloaded{T}"/> of a
+    /// dataset with that name act on it too.
+    /// </summary>
+    /// <param name="name">The artifact's dataset name.</param>
+    /// <param name="dataset">Gives the catalog dataset when the artifact is first loaded (the catalog creates datasets on first use).</param>
+    /// <exception cref="InvalidOperationException">The name already has a slot of another type.</exception>
+    public ArtifactSlot<T> DeclareArtifact<T>(string name, Func<IDataset<T>> dataset)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(dataset);
+        return _artifacts.Slot(name, dataset);
+    }
 }

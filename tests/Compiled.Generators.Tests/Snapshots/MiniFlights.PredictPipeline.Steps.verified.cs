@@ -56,6 +56,7 @@ partial class PredictPipeline : global::Compiled.Pipelines.IPipeline
     [global::System.CodeDom.Compiler.GeneratedCode("Compiled.Generators", "0.1.0")]
     private sealed class Execution : global::Compiled.Runners.PipelineExecution
     {
+        private readonly PredictPipeline _pipeline;
         private readonly global::MiniFlights.MiniFlightsCatalog _catalog;
         private global::MiniFlights.Model.Regressor _regressor = default!;
         private global::MiniFlights.Model.ShuttleFeatures _features = default!;
@@ -64,6 +65,7 @@ partial class PredictPipeline : global::Compiled.Pipelines.IPipeline
         public Execution(PredictPipeline pipeline, global::Compiled.Runners.RunOptions options, global::MiniFlights.MiniFlightsParameters parameters)
             : base(pipeline._session, PredictPipeline.Definition, options)
         {
+            _pipeline = pipeline;
             _catalog = pipeline._session.Catalog;
         }
 
@@ -78,7 +80,7 @@ partial class PredictPipeline : global::Compiled.Pipelines.IPipeline
             switch (dataset)
             {
                 case 0: // regressor
-                    _regressor = Run.LoadArtifact(_catalog.Regressor);
+                    _regressor = _pipeline._regressorArtifact.Get(Run);
                     break;
                 case 1: // features
                     _features = RequireInput<global::MiniFlights.Model.ShuttleFeatures>("features");

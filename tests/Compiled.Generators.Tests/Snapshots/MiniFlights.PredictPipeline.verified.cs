@@ -15,9 +15,14 @@ partial class PredictPipeline
 
     private static readonly string[] s_nodeNames = ["predict"];
     private readonly global::MiniFlights.MiniFlightsSession _session;
+    private readonly global::Compiled.ArtifactSlot<global::MiniFlights.Model.Regressor> _regressorArtifact;
 
-    /// <summary>Binds the pipeline to the session whose catalog, parameters and hooks its runs use.</summary>
-    internal PredictPipeline(global::MiniFlights.MiniFlightsSession session) => _session = session;
+    /// <summary>Binds the pipeline to the session whose catalog, parameters, artifacts and hooks its runs use.</summary>
+    internal PredictPipeline(global::MiniFlights.MiniFlightsSession session)
+    {
+        _session = session;
+        _regressorArtifact = session.DeclareArtifact("regressor", () => session.Catalog.Regressor);
+    }
 
     /// <summary>What a run of the pipeline produces: the outputs no node of the pipeline consumes.</summary>
     /// <param name="Prediction">The <c>prediction</c> output.</param>
@@ -39,34 +44,24 @@ partial class PredictPipeline
             return RunObserved(features, parameters, runId, cancellationToken);
         }
 
-        var catalog = _session.Catalog;
-        var run = _session.StartRun(Name, runId, savesData: false);
         var step = 0;
         try
         {
             // 1/1: predict
-            var regressor = run.LoadArtifact(catalog.Regressor);
+            var regressor = _regressorArtifact.Get();
             var prediction = global::MiniFlights.Inference.Predict(regressor, features);
 
-            run.PipelineCompleted();
             return new Result(prediction);
         }
         catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
         {
-            throw run.Fail(s_nodeNames, step, exception);
-        }
-        catch
-        {
-            // Cancelled, or a pipeline this run called failed and reported it: the run ends without error hooks.
-            run.Abandon();
-            throw;
+            throw _session.StartRun(Name, runId, savesData: false).Fail(s_nodeNames, step, exception);
         }
     }
 
     /// <summary>Runs <c>predict</c> like <see cref="Run"/>, calling the session's hooks and checking <paramref name="cancellationToken"/> around every node.</summary>
     private Result RunObserved(global::MiniFlights.Model.ShuttleFeatures features, global::MiniFlights.MiniFlightsParameters? parameters, string? runId, global::System.Threading.CancellationToken cancellationToken)
     {
-        var catalog = _session.Catalog;
         var run = _session.StartRun(Name, runId, savesData: false);
         var hooked = run.HasHooks;
         var cancellable = cancellationToken.CanBeCanceled;
@@ -77,7 +72,7 @@ partial class PredictPipeline
 
             // 1/1: predict
             if (cancellable) cancellationToken.ThrowIfCancellationRequested();
-            var regressor = run.LoadArtifact(catalog.Regressor);
+            var regressor = _regressorArtifact.Get(run);
             if (hooked) run.NodeStarting("predict");
             var prediction = global::MiniFlights.Inference.Predict(regressor, features);
             if (hooked) run.NodeCompleted("predict");

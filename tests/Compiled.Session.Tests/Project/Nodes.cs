@@ -72,3 +72,10 @@ public static class Export
     [Node(Output = "exported_orders")]
     public static OrderRow[] ExportOrders(OrderRow[] orders, string exportLog) => exportLog.Length > 0 ? orders : [];
 }
+
+/// <summary>Scores a request with the session's model (an artifact of the project's own dataset type).</summary>
+public static class Scoring
+{
+    [Node(Output = "score")]
+    public static double Score(ScoringModel scoringModel, [Input("score_request")] double value) => scoringModel.Weight * value;
+}

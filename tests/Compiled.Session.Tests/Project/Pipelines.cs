@@ -25,3 +25,6 @@ public sealed partial class CustomersPipeline;
 
 [Pipeline(typeof(Export))]
 public sealed partial class ExportPipeline;
+
+[Pipeline(typeof(Scoring), Inputs = ["score_request"], Artifacts = ["scoring_model"])]
+public sealed partial class ScoringPipeline;
