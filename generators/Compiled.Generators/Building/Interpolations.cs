@@ -6,7 +6,7 @@ namespace Compiled.Generators.Building;
 
 /// <summary>
 /// Finds <c>${resolver:key}</c> / <c>${resolver:key,default}</c> in catalog values: <c>runtime</c>
-/// values become arguments of the pipelines that use the entry; <c>globals</c> must be defined in
+/// (or Kedro's <c>runtime_params</c>) values become arguments of the pipelines that use the entry; <c>globals</c> must be defined in
 /// <c>conf/base/globals*.yml</c> or have a default; any other resolver is an error (CPL0011).
 /// </summary>
 internal static class Interpolations
@@ -21,7 +21,7 @@ internal static class Interpolations
         {
             foreach (Match match in Pattern.Matches(scalar.Value ?? ""))
             {
-                var resolver = match.Groups["resolver"].Value;
+                var resolver = KedroCatalogNames.CanonicalResolver(match.Groups["resolver"].Value);
                 var key = match.Groups["key"].Value.Trim();
                 var hasDefault = match.Groups["default"].Success;
                 switch (resolver)
@@ -65,7 +65,7 @@ internal static class Interpolations
             {
                 foreach (Match match in Pattern.Matches(scalar.Value ?? ""))
                 {
-                    if (match.Groups["resolver"].Value != "runtime") continue;
+                    if (KedroCatalogNames.CanonicalResolver(match.Groups["resolver"].Value) != "runtime") continue;
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UntrustedRuntimeValue, DiagnosticTarget.InFile(scalar.Location),
                         match.Value, dataset, key.Key, refusal));
                 }
@@ -80,7 +80,7 @@ internal static class Interpolations
         {
             foreach (Match match in Pattern.Matches(scalar.Value ?? ""))
             {
-                if (match.Groups["resolver"].Value == "runtime") return (match.Value, scalar.Location);
+                if (KedroCatalogNames.CanonicalResolver(match.Groups["resolver"].Value) == "runtime") return (match.Value, scalar.Location);
             }
         }
 

@@ -1,3 +1,4 @@
+using Compiled.Config;
 using Compiled.Generators.Model;
 
 namespace Compiled.Generators.Building;
@@ -185,8 +186,17 @@ internal static class ProjectBuilder
                     continue;
                 }
 
+                var written = kind;
+                kind = KedroCatalogNames.KindOf(kind) ?? kind; // pandas.CSVDataset is csv, …
                 if (!DatasetKinds.IsKnown(kind) && userTypes.TryGetValue(kind, out var userType))
                 {
+                    if (userType.TypeName is null && KedroCatalogNames.LooksLikeKedroType(kind))
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnsupportedKedroType, DiagnosticTarget.InFile(mapping["type"]!.Location),
+                            entry.Key, written, string.Join(", ", KedroCatalogNames.SupportedKedroTypes), string.Join(", ", DatasetKinds.Names)));
+                        continue;
+                    }
+
                     if (userType.Problem is not null)
                     {
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.InvalidCatalogEntry, DiagnosticTarget.InFile(mapping["type"]!.Location),
@@ -219,6 +229,8 @@ internal static class ProjectBuilder
                     continue;
                 }
 
+                if (builtIn && !CheckArgs(entry.Key, written, kind, mapping, diagnostics)) continue;
+
                 if (catalog.ContainsKey(entry.Key))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.DuplicateName, DiagnosticTarget.InFile(entry.KeyLocation), "catalog entry", entry.Key));
@@ -230,6 +242,29 @@ internal static class ProjectBuilder
         }
 
         return catalog;
+    }
+
+    /// <summary>
+    /// Reports (CPL0020) each key of <c>load_args</c> / <c>save_args</c> that built-in <paramref name="kind"/> does not
+    /// honour, on the key; false when there is one. A run refuses the same keys.
+    /// </summary>
+    private static bool CheckArgs(string dataset, string written, string kind, YamlMapping mapping, List<DiagnosticInfo> diagnostics)
+    {
+        var valid = true;
+        foreach (var section in new[] { "load_args", "save_args" })
+        {
+            if (mapping[section] is not YamlMapping args) continue;
+            var supported = section == "load_args" ? KedroCatalogNames.LoadArgs(kind) : KedroCatalogNames.SaveArgs(kind);
+            foreach (var arg in args.Entries)
+            {
+                if (supported.Contains(arg.Key)) continue;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnsupportedDatasetArgument, DiagnosticTarget.InFile(arg.KeyLocation),
+                    dataset, $"{section}.{arg.Key}", written, KedroCatalogNames.Instead(kind, section, arg.Key)));
+                valid = false;
+            }
+        }
+
+        return valid;
     }
 
     /// <summary>

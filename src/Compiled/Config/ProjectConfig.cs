@@ -87,7 +87,7 @@ public sealed class ProjectConfig
 
     private ConfigMapping ResolveEntry(string name) => (DatasetFactory.TryResolve(Catalog, name, out var resolved, out _) ? resolved : Catalog[name]) switch
     {
-        ConfigMapping entry => ResolveGlobals(name, entry),
+        ConfigMapping entry => ResolveGlobals(name, (ConfigMapping)Interpolation.WithRuntimeResolver(entry)),
         null => throw new ConfigException(
             $"the catalog has no entry '{name}', which this build of the project uses. Add it to conf/base/catalog.yml or conf/{Environment}/catalog.yml " +
             $"(files read: {(Files.Count == 0 ? "none" : string.Join(", ", Files))})",
