@@ -94,12 +94,17 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.UnsupportedDatasetArgument, "Compiled.Catalog", "Dataset argument that has no equivalent",
         "Catalog entry '{0}' sets '{1}', which type '{2}' cannot honour: {3}");
 
+    public static readonly DiagnosticDescriptor UnresolvedParameterInterpolation = Error(
+        DiagnosticIds.UnresolvedParameterInterpolation, "Compiled.Parameters", "Parameter interpolation that the build cannot resolve",
+        "'{0}' in parameter '{1}' is not provided: {2}");
+
     public static readonly DiagnosticDescriptor[] All =
     {
         UnresolvedInput, UnknownParameter, TypeMismatch, DuplicateProducer, Cycle, InvalidYaml,
         InvalidCatalogEntry, UnsupportedNode, Unused, IncompatibleDatasetType, UnresolvedInterpolation, DuplicateName,
         UnknownIncludeName, IncludeNameOfWrongKind, InvalidInclude, UntrustedRuntimeValue,
         EnvironmentChangesType, NullableMismatch, UnsupportedKedroType, UnsupportedDatasetArgument,
+        UnresolvedParameterInterpolation,
     };
 
     public static DiagnosticDescriptor Get(string id) => All.First(d => d.Id == id);

@@ -1,4 +1,5 @@
 using Xunit;
+using Compiled.Analyzers.Tests.Infrastructure;
 using static Compiled.Analyzers.Tests.Infrastructure.Verify;
 
 namespace Compiled.Analyzers.Tests;
@@ -113,4 +114,46 @@ public sealed class KedroCatalogTests
         Nodes,
         (Catalog, "raw:\n  type: csv\n  filepath: data/01_raw/raw.csv\n"),
         ("/0/conf/local/catalog.yml", "raw:\n  type: pandas.CSVDataset\n  filepath: /tmp/raw.csv\n"));
+}
+
+/// <summary>CPL0021: Kedro's interpolations in parameters*.yml are resolved when the build compiles the parameters.</summary>
+public sealed class KedroParameterTests
+{
+    private const string Nodes = """
+        using Compiled;
+
+        namespace Demo;
+
+        public static class Nodes
+        {
+            [Node(Output = "split")]
+            public static double Split(double[] raw, [Param("model_options.test_size")] double testSize, [Param("model_options.label")] string label) => testSize;
+        }
+
+        [Pipeline(typeof(Nodes))]
+        public sealed partial class DefaultPipeline;
+        """;
+
+    private const string Catalog = "raw:\n  type: json\n  filepath: data/raw.json\n";
+
+    [Fact]
+    public Task Runtime_params_with_a_default_and_globals_compile_as_typed_values() => AnalyzerAsync(
+        Nodes,
+        (Verify.Catalog, Catalog),
+        (Parameters, "model_options:\n  test_size: ${runtime_params:test_size, 0.2}\n  label: run-${globals:run.name}\n"),
+        (Globals, "run:\n  name: nightly\n"));
+
+    [Fact]
+    public Task Runtime_params_without_a_default_is_reported_on_the_value() => AnalyzerAsync(
+        Nodes,
+        [(Verify.Catalog, Catalog), (Parameters, "model_options:\n  test_size: {|#0:${runtime_params:test_size}|}\n  label: x\n")],
+        [Diagnostic("CPL0021").WithLocation(0).WithArguments("${runtime_params:test_size}", "model_options.test_size",
+            "parameters are compiled: give a default (${runtime_params:test_size,value}) and change it per run with --params model_options.test_size=value or Run(parameters: …)")]);
+
+    [Fact]
+    public Task Global_that_is_not_defined_is_reported_on_the_value() => AnalyzerAsync(
+        Nodes,
+        [(Verify.Catalog, Catalog), (Parameters, "model_options:\n  test_size: 0.2\n  label: {|#0:${globals:run.name}|}\n")],
+        [Diagnostic("CPL0021").WithLocation(0).WithArguments("${globals:run.name}", "model_options.label",
+            "define 'run.name' as a value in conf/base/globals.yml or give a default: ${globals:run.name,default}")]);
 }

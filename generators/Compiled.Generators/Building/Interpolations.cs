@@ -11,7 +11,8 @@ namespace Compiled.Generators.Building;
 /// </summary>
 internal static class Interpolations
 {
-    private static readonly Regex Pattern = new(@"\$\{(?<resolver>[A-Za-z_][A-Za-z0-9_.]*):(?<key>[^,}]*)(?<default>,[^}]*)?\}", RegexOptions.CultureInvariant);
+    /// <summary>One <c>${resolver:key}</c> or <c>${resolver:key,default}</c>.</summary>
+    public static readonly Regex Pattern = new(@"\$\{(?<resolver>[A-Za-z_][A-Za-z0-9_.]*):(?<key>[^,}]*)(?<default>,[^}]*)?\}", RegexOptions.CultureInvariant);
 
     /// <summary>The runtime values of <paramref name="entry"/>, in first-use order; reports unresolvable interpolations.</summary>
     public static List<(string Name, bool HasDefault)> Scan(string dataset, YamlValue entry, YamlMapping globals, List<DiagnosticInfo> diagnostics)
@@ -87,7 +88,8 @@ internal static class Interpolations
         return null;
     }
 
-    private static YamlValue? Find(YamlMapping mapping, string path)
+    /// <summary>The value at dotted <paramref name="path"/> under <paramref name="mapping"/>, or null.</summary>
+    public static YamlValue? Find(YamlMapping mapping, string path)
     {
         YamlValue? node = mapping;
         foreach (var segment in path.Split('.'))

@@ -67,7 +67,7 @@ internal static class ProjectBuilder
             }
         }
 
-        var parametersRoot = MergeRoots(files, ConfigFileKind.Parameters);
+        var parametersRoot = ParameterInterpolations.Resolve(MergeRoots(files, ConfigFileKind.Parameters), MergeRoots(files, ConfigFileKind.Globals), diagnostics);
         var binder = new ParameterBinder(info, parametersRoot, usages, diagnostics);
         var parameters = binder.Build();
         var accesses = new Dictionary<(string, int), string>();

@@ -65,4 +65,7 @@ internal static class DiagnosticIds
 
     /// <summary>{0} dataset, {1} the key (<c>load_args.na_values</c>), {2} the type as written, {3} what to do instead.</summary>
     public const string UnsupportedDatasetArgument = "CPL0020";
+
+    /// <summary>{0} expression, {1} parameter path, {2} what to do.</summary>
+    public const string UnresolvedParameterInterpolation = "CPL0021";
 }

@@ -137,3 +137,42 @@ public sealed class KedroCatalogNamesTests : IDisposable
         File.WriteAllText(path, text);
     }
 }
+
+/// <summary>An environment's parameters*.yml written as Kedro writes them: globals and runtime_params defaults resolve.</summary>
+public sealed class KedroEnvironmentParameterTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void Globals_and_runtime_params_defaults_resolve_in_environment_parameters()
+    {
+        Write("conf/base/globals.yml", "run:\n  name: nightly\n");
+        Write("conf/prod/parameters.yml", "model_options:\n  test_size: ${runtime_params:test_size, 0.3}\n  label: run-${globals:run.name}\n");
+
+        var overrides = ProjectConfig.Load(_dir.Path, "prod").ParameterOverrides;
+
+        var options = (ConfigMapping)overrides["model_options"]!;
+        Assert.Equal("0.3", ((ConfigScalar)options["test_size"]!).Value);
+        Assert.Equal("run-nightly", ((ConfigScalar)options["label"]!).Value);
+    }
+
+    [Fact]
+    public void Runtime_params_without_default_in_environment_parameters_is_refused_with_its_line()
+    {
+        Write("conf/prod/parameters.yml", "model_options:\n  test_size: ${runtime_params:test_size}\n");
+
+        var error = Assert.Throws<ConfigException>(() => ProjectConfig.Load(_dir.Path, "prod"));
+
+        Assert.Equal((_dir.File("conf", "prod", "parameters.yml"), 2), (error.Location.FilePath, error.Location.Line));
+        Assert.Contains("give it a default", error.Message, StringComparison.Ordinal);
+    }
+
+    private void Write(string relative, string text)
+    {
+        var path = Path.Combine(_dir.Path, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+}
