@@ -86,12 +86,25 @@ internal static class DiagnosticDescriptors
         "Compiled.Types", DiagnosticSeverity.Warning, isEnabledByDefault: true,
         helpLinkUri: HelpBase + DiagnosticIds.NullableMismatch + ".md");
 
+    public static readonly DiagnosticDescriptor UnsupportedKedroType = Error(
+        DiagnosticIds.UnsupportedKedroType, "Compiled.Catalog", "Kedro dataset type that Compiled does not support",
+        "Catalog entry '{0}' has the Kedro type '{1}', which Compiled does not support. Supported Kedro types: {2} (also with the kedro_datasets. prefix); Compiled's own: {3}; or name a dataset class of your project (IDataset<T> with a static FromConfig).");
+
+    public static readonly DiagnosticDescriptor UnsupportedDatasetArgument = Error(
+        DiagnosticIds.UnsupportedDatasetArgument, "Compiled.Catalog", "Dataset argument that has no equivalent",
+        "Catalog entry '{0}' sets '{1}', which type '{2}' cannot honour: {3}");
+
+    public static readonly DiagnosticDescriptor UnresolvedParameterInterpolation = Error(
+        DiagnosticIds.UnresolvedParameterInterpolation, "Compiled.Parameters", "Parameter interpolation that the build cannot resolve",
+        "'{0}' in parameter '{1}' is not provided: {2}");
+
     public static readonly DiagnosticDescriptor[] All =
     {
         UnresolvedInput, UnknownParameter, TypeMismatch, DuplicateProducer, Cycle, InvalidYaml,
         InvalidCatalogEntry, UnsupportedNode, Unused, IncompatibleDatasetType, UnresolvedInterpolation, DuplicateName,
         UnknownIncludeName, IncludeNameOfWrongKind, InvalidInclude, UntrustedRuntimeValue,
-        EnvironmentChangesType, NullableMismatch,
+        EnvironmentChangesType, NullableMismatch, UnsupportedKedroType, UnsupportedDatasetArgument,
+        UnresolvedParameterInterpolation,
     };
 
     public static DiagnosticDescriptor Get(string id) => All.First(d => d.Id == id);

@@ -1,3 +1,4 @@
+using Compiled.Config;
 using Compiled.Generators.Building;
 using Compiled.Generators.Model;
 using Compiled.Generators.Parsing;
@@ -51,13 +52,14 @@ internal static class EnvironmentCatalogs
             var environmentType = TypeOf(type);
             if (baseType == environmentType) continue;
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.EnvironmentChangesType, DiagnosticTarget.InFile(type.Location),
-                entry.Key, environment, baseType, environmentType));
+                entry.Key, environment, (baseEntry["type"] as YamlScalar)?.Value?.Trim() ?? baseType, type.Value?.Trim() ?? environmentType));
         }
 
         foreach (var diagnostic in diagnostics) yield return diagnostic;
     }
 
-    private static string TypeOf(YamlScalar? type) => type?.Value?.Trim() is { Length: > 0 } value ? value : "memory";
+    // Kedro's names are the same types: pandas.CSVDataset over csv changes nothing.
+    private static string TypeOf(YamlScalar? type) => type?.Value?.Trim() is { Length: > 0 } value ? KedroCatalogNames.KindOf(value) ?? value : "memory";
 
     private static YamlMapping? BaseEntry(IReadOnlyList<ConfigFileModel> baseCatalogs, string name)
     {

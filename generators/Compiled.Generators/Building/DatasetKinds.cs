@@ -1,10 +1,12 @@
+using Compiled.Config;
 using Compiled.Generators.Model;
 
 namespace Compiled.Generators.Building;
 
 /// <summary>
 /// The built-in dataset types a catalog entry may name with <c>type:</c>, the C# data each can
-/// carry, and the keys each requires.
+/// carry, and the keys each requires. Kedro's type names (<c>pandas.CSVDataset</c>, …) are read as these kinds by
+/// <see cref="KedroCatalogNames.KindOf"/>; <c>pickle.PickleDataset</c> becomes the kind <see cref="KedroCatalogNames.PickleKind"/>.
 /// </summary>
 internal static class DatasetKinds
 {
@@ -12,11 +14,11 @@ internal static class DatasetKinds
 
     public static readonly string[] Names = { "memory", "csv", "json", "text", "binary", "parquet", "excel", "sql", "sql_table" };
 
-    private static readonly string[] FileKinds = { "csv", "json", "text", "binary", "parquet", "excel" };
+    private static readonly string[] FileKinds = { "csv", "json", "text", "binary", "parquet", "excel", KedroCatalogNames.PickleKind };
 
     private static readonly string[] SqlConnectionKeys = { "connection", "credentials", "connection_string" };
 
-    public static bool IsKnown(string kind) => Array.IndexOf(Names, kind) >= 0;
+    public static bool IsKnown(string kind) => Array.IndexOf(Names, kind) >= 0 || kind == KedroCatalogNames.PickleKind;
 
     /// <summary>Whether entries of <paramref name="kind"/> keep their data in a file (and so may be <c>versioned: true</c>).</summary>
     public static bool IsFile(string kind) => Array.IndexOf(FileKinds, kind) >= 0;
@@ -54,6 +56,10 @@ internal static class DatasetKinds
                 return $"{Datasets}MemoryDataset<{dataType}>";
             case "json":
                 return $"{Datasets}JsonDataset<{dataType}>";
+            case KedroCatalogNames.PickleKind:
+                // .NET has no pickle: bytes are kept as they are, any other value is written as JSON.
+                supported = "byte[] or any type System.Text.Json serializes";
+                return Strip(dataType) == "byte[]" ? $"{Datasets}BinaryDataset" : $"{Datasets}JsonDataset<{dataType}>";
             case "text":
                 supported = "string";
                 return Strip(dataType) == "string" ? $"{Datasets}TextDataset" : null;

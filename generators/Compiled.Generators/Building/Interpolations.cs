@@ -6,12 +6,13 @@ namespace Compiled.Generators.Building;
 
 /// <summary>
 /// Finds <c>${resolver:key}</c> / <c>${resolver:key,default}</c> in catalog values: <c>runtime</c>
-/// values become arguments of the pipelines that use the entry; <c>globals</c> must be defined in
+/// (or Kedro's <c>runtime_params</c>) values become arguments of the pipelines that use the entry; <c>globals</c> must be defined in
 /// <c>conf/base/globals*.yml</c> or have a default; any other resolver is an error (CPL0011).
 /// </summary>
 internal static class Interpolations
 {
-    private static readonly Regex Pattern = new(@"\$\{(?<resolver>[A-Za-z_][A-Za-z0-9_.]*):(?<key>[^,}]*)(?<default>,[^}]*)?\}", RegexOptions.CultureInvariant);
+    /// <summary>One <c>${resolver:key}</c> or <c>${resolver:key,default}</c>.</summary>
+    public static readonly Regex Pattern = new(@"\$\{(?<resolver>[A-Za-z_][A-Za-z0-9_.]*):(?<key>[^,}]*)(?<default>,[^}]*)?\}", RegexOptions.CultureInvariant);
 
     /// <summary>The runtime values of <paramref name="entry"/>, in first-use order; reports unresolvable interpolations.</summary>
     public static List<(string Name, bool HasDefault)> Scan(string dataset, YamlValue entry, YamlMapping globals, List<DiagnosticInfo> diagnostics)
@@ -21,7 +22,7 @@ internal static class Interpolations
         {
             foreach (Match match in Pattern.Matches(scalar.Value ?? ""))
             {
-                var resolver = match.Groups["resolver"].Value;
+                var resolver = KedroCatalogNames.CanonicalResolver(match.Groups["resolver"].Value);
                 var key = match.Groups["key"].Value.Trim();
                 var hasDefault = match.Groups["default"].Success;
                 switch (resolver)
@@ -65,7 +66,7 @@ internal static class Interpolations
             {
                 foreach (Match match in Pattern.Matches(scalar.Value ?? ""))
                 {
-                    if (match.Groups["resolver"].Value != "runtime") continue;
+                    if (KedroCatalogNames.CanonicalResolver(match.Groups["resolver"].Value) != "runtime") continue;
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UntrustedRuntimeValue, DiagnosticTarget.InFile(scalar.Location),
                         match.Value, dataset, key.Key, refusal));
                 }
@@ -80,14 +81,15 @@ internal static class Interpolations
         {
             foreach (Match match in Pattern.Matches(scalar.Value ?? ""))
             {
-                if (match.Groups["resolver"].Value == "runtime") return (match.Value, scalar.Location);
+                if (KedroCatalogNames.CanonicalResolver(match.Groups["resolver"].Value) == "runtime") return (match.Value, scalar.Location);
             }
         }
 
         return null;
     }
 
-    private static YamlValue? Find(YamlMapping mapping, string path)
+    /// <summary>The value at dotted <paramref name="path"/> under <paramref name="mapping"/>, or null.</summary>
+    public static YamlValue? Find(YamlMapping mapping, string path)
     {
         YamlValue? node = mapping;
         foreach (var segment in path.Split('.'))

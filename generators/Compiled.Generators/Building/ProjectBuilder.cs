@@ -1,3 +1,4 @@
+using Compiled.Config;
 using Compiled.Generators.Model;
 
 namespace Compiled.Generators.Building;
@@ -66,7 +67,7 @@ internal static class ProjectBuilder
             }
         }
 
-        var parametersRoot = MergeRoots(files, ConfigFileKind.Parameters);
+        var parametersRoot = ParameterInterpolations.Resolve(MergeRoots(files, ConfigFileKind.Parameters), MergeRoots(files, ConfigFileKind.Globals), diagnostics);
         var bindingStart = diagnostics.Count;
         var binder = new ParameterBinder(info, parametersRoot, usages, diagnostics);
         var parameters = binder.Build();
@@ -196,8 +197,18 @@ internal static class ProjectBuilder
                     continue;
                 }
 
+                var written = kind;
+                kind = KedroCatalogNames.KindOf(kind) ?? kind; // pandas.CSVDataset is csv, …
                 if (!DatasetKinds.IsKnown(kind) && userTypes.TryGetValue(kind, out var userType))
                 {
+                    if (userType.TypeName is null && KedroCatalogNames.LooksLikeKedroType(kind))
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnsupportedKedroType, DiagnosticTarget.InFile(mapping["type"]!.Location),
+                            entry.Key, written, string.Join(", ", KedroCatalogNames.SupportedKedroTypes), string.Join(", ", DatasetKinds.Names)));
+                        KeepInvalid(catalog, entry, mapping, "memory");
+                        continue;
+                    }
+
                     if (userType.Problem is not null)
                     {
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.InvalidCatalogEntry, DiagnosticTarget.InFile(mapping["type"]!.Location),
@@ -233,6 +244,12 @@ internal static class ProjectBuilder
                     continue;
                 }
 
+                if (builtIn && !CheckArgs(entry.Key, written, kind, mapping, diagnostics))
+                {
+                    KeepInvalid(catalog, entry, mapping, kind);
+                    continue;
+                }
+
                 if (catalog.TryGetValue(entry.Key, out var kept) && kept.IsInvalid)
                 {
                     catalog.Remove(entry.Key); // a valid entry replaces an invalid one of the same name, already reported
@@ -260,6 +277,29 @@ internal static class ProjectBuilder
     {
         if (catalog.ContainsKey(entry.Key)) return;
         catalog.Add(entry.Key, new CatalogEntry(entry.Key, kind, mapping, entry.KeyLocation, RelativeDisplay(entry.KeyLocation)) { IsInvalid = true });
+    }
+
+    /// <summary>
+    /// Reports (CPL0020) each key of <c>load_args</c> / <c>save_args</c> that built-in <paramref name="kind"/> does not
+    /// honour, on the key; false when there is one. A run refuses the same keys.
+    /// </summary>
+    private static bool CheckArgs(string dataset, string written, string kind, YamlMapping mapping, List<DiagnosticInfo> diagnostics)
+    {
+        var valid = true;
+        foreach (var section in new[] { "load_args", "save_args" })
+        {
+            if (mapping[section] is not YamlMapping args) continue;
+            var supported = section == "load_args" ? KedroCatalogNames.LoadArgs(kind) : KedroCatalogNames.SaveArgs(kind);
+            foreach (var arg in args.Entries)
+            {
+                if (supported.Contains(arg.Key)) continue;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnsupportedDatasetArgument, DiagnosticTarget.InFile(arg.KeyLocation),
+                    dataset, $"{section}.{arg.Key}", written, KedroCatalogNames.Instead(kind, section, arg.Key)));
+                valid = false;
+            }
+        }
+
+        return valid;
     }
 
     /// <summary>

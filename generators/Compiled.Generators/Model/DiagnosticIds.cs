@@ -59,4 +59,13 @@ internal static class DiagnosticIds
 
     /// <summary>{0} dataset, {1} reading node, {2} its type, {3} the value's type, {4} the node that writes (or first reads) it.</summary>
     public const string NullableMismatch = "CPL0018";
+
+    /// <summary>{0} dataset, {1} the Kedro type as written, {2} the Kedro types supported, {3} Compiled's own types.</summary>
+    public const string UnsupportedKedroType = "CPL0019";
+
+    /// <summary>{0} dataset, {1} the key (<c>load_args.na_values</c>), {2} the type as written, {3} what to do instead.</summary>
+    public const string UnsupportedDatasetArgument = "CPL0020";
+
+    /// <summary>{0} expression, {1} parameter path, {2} what to do.</summary>
+    public const string UnresolvedParameterInterpolation = "CPL0021";
 }

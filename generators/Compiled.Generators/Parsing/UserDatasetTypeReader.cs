@@ -17,7 +17,7 @@ internal static class UserDatasetTypeReader
             .Where(f => f.Kind == ConfigFileKind.Catalog && f.Content is not null)
             .SelectMany(f => f.Content!.Entries)
             .Select(e => ((e.Value as YamlMapping)?["type"] as YamlScalar)?.Value)
-            .Where(t => t is not null && t.IndexOf('.') >= 0)
+            .Where(t => t is not null && t.IndexOf('.') >= 0 && Compiled.Config.KedroCatalogNames.KindOf(t) is null) // pandas.CSVDataset is a built-in type
             .Distinct(StringComparer.Ordinal)
             .OrderBy(t => t, StringComparer.Ordinal);
         var dataset = compilation.GetTypeByMetadataName(DatasetInterface);

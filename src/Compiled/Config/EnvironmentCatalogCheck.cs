@@ -21,7 +21,8 @@ internal static class EnvironmentCatalogCheck
             if (baseCatalog[name] is not ConfigMapping baseEntry) continue;
             var baseType = (baseEntry["type"] as ConfigScalar)?.Value?.Trim() ?? DefaultType;
             var environmentType = type.Value?.Trim() ?? DefaultType;
-            if (string.Equals(baseType, environmentType, StringComparison.Ordinal)) continue;
+            // Kedro's names are the same types: pandas.CSVDataset over csv changes nothing.
+            if (string.Equals(KedroCatalogNames.KindOf(baseType) ?? baseType, KedroCatalogNames.KindOf(environmentType) ?? environmentType, StringComparison.Ordinal)) continue;
             var declaredAt = baseEntry["type"]?.Location ?? baseEntry.Location;
             throw new ConfigException(
                 $"catalog entry '{name}' of environment '{environment}' changes its type from '{baseType}' ({declaredAt}) to '{environmentType}'. " +

@@ -58,6 +58,22 @@ public static class Interpolation
         _ => node,
     };
 
+    /// <summary>
+    /// <paramref name="node"/> with Kedro's <c>${runtime_params:…}</c> written as <c>${runtime:…}</c> in every scalar,
+    /// so that a Kedro catalog's runtime values are resolved as Compiled's (see <see cref="KedroCatalogNames"/>).
+    /// </summary>
+    internal static ConfigNode WithRuntimeResolver(ConfigNode node) => node switch
+    {
+        ConfigScalar scalar => KedroCatalogNames.WithRuntimeResolver(scalar.Value) is var text && !ReferenceEquals(text, scalar.Value)
+            ? new ConfigScalar(text, scalar.Location)
+            : scalar,
+        ConfigMapping mapping => new ConfigMapping(
+            mapping.Entries.Select(e => new KeyValuePair<string, ConfigNode>(e.Key, WithRuntimeResolver(e.Value))),
+            mapping.Location),
+        ConfigSequence sequence => new ConfigSequence(sequence.Items.Select(WithRuntimeResolver).ToArray(), sequence.Location),
+        _ => node,
+    };
+
     private static string Help(string resolver) => resolver switch
     {
         "globals" => "define it in conf/base/globals.yml or conf/<env>/globals.yml, or write a default after a comma: ${globals:name,default}",

@@ -71,7 +71,7 @@ public sealed class ProjectConfig
         var globals = Read("globals");
         var catalog = ReadCatalog(projectPath, environment, files);
         var credentials = Read("credentials");
-        var parameters = environment == "base" ? Empty(projectPath) : ReadEnvironment(projectPath, environment, "parameters", files);
+        var parameters = environment == "base" ? Empty(projectPath) : ResolveParameters(ReadEnvironment(projectPath, environment, "parameters", files), globals);
         return new ProjectConfig(projectPath, environment, catalog, globals, credentials, parameters, files)
         {
             JsonTypeInfoResolver = jsonTypeInfoResolver,
@@ -87,13 +87,33 @@ public sealed class ProjectConfig
 
     private ConfigMapping ResolveEntry(string name) => (DatasetFactory.TryResolve(Catalog, name, out var resolved, out _) ? resolved : Catalog[name]) switch
     {
-        ConfigMapping entry => ResolveGlobals(name, entry),
+        ConfigMapping entry => ResolveGlobals(name, (ConfigMapping)Interpolation.WithRuntimeResolver(entry)),
         null => throw new ConfigException(
             $"the catalog has no entry '{name}', which this build of the project uses. Add it to conf/base/catalog.yml or conf/{Environment}/catalog.yml " +
             $"(files read: {(Files.Count == 0 ? "none" : string.Join(", ", Files))})",
             new ConfigLocation(Path.Combine(ProjectPath, "conf"), 0, 0)),
         var other => throw new ConfigException($"catalog entry '{name}' must be a mapping", other.Location),
     };
+
+    /// <summary>
+    /// An environment's parameters with Kedro's interpolations resolved as the build resolves those of <c>conf/base</c>:
+    /// <c>${globals:…}</c> takes the global, <c>${runtime_params:name,default}</c> its default (a run changes a parameter
+    /// by its path: <c>--params path=value</c>).
+    /// </summary>
+    private static ConfigMapping ResolveParameters(ConfigMapping parameters, ConfigMapping globals)
+    {
+        var withGlobals = Interpolation.ResolveAll(parameters, "globals", key => DottedPath.Find(globals, key));
+        try
+        {
+            return (ConfigMapping)Interpolation.ResolveAll(Interpolation.WithRuntimeResolver(withGlobals), KedroCatalogNames.RuntimeResolver, _ => null);
+        }
+        catch (ConfigException exception)
+        {
+            throw new ConfigException(
+                "a parameter takes ${runtime_params:…} without a default: parameters are compiled, so give it a default " +
+                "(${runtime_params:name,value}) and change the parameter per run with --params path=value", exception.Location, exception);
+        }
+    }
 
     private ConfigMapping ResolveGlobals(string name, ConfigMapping entry)
     {

@@ -1,0 +1,78 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Compiled.Config;
+using Compiled.Generators.Model;
+
+namespace Compiled.Generators.Building;
+
+/// <summary>
+/// Resolves the interpolations Kedro allows in <c>parameters*.yml</c>, when the build compiles the parameters:
+/// <c>${globals:path}</c> takes the value of <c>globals*.yml</c>, and <c>${runtime_params:name,default}</c> (or
+/// <c>${runtime:…}</c>) takes its default: a parameter is changed per run with <c>--params path=value</c> or
+/// <c>Run(parameters: …)</c>, not by name. A value nothing provides is CPL0021 on the YAML value.
+/// </summary>
+internal static class ParameterInterpolations
+{
+    /// <summary><paramref name="parameters"/> with its interpolations resolved; reports those that cannot be.</summary>
+    public static YamlMapping Resolve(YamlMapping parameters, YamlMapping globals, List<DiagnosticInfo> diagnostics) =>
+        (YamlMapping)Resolve(parameters, "", globals, diagnostics);
+
+    private static YamlValue Resolve(YamlValue value, string path, YamlMapping globals, List<DiagnosticInfo> diagnostics) => value switch
+    {
+        YamlScalar { Value: { } text } scalar when text.IndexOf("${", StringComparison.Ordinal) >= 0 => ResolveScalar(scalar, text, path, globals, diagnostics),
+        YamlMapping mapping => mapping with
+        {
+            Entries = mapping.Entries
+                .Select(e => e with { Value = Resolve(e.Value, path.Length == 0 ? e.Key : path + "." + e.Key, globals, diagnostics) })
+                .ToEquatableArray(),
+        },
+        YamlSequence sequence => sequence with { Items = sequence.Items.Select((item, i) => Resolve(item, $"{path}[{i}]", globals, diagnostics)).ToEquatableArray() },
+        _ => value,
+    };
+
+    private static YamlScalar ResolveScalar(YamlScalar scalar, string text, string path, YamlMapping globals, List<DiagnosticInfo> diagnostics)
+    {
+        var matches = Interpolations.Pattern.Matches(text);
+        if (matches.Count == 0) return scalar;
+        var builder = new StringBuilder();
+        var position = 0;
+        foreach (Match match in matches)
+        {
+            builder.Append(text, position, match.Index - position);
+            position = match.Index + match.Length;
+            var resolver = KedroCatalogNames.CanonicalResolver(match.Groups["resolver"].Value);
+            var key = match.Groups["key"].Value.Trim();
+            var fallback = match.Groups["default"].Success ? match.Groups["default"].Value.Substring(1).Trim() : null;
+            string? resolved;
+            string help;
+            switch (resolver)
+            {
+                case KedroCatalogNames.RuntimeResolver:
+                    resolved = fallback;
+                    help = $"parameters are compiled: give a default (${{{match.Groups["resolver"].Value}:{key},value}}) and change it per run with --params {path}=value or Run(parameters: …)";
+                    break;
+                case "globals":
+                    resolved = (Interpolations.Find(globals, key) as YamlScalar)?.Value ?? fallback;
+                    help = $"define '{key}' as a value in conf/base/globals.yml or give a default: ${{globals:{key},default}}";
+                    break;
+                default:
+                    resolved = null;
+                    help = $"unknown resolver '{match.Groups["resolver"].Value}'; parameters can use ${{globals:…}} and ${{runtime_params:…,default}}";
+                    break;
+            }
+
+            if (resolved is null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnresolvedParameterInterpolation, DiagnosticTarget.InFile(scalar.Location), match.Value, path, help));
+                return scalar;
+            }
+
+            builder.Append(resolved);
+        }
+
+        builder.Append(text, position, text.Length - position);
+        // A value that is exactly one interpolation is typed as what it resolves to (0.2 is a number); spliced text is a string.
+        var whole = matches.Count == 1 && matches[0].Length == text.Length;
+        return scalar with { Value = builder.ToString(), IsPlain = scalar.IsPlain && whole };
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Compiled.Package.Tests;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Compiled.Templates.Tests;
+
+/// <summary>
+/// <c>dotnet new compiled</c> as a user runs it, with a name that is not a C# namespace (<c>my-app</c>), the item
+/// templates added to it: it builds with no warning (warnings are errors), its own tests pass, its pipeline runs from
+/// the command line and writes its output, and it references the Compiled packages at the packed version.
+/// </summary>
+public sealed partial class ProjectTemplateTests(TemplateFeed feed, ITestOutputHelper output) : IClassFixture<TemplateFeed>
+{
+    [GeneratedRegex(@"^.*: warning [A-Z]+[0-9]+:.*$", RegexOptions.Multiline)]
+    private static partial Regex WarningPattern();
+
+    [Fact]
+    public async Task Created_project_with_item_templates_builds_without_warnings_passes_its_tests_and_runs()
+    {
+        var root = Path.Combine(feed.WorkDirectory, "created");
+        Directory.CreateDirectory(root);
+        await Run(root, "new", "compiled", "-n", "my-app");
+        var project = Path.Combine(root, "my-app");
+        var source = Path.Combine(project, "src", "my-app");
+        feed.WriteNuGetConfig(project);
+        // The item templates read the project's RootNamespace through MSBuild, which evaluates a restored project.
+        await Run(project, "restore");
+        await Run(project, "new", "compiled-pipeline", "-n", "Reporting", "-o", "src/my-app");
+        await Run(project, "new", "compiled-dataset", "-n", "LineCount", "-o", "src/my-app");
+
+        // Kedro's layout, with conf/local kept out of git and the namespace sanitised (my-app is no C# namespace).
+        foreach (var path in new[] { "conf/base/catalog.yml", "conf/base/parameters.yml", "conf/local/.gitkeep", "data/01_raw/products.csv", "data/08_reporting/.gitkeep" })
+        {
+            Assert.True(File.Exists(Path.Combine(source, path)), $"the created project has no src/my-app/{path}");
+        }
+
+        Assert.Contains("**/conf/local/**", File.ReadAllText(Path.Combine(project, ".gitignore")), StringComparison.Ordinal);
+        Assert.Contains("namespace Myapp;", File.ReadAllText(Path.Combine(source, "ReportingPipeline.cs")), StringComparison.Ordinal);
+        Assert.Contains($"<CompiledVersion>{feed.Version}</CompiledVersion>", File.ReadAllText(Path.Combine(project, "Directory.Build.props")), StringComparison.Ordinal);
+
+        var test = await Run(project, "test", "--disable-build-servers");
+        var warnings = WarningPattern().Matches(test.Output).Select(m => m.Value.Trim()).Where(w => !w.Contains(" NU19", StringComparison.Ordinal)).Distinct().ToArray();
+        Assert.True(warnings.Length == 0, "the created project warned:\n" + string.Join("\n", warnings));
+        Assert.Matches(@"Passed!\s+-\s+Failed:\s+0,\s+Passed:\s+3,", test.Output);
+
+        await Run(project, "run", "--project", "src/my-app", "--no-build", "--", "run", "--params", "pricing.markup=0.5");
+        var versions = Directory.GetDirectories(Path.Combine(source, "data", "06_models", "price_list.json"));
+        var saved = Path.Combine(Assert.Single(versions), "price_list.json");
+        using var priceList = JsonDocument.Parse(File.ReadAllText(saved));
+        Assert.Equal(3.00m, priceList.RootElement.GetProperty("prices").GetProperty("widget").GetDecimal());
+    }
+
+    private async Task<CommandResult> Run(string directory, params string[] arguments)
+    {
+        var result = await DotnetCli.RunAsync(directory, feed.Environment, arguments);
+        output.WriteLine($"{result.CommandLine}: {result.Elapsed.TotalSeconds:F1} s");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        return result;
+    }
+}
