@@ -146,6 +146,34 @@ public sealed class DatasetConfig
         return Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(ProjectPath, path));
     }
 
+    /// <summary>
+    /// The file at <paramref name="key"/>: a local path made absolute against <see cref="ProjectPath"/> (as
+    /// <see cref="GetRequiredPath"/>), or an object store URL (<c>s3://bucket/key</c>, <c>abfs://container/path</c>) opened
+    /// by the provider registered for its scheme (<see cref="SessionOptions.FileStores"/>) with the entry's
+    /// <c>credentials</c>.
+    /// </summary>
+    /// <exception cref="DatasetException">The key is missing or malformed, no store serves the URL's scheme, or the credentials are incomplete.</exception>
+    public Storage.FileLocation GetFileLocation(string key = "filepath")
+    {
+        var path = GetRequiredString(key);
+        if (!Storage.StorageUrl.TryGetScheme(path, out var scheme)) return Storage.FileLocation.Local(GetRequiredPath(key));
+        var location = Entry[key]!.Location;
+        var provider = _project?.FileStores.FirstOrDefault(p => p.Schemes.Contains(scheme, StringComparer.Ordinal))
+            ?? throw Error(
+                $"sets key '{key}' to a {scheme}:// URL, but no object store serves '{scheme}'. Reference the store's package " +
+                "(Compiled.Storage.Azure for abfs:// and az://, Compiled.Storage.S3 for s3://) and list its provider in SessionOptions.FileStores",
+                location);
+        var credentials = GetCredentials();
+        try
+        {
+            return new Storage.FileLocation(provider.Create(path, credentials), path);
+        }
+        catch (Storage.StorageException exception)
+        {
+            throw Error(Datasets.DatasetErrors.FirstLine(exception.Message).TrimEnd('.'), location, exception);
+        }
+    }
+
     /// <summary>An exception naming this dataset, the problem and where it was configured.</summary>
     public DatasetException Error(string problem, ConfigLocation? location = null, Exception? inner = null) =>
         new(Name, $"Dataset '{Name}' ({location ?? Location}) {problem}.", inner);

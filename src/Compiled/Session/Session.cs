@@ -34,7 +34,7 @@ public abstract class Session : IDisposable, IAsyncDisposable
         Environment = options.Environment
             ?? System.Environment.GetEnvironmentVariable(SessionOptions.EnvironmentVariable)
             ?? "local";
-        Config = ProjectConfig.Load(ProjectLocator.Locate(options.ProjectPath), Environment, options.JsonTypeInfoResolver);
+        Config = ProjectConfig.Load(ProjectLocator.Locate(options.ProjectPath), Environment, options.JsonTypeInfoResolver, options.FileStores);
         var hooks = new List<PipelineHook>();
         if (options.LoggerFactory is not null) hooks.Add(new LoggingHook(options.LoggerFactory.CreateLogger("Compiled.Run")));
         hooks.AddRange(options.Hooks);
