@@ -26,8 +26,12 @@ public sealed class StoreProject : IDisposable
     private readonly string _directory = Directory.CreateTempSubdirectory("compiled-storage-project-").FullName;
     private readonly string _secretVariable = "COMPILED_TEST_SECRET_" + Guid.NewGuid().ToString("N");
 
-    /// <summary>Creates the project; <paramref name="azureKey"/> and <paramref name="s3Secret"/> replace the right secrets (to test wrong ones).</summary>
-    public StoreProject(Emulators emulators, string? azureKey = null, string? s3Secret = null)
+    /// <summary>
+    /// Creates the project; <paramref name="azureKey"/>, <paramref name="s3Key"/> and <paramref name="s3Secret"/> replace
+    /// the right credentials (to test wrong ones: s3rver checks the key but not version 4 signatures, so a wrong secret
+    /// alone goes unnoticed there).
+    /// </summary>
+    public StoreProject(Emulators emulators, string? azureKey = null, string? s3Key = null, string? s3Secret = null)
     {
         _emulators = emulators;
         Prefix = "run-" + Guid.NewGuid().ToString("N")[..12];
@@ -41,7 +45,7 @@ public sealed class StoreProject : IDisposable
               account_key: ${"{"}env:{_secretVariable}_AZURE{"}"}
               endpoint_url: {emulators.AzureEndpoint}
             s3:
-              key: {Emulators.S3Key}
+              key: {s3Key ?? Emulators.S3Key}
               secret: ${"{"}env:{_secretVariable}_S3{"}"}
               endpoint_url: {emulators.S3Endpoint}
             """);
