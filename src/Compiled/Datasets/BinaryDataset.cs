@@ -9,7 +9,7 @@ namespace Compiled.Datasets;
 /// custom dataset derived from <see cref="FileDataset{T}"/> does). Saves are atomic; versioning as for
 /// every file dataset.
 /// </summary>
-public sealed class BinaryDataset : FileDataset<byte[]>
+public sealed class BinaryDataset : FileDataset<byte[]>, IConfiguredDataset<BinaryDataset>
 {
     /// <summary>Creates the dataset.</summary>
     /// <param name="name">The catalog name of the dataset.</param>

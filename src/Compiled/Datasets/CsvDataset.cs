@@ -37,7 +37,7 @@ namespace Compiled.Datasets;
 /// <para>Saves are atomic: a failed save leaves the previous file byte for byte.</para>
 /// </remarks>
 /// <typeparam name="TRow">The type of one row.</typeparam>
-public sealed class CsvDataset<[DynamicallyAccessedMembers(RowShape<object>.RowMembers)] TRow> : FileDataset<TRow[]>
+public sealed class CsvDataset<[DynamicallyAccessedMembers(RowShape<object>.RowMembers)] TRow> : FileDataset<TRow[]>, IConfiguredDataset<CsvDataset<TRow>>
 {
     private const int MaxRecordInMessage = 200;
 

@@ -30,7 +30,7 @@ namespace Compiled.Datasets;
 /// <para>Saves are atomic: a failed save leaves the previous file byte for byte. Versioning as for every file dataset.</para>
 /// </remarks>
 /// <typeparam name="TRow">The type of one row.</typeparam>
-public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.RowMembers)] TRow> : FileDataset<TRow[]>
+public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.RowMembers)] TRow> : FileDataset<TRow[]>, IConfiguredDataset<ExcelDataset<TRow>>
 {
     private const string DefaultSheetName = "Sheet1";
     private const int MaxCellText = 32_767;

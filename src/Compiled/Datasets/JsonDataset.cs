@@ -23,7 +23,7 @@ namespace Compiled.Datasets;
 /// uses reflection.
 /// </remarks>
 /// <typeparam name="T">The type of the value.</typeparam>
-public sealed class JsonDataset<T> : FileDataset<T>
+public sealed class JsonDataset<T> : FileDataset<T>, IConfiguredDataset<JsonDataset<T>>
 {
     private const string ReflectionMessage =
         "JSON serialization of arbitrary types uses reflection. For trimmed or native AOT applications, " +

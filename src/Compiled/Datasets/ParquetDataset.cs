@@ -44,7 +44,7 @@ namespace Compiled.Datasets;
 /// </para>
 /// </remarks>
 /// <typeparam name="TRow">The type of one row: a class with a public parameterless constructor and public properties.</typeparam>
-public sealed class ParquetDataset<[DynamicallyAccessedMembers(RowMembers)] TRow> : FileDataset<TRow[]>
+public sealed class ParquetDataset<[DynamicallyAccessedMembers(RowMembers)] TRow> : FileDataset<TRow[]>, IConfiguredDataset<ParquetDataset<TRow>>
     where TRow : class, new()
 {
     internal const DynamicallyAccessedMemberTypes RowMembers =

@@ -10,7 +10,7 @@ namespace Compiled.Datasets;
 /// <c>save_args</c> name another <c>encoding</c>; a byte order mark in the file wins on load.
 /// Saves are atomic.
 /// </summary>
-public sealed class TextDataset : FileDataset<string>
+public sealed class TextDataset : FileDataset<string>, IConfiguredDataset<TextDataset>
 {
     /// <summary>Creates the dataset.</summary>
     /// <param name="name">The catalog name of the dataset.</param>
