@@ -5,7 +5,8 @@ using Xunit;
 namespace Compiled.Generators.Tests;
 
 /// <summary>
-/// <c>type: partitioned</c> (and Kedro's <c>partitions.PartitionedDataset</c>): nodes read and write
+/// <c>type: partitioned</c> and <c>incremental</c> (and Kedro's <c>partitions.PartitionedDataset</c> and
+/// <c>partitions.IncrementalDataset</c>): nodes read and write
 /// <c>Partitions&lt;T&gt;</c>, <c>T</c> checked at compile time against the type of the entry's <c>dataset</c>.
 /// </summary>
 public sealed class PartitionedDatasetTests
@@ -32,7 +33,7 @@ public sealed class PartitionedDatasetTests
 
     private const string Catalog = """
         readings:
-          type: partitioned
+          type: partitions.IncrementalDataset
           path: data/01_raw/readings
           dataset: csv
           filename_suffix: .csv
@@ -60,7 +61,8 @@ public sealed class PartitionedDatasetTests
     [InlineData("Reading[]", "csv")]                    // a partitioned entry is read as Partitions<T>
     [InlineData("Partitions<Reading[]>", "text")]      // text partitions hold strings
     [InlineData("Partitions<Reading[]>", "sql")]       // partitions are files
-    public void A_partition_type_the_dataset_type_does_not_carry_is_reported_on_the_entry(string parameterType, string partitionKind)
+    [InlineData("Partitions<string>", "parquet", "incremental")]
+    public void A_partition_type_the_dataset_type_does_not_carry_is_reported_on_the_entry(string parameterType, string partitionKind, string kind = "partitioned")
     {
         var run = GeneratorHarness.Run(Project(Usings + $$"""
             public sealed class Reading
@@ -76,7 +78,7 @@ public sealed class PartitionedDatasetTests
 
             [Pipeline(typeof(Nodes))]
             public sealed partial class DefaultPipeline;
-            """, $"readings:\n  type: partitioned\n  path: data/readings\n  dataset: {partitionKind}\n")).AssertCompiles();
+            """, $"readings:\n  type: {kind}\n  path: data/readings\n  dataset: {partitionKind}\n")).AssertCompiles();
 
         var diagnostic = Assert.Single(run.Project.Diagnostics);
         Assert.Equal(DiagnosticIds.IncompatibleDatasetType, diagnostic.Id);

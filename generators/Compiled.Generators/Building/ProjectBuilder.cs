@@ -309,7 +309,7 @@ internal static class ProjectBuilder
             }
             else if (DatasetKinds.IsPartitioned(entry.Kind))
             {
-                datasetType = DatasetKinds.PartitionedDatasetType(PartitionKind(entry.Entry), valueType.Name, first.Element, out supported);
+                datasetType = DatasetKinds.PartitionedDatasetType(entry.Kind, PartitionKind(entry.Entry), valueType.Name, first.Element, out supported);
             }
             else
             {

@@ -78,6 +78,7 @@ public class PartitionedDataset<T, TDataset> : IDataset<Partitions<T>>
         MaxConcurrency);
 
     /// <summary>Lists the partitions; reads none of them.</summary>
+    /// <exception cref="DatasetException">The folder or prefix cannot be listed.</exception>
     public ValueTask<Partitions<T>> LoadAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -10,9 +10,12 @@ namespace Compiled.Datasets;
 /// when the partition is saved (<see cref="FromLoaders"/>).
 /// </summary>
 /// <typeparam name="T">The data of one partition: what the underlying dataset type carries (e.g. <c>Row[]</c> for <c>csv</c>).</typeparam>
-public sealed class Partitions<T> : IReadOnlyDictionary<string, Func<CancellationToken, ValueTask<T>>>
+public sealed class Partitions<T> : IReadOnlyDictionary<string, Func<CancellationToken, ValueTask<T>>>, IRunCompletion
 {
     private readonly SortedDictionary<string, Func<CancellationToken, ValueTask<T>>> _loaders;
+
+    // An incremental dataset's checkpoint write, due once the run that loaded these partitions succeeds.
+    private Action? _onRunSucceeded;
 
     private Partitions(SortedDictionary<string, Func<CancellationToken, ValueTask<T>>> loaders, int maxConcurrency)
     {
@@ -70,6 +73,15 @@ public sealed class Partitions<T> : IReadOnlyDictionary<string, Func<Cancellatio
         for (var i = 0; i < ids.Length; i++) result.Add(ids[i], values[i]);
         return result;
     }
+
+    /// <summary>These partitions, with <paramref name="onRunSucceeded"/> to call once the run that loaded them succeeds.</summary>
+    internal Partitions<T> WhenRunSucceeds(Action onRunSucceeded)
+    {
+        _onRunSucceeded = onRunSucceeded;
+        return this;
+    }
+
+    void IRunCompletion.Complete() => Interlocked.Exchange(ref _onRunSucceeded, null)?.Invoke();
 
     /// <inheritdoc />
     public Func<CancellationToken, ValueTask<T>> this[string key] => _loaders[key];

@@ -14,7 +14,7 @@ public sealed partial class PartitionedCatalog
 {
     private readonly global::Compiled.Session _session;
     private global::Compiled.Datasets.PartitionedDataset<string, global::Compiled.Datasets.TextDataset>? _dailyNotes;
-    private global::Compiled.Datasets.PartitionedDataset<global::Partitioned.Reading[], global::Compiled.Datasets.CsvDataset<global::Partitioned.Reading>>? _readings;
+    private global::Compiled.Datasets.IncrementalDataset<global::Partitioned.Reading[], global::Compiled.Datasets.CsvDataset<global::Partitioned.Reading>>? _readings;
 
     /// <summary>Creates the catalog of <paramref name="session"/>; nothing is opened until a dataset is used.</summary>
     internal PartitionedCatalog(global::Compiled.Session session) => _session = session;
@@ -22,8 +22,8 @@ public sealed partial class PartitionedCatalog
     /// <summary>The <c>daily_notes</c> dataset (partitions.PartitionedDataset), declared at conf/base/catalog.yml:6.</summary>
     public global::Compiled.Datasets.PartitionedDataset<string, global::Compiled.Datasets.TextDataset> DailyNotes => _dailyNotes ?? CreateDailyNotes();
 
-    /// <summary>The <c>readings</c> dataset (partitioned), declared at conf/base/catalog.yml:1.</summary>
-    public global::Compiled.Datasets.PartitionedDataset<global::Partitioned.Reading[], global::Compiled.Datasets.CsvDataset<global::Partitioned.Reading>> Readings => _readings ?? CreateReadings();
+    /// <summary>The <c>readings</c> dataset (partitions.IncrementalDataset), declared at conf/base/catalog.yml:1.</summary>
+    public global::Compiled.Datasets.IncrementalDataset<global::Partitioned.Reading[], global::Compiled.Datasets.CsvDataset<global::Partitioned.Reading>> Readings => _readings ?? CreateReadings();
 
     private global::Compiled.Datasets.PartitionedDataset<string, global::Compiled.Datasets.TextDataset> CreateDailyNotes()
     {
@@ -31,9 +31,9 @@ public sealed partial class PartitionedCatalog
         return global::System.Threading.Interlocked.CompareExchange(ref _dailyNotes, dataset, null) ?? dataset;
     }
 
-    private global::Compiled.Datasets.PartitionedDataset<global::Partitioned.Reading[], global::Compiled.Datasets.CsvDataset<global::Partitioned.Reading>> CreateReadings()
+    private global::Compiled.Datasets.IncrementalDataset<global::Partitioned.Reading[], global::Compiled.Datasets.CsvDataset<global::Partitioned.Reading>> CreateReadings()
     {
-        var dataset = global::Compiled.Datasets.PartitionedDataset<global::Partitioned.Reading[], global::Compiled.Datasets.CsvDataset<global::Partitioned.Reading>>.FromConfig(_session.Config.GetDataset("readings"));
+        var dataset = global::Compiled.Datasets.IncrementalDataset<global::Partitioned.Reading[], global::Compiled.Datasets.CsvDataset<global::Partitioned.Reading>>.FromConfig(_session.Config.GetDataset("readings"));
         return global::System.Threading.Interlocked.CompareExchange(ref _readings, dataset, null) ?? dataset;
     }
 }
