@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command: installs what the tests need and this machine lacks, then runs every test of the solution.
 #   - Chromium (Debian's package), for the visualisation's browser tests (tests/Compiled.Viz.Tests);
+#   - the object store emulators Azurite and s3rver (npm, tests/servers/package-lock.json), for tests/Compiled.Storage.Tests;
 # Servers and browsers are started and stopped by the tests themselves, on 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +24,11 @@ apt_install() {
 
 if [ -z "${COMPILED_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; then
   apt_install chromium
+fi
+
+if [ ! -d tests/servers/node_modules ]; then
+  echo "Installing the object store emulators (npm ci in tests/servers)..."
+  (cd tests/servers && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 
 dotnet test Compiled.sln -c Release "$@"

@@ -351,6 +351,7 @@ public static partial class CompiledCli
                     ProjectPath = template.ProjectPath,
                     LoggerFactory = template.LoggerFactory,
                     JsonTypeInfoResolver = template.JsonTypeInfoResolver,
+                    FileStores = template.FileStores,
                     Hooks = hooks.Count == 0 ? template.Hooks : [.. template.Hooks, .. hooks],
                 });
             }

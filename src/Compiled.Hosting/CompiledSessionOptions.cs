@@ -43,4 +43,10 @@ public sealed class CompiledSessionOptions
     /// applications. See <see cref="SessionOptions.JsonTypeInfoResolver"/>. Set in code only.
     /// </summary>
     public IJsonTypeInfoResolver? JsonTypeInfoResolver { get; set; }
+
+    /// <summary>
+    /// The object stores the catalog's file datasets may use (<c>s3://</c>, <c>abfs://</c> paths), e.g.
+    /// <c>[new AzureBlobFileStoreProvider()]</c>. See <see cref="SessionOptions.FileStores"/>. Set in code only.
+    /// </summary>
+    public IReadOnlyList<Compiled.Storage.IFileStoreProvider> FileStores { get; set; } = [];
 }

@@ -24,6 +24,7 @@ internal static class SessionFactory
             LoggerFactory = loggerFactory,
             Hooks = hooks,
             JsonTypeInfoResolver = options.JsonTypeInfoResolver,
+            FileStores = options.FileStores,
         });
         if (loggerFactory is not null)
         {

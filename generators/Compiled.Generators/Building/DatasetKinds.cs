@@ -12,7 +12,13 @@ internal static class DatasetKinds
 {
     private const string Datasets = "global::Compiled.Datasets.";
 
-    public static readonly string[] Names = { "memory", "csv", "json", "text", "binary", "parquet", "excel", "sql", "sql_table" };
+    public static readonly string[] Names = { "memory", "csv", "json", "text", "binary", "parquet", "excel", "sql", "sql_table", "partitioned", "partitions.PartitionedDataset", "incremental", "partitions.IncrementalDataset" };
+
+    /// <summary>The kinds of a folder of files of one type, read and written as <c>Partitions&lt;T&gt;</c>.</summary>
+    private static readonly string[] PartitionedKinds = { "partitioned", "partitions.PartitionedDataset", "incremental", "partitions.IncrementalDataset" };
+
+    /// <summary>The C# type nodes read and write a partitioned entry as, without its type argument.</summary>
+    public const string PartitionsType = "global::Compiled.Datasets.Partitions<";
 
     private static readonly string[] FileKinds = { "csv", "json", "text", "binary", "parquet", "excel", KedroCatalogNames.PickleKind };
 
@@ -23,10 +29,14 @@ internal static class DatasetKinds
     /// <summary>Whether entries of <paramref name="kind"/> keep their data in a file (and so may be <c>versioned: true</c>).</summary>
     public static bool IsFile(string kind) => Array.IndexOf(FileKinds, kind) >= 0;
 
+    /// <summary>Whether entries of <paramref name="kind"/> are folders of files read and written as <c>Partitions&lt;T&gt;</c>.</summary>
+    public static bool IsPartitioned(string kind) => Array.IndexOf(PartitionedKinds, kind) >= 0;
+
     /// <summary>Keys an entry of <paramref name="kind"/> must have.</summary>
     public static IEnumerable<string> RequiredKeys(string kind) => kind switch
     {
         "memory" => Array.Empty<string>(),
+        "partitioned" or "partitions.PartitionedDataset" or "incremental" or "partitions.IncrementalDataset" => new[] { "path", "dataset" },
         "sql" => new[] { "query" },
         "sql_table" => new[] { "table_name" },
         _ => new[] { "filepath" },
@@ -86,6 +96,24 @@ internal static class DatasetKinds
                 supported = "nothing: unknown dataset type";
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The dataset type for a partitioned (or incremental) entry of <paramref name="kind"/> whose partitions are files of <paramref name="partitionKind"/> (its
+    /// <c>dataset:</c> type) carrying <paramref name="dataType"/>, which must be <c>Partitions&lt;T&gt;</c> with a
+    /// <c>T</c> that kind carries; null otherwise, with <paramref name="supported"/> saying what it can carry.
+    /// </summary>
+    public static string? PartitionedDatasetType(string kind, string? partitionKind, string dataType, RowTypeModel? partitionElement, out string supported)
+    {
+        supported = "Partitions<T>, T what the type of its 'dataset' carries";
+        if (partitionKind is null || !IsFile(partitionKind)) return null;
+        var stripped = Strip(dataType);
+        if (!stripped.StartsWith(PartitionsType, StringComparison.Ordinal) || !stripped.EndsWith(">", StringComparison.Ordinal)) return null;
+        var partitionType = stripped.Substring(PartitionsType.Length, stripped.Length - PartitionsType.Length - 1);
+        var partitionDataset = DatasetType(partitionKind, partitionType, partitionElement, out var partitionSupported);
+        supported = $"Partitions<T>, T {partitionSupported} for partitions of type '{partitionKind}'";
+        var dataset = kind is "incremental" or "partitions.IncrementalDataset" ? "IncrementalDataset" : "PartitionedDataset";
+        return partitionDataset is null ? null : $"{Datasets}{dataset}<{partitionType}, {partitionDataset}>";
     }
 
     private static string? Rows(string dataset, RowTypeModel? arrayElement) =>

@@ -377,6 +377,10 @@ internal static class ProjectBuilder
                         : null;
                 if (!userType.IsGeneric && datasetType is not null) valueType = userType.DataType!; // what it loads, annotations included
             }
+            else if (DatasetKinds.IsPartitioned(entry.Kind))
+            {
+                datasetType = DatasetKinds.PartitionedDatasetType(entry.Kind, PartitionKind(entry.Entry), valueType.Name, first.Element, out supported);
+            }
             else
             {
                 datasetType = DatasetKinds.DatasetType(entry.Kind, valueType.Name, first.Element, out supported);
@@ -409,6 +413,14 @@ internal static class ProjectBuilder
 
         return typed;
     }
+
+    /// <summary>The type of a partitioned entry's files: its <c>dataset</c> key, or that mapping's <c>type</c>.</summary>
+    private static string? PartitionKind(YamlMapping entry) => entry["dataset"] switch
+    {
+        YamlScalar scalar => scalar.Value,
+        YamlMapping mapping => (mapping["type"] as YamlScalar)?.Value,
+        _ => null,
+    };
 
     /// <summary>A node writing (<see cref="ParameterIndex"/> -1) or reading a catalog entry.</summary>
     private sealed record DatasetUse(TypeRef Type, RowTypeModel? Element, DiagnosticTarget Target, NodeModel Node, int ParameterIndex);

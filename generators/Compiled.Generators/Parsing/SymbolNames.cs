@@ -27,9 +27,17 @@ internal static class SymbolNames
     /// <summary>The id of a type that diagnostics are reported against: <c>global::Ns.Type</c>.</summary>
     public static string MemberId(INamedTypeSymbol type) => Type(type);
 
-    /// <summary>The element type of a one-dimensional array type, or null.</summary>
-    public static RowTypeModel? ArrayElement(ITypeSymbol type) =>
-        type is IArrayTypeSymbol { Rank: 1 } array ? new RowTypeModel(Type(array.ElementType), IsCreatable(array.ElementType)) : null;
+    /// <summary>
+    /// The row type of a dataset's data: the element type of a one-dimensional array type, or of the array a
+    /// partitioned dataset's <c>Partitions&lt;T[]&gt;</c> holds; otherwise null.
+    /// </summary>
+    public static RowTypeModel? ArrayElement(ITypeSymbol type) => type switch
+    {
+        IArrayTypeSymbol { Rank: 1 } array => new RowTypeModel(Type(array.ElementType), IsCreatable(array.ElementType)),
+        INamedTypeSymbol { Name: "Partitions", TypeArguments.Length: 1, ContainingNamespace: { Name: "Datasets", ContainingNamespace: { Name: "Compiled", ContainingNamespace.IsGlobalNamespace: true } } } partitions
+            => partitions.TypeArguments[0] is IArrayTypeSymbol { Rank: 1 } rows ? new RowTypeModel(Type(rows.ElementType), IsCreatable(rows.ElementType)) : null,
+        _ => null,
+    };
 
     private static bool IsCreatable(ITypeSymbol type) =>
         type is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false } named

@@ -12,6 +12,9 @@ public sealed class DatasetConfig
 {
     private readonly ProjectConfig? _project;
 
+    // The store of the partitioned dataset this entry is a partition of (see ForPartition); null otherwise.
+    private Storage.IFileStore? _store;
+
     /// <summary>Creates the configuration of dataset <paramref name="name"/>.</summary>
     /// <param name="name">The catalog name.</param>
     /// <param name="entry">The entry's keys and values.</param>
@@ -145,6 +148,55 @@ public sealed class DatasetConfig
             throw Error($"sets key '{key}' to '{path}', which names a directory: give it the path of the dataset's file", Entry[key]!.Location);
         return Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(ProjectPath, path));
     }
+
+    /// <summary>
+    /// The file at <paramref name="key"/>: a local path made absolute against <see cref="ProjectPath"/> (as
+    /// <see cref="GetRequiredPath"/>), or an object store URL (<c>s3://bucket/key</c>, <c>abfs://container/path</c>) opened
+    /// by the provider registered for its scheme (<see cref="SessionOptions.FileStores"/>) with the entry's
+    /// <c>credentials</c>.
+    /// </summary>
+    /// <exception cref="DatasetException">The key is missing or malformed, no store serves the URL's scheme, or the credentials are incomplete.</exception>
+    public Storage.FileLocation GetFileLocation(string key = "filepath") => GetLocation(key, directory: false);
+
+    /// <summary>
+    /// The file, or with <paramref name="directory"/> the folder or prefix, at <paramref name="key"/>: see
+    /// <see cref="GetFileLocation"/>. A partition's configuration (<see cref="ForPartition"/>) reuses its dataset's store.
+    /// </summary>
+    internal Storage.FileLocation GetLocation(string key, bool directory)
+    {
+        var path = GetRequiredString(key);
+        if (!Storage.StorageUrl.TryGetScheme(path, out var scheme))
+        {
+            if (!directory) return Storage.FileLocation.Local(GetRequiredPath(key));
+            if (string.IsNullOrWhiteSpace(path))
+                throw Error($"sets key '{key}' to an empty path: give it the folder of the partitions, relative to the project directory", Entry[key]!.Location);
+            return Storage.FileLocation.Local(Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(ProjectPath, path)));
+        }
+        if (directory) path = path.TrimEnd('/');
+        if (_store is not null) return new Storage.FileLocation(_store, path);
+        var location = Entry[key]!.Location;
+        var provider = _project?.FileStores.FirstOrDefault(p => p.Schemes.Contains(scheme, StringComparer.Ordinal))
+            ?? throw Error(
+                $"sets key '{key}' to a {scheme}:// URL, but no object store serves '{scheme}'. Reference the store's package " +
+                "(Compiled.Storage.Azure for abfs:// and az://, Compiled.Storage.S3 for s3://) and list its provider in SessionOptions.FileStores",
+                location);
+        var credentials = GetCredentials();
+        try
+        {
+            return new Storage.FileLocation(provider.Create(path, credentials), path);
+        }
+        catch (Storage.StorageException exception)
+        {
+            throw Error(Datasets.DatasetErrors.FirstLine(exception.Message).TrimEnd('.'), location, exception);
+        }
+    }
+
+    /// <summary>
+    /// The configuration of one partition of this (partitioned) dataset: named <c>name[id]</c> in errors, with
+    /// <paramref name="entry"/> as its entry, and <paramref name="store"/> for its object store URLs.
+    /// </summary>
+    internal DatasetConfig ForPartition(string id, ConfigMapping entry, Storage.IFileStore store) =>
+        new($"{Name}[{id}]", entry, ProjectPath, _project) { _store = store };
 
     /// <summary>An exception naming this dataset, the problem and where it was configured.</summary>
     public DatasetException Error(string problem, ConfigLocation? location = null, Exception? inner = null) =>

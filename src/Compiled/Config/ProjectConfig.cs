@@ -53,13 +53,21 @@ public sealed class ProjectConfig
     /// </summary>
     public System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver? JsonTypeInfoResolver { get; private init; }
 
+    /// <summary>
+    /// The object stores file datasets may use, by URL scheme (see <see cref="SessionOptions.FileStores"/>); empty
+    /// when none was given: file paths are then local.
+    /// </summary>
+    public IReadOnlyList<Storage.IFileStoreProvider> FileStores { get; private init; } = [];
+
     /// <summary>Reads <c>conf/base</c> and <c>conf/<paramref name="environment"/></c> under <paramref name="projectPath"/>.</summary>
     /// <param name="projectPath">The project directory.</param>
     /// <param name="environment">The environment whose configuration overrides <c>conf/base</c>.</param>
     /// <param name="jsonTypeInfoResolver">Serialization metadata for the <c>json</c> datasets; see <see cref="JsonTypeInfoResolver"/>.</param>
+    /// <param name="fileStores">The object stores file datasets may use; see <see cref="FileStores"/>.</param>
     /// <exception cref="ConfigException">A file is malformed or an interpolation has no value; the message names the file and line.</exception>
     public static ProjectConfig Load(string projectPath, string environment,
-        System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver? jsonTypeInfoResolver = null)
+        System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver? jsonTypeInfoResolver = null,
+        IReadOnlyList<Storage.IFileStoreProvider>? fileStores = null)
     {
         var files = new List<string>();
         ConfigMapping Read(string pattern, bool includeBase = true)
@@ -75,6 +83,7 @@ public sealed class ProjectConfig
         return new ProjectConfig(projectPath, environment, catalog, globals, credentials, parameters, files)
         {
             JsonTypeInfoResolver = jsonTypeInfoResolver,
+            FileStores = fileStores ?? [],
         };
     }
 

@@ -1,3 +1,4 @@
+using Compiled.Storage;
 using Compiled.Config;
 
 namespace Compiled.Datasets;
@@ -8,13 +9,13 @@ namespace Compiled.Datasets;
 /// custom dataset derived from <see cref="FileDataset{T}"/> does). Saves are atomic; versioning as for
 /// every file dataset.
 /// </summary>
-public sealed class BinaryDataset : FileDataset<byte[]>
+public sealed class BinaryDataset : FileDataset<byte[]>, IConfiguredDataset<BinaryDataset>
 {
     /// <summary>Creates the dataset.</summary>
     /// <param name="name">The catalog name of the dataset.</param>
-    /// <param name="filePath">The file (the directory of the versions when versioned); a relative path is resolved against the current directory.</param>
+    /// <param name="filePath">The file (the directory of the versions when versioned); a string is a local path, resolved against the current directory; see <see cref="FileLocation"/> for object stores.</param>
     /// <param name="versioning">Null for a plain file; otherwise how versions are loaded.</param>
-    public BinaryDataset(string name, string filePath, DatasetVersioning? versioning = null)
+    public BinaryDataset(string name, FileLocation filePath, DatasetVersioning? versioning = null)
         : base(name, filePath, versioning)
     {
     }
@@ -28,7 +29,7 @@ public sealed class BinaryDataset : FileDataset<byte[]>
     public static BinaryDataset FromConfig(DatasetConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var path = config.GetRequiredPath("filepath");
+        var path = config.GetFileLocation("filepath");
         DatasetArgs.CheckKeys(config, "load_args", config.GetMapping("load_args"));
         DatasetArgs.CheckKeys(config, "save_args", config.GetMapping("save_args"));
         return new BinaryDataset(config.Name, path, DatasetVersioning.FromConfig(config));
@@ -37,6 +38,13 @@ public sealed class BinaryDataset : FileDataset<byte[]>
     /// <inheritdoc />
     protected override byte[] Read(Stream stream, string path)
     {
+        if (!stream.CanSeek)
+        {
+            // An object store's download: its length is known only to the store.
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            return buffer.ToArray();
+        }
         var length = stream.Length;
         if (length > Array.MaxLength) throw new DatasetException(Name, $"Dataset '{Name}' ({path}): the file is too large ({length} bytes) for a byte array.");
         var bytes = GC.AllocateUninitializedArray<byte>((int)length);
@@ -47,6 +55,12 @@ public sealed class BinaryDataset : FileDataset<byte[]>
     /// <inheritdoc />
     protected override async ValueTask<byte[]> ReadAsync(Stream stream, string path, CancellationToken cancellationToken)
     {
+        if (!stream.CanSeek)
+        {
+            using var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            return buffer.ToArray();
+        }
         var length = stream.Length;
         if (length > Array.MaxLength) throw new DatasetException(Name, $"Dataset '{Name}' ({path}): the file is too large ({length} bytes) for a byte array.");
         var bytes = GC.AllocateUninitializedArray<byte>((int)length);
@@ -60,6 +74,10 @@ public sealed class BinaryDataset : FileDataset<byte[]>
     /// <inheritdoc />
     protected override ValueTask WriteAsync(Stream stream, byte[] data, string path, CancellationToken cancellationToken) =>
         stream.WriteAsync(data, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>Reads and writes front to back: streams straight from and to object stores.</remarks>
+    protected override bool NeedsSeekableStream => false;
 
     /// <inheritdoc />
     public override string ToString() => $"BinaryDataset '{Name}' ({FilePath})";

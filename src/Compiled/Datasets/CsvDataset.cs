@@ -1,3 +1,4 @@
+using Compiled.Storage;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
@@ -36,28 +37,28 @@ namespace Compiled.Datasets;
 /// <para>Saves are atomic: a failed save leaves the previous file byte for byte.</para>
 /// </remarks>
 /// <typeparam name="TRow">The type of one row.</typeparam>
-public sealed class CsvDataset<[DynamicallyAccessedMembers(RowShape<object>.RowMembers)] TRow> : FileDataset<TRow[]>
+public sealed class CsvDataset<[DynamicallyAccessedMembers(RowShape<object>.RowMembers)] TRow> : FileDataset<TRow[]>, IConfiguredDataset<CsvDataset<TRow>>
 {
     private const int MaxRecordInMessage = 200;
 
     /// <summary>Creates the dataset with the same options for loading and saving.</summary>
     /// <param name="name">The catalog name of the dataset.</param>
-    /// <param name="filePath">The file; a relative path is resolved against the current directory.</param>
+    /// <param name="filePath">The file; a string is a local path, resolved against the current directory; see <see cref="FileLocation"/> for object stores.</param>
     /// <param name="options">How to read and write; <see cref="CsvDatasetOptions.Default"/> when null.</param>
     /// <exception cref="ArgumentException">The delimiter is not a single ASCII character other than a quote or a line break.</exception>
-    public CsvDataset(string name, string filePath, CsvDatasetOptions? options = null)
+    public CsvDataset(string name, FileLocation filePath, CsvDatasetOptions? options = null)
         : this(name, filePath, options, options)
     {
     }
 
     /// <summary>Creates the dataset with different options for loading and saving (as <c>load_args</c> and <c>save_args</c> allow).</summary>
     /// <param name="name">The catalog name of the dataset.</param>
-    /// <param name="filePath">The file; a relative path is resolved against the current directory.</param>
+    /// <param name="filePath">The file; a string is a local path, resolved against the current directory; see <see cref="FileLocation"/> for object stores.</param>
     /// <param name="loadOptions">How to read; <see cref="CsvDatasetOptions.Default"/> when null.</param>
     /// <param name="saveOptions">How to write; <see cref="CsvDatasetOptions.Default"/> when null.</param>
     /// <param name="versioning">Null for a plain file; otherwise how versions are loaded (then <paramref name="filePath"/> is the directory of the versions).</param>
     /// <exception cref="ArgumentException">A delimiter is not a single ASCII character other than a quote or a line break.</exception>
-    public CsvDataset(string name, string filePath, CsvDatasetOptions? loadOptions, CsvDatasetOptions? saveOptions, DatasetVersioning? versioning = null)
+    public CsvDataset(string name, FileLocation filePath, CsvDatasetOptions? loadOptions, CsvDatasetOptions? saveOptions, DatasetVersioning? versioning = null)
         : base(name, filePath, versioning)
     {
         LoadOptions = loadOptions ?? CsvDatasetOptions.Default;
@@ -83,7 +84,7 @@ public sealed class CsvDataset<[DynamicallyAccessedMembers(RowShape<object>.RowM
     public static CsvDataset<TRow> FromConfig(DatasetConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var path = config.GetRequiredPath("filepath");
+        var path = config.GetFileLocation("filepath");
         return new CsvDataset<TRow>(config.Name, path,
             CsvDatasetOptions.FromConfig(config, "load_args"),
             CsvDatasetOptions.FromConfig(config, "save_args"),
@@ -171,6 +172,10 @@ public sealed class CsvDataset<[DynamicallyAccessedMembers(RowShape<object>.RowM
             await csv.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <inheritdoc />
+    /// <remarks>Reads and writes front to back: streams straight from and to object stores.</remarks>
+    protected override bool NeedsSeekableStream => false;
 
     /// <inheritdoc />
     public override string ToString() => $"CsvDataset<{DatasetErrors.TypeName(typeof(TRow))}> '{Name}' ({FilePath})";

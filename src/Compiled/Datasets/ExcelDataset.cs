@@ -1,3 +1,4 @@
+using Compiled.Storage;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Compiled.Config;
@@ -29,7 +30,7 @@ namespace Compiled.Datasets;
 /// <para>Saves are atomic: a failed save leaves the previous file byte for byte. Versioning as for every file dataset.</para>
 /// </remarks>
 /// <typeparam name="TRow">The type of one row.</typeparam>
-public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.RowMembers)] TRow> : FileDataset<TRow[]>
+public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.RowMembers)] TRow> : FileDataset<TRow[]>, IConfiguredDataset<ExcelDataset<TRow>>
 {
     private const string DefaultSheetName = "Sheet1";
     private const int MaxCellText = 32_767;
@@ -38,11 +39,11 @@ public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.Ro
 
     /// <summary>Creates the dataset.</summary>
     /// <param name="name">The catalog name of the dataset.</param>
-    /// <param name="filePath">The workbook (the directory of the versions when versioned); a relative path is resolved against the current directory.</param>
+    /// <param name="filePath">The workbook (the directory of the versions when versioned); a string is a local path, resolved against the current directory; see <see cref="FileLocation"/> for object stores.</param>
     /// <param name="loadOptions">How to read; <see cref="ExcelDatasetOptions.Default"/> when null.</param>
     /// <param name="saveOptions">How to write; <see cref="ExcelDatasetOptions.Default"/> when null.</param>
     /// <param name="versioning">Null for a plain file; otherwise how versions are loaded.</param>
-    public ExcelDataset(string name, string filePath, ExcelDatasetOptions? loadOptions = null, ExcelDatasetOptions? saveOptions = null, DatasetVersioning? versioning = null)
+    public ExcelDataset(string name, FileLocation filePath, ExcelDatasetOptions? loadOptions = null, ExcelDatasetOptions? saveOptions = null, DatasetVersioning? versioning = null)
         : base(name, filePath, versioning)
     {
         LoadOptions = loadOptions ?? ExcelDatasetOptions.Default;
@@ -67,7 +68,7 @@ public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.Ro
     public static ExcelDataset<TRow> FromConfig(DatasetConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var path = config.GetRequiredPath("filepath");
+        var path = config.GetFileLocation("filepath");
         return new ExcelDataset<TRow>(config.Name, path,
             ExcelDatasetOptions.FromConfig(config, "load_args"),
             ExcelDatasetOptions.FromConfig(config, "save_args"),

@@ -1,11 +1,15 @@
+using Compiled.Storage;
+
 namespace Compiled.Datasets;
 
 /// <summary>
 /// The base of the datasets that keep their data in one file (<c>csv</c>, <c>json</c>, <c>text</c>,
 /// <c>binary</c>, <c>parquet</c>, <c>excel</c>): it opens the file, writes it atomically (temporary file
 /// and rename, so a failed save leaves the previous file byte for byte), names the dataset and the
-/// file in every error, and implements versioning (<see cref="IVersionedDataset{T}"/>). A derived
-/// class only reads and writes a stream. Derive from it to add a file format of your own.
+/// file in every error, and implements versioning (<see cref="IVersionedDataset{T}"/>). The file is on the local disk
+/// or in an object store (<see cref="FileLocation"/>: <c>s3://…</c>, <c>abfs://…</c>), where a save is as atomic
+/// (an object appears only once complete) and versions are keys <c>&lt;filepath&gt;/&lt;version&gt;/&lt;file name&gt;</c>.
+/// A derived class only reads and writes a stream. Derive from it to add a file format of your own.
 /// </summary>
 /// <typeparam name="T">The type of the data.</typeparam>
 public abstract class FileDataset<T> : IVersionedDataset<T>
@@ -15,22 +19,35 @@ public abstract class FileDataset<T> : IVersionedDataset<T>
     /// <summary>Creates the dataset.</summary>
     /// <param name="name">The catalog name of the dataset.</param>
     /// <param name="filePath">
-    /// The file; a relative path is resolved against the current directory. When versioned, the
+    /// The file (a string is a local path, resolved against the current directory). When versioned, the
     /// directory of the versions: each version is <c>&lt;filePath&gt;/&lt;version&gt;/&lt;file name&gt;</c>.
     /// </param>
     /// <param name="versioning">Null for a plain file; otherwise how versions are loaded.</param>
-    protected FileDataset(string name, string filePath, DatasetVersioning? versioning)
+    protected FileDataset(string name, FileLocation filePath, DatasetVersioning? versioning)
     {
-        FilePath = DatasetFile.FullPath(name, filePath);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(filePath);
         Name = name;
-        if (versioning is not null) _versions = new VersionedPath(name, FilePath, versioning.LoadVersion);
+        Store = filePath.Store;
+        FilePath = filePath.Path;
+        if (versioning is not null) _versions = new VersionedPath(name, Store, FilePath, versioning.LoadVersion);
     }
 
     /// <inheritdoc />
     public string Name { get; }
 
-    /// <summary>The absolute path of the file; for a versioned dataset, of the directory of its versions.</summary>
+    /// <summary>The absolute path (or object store URL) of the file; for a versioned dataset, of the directory of its versions.</summary>
     public string FilePath { get; }
+
+    /// <summary>The store the file is in.</summary>
+    public IFileStore Store { get; }
+
+    /// <summary>
+    /// Whether <see cref="Read"/> and <see cref="Write"/> need a seekable stream (the default). A format that reads
+    /// and writes front to back returns false, and then streams straight from and to an object store; otherwise the
+    /// file goes through a temporary local copy.
+    /// </summary>
+    protected virtual bool NeedsSeekableStream => true;
 
     /// <inheritdoc />
     public bool IsVersioned => _versions is not null;
@@ -55,7 +72,7 @@ public abstract class FileDataset<T> : IVersionedDataset<T>
     public ValueTask<T> LoadAsync(CancellationToken cancellationToken = default)
     {
         var path = _versions?.ResolveLoad() ?? FilePath;
-        return DatasetFile.ReadAsync(Name, path, (stream, ct) => ReadAsync(stream, path, ct), cancellationToken);
+        return DatasetFile.ReadAsync(Name, Store, path, NeedsSeekableStream, (stream, ct) => ReadAsync(stream, path, ct), cancellationToken);
     }
 
     /// <summary>
@@ -111,7 +128,19 @@ public abstract class FileDataset<T> : IVersionedDataset<T>
     }
 
     /// <summary>Whether there is a file to load (for a versioned dataset: the pinned version, or any version).</summary>
-    public bool Exists() => _versions?.LoadExists() ?? File.Exists(FilePath);
+    /// <exception cref="DatasetException">The store cannot be asked (access denied, bucket or container missing).</exception>
+    public bool Exists()
+    {
+        if (_versions is not null) return _versions.LoadExists();
+        try
+        {
+            return Store.Exists(FilePath);
+        }
+        catch (StorageException ex)
+        {
+            throw new DatasetException(Name, $"Dataset '{Name}' ({FilePath}): {DatasetErrors.Sentence(ex.Message)}", ex);
+        }
+    }
 
     /// <inheritdoc />
     public IReadOnlyList<string> ListVersions() => _versions?.ListVersions() ?? [];
@@ -128,26 +157,26 @@ public abstract class FileDataset<T> : IVersionedDataset<T>
     }
 
     /// <summary>Reads the data from <paramref name="stream"/>, the open file <paramref name="path"/>.</summary>
-    /// <param name="stream">The file, open for reading, seekable.</param>
+    /// <param name="stream">The file, open for reading; seekable unless <see cref="NeedsSeekableStream"/> is false.</param>
     /// <param name="path">The file's path, for error messages.</param>
     /// <returns>The data.</returns>
     /// <remarks>Throw <see cref="DatasetException"/> naming the file and the row or column at fault; any other exception is wrapped into one.</remarks>
     protected abstract T Read(Stream stream, string path);
 
     /// <summary>Reads the data from <paramref name="stream"/> asynchronously; by default calls <see cref="Read"/>.</summary>
-    /// <param name="stream">The file, open for asynchronous reading, seekable.</param>
+    /// <param name="stream">The file, open for asynchronous reading; seekable unless <see cref="NeedsSeekableStream"/> is false.</param>
     /// <param name="path">The file's path, for error messages.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     protected virtual ValueTask<T> ReadAsync(Stream stream, string path, CancellationToken cancellationToken) => new(Read(stream, path));
 
     /// <summary>Writes <paramref name="data"/> to <paramref name="stream"/>, a temporary file that replaces <paramref name="path"/> when this returns.</summary>
-    /// <param name="stream">A new temporary file, open for writing and seekable; it may be disposed.</param>
+    /// <param name="stream">A new temporary file (or object upload), open for writing; seekable unless <see cref="NeedsSeekableStream"/> is false; it may be disposed.</param>
     /// <param name="data">The data, not null.</param>
     /// <param name="path">The file being replaced, for error messages.</param>
     protected abstract void Write(Stream stream, T data, string path);
 
     /// <summary>Writes <paramref name="data"/> to <paramref name="stream"/> asynchronously; by default calls <see cref="Write"/>.</summary>
-    /// <param name="stream">A new temporary file, open for asynchronous writing and seekable; it may be disposed.</param>
+    /// <param name="stream">A new temporary file (or object upload), open for asynchronous writing; seekable unless <see cref="NeedsSeekableStream"/> is false; it may be disposed.</param>
     /// <param name="data">The data, not null.</param>
     /// <param name="path">The file being replaced, for error messages.</param>
     /// <param name="cancellationToken">Cancels the write; the previous file is then left unchanged.</param>
@@ -157,7 +186,7 @@ public abstract class FileDataset<T> : IVersionedDataset<T>
         return default;
     }
 
-    private T LoadFrom(string path) => DatasetFile.Read(Name, path, stream => Read(stream, path));
+    private T LoadFrom(string path) => DatasetFile.Read(Name, Store, path, NeedsSeekableStream, stream => Read(stream, path));
 
     // Writes the file, or the version's file; with moveOn, a version another save took moves on to the next free one.
     // Returns the version written (null when unversioned).
@@ -168,10 +197,10 @@ public abstract class FileDataset<T> : IVersionedDataset<T>
             var path = SavePath(data, ref version, moveOn);
             try
             {
-                DatasetFile.Write(Name, path, stream => Write(stream, data, path), overwrite: version is null);
+                DatasetFile.Write(Name, Store, path, NeedsSeekableStream, stream => Write(stream, data, path), overwrite: version is null);
                 return version;
             }
-            catch (TargetExistsException ex)
+            catch (StorageException ex) when (ex.Failure == StorageFailure.AlreadyExists && version is not null)
             {
                 version = NextAfterCollision(version!, path, ex, moveOn);
             }
@@ -185,11 +214,11 @@ public abstract class FileDataset<T> : IVersionedDataset<T>
             var path = SavePath(data, ref version, moveOn);
             try
             {
-                await DatasetFile.WriteAsync(Name, path, (stream, ct) => WriteAsync(stream, data, path, ct), cancellationToken, overwrite: version is null)
+                await DatasetFile.WriteAsync(Name, Store, path, NeedsSeekableStream, (stream, ct) => WriteAsync(stream, data, path, ct), cancellationToken, overwrite: version is null)
                     .ConfigureAwait(false);
                 return version;
             }
-            catch (TargetExistsException ex)
+            catch (StorageException ex) when (ex.Failure == StorageFailure.AlreadyExists && version is not null)
             {
                 version = NextAfterCollision(version!, path, ex, moveOn);
             }
@@ -206,6 +235,6 @@ public abstract class FileDataset<T> : IVersionedDataset<T>
     }
 
     // A concurrent save committed the version first: try the next one, or refuse to overwrite.
-    private string NextAfterCollision(string version, string path, TargetExistsException collision, bool moveOn) =>
+    private string NextAfterCollision(string version, string path, StorageException collision, bool moveOn) =>
         (moveOn ? DatasetVersion.Next(version) : null) ?? throw _versions!.VersionExists(version, path, collision);
 }

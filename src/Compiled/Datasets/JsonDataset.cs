@@ -1,3 +1,4 @@
+using Compiled.Storage;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Encodings.Web;
@@ -22,7 +23,7 @@ namespace Compiled.Datasets;
 /// uses reflection.
 /// </remarks>
 /// <typeparam name="T">The type of the value.</typeparam>
-public sealed class JsonDataset<T> : FileDataset<T>
+public sealed class JsonDataset<T> : FileDataset<T>, IConfiguredDataset<JsonDataset<T>>
 {
     private const string ReflectionMessage =
         "JSON serialization of arbitrary types uses reflection. For trimmed or native AOT applications, " +
@@ -32,7 +33,7 @@ public sealed class JsonDataset<T> : FileDataset<T>
 
     /// <summary>Creates the dataset, serializing with reflection.</summary>
     /// <param name="name">The catalog name of the dataset.</param>
-    /// <param name="filePath">The file; a relative path is resolved against the current directory.</param>
+    /// <param name="filePath">The file; a string is a local path, resolved against the current directory; see <see cref="FileLocation"/> for object stores.</param>
     /// <param name="options">
     /// The serializer options; when null, snake_case names, indented output and the tolerances
     /// described on <see cref="JsonDataset{T}"/>. Options without a type resolver are copied and
@@ -41,17 +42,17 @@ public sealed class JsonDataset<T> : FileDataset<T>
     /// <param name="versioning">Null for a plain file; otherwise how versions are loaded (then <paramref name="filePath"/> is the directory of the versions).</param>
     [RequiresUnreferencedCode(ReflectionMessage)]
     [RequiresDynamicCode(ReflectionMessage)]
-    public JsonDataset(string name, string filePath, JsonSerializerOptions? options = null, DatasetVersioning? versioning = null)
+    public JsonDataset(string name, FileLocation filePath, JsonSerializerOptions? options = null, DatasetVersioning? versioning = null)
         : this(name, filePath, ReflectionTypeInfo(options ?? CreateDefaultOptions(indentSize: 2)), versioning)
     {
     }
 
     /// <summary>Creates the dataset with serialization metadata from a source-generated context: trimming- and AOT-safe.</summary>
     /// <param name="name">The catalog name of the dataset.</param>
-    /// <param name="filePath">The file; a relative path is resolved against the current directory.</param>
+    /// <param name="filePath">The file; a string is a local path, resolved against the current directory; see <see cref="FileLocation"/> for object stores.</param>
     /// <param name="typeInfo">The metadata of <typeparamref name="T"/>, e.g. <c>MyJsonContext.Default.MyRecord</c>; its options apply.</param>
     /// <param name="versioning">Null for a plain file; otherwise how versions are loaded (then <paramref name="filePath"/> is the directory of the versions).</param>
-    public JsonDataset(string name, string filePath, JsonTypeInfo<T> typeInfo, DatasetVersioning? versioning = null)
+    public JsonDataset(string name, FileLocation filePath, JsonTypeInfo<T> typeInfo, DatasetVersioning? versioning = null)
         : base(name, filePath, versioning)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
@@ -82,7 +83,7 @@ public sealed class JsonDataset<T> : FileDataset<T>
     public static JsonDataset<T> FromConfig(DatasetConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var path = config.GetRequiredPath("filepath");
+        var path = config.GetFileLocation("filepath");
         var options = CreateDefaultOptions(ReadIndent(config) ?? 2);
         return new JsonDataset<T>(config.Name, path, ResolveTypeInfo(config, options), DatasetVersioning.FromConfig(config));
     }
@@ -98,7 +99,7 @@ public sealed class JsonDataset<T> : FileDataset<T>
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(typeInfo);
-        var path = config.GetRequiredPath("filepath");
+        var path = config.GetFileLocation("filepath");
         if (ReadIndent(config) is { } indent)
         {
             var options = new JsonSerializerOptions(typeInfo.Options);
@@ -144,6 +145,10 @@ public sealed class JsonDataset<T> : FileDataset<T>
     /// <inheritdoc />
     protected override ValueTask WriteAsync(Stream stream, T data, string path, CancellationToken cancellationToken) =>
         new(JsonSerializer.SerializeAsync(stream, data, _typeInfo, cancellationToken));
+
+    /// <inheritdoc />
+    /// <remarks>Reads and writes front to back: streams straight from and to object stores.</remarks>
+    protected override bool NeedsSeekableStream => false;
 
     /// <inheritdoc />
     public override string ToString() => $"JsonDataset<{DatasetErrors.TypeName(typeof(T))}> '{Name}' ({FilePath})";

@@ -1,3 +1,4 @@
+using Compiled.Storage;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.IO.Compression;
@@ -43,7 +44,7 @@ namespace Compiled.Datasets;
 /// </para>
 /// </remarks>
 /// <typeparam name="TRow">The type of one row: a class with a public parameterless constructor and public properties.</typeparam>
-public sealed class ParquetDataset<[DynamicallyAccessedMembers(RowMembers)] TRow> : FileDataset<TRow[]>
+public sealed class ParquetDataset<[DynamicallyAccessedMembers(RowMembers)] TRow> : FileDataset<TRow[]>, IConfiguredDataset<ParquetDataset<TRow>>
     where TRow : class, new()
 {
     internal const DynamicallyAccessedMemberTypes RowMembers =
@@ -51,11 +52,11 @@ public sealed class ParquetDataset<[DynamicallyAccessedMembers(RowMembers)] TRow
 
     /// <summary>Creates the dataset.</summary>
     /// <param name="name">The catalog name of the dataset.</param>
-    /// <param name="filePath">The file (the directory of the versions when versioned); a relative path is resolved against the current directory.</param>
+    /// <param name="filePath">The file (the directory of the versions when versioned); a string is a local path, resolved against the current directory; see <see cref="FileLocation"/> for object stores.</param>
     /// <param name="loadOptions">How to read; <see cref="DefaultLoadOptions"/> when null.</param>
     /// <param name="saveOptions">How to write (compression, row group size); Parquet.Net's defaults (Snappy, row groups of 1,000,000 rows) when null.</param>
     /// <param name="versioning">Null for a plain file; otherwise how versions are loaded.</param>
-    public ParquetDataset(string name, string filePath, ParquetOptions? loadOptions = null, ParquetOptions? saveOptions = null, DatasetVersioning? versioning = null)
+    public ParquetDataset(string name, FileLocation filePath, ParquetOptions? loadOptions = null, ParquetOptions? saveOptions = null, DatasetVersioning? versioning = null)
         : base(name, filePath, versioning)
     {
         LoadOptions = loadOptions ?? DefaultLoadOptions();
@@ -83,7 +84,7 @@ public sealed class ParquetDataset<[DynamicallyAccessedMembers(RowMembers)] TRow
     public static ParquetDataset<TRow> FromConfig(DatasetConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var path = config.GetRequiredPath("filepath");
+        var path = config.GetFileLocation("filepath");
         DatasetArgs.CheckKeys(config, "load_args", config.GetMapping("load_args"));
         var saveArgs = config.GetMapping("save_args");
         DatasetArgs.CheckKeys(config, "save_args", saveArgs, "compression", "compression_level", "row_group_size", "index");

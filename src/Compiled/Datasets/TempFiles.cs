@@ -22,6 +22,10 @@ internal static class TempFiles
     private static readonly string Machine = Fnv1a(Environment.MachineName).ToString("x8", CultureInfo.InvariantCulture);
     private static readonly string Owner = $"{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}-{CurrentStartSeconds().ToString(CultureInfo.InvariantCulture)}-{Machine}";
 
+    /// <summary>Whether <paramref name="fileName"/> is the name of a temporary file of an atomic write.</summary>
+    public static bool IsTempFile(string fileName) =>
+        fileName.Length > 1 && fileName[0] == '.' && fileName.EndsWith(Suffix, StringComparison.Ordinal);
+
     /// <summary>A new temporary file name for <paramref name="fileName"/> in <paramref name="directory"/>, owned by this process.</summary>
     public static string NewPath(string directory, string fileName) =>
         Path.Combine(directory, $".{fileName}.{Owner}-{Random.Shared.NextInt64():x16}{Suffix}");

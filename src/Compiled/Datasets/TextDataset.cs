@@ -1,3 +1,4 @@
+using Compiled.Storage;
 using System.Text;
 using Compiled.Config;
 
@@ -9,24 +10,24 @@ namespace Compiled.Datasets;
 /// <c>save_args</c> name another <c>encoding</c>; a byte order mark in the file wins on load.
 /// Saves are atomic.
 /// </summary>
-public sealed class TextDataset : FileDataset<string>
+public sealed class TextDataset : FileDataset<string>, IConfiguredDataset<TextDataset>
 {
     /// <summary>Creates the dataset.</summary>
     /// <param name="name">The catalog name of the dataset.</param>
-    /// <param name="filePath">The file; a relative path is resolved against the current directory.</param>
+    /// <param name="filePath">The file; a string is a local path, resolved against the current directory; see <see cref="FileLocation"/> for object stores.</param>
     /// <param name="encoding">The encoding to read and write; UTF-8 without a byte order mark when null.</param>
-    public TextDataset(string name, string filePath, Encoding? encoding = null)
+    public TextDataset(string name, FileLocation filePath, Encoding? encoding = null)
         : this(name, filePath, encoding ?? DatasetArgs.Utf8, encoding ?? DatasetArgs.Utf8)
     {
     }
 
     /// <summary>Creates the dataset with different encodings for reading and writing.</summary>
     /// <param name="name">The catalog name of the dataset.</param>
-    /// <param name="filePath">The file (the directory of the versions when versioned); a relative path is resolved against the current directory.</param>
+    /// <param name="filePath">The file (the directory of the versions when versioned); a string is a local path, resolved against the current directory; see <see cref="FileLocation"/> for object stores.</param>
     /// <param name="loadEncoding">The encoding to read with.</param>
     /// <param name="saveEncoding">The encoding to write with.</param>
     /// <param name="versioning">Null for a plain file; otherwise how versions are loaded.</param>
-    public TextDataset(string name, string filePath, Encoding loadEncoding, Encoding saveEncoding, DatasetVersioning? versioning = null)
+    public TextDataset(string name, FileLocation filePath, Encoding loadEncoding, Encoding saveEncoding, DatasetVersioning? versioning = null)
         : base(name, filePath, versioning)
     {
         ArgumentNullException.ThrowIfNull(loadEncoding);
@@ -50,7 +51,7 @@ public sealed class TextDataset : FileDataset<string>
     public static TextDataset FromConfig(DatasetConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var path = config.GetRequiredPath("filepath");
+        var path = config.GetFileLocation("filepath");
         var loadArgs = config.GetMapping("load_args");
         var saveArgs = config.GetMapping("save_args");
         DatasetArgs.CheckKeys(config, "load_args", loadArgs, "encoding");
@@ -92,6 +93,10 @@ public sealed class TextDataset : FileDataset<string>
             await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <inheritdoc />
+    /// <remarks>Reads and writes front to back: streams straight from and to object stores.</remarks>
+    protected override bool NeedsSeekableStream => false;
 
     /// <inheritdoc />
     public override string ToString() => $"TextDataset '{Name}' ({FilePath})";

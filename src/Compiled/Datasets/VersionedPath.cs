@@ -1,3 +1,5 @@
+using Compiled.Storage;
+
 namespace Compiled.Datasets;
 
 /// <summary>
@@ -7,13 +9,16 @@ namespace Compiled.Datasets;
 /// </summary>
 internal sealed class VersionedPath
 {
-    public VersionedPath(string name, string filePath, string? loadVersion)
+    private readonly IFileStore _store;
+
+    public VersionedPath(string name, IFileStore store, string filePath, string? loadVersion)
     {
         if (loadVersion is not null && !DatasetVersion.IsValid(loadVersion))
             throw new ArgumentException($"'{loadVersion}' cannot name a version directory.", nameof(loadVersion));
         Name = name;
+        _store = store;
         BasePath = filePath;
-        FileName = Path.GetFileName(filePath);
+        FileName = Path.GetFileName(filePath.TrimEnd('/'));
         LoadVersion = loadVersion;
     }
 
@@ -34,19 +39,18 @@ internal sealed class VersionedPath
     {
         if (!DatasetVersion.IsValid(version))
             throw new DatasetException(Name, $"Dataset '{Name}' ({BasePath}): '{version}' cannot name a version (it must be a plain directory name, e.g. {DatasetVersion.FromTimestamp(DateTimeOffset.UnixEpoch)}).");
-        return Path.Combine(BasePath, version, FileName);
+        return _store.Combine(BasePath, version + "/" + FileName);
     }
 
     /// <summary>The versions that have the file, in ordinal order (oldest first for generated versions).</summary>
     public IReadOnlyList<string> ListVersions()
     {
-        if (!Directory.Exists(BasePath)) return [];
+        // A save in progress has only a temporary file (an uncommitted upload): not a version yet.
         var versions = new List<string>();
-        foreach (var directory in Directory.EnumerateDirectories(BasePath))
+        foreach (var file in Ask(BasePath, () => _store.ListFiles(BasePath)))
         {
-            var version = Path.GetFileName(directory);
-            // A save in progress has only a temporary file: not a version yet.
-            if (File.Exists(Path.Combine(directory, FileName))) versions.Add(version);
+            var slash = file.IndexOf('/');
+            if (slash > 0 && file.AsSpan(slash + 1).SequenceEqual(FileName)) versions.Add(file[..slash]);
         }
         versions.Sort(StringComparer.Ordinal);
         return versions;
@@ -68,19 +72,19 @@ internal sealed class VersionedPath
         if (version is not null)
         {
             var path = PathOf(version);
-            if (File.Exists(path)) return path;
+            if (Exists(path)) return path;
             throw new DatasetException(Name,
                 $"Dataset '{Name}' ({BasePath}): version '{version}' not found (no file {path}). " +
                 $"Versions saved: {Describe(ListVersions())}.");
         }
         var latest = LatestVersion() ?? throw new DatasetException(Name,
             $"Dataset '{Name}' ({BasePath}): no version has been saved yet (the dataset is versioned: each save writes " +
-            $"{Path.Combine(BasePath, "<version>", FileName)}). Run the node that produces '{Name}' first.");
+            $"{_store.Combine(BasePath, "<version>/" + FileName)}). Run the node that produces '{Name}' first.");
         return PathOf(latest);
     }
 
     /// <summary>Whether a load would find a file.</summary>
-    public bool LoadExists() => LoadVersion is { } pinned ? File.Exists(PathOf(pinned)) : LatestVersion() is not null;
+    public bool LoadExists() => LoadVersion is { } pinned ? Exists(PathOf(pinned)) : LatestVersion() is not null;
 
     /// <summary>
     /// The file a save of <paramref name="version"/> writes. The process's first save of the dataset deletes the
@@ -91,8 +95,8 @@ internal sealed class VersionedPath
     public string ForSave(string version)
     {
         var path = PathOf(version);
-        if (File.Exists(path)) throw VersionExists(version, path);
-        TempFiles.SweepStaleOnce(BasePath, FileName);
+        if (Exists(path)) throw VersionExists(version, path);
+        if (_store is LocalFileStore) TempFiles.SweepStaleOnce(BasePath, FileName);
         return path;
     }
 
@@ -103,7 +107,7 @@ internal sealed class VersionedPath
     /// </summary>
     public string FirstFree(string version)
     {
-        while (Directory.Exists(Path.GetDirectoryName(PathOf(version))) && DatasetVersion.Next(version) is { } next) version = next;
+        while (Ask(BasePath, () => _store.DirectoryExists(_store.Combine(BasePath, version))) && DatasetVersion.Next(version) is { } next) version = next;
         return version;
     }
 
@@ -111,6 +115,21 @@ internal sealed class VersionedPath
     public DatasetException VersionExists(string version, string path, Exception? inner = null) => new(Name,
         $"Dataset '{Name}': version '{version}' already exists ({path}); versioned datasets never overwrite a version. " +
         "Save under a new version.", inner);
+
+    private bool Exists(string path) => Ask(path, () => _store.Exists(path));
+
+    // A store that cannot be asked (container missing, access denied) fails the dataset's operation, naming it.
+    private T Ask<T>(string path, Func<T> ask)
+    {
+        try
+        {
+            return ask();
+        }
+        catch (StorageException ex)
+        {
+            throw new DatasetException(Name, $"Dataset '{Name}' ({path}): {DatasetErrors.Sentence(ex.Message)}", ex);
+        }
+    }
 
     private static string Describe(IReadOnlyList<string> versions) => versions.Count switch
     {

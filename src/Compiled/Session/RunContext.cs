@@ -48,6 +48,7 @@ public readonly struct RunContext
     /// <summary>Called by generated code after the last node.</summary>
     public void PipelineCompleted()
     {
+        _session.CompleteRun(_sequence);
         _hooks?.AfterPipelineRun(this);
         _session.EndRun(_sequence);
     }
@@ -61,16 +62,20 @@ public readonly struct RunContext
     /// <summary>Loads a catalog dataset for this run.</summary>
     public T Load<T>(IDataset<T> dataset)
     {
-        if (_hooks is null) return dataset.Load();
+        if (_hooks is null) return Loaded(dataset.Load());
         _hooks.BeforeDatasetLoaded(this, dataset.Name);
-        var data = dataset.Load();
+        var data = Loaded(dataset.Load());
         _hooks.AfterDatasetLoaded(this, dataset.Name);
         return data;
     }
 
     /// <summary>Loads a catalog dataset for this run, asynchronously.</summary>
-    public ValueTask<T> LoadAsync<T>(IDataset<T> dataset, CancellationToken cancellationToken) =>
-        _hooks is null ? dataset.LoadAsync(cancellationToken) : LoadWithHooksAsync(dataset, cancellationToken);
+    public ValueTask<T> LoadAsync<T>(IDataset<T> dataset, CancellationToken cancellationToken)
+    {
+        if (_hooks is not null) return LoadWithHooksAsync(dataset, cancellationToken);
+        var load = dataset.LoadAsync(cancellationToken);
+        return load.IsCompletedSuccessfully ? new(Loaded(load.Result)) : LoadedAsync(load);
+    }
 
     /// <summary>The session's shared copy of an artifact, loaded on first use (see <see cref="Session.Preload{T}"/>).</summary>
     public T LoadArtifact<T>(IDataset<T> dataset) => _session.GetArtifact(dataset, this);
@@ -163,8 +168,17 @@ public readonly struct RunContext
     private async ValueTask<T> LoadWithHooksAsync<T>(IDataset<T> dataset, CancellationToken cancellationToken)
     {
         _hooks!.BeforeDatasetLoaded(this, dataset.Name);
-        var data = await dataset.LoadAsync(cancellationToken).ConfigureAwait(false);
+        var data = Loaded(await dataset.LoadAsync(cancellationToken).ConfigureAwait(false));
         _hooks.AfterDatasetLoaded(this, dataset.Name);
+        return data;
+    }
+
+    private async ValueTask<T> LoadedAsync<T>(ValueTask<T> load) => Loaded(await load.ConfigureAwait(false));
+
+    // Loaded data whose effect is due when the run succeeds (an incremental dataset's checkpoint) waits for the run's end.
+    private T Loaded<T>(T data)
+    {
+        if (data is Datasets.IRunCompletion completion) _session.OnRunSucceeded(_sequence, completion);
         return data;
     }
 

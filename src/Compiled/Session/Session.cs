@@ -36,7 +36,7 @@ public abstract class Session : IDisposable, IAsyncDisposable
         Environment = options.Environment
             ?? System.Environment.GetEnvironmentVariable(SessionOptions.EnvironmentVariable)
             ?? "local";
-        Config = ProjectConfig.Load(ProjectLocator.Locate(options.ProjectPath), Environment, options.JsonTypeInfoResolver);
+        Config = ProjectConfig.Load(ProjectLocator.Locate(options.ProjectPath), Environment, options.JsonTypeInfoResolver, options.FileStores);
         var hooks = new List<PipelineHook>();
         if (options.LoggerFactory is not null) hooks.Add(new LoggingHook(options.LoggerFactory.CreateLogger("Compiled.Run")));
         hooks.AddRange(options.Hooks);
@@ -165,9 +165,26 @@ public abstract class Session : IDisposable, IAsyncDisposable
     /// <summary>How many runs hold a save version: those that saved a versioned dataset and have not ended.</summary>
     internal int OpenSaveVersions => Volatile.Read(ref _openSaveVersions);
 
+    // Effects due when a run succeeds (incremental datasets' checkpoints), by run number; see RunContext.Loaded.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, System.Collections.Concurrent.ConcurrentQueue<Datasets.IRunCompletion>> _completions = new();
+
+    /// <summary>Keeps <paramref name="completion"/> until run <paramref name="sequence"/> ends; applied only if it succeeds.</summary>
+    internal void OnRunSucceeded(long sequence, Datasets.IRunCompletion completion)
+    {
+        if (sequence != 0) _completions.GetOrAdd(sequence, static _ => new()).Enqueue(completion);
+    }
+
+    /// <summary>Applies the completions of run <paramref name="sequence"/>, which succeeded.</summary>
+    internal void CompleteRun(long sequence)
+    {
+        if (_completions.IsEmpty || !_completions.TryRemove(sequence, out var completions)) return;
+        foreach (var completion in completions) completion.Complete();
+    }
+
     /// <summary>Forgets a finished run's save version; costs one read when the run saved nothing versioned.</summary>
     internal void EndRun(long sequence)
     {
+        if (!_completions.IsEmpty) _completions.TryRemove(sequence, out _);
         if (sequence == 0 || Volatile.Read(ref _openSaveVersions) == 0) return;
         if (_saveVersions.TryRemove(sequence, out _)) Interlocked.Decrement(ref _openSaveVersions);
     }

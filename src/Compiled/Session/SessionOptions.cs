@@ -37,4 +37,12 @@ public sealed class SessionOptions
     /// serialization is off; elsewhere optional, reflection covering the types it does not list.
     /// </summary>
     public System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver? JsonTypeInfoResolver { get; init; }
+
+    /// <summary>
+    /// The object stores the catalog's file datasets may use, each for its URL schemes: e.g.
+    /// <c>[new AzureBlobFileStoreProvider(), new S3FileStoreProvider()]</c> from the packages
+    /// <c>Compiled.Storage.Azure</c> and <c>Compiled.Storage.S3</c> make <c>abfs://</c>, <c>az://</c> and
+    /// <c>s3://</c> file paths work. Paths without a scheme are local files.
+    /// </summary>
+    public IReadOnlyList<Storage.IFileStoreProvider> FileStores { get; init; } = [];
 }
