@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization.Metadata;
+
+namespace Compiled.Orleans;
+
+/// <summary>How a cluster client runs pipelines remotely (<see cref="CompiledClusterClientExtensions.Pipeline{TPipeline}(IClusterClient)"/>).</summary>
+public sealed class CompiledClientOptions
+{
+    /// <summary>
+    /// JSON metadata for the runtime inputs, outputs and parameters record that cross the wire; the same resolver as the
+    /// silos' (<see cref="CompiledSiloOptions.JsonTypeInfoResolver"/>). When null, reflection-based metadata is used.
+    /// </summary>
+    public IJsonTypeInfoResolver? JsonTypeInfoResolver { get; set; }
+
+    /// <summary>
+    /// How long finding the silos that serve a pipeline may take before the cluster is reported unreachable
+    /// (<see cref="RemotePipelineException"/>). Default 30 seconds.
+    /// </summary>
+    public TimeSpan DiscoveryTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a call to a silo (one run of a sweep, one chunk of a batch) may take before its runs fail with a
+    /// <see cref="TimeoutException"/> naming the silo. Default 5 minutes.
+    /// </summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromMinutes(5);
+}
