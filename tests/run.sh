@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command: installs what the tests need and this machine lacks, then runs every test of the solution.
 #   - Chromium (Debian's package), for the visualisation's browser tests (tests/Compiled.Viz.Tests);
+#   - redis-server (Debian's package), the membership table of the multi-process Orleans cluster tests (tests/Compiled.Cluster.Tests);
 # Servers and browsers are started and stopped by the tests themselves, on 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +24,10 @@ apt_install() {
 
 if [ -z "${COMPILED_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; then
   apt_install chromium
+fi
+
+if ! command -v redis-server >/dev/null 2>&1; then
+  apt_install redis-server
 fi
 
 dotnet test Compiled.sln -c Release "$@"

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using System.Threading.Channels;
 using Compiled.Orleans.Silo;
 using Compiled.Orleans.Wire;
@@ -27,7 +26,7 @@ internal sealed class ClusterDispatcher
     {
         _client = client;
         _options = options;
-        JsonOptions = new JsonSerializerOptions { TypeInfoResolver = options.JsonTypeInfoResolver ?? new DefaultJsonTypeInfoResolver() };
+        JsonOptions = WireJson.Options(options.JsonTypeInfoResolver);
     }
 
     public JsonSerializerOptions JsonOptions { get; }

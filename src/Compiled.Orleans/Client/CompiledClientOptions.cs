@@ -7,7 +7,8 @@ public sealed class CompiledClientOptions
 {
     /// <summary>
     /// JSON metadata for the runtime inputs, outputs and parameters record that cross the wire; the same resolver as the
-    /// silos' (<see cref="CompiledSiloOptions.JsonTypeInfoResolver"/>). When null, reflection-based metadata is used.
+    /// silos' (<see cref="CompiledSiloOptions.JsonTypeInfoResolver"/>). Types it does not list (such as the generated
+    /// parameters record, which System.Text.Json's source generator cannot see in its own project) use reflection-based metadata.
     /// </summary>
     public IJsonTypeInfoResolver? JsonTypeInfoResolver { get; set; }
 

@@ -20,8 +20,8 @@ public sealed class CompiledSiloOptions
     /// <summary>
     /// JSON metadata for what crosses the wire (runtime inputs, outputs, the parameters record) and for the catalog's
     /// <c>json</c> datasets: a <see cref="System.Text.Json.Serialization.JsonSerializerContext"/> listing those types. The same
-    /// resolver must be given to the clients (<see cref="CompiledClientOptions.JsonTypeInfoResolver"/>). When null,
-    /// reflection-based metadata is used.
+    /// resolver must be given to the clients (<see cref="CompiledClientOptions.JsonTypeInfoResolver"/>). Types it does not list (such as the
+    /// generated parameters record, which System.Text.Json's source generator cannot see in its own project) use reflection-based metadata.
     /// </summary>
     public IJsonTypeInfoResolver? JsonTypeInfoResolver { get; set; }
 

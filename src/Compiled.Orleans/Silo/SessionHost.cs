@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using Compiled.Orleans.Wire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -36,7 +35,7 @@ internal sealed class SessionHost<TSession> : ISessionHost, IPipelineRegistry<TS
 
         _loggerFactory = loggerFactory;
         _slots = new SemaphoreSlim(_options.MaxConcurrentRuns, _options.MaxConcurrentRuns);
-        _json = new JsonSerializerOptions { TypeInfoResolver = _options.JsonTypeInfoResolver ?? new DefaultJsonTypeInfoResolver() };
+        _json = WireJson.Options(_options.JsonTypeInfoResolver);
         TSession.DescribePipelines(this);
     }
 
