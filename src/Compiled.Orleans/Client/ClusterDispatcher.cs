@@ -97,6 +97,8 @@ internal sealed class ClusterDispatcher
         CancellationToken cancellationToken)
     {
         var remaining = chunks;
+        using var done = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var watch = WatchMembershipAsync(done.Token);
         try
         {
             while (true)
@@ -114,6 +116,11 @@ internal sealed class ClusterDispatcher
             replies.TryComplete(exception);
             throw;
         }
+        finally
+        {
+            await done.CancelAsync().ConfigureAwait(false);
+            await watch.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
 
         async Task LoopAsync(SiloWorker worker)
         {
@@ -122,7 +129,7 @@ internal sealed class ClusterDispatcher
                 RunOutcome[] outcomes;
                 try
                 {
-                    if (worker.IsLost) throw new SiloUnavailableException();
+                    if (worker.IsLost) throw new SiloLostException(worker.Silo);
                     outcomes = await CallAsync(worker, chunk, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception exception) when (IsSiloLost(exception))
@@ -146,16 +153,45 @@ internal sealed class ClusterDispatcher
 
     private async Task<RunOutcome[]> CallAsync(SiloWorker worker, RunEnvelope[] runs, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.CallTimeout);
+        using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, worker.Lost);
+        call.CancelAfter(_options.CallTimeout);
         try
         {
-            return await worker.Grain.RunAsync(runs, timeout.Token).ConfigureAwait(false);
+            return await worker.Grain.RunAsync(runs, call.Token).ConfigureAwait(false);
+        }
+        catch (Exception) when (worker.IsLost && !cancellationToken.IsCancellationRequested)
+        {
+            throw new SiloLostException(worker.Silo);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new TimeoutException(
                 $"Silo {worker.Silo} did not answer within {_options.CallTimeout} (CompiledClientOptions.CallTimeout); the runs were cancelled there.");
+        }
+    }
+
+    // While runs are in flight: a silo that leaves the cluster's membership (killed, declared dead by the others) is lost,
+    // and the calls waiting on it are cancelled at once instead of waiting for their response timeout.
+    private async Task WatchMembershipAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+        {
+            Dictionary<SiloAddress, SiloStatus> hosts;
+            try
+            {
+                hosts = await _client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)
+                    .WaitAsync(TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                continue; // Membership unknown for now: ask again at the next tick.
+            }
+
+            var active = hosts.Keys.Select(silo => silo.ToParsableString()).ToHashSet(StringComparer.Ordinal);
+            List<SiloWorker> workers;
+            lock (_gate) workers = _workers ?? [];
+            foreach (var worker in workers.Where(w => !w.IsLost && !active.Contains(w.Key))) Lose(worker);
         }
     }
 
@@ -230,11 +266,11 @@ internal sealed class ClusterDispatcher
     private void Lose(SiloWorker worker)
     {
         worker.MarkLost();
-        lock (_gate) _lost[worker.Grain.GetPrimaryKeyString()] = worker;
+        lock (_gate) _lost[worker.Key] = worker;
     }
 
     private static bool IsSiloLost(Exception exception) =>
-        exception is SiloUnavailableException or OrleansMessageRejectionException or global::Orleans.Runtime.Messaging.ConnectionFailedException ||
+        exception is SiloLostException or SiloUnavailableException or OrleansMessageRejectionException or global::Orleans.Runtime.Messaging.ConnectionFailedException ||
         (exception.InnerException is { } inner && IsSiloLost(inner));
 
     private static RunEnvelope Envelope(PipelineIdentity pipeline, RemoteRequest request, (string? Parent, string? State) trace) =>

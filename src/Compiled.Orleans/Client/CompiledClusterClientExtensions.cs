@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Compiled.Orleans.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 
 namespace Compiled.Orleans;
 
@@ -12,6 +13,7 @@ public static class CompiledClusterClientExtensions
 
     /// <summary>
     /// Configures the client's remote runs (<see cref="CompiledClientOptions"/>): the JSON metadata shared with the silos and the timeouts.
+    /// Raises Orleans' response timeout of the client's calls to more than <see cref="CompiledClientOptions.CallTimeout"/>.
     /// </summary>
     /// <param name="client">The client builder.</param>
     /// <param name="configure">Sets the options.</param>
@@ -20,6 +22,9 @@ public static class CompiledClusterClientExtensions
     {
         ArgumentNullException.ThrowIfNull(client);
         client.Services.Configure(configure);
+        // Orleans fails a call that has no response within its ResponseTimeout (30 s by default): a run may take longer.
+        client.Services.AddOptions<ClientMessagingOptions>().PostConfigure<IOptions<CompiledClientOptions>>((messaging, compiled) =>
+            messaging.ResponseTimeout = TimeSpan.FromTicks(Math.Max(messaging.ResponseTimeout.Ticks, (compiled.Value.CallTimeout + TimeSpan.FromSeconds(30)).Ticks)));
         return client;
     }
 
