@@ -13,6 +13,12 @@ public sealed class CompiledClientOptions
     public IJsonTypeInfoResolver? JsonTypeInfoResolver { get; set; }
 
     /// <summary>
+    /// How long starting the client keeps trying to connect to the cluster's gateways before it fails with Orleans' error
+    /// naming them (set by <see cref="CompiledClusterClientExtensions.AddCompiledClient"/>). Default 30 seconds.
+    /// </summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// How long finding the silos that serve a pipeline may take before the cluster is reported unreachable
     /// (<see cref="RemotePipelineException"/>). Default 30 seconds.
     /// </summary>

@@ -13,7 +13,8 @@ public static class CompiledClusterClientExtensions
 
     /// <summary>
     /// Configures the client's remote runs (<see cref="CompiledClientOptions"/>): the JSON metadata shared with the silos and the timeouts.
-    /// Raises Orleans' response timeout of the client's calls to more than <see cref="CompiledClientOptions.CallTimeout"/>.
+    /// Gives up connecting after <see cref="CompiledClientOptions.ConnectTimeout"/> (an <see cref="IClientConnectionRetryFilter"/> the
+    /// application registers after this call replaces that) and raises Orleans' response timeout of the client's calls to more than <see cref="CompiledClientOptions.CallTimeout"/>.
     /// </summary>
     /// <param name="client">The client builder.</param>
     /// <param name="configure">Sets the options.</param>
@@ -22,6 +23,7 @@ public static class CompiledClusterClientExtensions
     {
         ArgumentNullException.ThrowIfNull(client);
         client.Services.Configure(configure);
+        client.Services.AddSingleton<IClientConnectionRetryFilter, ConnectTimeoutFilter>();
         // Orleans fails a call that has no response within its ResponseTimeout (30 s by default): a run may take longer.
         client.Services.AddOptions<ClientMessagingOptions>().PostConfigure<IOptions<CompiledClientOptions>>((messaging, compiled) =>
             messaging.ResponseTimeout = TimeSpan.FromTicks(Math.Max(messaging.ResponseTimeout.Ticks, (compiled.Value.CallTimeout + TimeSpan.FromSeconds(30)).Ticks)));
