@@ -12,7 +12,7 @@ namespace Compiled.Orleans.Silo;
 /// by every run. Runs a request through the pipeline's serving contract (<c>TPipeline.RunRequestAsync</c>): the body and the
 /// parameters are read, and the result written, as JSON with the configured metadata.
 /// </summary>
-internal sealed class SessionHost<TSession> : ISessionHost, IPipelineRegistry<TSession>
+internal sealed class SessionHost<TSession> : ISessionHost, IPipelineRegistry<TSession>, IDisposable
     where TSession : Session, ISessionContract<TSession>
 {
     private delegate ValueTask Runner(TSession session, PipelineRequest request, CancellationToken cancellationToken);
@@ -116,6 +116,13 @@ internal sealed class SessionHost<TSession> : ISessionHost, IPipelineRegistry<TS
         {
             return Failed(run, silo, node: null, exception.GetType().FullName!, exception.Message);
         }
+    }
+
+    /// <summary>Disposes the session (its open datasets) when the silo's services are disposed.</summary>
+    public void Dispose()
+    {
+        _session?.Dispose();
+        _slots.Dispose();
     }
 
     private static RunOutcome Failed(RunEnvelope run, string silo, string? node, string errorType, string message) =>
