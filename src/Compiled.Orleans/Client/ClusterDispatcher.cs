@@ -19,7 +19,10 @@ internal sealed class ClusterDispatcher
     private readonly CompiledClientOptions _options;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SiloWorker> _lost = new(StringComparer.Ordinal);
+    private static readonly TimeSpan Rediscovery = TimeSpan.FromSeconds(30);
+
     private List<SiloWorker>? _workers;
+    private long _discovered;
     private int _next;
 
     public ClusterDispatcher(IClusterClient client, CompiledClientOptions options)
@@ -40,7 +43,7 @@ internal sealed class ClusterDispatcher
             var worker = workers[(int)((uint)Interlocked.Increment(ref _next) % (uint)workers.Count)];
             try
             {
-                var outcomes = await CallAsync(worker, [envelope], cancellationToken).ConfigureAwait(false);
+                var outcomes = await CallAsync(worker, [envelope], watchLoss: false, cancellationToken).ConfigureAwait(false);
                 return Reply(outcomes[0]);
             }
             catch (Exception exception) when (IsSiloLost(exception))
@@ -130,7 +133,7 @@ internal sealed class ClusterDispatcher
                 try
                 {
                     if (worker.IsLost) throw new SiloLostException(worker.Silo);
-                    outcomes = await CallAsync(worker, chunk, cancellationToken).ConfigureAwait(false);
+                    outcomes = await CallAsync(worker, chunk, watchLoss: true, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception exception) when (IsSiloLost(exception))
                 {
@@ -141,7 +144,7 @@ internal sealed class ClusterDispatcher
                 catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
                     // The call failed for another reason (a timeout, a silo error): each of its runs fails, naming the silo.
-                    outcomes = Array.ConvertAll(chunk, run => new RunOutcome(run.RunId, run.Index, [],
+                    outcomes = System.Array.ConvertAll(chunk, run => new RunOutcome(run.RunId, run.Index, [],
                         new RunFailure(run.RunId, null, worker.Silo, exception.GetType().FullName!, exception.Message)));
                 }
 
@@ -151,24 +154,40 @@ internal sealed class ClusterDispatcher
         }
     }
 
-    private async Task<RunOutcome[]> CallAsync(SiloWorker worker, RunEnvelope[] runs, CancellationToken cancellationToken)
+    // One call to a silo's worker. The call's timeout is Orleans' response timeout (CompiledClientOptions.CallTimeout, set by
+    // AddCompiledClient); a token is passed only when there is something to cancel: the caller's, and during a sweep or
+    // batch the silo's loss (a call that cannot be cancelled takes Orleans' plain path, as a bare grain call does).
+    private static async Task<RunOutcome[]> CallAsync(SiloWorker worker, RunEnvelope[] runs, bool watchLoss, CancellationToken cancellationToken)
     {
-        using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, worker.Lost);
-        call.CancelAfter(_options.CallTimeout);
+        var lost = watchLoss ? worker.Lost : CancellationToken.None;
+        using var linked = cancellationToken.CanBeCanceled && lost.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lost) : null;
+        var token = linked?.Token ?? (cancellationToken.CanBeCanceled ? cancellationToken : lost);
+        var call = worker.Grain.RunAsync(runs, token);
         try
         {
-            return await worker.Grain.RunAsync(runs, call.Token).ConfigureAwait(false);
+            // Abandoned at once when cancelled or lost: a call to a dead silo may not complete before its response timeout.
+            return await call.WaitAsync(token).ConfigureAwait(false);
         }
         catch (Exception) when (worker.IsLost && !cancellationToken.IsCancellationRequested)
         {
+            Observe(call);
             throw new SiloLostException(worker.Silo);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
+        {
+            Observe(call);
+            throw;
+        }
+        catch (TimeoutException exception)
         {
             throw new TimeoutException(
-                $"Silo {worker.Silo} did not answer within {_options.CallTimeout} (CompiledClientOptions.CallTimeout); the runs were cancelled there.");
+                $"Silo {worker.Silo} did not answer in time (CompiledClientOptions.CallTimeout, Orleans' response timeout): {exception.Message}", exception);
         }
     }
+
+    // An abandoned call still completes some day: its failure is observed, not left unobserved.
+    private static void Observe(Task call) =>
+        call.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     // While runs are in flight: a silo that leaves the cluster's membership (killed, declared dead by the others) is lost,
     // and the calls waiting on it are cancelled at once instead of waiting for their response timeout.
@@ -195,15 +214,15 @@ internal sealed class ClusterDispatcher
         }
     }
 
-    // The silos that serve the pipeline, found once and kept until one is lost.
+    // The silos that serve the pipeline, found again when every known one was lost or after Rediscovery (silos that joined).
     private async Task<List<SiloWorker>> WorkersAsync(PipelineIdentity pipeline, CancellationToken cancellationToken)
     {
         List<SiloWorker>? known;
-        lock (_gate) known = _workers?.Where(w => !w.IsLost).ToList();
+        lock (_gate) known = Stopwatch.GetElapsedTime(_discovered) < Rediscovery ? _workers?.Where(w => !w.IsLost).ToList() : null;
         if (known is null || known.Count == 0)
         {
             known = await DiscoverAsync(cancellationToken).ConfigureAwait(false);
-            lock (_gate) _workers = known;
+            lock (_gate) (_workers, _discovered) = (known, Stopwatch.GetTimestamp());
         }
 
         var serving = known.Where(w => w.Info.Pipelines.Contains(pipeline.TypeName, StringComparer.Ordinal)).ToList();
@@ -274,8 +293,14 @@ internal sealed class ClusterDispatcher
         (exception.InnerException is { } inner && IsSiloLost(inner));
 
     private static RunEnvelope Envelope(PipelineIdentity pipeline, RemoteRequest request, (string? Parent, string? State) trace) =>
-        new(pipeline.TypeName, request.RunId, request.Index, request.Body.ToArray(), request.Parameters.TypeName, request.Parameters.Json.ToArray(),
+        new(pipeline.TypeName, request.RunId, request.Index, Array(request.Body), request.Parameters.TypeName, Array(request.Parameters.Json),
             trace.Parent, trace.State);
+
+    // The bytes as an array: the memory's own array when it is a whole one (RemoteBody makes those), else a copy.
+    private static byte[] Array(ReadOnlyMemory<byte> memory) =>
+        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(memory, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : memory.ToArray();
 
     private static (string? Parent, string? State) TraceContext() =>
         Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? (current.Id, current.TraceStateString) : (null, null);

@@ -26,7 +26,8 @@ public sealed class CompiledClientOptions
 
     /// <summary>
     /// How long a call to a silo (one run of a sweep, one chunk of a batch) may take before its runs fail with a
-    /// <see cref="TimeoutException"/> naming the silo. Default 5 minutes.
+    /// <see cref="TimeoutException"/> naming the silo: Orleans' response timeout of the client's calls, which
+    /// <see cref="CompiledClusterClientExtensions.AddCompiledClient"/> sets to this. Default 5 minutes (Orleans' own default is 30 seconds).
     /// </summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromMinutes(5);
 }

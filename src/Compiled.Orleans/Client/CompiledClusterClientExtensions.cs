@@ -14,7 +14,7 @@ public static class CompiledClusterClientExtensions
     /// <summary>
     /// Configures the client's remote runs (<see cref="CompiledClientOptions"/>): the JSON metadata shared with the silos and the timeouts.
     /// Gives up connecting after <see cref="CompiledClientOptions.ConnectTimeout"/> (an <see cref="IClientConnectionRetryFilter"/> the
-    /// application registers after this call replaces that) and raises Orleans' response timeout of the client's calls to more than <see cref="CompiledClientOptions.CallTimeout"/>.
+    /// application registers after this call replaces that) and sets Orleans' response timeout of the client's calls to <see cref="CompiledClientOptions.CallTimeout"/>.
     /// </summary>
     /// <param name="client">The client builder.</param>
     /// <param name="configure">Sets the options.</param>
@@ -24,9 +24,9 @@ public static class CompiledClusterClientExtensions
         ArgumentNullException.ThrowIfNull(client);
         client.Services.Configure(configure);
         client.Services.AddSingleton<IClientConnectionRetryFilter, ConnectTimeoutFilter>();
-        // Orleans fails a call that has no response within its ResponseTimeout (30 s by default): a run may take longer.
+        // A call's timeout is Orleans' response timeout.
         client.Services.AddOptions<ClientMessagingOptions>().PostConfigure<IOptions<CompiledClientOptions>>((messaging, compiled) =>
-            messaging.ResponseTimeout = TimeSpan.FromTicks(Math.Max(messaging.ResponseTimeout.Ticks, (compiled.Value.CallTimeout + TimeSpan.FromSeconds(30)).Ticks)));
+            messaging.ResponseTimeout = compiled.Value.CallTimeout);
         return client;
     }
 
