@@ -101,6 +101,7 @@ public sealed class CompiledGenerator : IIncrementalGenerator
         }
 
         ContractEmitter.AddSources(context, project);
+        RemoteEmitter.AddSources(context, project);
     }
 
     private static bool IsEmpty(ProjectModel project) =>

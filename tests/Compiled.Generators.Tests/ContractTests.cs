@@ -273,7 +273,7 @@ public sealed class ContractTests(DispatchAssembly dispatch) : IClassFixture<Dis
     {
         public List<string> Names { get; } = [];
 
-        public void Add<TPipeline>(Func<TSession, TPipeline> pipeline) where TPipeline : class =>
+        public void Add<TPipeline>(Func<TSession, TPipeline> pipeline) where TPipeline : class, IPipelineContract<TPipeline> =>
             Names.Add(typeof(TPipeline).Name);
     }
 

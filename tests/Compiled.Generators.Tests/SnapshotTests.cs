@@ -60,10 +60,10 @@ public sealed class SnapshotTests
     public void GeneratesExactlyTheSnapshottedFiles() =>
         Assert.Equal(
             [
-                "MiniFlights.DataProcessingPipeline.Contract.g.cs", "MiniFlights.DataProcessingPipeline.Steps.g.cs", "MiniFlights.DataProcessingPipeline.g.cs",
-                "MiniFlights.DataSciencePipeline.Contract.g.cs", "MiniFlights.DataSciencePipeline.Steps.g.cs", "MiniFlights.DataSciencePipeline.g.cs",
-                "MiniFlights.PredictPipeline.Contract.g.cs", "MiniFlights.PredictPipeline.Steps.g.cs", "MiniFlights.PredictPipeline.g.cs",
-                "MiniFlights.ReportingPipeline.Contract.g.cs", "MiniFlights.ReportingPipeline.Steps.g.cs", "MiniFlights.ReportingPipeline.g.cs",
+                "MiniFlights.DataProcessingPipeline.Contract.g.cs", "MiniFlights.DataProcessingPipeline.Remote.g.cs", "MiniFlights.DataProcessingPipeline.Steps.g.cs", "MiniFlights.DataProcessingPipeline.g.cs",
+                "MiniFlights.DataSciencePipeline.Contract.g.cs", "MiniFlights.DataSciencePipeline.Remote.g.cs", "MiniFlights.DataSciencePipeline.Steps.g.cs", "MiniFlights.DataSciencePipeline.g.cs",
+                "MiniFlights.PredictPipeline.Contract.g.cs", "MiniFlights.PredictPipeline.Remote.g.cs", "MiniFlights.PredictPipeline.Steps.g.cs", "MiniFlights.PredictPipeline.g.cs",
+                "MiniFlights.ReportingPipeline.Contract.g.cs", "MiniFlights.ReportingPipeline.Remote.g.cs", "MiniFlights.ReportingPipeline.Steps.g.cs", "MiniFlights.ReportingPipeline.g.cs",
                 "MiniFlightsCatalog.g.cs", "MiniFlightsParameters.g.cs", "MiniFlightsSession.Contract.g.cs", "MiniFlightsSession.Pipelines.g.cs", "MiniFlightsSession.g.cs",
             ],
             MiniFlights.Run.Sources.Keys.Order(StringComparer.Ordinal));

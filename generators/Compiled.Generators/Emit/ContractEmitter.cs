@@ -21,7 +21,7 @@ internal static class ContractEmitter
         foreach (var pipeline in project.Pipelines)
         {
             var hint = string.IsNullOrEmpty(pipeline.Namespace) ? pipeline.ClassName : $"{pipeline.Namespace}.{pipeline.ClassName}";
-            context.AddSource($"{hint}.Contract.g.cs", EmitPipeline(pipeline));
+            context.AddSource($"{hint}.Contract.g.cs", EmitPipeline(project, pipeline));
         }
     }
 
@@ -91,7 +91,7 @@ internal static class ContractEmitter
         return w.ToString();
     }
 
-    public static string EmitPipeline(PipelineModel pipeline)
+    public static string EmitPipeline(ProjectModel project, PipelineModel pipeline)
     {
         var self = Qualified(pipeline.Namespace, pipeline.ClassName);
         var contract = $"global::Compiled.IPipelineContract<{self}>";
@@ -124,7 +124,7 @@ internal static class ContractEmitter
         }
 
         var locals = new Locals(pipeline);
-        WriteRunRequest(w, pipeline, self, contract, locals);
+        WriteRunRequest(w, project, pipeline, self, contract, locals);
         if (!pipeline.RuntimeInputs.IsEmpty)
         {
             w.Line();
@@ -135,7 +135,7 @@ internal static class ContractEmitter
         return w.ToString();
     }
 
-    private static void WriteRunRequest(SourceWriter w, PipelineModel pipeline, string self, string contract, Locals locals)
+    private static void WriteRunRequest(SourceWriter w, ProjectModel project, PipelineModel pipeline, string self, string contract, Locals locals)
     {
         var (request, instance) = (locals.Request, locals.Pipeline);
         w.Line("/// <inheritdoc />");
@@ -150,7 +150,9 @@ internal static class ContractEmitter
             w.Line($"ReadRuntimeInputs({request}, {outs});");
         }
 
-        w.Line($"var parameters = {request}.ParameterOverrides.Count == 0 ? null : {instance}._session.Parameters.WithOverrides({request}.ParameterOverrides);");
+        // A whole record (a remote run's typed parameters) replaces the session's; overrides apply on top.
+        w.Line($"var parameters = {request}.ReadParameters<{project.Parameters.TypeName}>();");
+        w.Line($"if ({request}.ParameterOverrides.Count > 0) parameters = (parameters ?? {instance}._session.Parameters).WithOverrides({request}.ParameterOverrides);");
         var arguments = pipeline.RuntimeInputs.Select(i => $"{i.ParameterName}: {i.ParameterName}")
             .Concat(pipeline.RuntimeValues.Select(v => v.HasDefault
                 ? $"{v.ParameterName}: {request}.GetRuntimeValue({Literal(v.Name)})"

@@ -62,6 +62,12 @@ public sealed class PipelineRequest
     /// <summary>Parameter overrides for this run, <c>path=value</c> as Kedro's <c>--params</c> takes them (<c>model_options.test_size=0.3</c>).</summary>
     public IReadOnlyList<string> ParameterOverrides { get; init; } = [];
 
+    /// <summary>
+    /// A whole parameters record for this run, as JSON (a remote run's typed parameters); <see cref="RemoteParameters.None"/>
+    /// for the session's. <see cref="ParameterOverrides"/> apply on top of it.
+    /// </summary>
+    public RemoteParameters Parameters { get; init; } = RemoteParameters.None;
+
     /// <summary>Values of the pipeline's <c>${runtime:…}</c> placeholders, by name.</summary>
     public IReadOnlyDictionary<string, string?> RuntimeValues { get; init; } = NoRuntimeValues;
 
@@ -182,6 +188,37 @@ public sealed class PipelineRequest
     /// <summary>The runtime value <paramref name="name"/>, or null (its default applies) when the request does not supply it.</summary>
     /// <param name="name">The name in <c>${runtime:name}</c>.</param>
     public string? GetRuntimeValue(string name) => RuntimeValues.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>The run's parameters record from <see cref="Parameters"/>, or null when the request has none.</summary>
+    /// <typeparam name="T">The project's parameters record.</typeparam>
+    /// <exception cref="PipelineRequestException">
+    /// The record is of another type (another project's parameters, or another version of this project's), or its JSON
+    /// is not a <typeparamref name="T"/>; names both records.
+    /// </exception>
+    /// <exception cref="InvalidOperationException"><see cref="JsonOptions"/> has no metadata for <typeparamref name="T"/>.</exception>
+    public T? ReadParameters<T>() where T : class
+    {
+        if (Parameters.IsNone) return null;
+        var expected = typeof(T).FullName!;
+        if (!string.Equals(Parameters.TypeName, expected, StringComparison.Ordinal))
+        {
+            throw new PipelineRequestException("parameters",
+                $"parameters: the run was given a {Parameters.TypeName} record, but the pipeline takes {expected} (the parameters of its own project); " +
+                "pass the parameters of the project the pipeline belongs to.");
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(Parameters.Json.Span, RemoteJson.TypeInfo<T>(JsonOptions))
+                ?? throw new PipelineRequestException("parameters", $"parameters: the {expected} record is null.");
+        }
+        catch (JsonException exception)
+        {
+            throw new PipelineRequestException("parameters",
+                $"parameters: the JSON of the {expected} record does not match this build of it ({JsonInputError.WithoutPosition(exception.Message)}); deploy the same build everywhere.",
+                exception);
+        }
+    }
 
     /// <summary>Writes output <paramref name="name"/> as a property of the result object.</summary>
     /// <typeparam name="T">The output's type.</typeparam>

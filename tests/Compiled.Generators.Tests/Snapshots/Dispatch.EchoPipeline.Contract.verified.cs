@@ -36,7 +36,8 @@ partial class EchoPipeline : global::Compiled.IPipelineContract<global::Dispatch
     static async global::System.Threading.Tasks.ValueTask global::Compiled.IPipelineContract<global::Dispatch.EchoPipeline>.RunRequestAsync(global::Dispatch.EchoPipeline pipeline, global::Compiled.PipelineRequest request_, global::System.Threading.CancellationToken cancellationToken)
     {
         ReadRuntimeInputs(request_, out var request);
-        var parameters = request_.ParameterOverrides.Count == 0 ? null : pipeline._session.Parameters.WithOverrides(request_.ParameterOverrides);
+        var parameters = request_.ReadParameters<global::Dispatch.DispatchParameters>();
+        if (request_.ParameterOverrides.Count > 0) parameters = (parameters ?? pipeline._session.Parameters).WithOverrides(request_.ParameterOverrides);
         var result = await pipeline.RunAsync(
             request: request,
             parameters: parameters,

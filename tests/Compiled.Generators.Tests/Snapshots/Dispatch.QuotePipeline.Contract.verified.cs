@@ -40,7 +40,8 @@ partial class QuotePipeline : global::Compiled.IPipelineContract<global::Dispatc
     static async global::System.Threading.Tasks.ValueTask global::Compiled.IPipelineContract<global::Dispatch.QuotePipeline>.RunRequestAsync(global::Dispatch.QuotePipeline pipeline, global::Compiled.PipelineRequest request, global::System.Threading.CancellationToken cancellationToken)
     {
         ReadRuntimeInputs(request, out var customer, out var discount);
-        var parameters = request.ParameterOverrides.Count == 0 ? null : pipeline._session.Parameters.WithOverrides(request.ParameterOverrides);
+        var parameters = request.ReadParameters<global::Dispatch.DispatchParameters>();
+        if (request.ParameterOverrides.Count > 0) parameters = (parameters ?? pipeline._session.Parameters).WithOverrides(request.ParameterOverrides);
         var result = await pipeline.RunAsync(
             customer: customer,
             discount: discount,

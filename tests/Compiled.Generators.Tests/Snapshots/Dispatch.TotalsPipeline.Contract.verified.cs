@@ -36,7 +36,8 @@ partial class TotalsPipeline : global::Compiled.IPipelineContract<global::Dispat
     static async global::System.Threading.Tasks.ValueTask global::Compiled.IPipelineContract<global::Dispatch.TotalsPipeline>.RunRequestAsync(global::Dispatch.TotalsPipeline pipeline, global::Compiled.PipelineRequest request, global::System.Threading.CancellationToken cancellationToken)
     {
         request.ReadNoInputs();
-        var parameters = request.ParameterOverrides.Count == 0 ? null : pipeline._session.Parameters.WithOverrides(request.ParameterOverrides);
+        var parameters = request.ReadParameters<global::Dispatch.DispatchParameters>();
+        if (request.ParameterOverrides.Count > 0) parameters = (parameters ?? pipeline._session.Parameters).WithOverrides(request.ParameterOverrides);
         var result = await pipeline.RunAsync(
             region: request.RequireRuntimeValue("region"),
             year: request.GetRuntimeValue("year"),

@@ -35,7 +35,8 @@ partial class PredictPipeline : global::Compiled.IPipelineContract<global::MiniF
     static async global::System.Threading.Tasks.ValueTask global::Compiled.IPipelineContract<global::MiniFlights.PredictPipeline>.RunRequestAsync(global::MiniFlights.PredictPipeline pipeline, global::Compiled.PipelineRequest request, global::System.Threading.CancellationToken cancellationToken)
     {
         ReadRuntimeInputs(request, out var features);
-        var parameters = request.ParameterOverrides.Count == 0 ? null : pipeline._session.Parameters.WithOverrides(request.ParameterOverrides);
+        var parameters = request.ReadParameters<global::MiniFlights.MiniFlightsParameters>();
+        if (request.ParameterOverrides.Count > 0) parameters = (parameters ?? pipeline._session.Parameters).WithOverrides(request.ParameterOverrides);
         var result = await pipeline.RunAsync(
             features: features,
             parameters: parameters,

@@ -1,0 +1,282 @@
+using Compiled.Generators.Model;
+using Microsoft.CodeAnalysis;
+using static Compiled.Generators.Emit.CSharpText;
+
+namespace Compiled.Generators.Emit;
+
+/// <summary>
+/// Emits <c>{Pipeline}.Remote.g.cs</c>: a static class of extension methods on <c>RemotePipeline&lt;TPipeline&gt;</c>
+/// (a runtime type of <c>Compiled</c>, whatever the transport) that give a remote pipeline the typed shape of the local
+/// one — <c>RunAsync(inputs…, parameters, runId)</c> returning the pipeline's <c>Result</c>, <c>SweepAsync</c> over
+/// parameters records and, for a pipeline with one runtime input, <c>BatchAsync</c> over many inputs. The inputs and
+/// the parameters record are written, and the result read, through the serving contract's JSON metadata.
+/// </summary>
+/// <remarks>
+/// Not emitted for a pipeline with build errors, nor for one whose catalog takes <c>${runtime:…}</c> values (a remote
+/// run does not carry them).
+/// </remarks>
+internal static class RemoteEmitter
+{
+    /// <summary>Adds one remote file per pipeline that can run remotely.</summary>
+    public static void AddSources(SourceProductionContext context, ProjectModel project)
+    {
+        foreach (var pipeline in project.Pipelines)
+        {
+            if (pipeline.HasErrors || !pipeline.RuntimeValues.IsEmpty) continue;
+            var hint = string.IsNullOrEmpty(pipeline.Namespace) ? pipeline.ClassName : $"{pipeline.Namespace}.{pipeline.ClassName}";
+            context.AddSource($"{hint}.Remote.g.cs", Emit(project, pipeline));
+        }
+    }
+
+    public static string Emit(ProjectModel project, PipelineModel pipeline)
+    {
+        var names = new Names(pipeline);
+        var self = Qualified(pipeline.Namespace, pipeline.ClassName);
+        var types = new Types(self, project.Parameters.TypeName);
+        var w = SourceWriter.ForFile(pipeline.Namespace);
+        w.Line("/// <summary>");
+        w.Line($"/// Runs the <c>{Xml(pipeline.Name)}</c> pipeline remotely (on a cluster of silos, for example) with the typed shape of its");
+        w.Line($"/// local <c>RunAsync</c>: get a <see cref=\"global::Compiled.RemotePipeline{{TPipeline}}\"/> of <see cref=\"{self}\"/> from a transport");
+        w.Line("/// (with Compiled.Orleans: <c>client.Pipeline&lt;" + Xml(pipeline.ClassName) + "&gt;()</c>) and call these.");
+        w.Line("/// </summary>");
+        w.Line(SourceWriter.GeneratedCodeAttribute);
+        w.Open($"{pipeline.Accessibility} static class {pipeline.ClassName}Remote");
+        WriteRun(w, pipeline, names, types);
+        w.Line();
+        WriteSweep(w, pipeline, names, types);
+        if (pipeline.RuntimeInputs.Count == 1)
+        {
+            w.Line();
+            WriteBatch(w, pipeline, names, types);
+        }
+
+        w.Line();
+        WriteRequest(w, pipeline, names, types);
+        w.Line();
+        WriteReadResult(w, pipeline, names, types);
+        w.Close();
+        return w.ToString();
+    }
+
+    private static void WriteRun(SourceWriter w, PipelineModel pipeline, Names n, Types t)
+    {
+        w.Line("/// <summary>Runs the pipeline once, remotely, and returns its result.</summary>");
+        WriteRemoteParam(w, n);
+        WriteInputParams(w, pipeline);
+        w.Line("/// <param name=\"parameters\">The parameters for this run; the remote session's when null.</param>");
+        w.Line("/// <param name=\"runId\">The run's id; a new unique id when null.</param>");
+        w.Line("/// <param name=\"cancellationToken\">Cancels the run where it runs.</param>");
+        WriteExceptions(w, single: true);
+        w.Line($"public static async global::System.Threading.Tasks.Task<{t.Result}> RunAsync(");
+        w.Indent();
+        w.Line($"this {t.Remote} {n.Remote},");
+        foreach (var input in pipeline.RuntimeInputs) w.Line($"{input.TypeName} {input.ParameterName},");
+        w.Line($"{t.Parameters}? parameters = null,");
+        w.Line("string? runId = null,");
+        w.Line("global::System.Threading.CancellationToken cancellationToken = default)");
+        w.Outdent();
+        w.Line("{");
+        w.Indent();
+        var arguments = string.Join("", pipeline.RuntimeInputs.Select(i => ", " + i.ParameterName));
+        w.Line($"var {n.Request} = Request({n.Remote}, runId ?? global::Compiled.RemoteRequest.NewRunId(), 0, global::Compiled.RemoteParameters.Create({n.Remote}.JsonOptions, parameters){arguments});");
+        w.Line($"var {n.Reply} = await {n.Remote}.RunAsync({n.Request}, cancellationToken).ConfigureAwait(false);");
+        w.Line($"return ReadResult({n.Remote}, {n.Reply});");
+        w.Close();
+    }
+
+    private static void WriteSweep(SourceWriter w, PipelineModel pipeline, Names n, Types t)
+    {
+        w.Line("/// <summary>");
+        w.Line("/// Runs the pipeline once per parameters record, spread over the remote silos, and yields each run as it completes:");
+        w.Line("/// its run id (<c>{prefix}-{index}</c>), its parameters and its result or failure. A failed run does not stop the others.");
+        w.Line("/// </summary>");
+        WriteRemoteParam(w, n);
+        w.Line("/// <param name=\"parameters\">One parameters record per run.</param>");
+        WriteInputParams(w, pipeline);
+        w.Line("/// <param name=\"runIdPrefix\">The prefix of the runs' ids; a new unique one when null.</param>");
+        w.Line("/// <param name=\"cancellationToken\">Cancels every run that has not completed.</param>");
+        WriteExceptions(w, single: false);
+        w.Line($"public static global::System.Collections.Generic.IAsyncEnumerable<global::Compiled.RemoteRun<{t.Parameters}, {t.Result}>> SweepAsync(");
+        w.Indent();
+        w.Line($"this {t.Remote} {n.Remote},");
+        w.Line($"global::System.Collections.Generic.IReadOnlyList<{t.Parameters}> parameters,");
+        foreach (var input in pipeline.RuntimeInputs) w.Line($"{input.TypeName} {input.ParameterName},");
+        w.Line("string? runIdPrefix = null,");
+        w.Line("global::System.Threading.CancellationToken cancellationToken = default)");
+        w.Outdent();
+        w.Line("{");
+        w.Indent();
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(parameters);");
+        w.Line($"var {n.Prefix} = runIdPrefix ?? global::Compiled.RemoteRequest.NewRunId();");
+        w.Line($"var {n.Requests} = new global::Compiled.RemoteRequest[parameters.Count];");
+        w.Open($"for (var {n.Index} = 0; {n.Index} < {n.Requests}.Length; {n.Index}++)");
+        var arguments = string.Join("", pipeline.RuntimeInputs.Select(i => ", " + i.ParameterName));
+        w.Line($"var {n.Run} = global::Compiled.RemoteParameters.Create({n.Remote}.JsonOptions, parameters[{n.Index}]);");
+        w.Line($"{n.Requests}[{n.Index}] = Request({n.Remote}, global::Compiled.RemoteRuns.RunId({n.Prefix}, {n.Index}), {n.Index}, {n.Run}{arguments});");
+        w.Close();
+        w.Line();
+        w.Line($"var {n.Replies} = {n.Remote}.RunManyAsync({n.Requests}, chunkSize: 1, cancellationToken);");
+        w.Line($"return global::Compiled.RemoteRuns.Read({n.Replies}, parameters, {n.Reply} => ReadResult({n.Remote}, {n.Reply}), cancellationToken);");
+        w.Close();
+    }
+
+    private static void WriteBatch(SourceWriter w, PipelineModel pipeline, Names n, Types t)
+    {
+        var input = pipeline.RuntimeInputs[0];
+        w.Line("/// <summary>");
+        w.Line($"/// Runs the pipeline once per <c>{Xml(input.Dataset)}</c> value, in chunks spread over the remote silos (a chunk runs on one");
+        w.Line("/// silo, one run after the other, with the silo's preloaded artifacts), and yields each run as it completes: its run id");
+        w.Line("/// (<c>{prefix}-{index}</c>), its input and its result or failure. A failed run does not stop the others.");
+        w.Line("/// </summary>");
+        WriteRemoteParam(w, n);
+        w.Line($"/// <param name=\"{input.ParameterName.TrimStart('@')}\">One value of the runtime input <c>{Xml(input.Dataset)}</c> per run.</param>");
+        w.Line("/// <param name=\"parameters\">The parameters of every run; the remote session's when null.</param>");
+        w.Line("/// <param name=\"chunkSize\">How many runs travel to a silo together.</param>");
+        w.Line("/// <param name=\"runIdPrefix\">The prefix of the runs' ids; a new unique one when null.</param>");
+        w.Line("/// <param name=\"cancellationToken\">Cancels every run that has not completed.</param>");
+        WriteExceptions(w, single: false);
+        w.Line($"public static global::System.Collections.Generic.IAsyncEnumerable<global::Compiled.RemoteRun<{input.TypeName}, {t.Result}>> BatchAsync(");
+        w.Indent();
+        w.Line($"this {t.Remote} {n.Remote},");
+        w.Line($"global::System.Collections.Generic.IReadOnlyList<{input.TypeName}> {input.ParameterName},");
+        w.Line($"{t.Parameters}? parameters = null,");
+        w.Line("int chunkSize = 1000,");
+        w.Line("string? runIdPrefix = null,");
+        w.Line("global::System.Threading.CancellationToken cancellationToken = default)");
+        w.Outdent();
+        w.Line("{");
+        w.Indent();
+        w.Line($"global::System.ArgumentNullException.ThrowIfNull({input.ParameterName});");
+        w.Line($"var {n.Prefix} = runIdPrefix ?? global::Compiled.RemoteRequest.NewRunId();");
+        w.Line($"var {n.Run} = global::Compiled.RemoteParameters.Create({n.Remote}.JsonOptions, parameters);");
+        w.Line($"var {n.Requests} = new global::Compiled.RemoteRequest[{input.ParameterName}.Count];");
+        w.Open($"for (var {n.Index} = 0; {n.Index} < {n.Requests}.Length; {n.Index}++)");
+        w.Line($"{n.Requests}[{n.Index}] = Request({n.Remote}, global::Compiled.RemoteRuns.RunId({n.Prefix}, {n.Index}), {n.Index}, {n.Run}, {input.ParameterName}[{n.Index}]);");
+        w.Close();
+        w.Line();
+        w.Line($"var {n.Replies} = {n.Remote}.RunManyAsync({n.Requests}, chunkSize, cancellationToken);");
+        w.Line($"return global::Compiled.RemoteRuns.Read({n.Replies}, {input.ParameterName}, {n.Reply} => ReadResult({n.Remote}, {n.Reply}), cancellationToken);");
+        w.Close();
+    }
+
+    private static void WriteRequest(SourceWriter w, PipelineModel pipeline, Names n, Types t)
+    {
+        w.Line("/// <summary>One run's request: the runtime inputs as the JSON body the pipeline's serving contract reads.</summary>");
+        var inputs = string.Join("", pipeline.RuntimeInputs.Select(i => $", {i.TypeName} {i.ParameterName}"));
+        w.Line($"private static global::Compiled.RemoteRequest Request({t.Remote} {n.Remote}, string runId, int {n.Index}, global::Compiled.RemoteParameters parameters{inputs}) =>");
+        w.Indent();
+        w.Line($"new global::Compiled.RemoteBody({n.Remote}.JsonOptions)");
+        w.Indent();
+        foreach (var input in pipeline.RuntimeInputs)
+        {
+            w.Line($".Input({Literal(input.Dataset)}, {input.ParameterName})");
+        }
+
+        w.Line($".ToRequest(runId, {n.Index}, parameters);");
+        w.Outdent();
+        w.Outdent();
+    }
+
+    private static void WriteReadResult(SourceWriter w, PipelineModel pipeline, Names n, Types t)
+    {
+        w.Line("/// <summary>The typed result of a reply: one output per property of the JSON object the serving contract wrote.</summary>");
+        w.Open($"private static {t.Result} ReadResult({t.Remote} {n.Remote}, global::Compiled.RemoteReply {n.Reply})");
+        if (pipeline.Results.IsEmpty)
+        {
+            w.Line($"global::Compiled.RemoteOutputs.Read({n.Reply}, {n.Remote}.JsonOptions).Dispose();");
+            w.Line("return new();");
+            w.Close();
+            return;
+        }
+
+        w.Line($"using var outputs = global::Compiled.RemoteOutputs.Read({n.Reply}, {n.Remote}.JsonOptions);");
+        w.Line($"return new {t.Result}(");
+        w.Indent();
+        for (var i = 0; i < pipeline.Results.Count; i++)
+        {
+            var output = pipeline.Results[i];
+            w.Line($"outputs.Get<{output.TypeName}>({Literal(output.Dataset)}){(i < pipeline.Results.Count - 1 ? "," : ");")}");
+        }
+
+        w.Outdent();
+        w.Close();
+    }
+
+    private static void WriteRemoteParam(SourceWriter w, Names n) =>
+        w.Line($"/// <param name=\"{n.Remote}\">The remote pipeline.</param>");
+
+    private static void WriteInputParams(SourceWriter w, PipelineModel pipeline)
+    {
+        foreach (var input in pipeline.RuntimeInputs)
+        {
+            w.Line($"/// <param name=\"{input.ParameterName.TrimStart('@')}\">The runtime input <c>{Xml(input.Dataset)}</c>.</param>");
+        }
+    }
+
+    private static void WriteExceptions(SourceWriter w, bool single)
+    {
+        if (single)
+        {
+            w.Line("/// <exception cref=\"global::Compiled.RemoteRunException\">The run failed; names the node, the run id and the silo.</exception>");
+        }
+
+        w.Line("/// <exception cref=\"global::Compiled.RemotePipelineException\">No silo serves the pipeline, or the cluster cannot be reached.</exception>");
+    }
+
+    private static string Qualified(string? @namespace, string name) =>
+        string.IsNullOrEmpty(@namespace) ? "global::" + name : $"global::{@namespace}.{name}";
+
+    /// <summary>The C# types the remote members name.</summary>
+    private sealed class Types(string self, string parameters)
+    {
+        public string Remote { get; } = $"global::Compiled.RemotePipeline<{self}>";
+
+        public string Result { get; } = $"{self}.Result";
+
+        public string Parameters { get; } = parameters;
+    }
+
+    /// <summary>
+    /// Names of the generated parameters and locals beside the runtime inputs (whose names come from the catalog): each
+    /// suffixed with <c>_</c> until no input has that name.
+    /// </summary>
+    private sealed class Names
+    {
+        private readonly HashSet<string> _taken;
+
+        public Names(PipelineModel pipeline)
+        {
+            _taken = new HashSet<string>(pipeline.RuntimeInputs.Select(i => i.ParameterName), StringComparer.Ordinal);
+            Remote = Unique("remote");
+            Request = Unique("request");
+            Reply = Unique("reply");
+            Replies = Unique("replies");
+            Requests = Unique("requests");
+            Prefix = Unique("prefix");
+            Index = Unique("index");
+            Run = Unique("runParameters");
+        }
+
+        public string Remote { get; }
+
+        public string Request { get; }
+
+        public string Reply { get; }
+
+        public string Replies { get; }
+
+        public string Requests { get; }
+
+        public string Prefix { get; }
+
+        public string Index { get; }
+
+        public string Run { get; }
+
+        private string Unique(string name)
+        {
+            while (!_taken.Add(name)) name += "_";
+            return name;
+        }
+    }
+}

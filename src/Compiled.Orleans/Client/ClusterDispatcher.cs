@@ -1,0 +1,310 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading.Channels;
+using Compiled.Orleans.Silo;
+using Compiled.Orleans.Wire;
+
+namespace Compiled.Orleans.Client;
+
+/// <summary>
+/// Spreads runs over the silos that serve a pipeline. Each silo's worker is kept busy with as many calls as it runs at
+/// once (its <see cref="CompiledSiloOptions.MaxConcurrentRuns"/>), pulling the next chunk when one completes, so a faster
+/// silo takes more. When a silo is lost (killed, unreachable), the chunks it had not answered go back to the queue and run
+/// on the survivors; a reply is delivered only once per run id.
+/// </summary>
+internal sealed class ClusterDispatcher
+{
+    private readonly IClusterClient _client;
+    private readonly CompiledClientOptions _options;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, SiloWorker> _lost = new(StringComparer.Ordinal);
+    private static readonly TimeSpan Rediscovery = TimeSpan.FromSeconds(30);
+
+    private List<SiloWorker>? _workers;
+    private long _discovered;
+    private int _next;
+
+    public ClusterDispatcher(IClusterClient client, CompiledClientOptions options)
+    {
+        _client = client;
+        _options = options;
+        JsonOptions = WireJson.Options(options.JsonTypeInfoResolver);
+    }
+
+    public JsonSerializerOptions JsonOptions { get; }
+
+    public async Task<RemoteReply> RunAsync(PipelineIdentity pipeline, RemoteRequest request, CancellationToken cancellationToken)
+    {
+        var envelope = Envelope(pipeline, request, TraceContext());
+        while (true)
+        {
+            var workers = await WorkersAsync(pipeline, cancellationToken).ConfigureAwait(false);
+            var worker = workers[(int)((uint)Interlocked.Increment(ref _next) % (uint)workers.Count)];
+            try
+            {
+                var outcomes = await CallAsync(worker, [envelope], watchLoss: false, cancellationToken).ConfigureAwait(false);
+                return Reply(outcomes[0]);
+            }
+            catch (Exception exception) when (IsSiloLost(exception))
+            {
+                Lose(worker);
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<RemoteReply> RunManyAsync(
+        PipelineIdentity pipeline, IReadOnlyList<RemoteRequest> requests, int chunkSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
+        if (requests.Count == 0) yield break;
+        var trace = TraceContext();
+        var queue = Channel.CreateUnbounded<RunEnvelope[]>();
+        for (var start = 0; start < requests.Count; start += chunkSize)
+        {
+            var chunk = new RunEnvelope[Math.Min(chunkSize, requests.Count - start)];
+            for (var i = 0; i < chunk.Length; i++) chunk[i] = Envelope(pipeline, requests[start + i], trace);
+            queue.Writer.TryWrite(chunk);
+        }
+
+        var workers = await WorkersAsync(pipeline, cancellationToken).ConfigureAwait(false);
+        var replies = Channel.CreateUnbounded<RunOutcome>();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pump = PumpAsync(pipeline, workers, queue, (requests.Count + chunkSize - 1) / chunkSize, replies.Writer, stop.Token);
+        var delivered = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            await foreach (var outcome in replies.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (delivered.Add(outcome.RunId)) yield return Reply(outcome);
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await pump.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The caller stopped enumerating or cancelled: the runs in flight were cancelled with it.
+            }
+        }
+    }
+
+    // Runs the queue's chunks on the workers until every chunk has replied; re-discovers the silos when all it had were lost.
+    private async Task PumpAsync(
+        PipelineIdentity pipeline, List<SiloWorker> workers, Channel<RunEnvelope[]> queue, int chunks, ChannelWriter<RunOutcome> replies,
+        CancellationToken cancellationToken)
+    {
+        var remaining = chunks;
+        using var done = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var watch = WatchMembershipAsync(done.Token);
+        try
+        {
+            while (true)
+            {
+                var loops = workers.SelectMany(w => Enumerable.Range(0, w.Info.MaxConcurrentRuns).Select(_ => LoopAsync(w))).ToList();
+                await Task.WhenAll(loops).ConfigureAwait(false);
+                if (Volatile.Read(ref remaining) == 0) break;
+                workers = await WorkersAsync(pipeline, cancellationToken).ConfigureAwait(false);
+            }
+
+            replies.TryComplete();
+        }
+        catch (Exception exception)
+        {
+            replies.TryComplete(exception);
+            throw;
+        }
+        finally
+        {
+            await done.CancelAsync().ConfigureAwait(false);
+            await watch.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        async Task LoopAsync(SiloWorker worker)
+        {
+            await foreach (var chunk in queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                RunOutcome[] outcomes;
+                try
+                {
+                    if (worker.IsLost) throw new SiloLostException(worker.Silo);
+                    outcomes = await CallAsync(worker, chunk, watchLoss: true, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (IsSiloLost(exception))
+                {
+                    Lose(worker);
+                    queue.Writer.TryWrite(chunk);
+                    return;
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    // The call failed for another reason (a timeout, a silo error): each of its runs fails, naming the silo.
+                    outcomes = System.Array.ConvertAll(chunk, run => new RunOutcome(run.RunId, run.Index, [],
+                        new RunFailure(run.RunId, null, worker.Silo, exception.GetType().FullName!, exception.Message)));
+                }
+
+                foreach (var outcome in outcomes) await replies.WriteAsync(outcome, cancellationToken).ConfigureAwait(false);
+                if (Interlocked.Decrement(ref remaining) == 0) queue.Writer.TryComplete();
+            }
+        }
+    }
+
+    // One call to a silo's worker. The call's timeout is Orleans' response timeout (CompiledClientOptions.CallTimeout, set by
+    // AddCompiledClient); a token is passed only when there is something to cancel: the caller's, and during a sweep or
+    // batch the silo's loss (a call that cannot be cancelled takes Orleans' plain path, as a bare grain call does).
+    private static async Task<RunOutcome[]> CallAsync(SiloWorker worker, RunEnvelope[] runs, bool watchLoss, CancellationToken cancellationToken)
+    {
+        var lost = watchLoss ? worker.Lost : CancellationToken.None;
+        using var linked = cancellationToken.CanBeCanceled && lost.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lost) : null;
+        var token = linked?.Token ?? (cancellationToken.CanBeCanceled ? cancellationToken : lost);
+        var call = worker.Grain.RunAsync(runs, token);
+        try
+        {
+            // Abandoned at once when cancelled or lost: a call to a dead silo may not complete before its response timeout.
+            return await call.WaitAsync(token).ConfigureAwait(false);
+        }
+        catch (Exception) when (worker.IsLost && !cancellationToken.IsCancellationRequested)
+        {
+            Observe(call);
+            throw new SiloLostException(worker.Silo);
+        }
+        catch (OperationCanceledException)
+        {
+            Observe(call);
+            throw;
+        }
+        catch (TimeoutException exception)
+        {
+            throw new TimeoutException(
+                $"Silo {worker.Silo} did not answer in time (CompiledClientOptions.CallTimeout, Orleans' response timeout): {exception.Message}", exception);
+        }
+    }
+
+    // An abandoned call still completes some day: its failure is observed, not left unobserved.
+    private static void Observe(Task call) =>
+        call.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+
+    // While runs are in flight: a silo that leaves the cluster's membership (killed, declared dead by the others) is lost,
+    // and the calls waiting on it are cancelled at once instead of waiting for their response timeout.
+    private async Task WatchMembershipAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+        {
+            Dictionary<SiloAddress, SiloStatus> hosts;
+            try
+            {
+                hosts = await _client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)
+                    .WaitAsync(TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                continue; // Membership unknown for now: ask again at the next tick.
+            }
+
+            var active = hosts.Keys.Select(silo => silo.ToParsableString()).ToHashSet(StringComparer.Ordinal);
+            List<SiloWorker> workers;
+            lock (_gate) workers = _workers ?? [];
+            foreach (var worker in workers.Where(w => !w.IsLost && !active.Contains(w.Key))) Lose(worker);
+        }
+    }
+
+    // The silos that serve the pipeline, found again when every known one was lost or after Rediscovery (silos that joined).
+    private async Task<List<SiloWorker>> WorkersAsync(PipelineIdentity pipeline, CancellationToken cancellationToken)
+    {
+        List<SiloWorker>? known;
+        lock (_gate) known = Stopwatch.GetElapsedTime(_discovered) < Rediscovery ? _workers?.Where(w => !w.IsLost).ToList() : null;
+        if (known is null || known.Count == 0)
+        {
+            known = await DiscoverAsync(cancellationToken).ConfigureAwait(false);
+            lock (_gate) (_workers, _discovered) = (known, Stopwatch.GetTimestamp());
+        }
+
+        var serving = known.Where(w => w.Info.Pipelines.Contains(pipeline.TypeName, StringComparer.Ordinal)).ToList();
+        if (serving.Count > 0) return serving;
+        if (known.Count == 0)
+        {
+            throw new RemotePipelineException(
+                $"No silo of the cluster is up to run {pipeline}: every silo the client knew was lost, and none is left in the cluster's membership. Start silos and retry.");
+        }
+
+        var sessions = string.Join("; ", known.Select(w => w.Info.Session).Distinct().Select(session =>
+            $"{session} with {string.Join(", ", known.First(w => w.Info.Session == session).Info.Pipelines)}"));
+        throw new RemotePipelineException(
+            $"No silo of the cluster serves {pipeline}. The silos run {sessions}. Start silos with AddCompiledSession of the project the pipeline belongs to.");
+    }
+
+    private async Task<List<SiloWorker>> DiscoverAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var hosts = await _client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)
+                .WaitAsync(_options.DiscoveryTimeout, cancellationToken).ConfigureAwait(false);
+            var workers = new List<SiloWorker>();
+            foreach (var silo in hosts.Keys)
+            {
+                var key = silo.ToParsableString();
+                lock (_gate)
+                {
+                    if (_lost.ContainsKey(key)) continue;
+                }
+
+                var grain = _client.GetGrain<IPipelineWorkerGrain>(key);
+                try
+                {
+                    var info = await grain.DescribeAsync().WaitAsync(_options.DiscoveryTimeout, cancellationToken).ConfigureAwait(false);
+                    workers.Add(new SiloWorker(grain, info));
+                }
+                catch (Exception exception) when (IsSiloLost(exception))
+                {
+                    lock (_gate) _lost[key] = new SiloWorker(grain, new WorkerInfo(key, "", [], 0));
+                }
+            }
+
+            return workers;
+        }
+        catch (TimeoutException exception)
+        {
+            throw new RemotePipelineException(
+                $"The Orleans cluster did not answer within {_options.DiscoveryTimeout} (CompiledClientOptions.DiscoveryTimeout): check that its silos are " +
+                "running and that the client's clustering (membership table, ClusterId, ServiceId) names the same cluster.", exception);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException && exception is not RemotePipelineException)
+        {
+            throw new RemotePipelineException(
+                $"The Orleans cluster cannot be reached ({exception.GetType().Name}: {exception.Message}). Check that its silos are running and that the " +
+                "client was started (IHost.StartAsync) with clustering that names the same cluster.", exception);
+        }
+    }
+
+    private void Lose(SiloWorker worker)
+    {
+        worker.MarkLost();
+        lock (_gate) _lost[worker.Key] = worker;
+    }
+
+    private static bool IsSiloLost(Exception exception) =>
+        exception is SiloLostException or SiloUnavailableException or OrleansMessageRejectionException or global::Orleans.Runtime.Messaging.ConnectionFailedException ||
+        (exception.InnerException is { } inner && IsSiloLost(inner));
+
+    private static RunEnvelope Envelope(PipelineIdentity pipeline, RemoteRequest request, (string? Parent, string? State) trace) =>
+        new(pipeline.TypeName, request.RunId, request.Index, Array(request.Body), request.Parameters.TypeName, Array(request.Parameters.Json),
+            trace.Parent, trace.State);
+
+    // The bytes as an array: the memory's own array when it is a whole one (RemoteBody makes those), else a copy.
+    private static byte[] Array(ReadOnlyMemory<byte> memory) =>
+        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(memory, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : memory.ToArray();
+
+    private static (string? Parent, string? State) TraceContext() =>
+        Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? (current.Id, current.TraceStateString) : (null, null);
+
+    private static RemoteReply Reply(RunOutcome outcome) =>
+        new(outcome.RunId, outcome.Index, outcome.Result, outcome.Failure?.ToError());
+}

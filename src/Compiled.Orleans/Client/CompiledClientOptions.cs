@@ -1,0 +1,33 @@
+using System.Text.Json.Serialization.Metadata;
+
+namespace Compiled.Orleans;
+
+/// <summary>How a cluster client runs pipelines remotely (<see cref="CompiledClusterClientExtensions.Pipeline{TPipeline}(IClusterClient)"/>).</summary>
+public sealed class CompiledClientOptions
+{
+    /// <summary>
+    /// JSON metadata for the runtime inputs, outputs and parameters record that cross the wire; the same resolver as the
+    /// silos' (<see cref="CompiledSiloOptions.JsonTypeInfoResolver"/>). Types it does not list (such as the generated
+    /// parameters record, which System.Text.Json's source generator cannot see in its own project) use reflection-based metadata.
+    /// </summary>
+    public IJsonTypeInfoResolver? JsonTypeInfoResolver { get; set; }
+
+    /// <summary>
+    /// How long starting the client keeps trying to connect to the cluster's gateways before it fails with Orleans' error
+    /// naming them (set by <see cref="CompiledClusterClientExtensions.AddCompiledClient"/>). Default 30 seconds.
+    /// </summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long finding the silos that serve a pipeline may take before the cluster is reported unreachable
+    /// (<see cref="RemotePipelineException"/>). Default 30 seconds.
+    /// </summary>
+    public TimeSpan DiscoveryTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a call to a silo (one run of a sweep, one chunk of a batch) may take before its runs fail with a
+    /// <see cref="TimeoutException"/> naming the silo: Orleans' response timeout of the client's calls, which
+    /// <see cref="CompiledClusterClientExtensions.AddCompiledClient"/> sets to this. Default 5 minutes (Orleans' own default is 30 seconds).
+    /// </summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromMinutes(5);
+}

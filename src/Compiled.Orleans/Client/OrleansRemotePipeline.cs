@@ -1,0 +1,14 @@
+namespace Compiled.Orleans.Client;
+
+/// <summary>A pipeline run on an Orleans cluster: requests go to the silos' worker grains through the <see cref="ClusterDispatcher"/>.</summary>
+internal sealed class OrleansRemotePipeline<TPipeline>(ClusterDispatcher dispatcher) : RemotePipeline<TPipeline>(dispatcher.JsonOptions)
+    where TPipeline : class, IPipelineContract<TPipeline>
+{
+    private static readonly PipelineIdentity Identity = new(typeof(TPipeline).FullName!, TPipeline.PipelineName);
+
+    public override Task<RemoteReply> RunAsync(RemoteRequest request, CancellationToken cancellationToken) =>
+        dispatcher.RunAsync(Identity, request, cancellationToken);
+
+    public override IAsyncEnumerable<RemoteReply> RunManyAsync(IReadOnlyList<RemoteRequest> requests, int chunkSize, CancellationToken cancellationToken) =>
+        dispatcher.RunManyAsync(Identity, requests, chunkSize, cancellationToken);
+}

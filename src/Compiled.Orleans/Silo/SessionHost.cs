@@ -1,0 +1,150 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Text.Json;
+using Compiled.Orleans.Wire;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Compiled.Orleans.Silo;
+
+/// <summary>
+/// The one session of a silo: created and its artifacts preloaded when the silo starts (<see cref="Start"/>), then shared
+/// by every run. Runs a request through the pipeline's serving contract (<c>TPipeline.RunRequestAsync</c>): the body and the
+/// parameters are read, and the result written, as JSON with the configured metadata.
+/// </summary>
+internal sealed class SessionHost<TSession> : ISessionHost, IPipelineRegistry<TSession>, IDisposable
+    where TSession : Session, ISessionContract<TSession>
+{
+    private delegate ValueTask Runner(TSession session, PipelineRequest request, CancellationToken cancellationToken);
+
+    private readonly Dictionary<string, Runner> _pipelines = new(StringComparer.Ordinal);
+    private readonly CompiledSiloOptions _options;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly SemaphoreSlim _slots;
+    private readonly JsonSerializerOptions _json;
+    private TSession? _session;
+
+    public SessionHost(IOptions<CompiledSiloOptions> options, ILoggerFactory loggerFactory)
+    {
+        _options = options.Value;
+        if (_options.MaxConcurrentRuns < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), _options.MaxConcurrentRuns,
+                "CompiledSiloOptions.MaxConcurrentRuns must be at least 1.");
+        }
+
+        _loggerFactory = loggerFactory;
+        _slots = new SemaphoreSlim(_options.MaxConcurrentRuns, _options.MaxConcurrentRuns);
+        _json = WireJson.Options(_options.JsonTypeInfoResolver);
+        TSession.DescribePipelines(this);
+    }
+
+    private TSession Session => _session ?? throw new InvalidOperationException($"The silo's {typeof(TSession).Name} has not started yet.");
+
+    /// <summary>Creates the session and loads its artifacts; a failure stops the silo (a silo without its model is a broken deployment).</summary>
+    public void Start()
+    {
+        var logger = _loggerFactory.CreateLogger("Compiled.Orleans");
+        var hooks = new List<PipelineHook>(_options.Hooks);
+        if (_options.Tracing) hooks.Add(new TracingHook());
+        var session = TSession.Create(new SessionOptions
+        {
+            Environment = _options.Environment,
+            ProjectPath = _options.ProjectPath,
+            Hooks = hooks,
+            LoggerFactory = _loggerFactory,
+            JsonTypeInfoResolver = _options.JsonTypeInfoResolver,
+        });
+        foreach (var artifact in _options.Preload ?? TSession.Artifacts)
+        {
+            var started = Stopwatch.GetTimestamp();
+            session.Preload(artifact);
+            logger.LogInformation("Preloaded artifact {Artifact} of {Session} in {Milliseconds:F1} ms", artifact, typeof(TSession).Name,
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        _session = session;
+    }
+
+    void IPipelineRegistry<TSession>.Add<TPipeline>(Func<TSession, TPipeline> pipeline) =>
+        _pipelines[typeof(TPipeline).FullName!] = (session, request, cancellationToken) =>
+            TPipeline.RunRequestAsync(pipeline(session), request, cancellationToken);
+
+    public WorkerInfo Describe(string silo) =>
+        new(silo, typeof(TSession).FullName!, [.. _pipelines.Keys.Order(StringComparer.Ordinal)], _options.MaxConcurrentRuns);
+
+    public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
+    {
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new Slot(_slots);
+    }
+
+    public async Task<RunOutcome> RunAsync(RunEnvelope run, string silo, CancellationToken cancellationToken)
+    {
+        if (!_pipelines.TryGetValue(run.Pipeline, out var runner))
+        {
+            return Failed(run, silo, node: null, nameof(RemotePipelineException),
+                $"Silo {silo} serves the project of {typeof(TSession).FullName}, which has no pipeline {run.Pipeline}; its pipelines are " +
+                $"{string.Join(", ", _pipelines.Keys.Order(StringComparer.Ordinal))}. Start silos with the project the pipeline belongs to.");
+        }
+
+        using var activity = JoinTrace(run);
+        var response = new ArrayBufferWriter<byte>(256);
+        try
+        {
+            await using (var writer = new Utf8JsonWriter(response))
+            {
+                var request = new PipelineRequest(new ReadOnlySequence<byte>(run.Body), writer, _json, run.RunId)
+                {
+                    Parameters = run.Parameters.Length == 0 ? RemoteParameters.None : new RemoteParameters(run.ParametersType, run.Parameters),
+                };
+                await runner(Session, request, cancellationToken).ConfigureAwait(false);
+            }
+
+            return new RunOutcome(run.RunId, run.Index, response.WrittenMemory.ToArray(), null);
+        }
+        catch (PipelineRunException exception)
+        {
+            var cause = exception.InnerException ?? exception;
+            return Failed(run, silo, exception.NodeName, cause.GetType().FullName!, cause.Message);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            return Failed(run, silo, node: null, exception.GetType().FullName!, exception.Message);
+        }
+    }
+
+    /// <summary>Disposes the session (its open datasets) when the silo's services are disposed.</summary>
+    public void Dispose()
+    {
+        _session?.Dispose();
+        _slots.Dispose();
+    }
+
+    private static RunOutcome Failed(RunEnvelope run, string silo, string? node, string errorType, string message) =>
+        new(run.RunId, run.Index, [], new RunFailure(run.RunId, node, silo, errorType, message));
+
+    // The caller's trace context, as the parent of this run's spans: the Compiled activity source's spans join its trace.
+    private static Activity? JoinTrace(RunEnvelope run)
+    {
+        if (run.TraceParent is null) return null;
+        var activity = new Activity("Compiled.Orleans.RemoteRun");
+        activity.SetParentId(run.TraceParent);
+        activity.TraceStateString = run.TraceState;
+        return activity.Start();
+    }
+
+    private sealed class Slot(SemaphoreSlim slots) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0) slots.Release();
+        }
+    }
+}

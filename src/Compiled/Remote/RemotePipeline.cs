@@ -1,0 +1,43 @@
+namespace Compiled;
+
+/// <summary>
+/// A pipeline run somewhere else (on a cluster of silos, for example): the transport-agnostic side of a remote run.
+/// A transport such as <c>Compiled.Orleans</c> implements it; the generator adds the typed members user code calls
+/// to every <c>[Pipeline]</c> (<c>RunAsync(features, parameters, runId)</c>, <c>SweepAsync</c>, <c>BatchAsync</c>, in
+/// <c>{Pipeline}.Remote.g.cs</c>) as extension methods on <see cref="RemotePipeline{TPipeline}"/>.
+/// </summary>
+/// <remarks>
+/// What crosses the wire is what the serving contract already reads and writes: the runtime inputs as the JSON
+/// body of a <see cref="PipelineRequest"/>, the parameters record as JSON, and the result as the JSON object
+/// <see cref="IPipelineContract{TSelf}.RunRequestAsync"/> writes, all through <see cref="JsonOptions"/>' metadata.
+/// </remarks>
+/// <typeparam name="TPipeline">The pipeline class.</typeparam>
+public abstract class RemotePipeline<TPipeline> where TPipeline : class, IPipelineContract<TPipeline>
+{
+    /// <summary>Creates the remote pipeline.</summary>
+    /// <param name="jsonOptions">The options (and metadata) runtime inputs, parameters and results are written and read with.</param>
+    protected RemotePipeline(System.Text.Json.JsonSerializerOptions jsonOptions)
+    {
+        ArgumentNullException.ThrowIfNull(jsonOptions);
+        JsonOptions = jsonOptions;
+    }
+
+    /// <summary>The options (and metadata) runtime inputs, parameters and results are written and read with.</summary>
+    public System.Text.Json.JsonSerializerOptions JsonOptions { get; }
+
+    /// <summary>Runs one request remotely and returns its reply, which is a failure when the run failed.</summary>
+    /// <param name="request">The run.</param>
+    /// <param name="cancellationToken">Cancels the run, where it runs.</param>
+    /// <exception cref="RemotePipelineException">The pipeline cannot be run remotely (no silo serves it, the cluster cannot be reached).</exception>
+    public abstract Task<RemoteReply> RunAsync(RemoteRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs many requests remotely, spread over where they can run, in chunks of <paramref name="chunkSize"/> requests;
+    /// yields one reply per request, in the order they complete, each exactly once.
+    /// </summary>
+    /// <param name="requests">The runs; run ids are unique.</param>
+    /// <param name="chunkSize">How many requests travel (and run one after the other) together; 1 for a sweep.</param>
+    /// <param name="cancellationToken">Cancels every run that has not completed.</param>
+    /// <exception cref="RemotePipelineException">The pipeline cannot be run remotely.</exception>
+    public abstract IAsyncEnumerable<RemoteReply> RunManyAsync(IReadOnlyList<RemoteRequest> requests, int chunkSize, CancellationToken cancellationToken);
+}

@@ -1,0 +1,12 @@
+namespace Compiled;
+
+/// <summary>One run of a <see cref="RemotePipeline{TPipeline}"/>, serialized: what a transport carries to where it runs.</summary>
+/// <param name="RunId">The run's id; unique within a sweep or batch.</param>
+/// <param name="Index">The position of the run in its sweep or batch (0 for a single run).</param>
+/// <param name="Body">The runtime inputs: a JSON object with one property per input, as <see cref="PipelineRequest.Body"/>.</param>
+/// <param name="Parameters">The run's parameters, or <see cref="RemoteParameters.None"/> for the session's own.</param>
+public sealed record RemoteRequest(string RunId, int Index, ReadOnlyMemory<byte> Body, RemoteParameters Parameters)
+{
+    /// <summary>A new run id, as a session makes one: the UTC time and a random suffix.</summary>
+    public static string NewRunId() => $"{DateTime.UtcNow:yyyy-MM-ddTHH.mm.ss.fffZ}-{Guid.NewGuid():N}"[..32];
+}

@@ -1,0 +1,73 @@
+using Compiled.Orleans;
+using Grid;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using StackExchange.Redis;
+
+namespace Compiled.Cluster.Tests.Infrastructure;
+
+/// <summary>
+/// A real cluster on 127.0.0.1: redis-server as the membership table, three silo processes (TestSilo, two runs at once
+/// each, the model loaded through the hooks by the first run that needs it and each load written to <see cref="LoadsFile"/>),
+/// and this process as the client. Started once for a test class, stopped (every process killed) after it.
+/// </summary>
+public sealed class RedisCluster : IAsyncLifetime
+{
+    private readonly List<ChildProcess> _silos = [];
+    private RedisServer? _redis;
+    private IHost? _client;
+
+    public string ClusterId { get; } = $"grid-{Guid.NewGuid():N}";
+
+    public string LoadsFile { get; } = Path.Combine(Path.GetTempPath(), $"compiled-cluster-loads-{Guid.NewGuid():N}.txt");
+
+    public IClusterClient Client => _client!.Services.GetRequiredService<IClusterClient>();
+
+    internal IReadOnlyList<ChildProcess> Silos => _silos;
+
+    internal string RedisEndpoint => _redis!.Endpoint;
+
+    public async Task InitializeAsync()
+    {
+        _redis = await RedisServer.StartAsync();
+        var silo = Path.Combine(AppContext.BaseDirectory, "Compiled.Cluster.TestSilo.dll");
+        var started = Enumerable.Range(1, 3).Select(i => ChildProcess.StartAsync($"silo-{i}", "dotnet",
+            [silo, "-redis", _redis.Endpoint, "-cluster", ClusterId, "-silo-port", FreePort.Next().ToString(), "-gateway-port", FreePort.Next().ToString(),
+             "-name", $"silo-{i}", "-slots", "2", "-loads-file", LoadsFile],
+            readyPrefix: "READY", timeout: TimeSpan.FromSeconds(120)));
+        _silos.AddRange(await Task.WhenAll(started));
+
+        var builder = Host.CreateApplicationBuilder();
+        builder.UseOrleansClient(client => client
+            .UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(_redis.Endpoint))
+            .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, "compiled-cluster-tests"))
+            .AddCompiledClient(o => o.JsonTypeInfoResolver = GridJsonContext.Default));
+        _client = builder.Build();
+        await _client.StartAsync();
+        var management = Client.GetGrain<IManagementGrain>(0);
+        for (var i = 0; i < 300 && (await management.GetHosts(onlyActive: true)).Count < 3; i++) await Task.Delay(100);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_client is not null)
+        {
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            try
+            {
+                await _client.StopAsync(stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // The silos are being killed anyway.
+            }
+
+            _client.Dispose();
+        }
+
+        foreach (var silo in _silos) await silo.DisposeAsync();
+        if (_redis is not null) await _redis.DisposeAsync();
+        File.Delete(LoadsFile);
+    }
+}

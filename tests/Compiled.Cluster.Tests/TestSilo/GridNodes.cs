@@ -1,0 +1,46 @@
+using Compiled;
+
+namespace Grid;
+
+/// <summary>The sweep pipeline's node.</summary>
+public static class Sweep
+{
+    private static int s_cancelled;
+
+    /// <summary>How many runs of this process were cancelled while they waited.</summary>
+    public static int Cancelled => Volatile.Read(ref s_cancelled);
+
+    /// <summary>Waits <see cref="SweepOptions.DelayMs"/>, then returns x² + 1; throws when x is <see cref="SweepOptions.FailAt"/>.</summary>
+    [Node(Output = "square")]
+    public static async Task<double> Square([Param("sweep")] SweepOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (options.DelayMs > 0) await Task.Delay(options.DelayMs, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            Interlocked.Increment(ref s_cancelled);
+            throw;
+        }
+
+        if (options.X == options.FailAt) throw new InvalidOperationException($"x = {options.X} is refused by this node.");
+        return options.X * options.X + 1;
+    }
+}
+
+/// <summary>The scoring pipeline's node.</summary>
+public static class Scoring
+{
+    /// <summary>The model's value at the point.</summary>
+    [Node(Output = "score")]
+    public static double Score(LineModel model, Point point) => model.Slope * point.X + model.Intercept;
+}
+
+/// <summary>x² + 1 for the sweep's x.</summary>
+[Pipeline(typeof(Sweep))]
+public sealed partial class SquarePipeline;
+
+/// <summary>A point in, its score out; the model is an artifact.</summary>
+[Pipeline(typeof(Scoring), Inputs = ["point"], Artifacts = ["model"])]
+public sealed partial class ScorePipeline;

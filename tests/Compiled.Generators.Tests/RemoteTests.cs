@@ -1,0 +1,41 @@
+using Compiled.Generators.Tests.Infrastructure;
+using Compiled.Generators.Tests.Projects;
+using Xunit;
+
+namespace Compiled.Generators.Tests;
+
+/// <summary>
+/// The typed remote members the generator adds to every pipeline (<c>{Pipeline}.Remote.g.cs</c>: extension methods on
+/// <c>RemotePipeline&lt;TPipeline&gt;</c>), against reviewed snapshots; and which pipelines get none.
+/// </summary>
+public sealed class RemoteTests
+{
+    /// <summary>One runtime input and an artifact: RunAsync, SweepAsync and BatchAsync.</summary>
+    [Fact]
+    public void PipelineWithOneRuntimeInput_Snapshot() => Match(MiniFlights.Run, "MiniFlights.PredictPipeline.Remote");
+
+    /// <summary>No runtime input and several outputs: RunAsync and SweepAsync, no BatchAsync.</summary>
+    [Fact]
+    public void PipelineWithoutRuntimeInputs_Snapshot() => Match(MiniFlights.Run, "MiniFlights.DataSciencePipeline.Remote");
+
+    /// <summary>A runtime input named <c>request</c>: the generated locals step aside.</summary>
+    [Fact]
+    public void InputNamedLikeALocal_Snapshot() => Match(Dispatch.Run, "Dispatch.EchoPipeline.Remote");
+
+    /// <summary>A remote run does not carry <c>${runtime:…}</c> values: a pipeline whose catalog takes them gets no remote members.</summary>
+    [Fact]
+    public void PipelineWithRuntimeValues_GetsNoRemoteMembers()
+    {
+        Assert.Contains("Dispatch.QuotePipeline.Contract.g.cs", Dispatch.Run.Sources.Keys);
+        Assert.DoesNotContain("Dispatch.QuotePipeline.Remote.g.cs", Dispatch.Run.Sources.Keys);
+    }
+
+    [Fact]
+    public void RemoteMembersCompile()
+    {
+        MiniFlights.Run.AssertCompiles();
+        Dispatch.Run.AssertCompiles();
+    }
+
+    private static void Match(GeneratorRun run, string name) => Snapshot.Match(run.Source(name + ".g.cs"), name);
+}
