@@ -55,14 +55,6 @@ public sealed class ArtifactSlot<T> : ArtifactSlot
         return loaded is not null ? loaded.Value : Load(default, dataset);
     }
 
-    /// <summary>The artifact if one is loaded; never loads.</summary>
-    internal bool TryGet(out T value)
-    {
-        var loaded = Volatile.Read(ref _loaded);
-        value = loaded is not null ? loaded.Value : default!;
-        return loaded is not null;
-    }
-
     internal override bool Release()
     {
         lock (_lock) // waits for a load under way, so that what it loaded is released too
