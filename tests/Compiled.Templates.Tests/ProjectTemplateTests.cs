@@ -11,7 +11,8 @@ namespace Compiled.Templates.Tests;
 /// templates added to it: it builds with no warning (warnings are errors), its own tests pass, its pipeline runs from
 /// the command line and writes its output, and it references the Compiled packages at the packed version.
 /// </summary>
-public sealed partial class ProjectTemplateTests(TemplateFeed feed, ITestOutputHelper output) : IClassFixture<TemplateFeed>
+[Collection(TemplateCollection.Name)]
+public sealed partial class ProjectTemplateTests(TemplateFeed feed, ITestOutputHelper output)
 {
     [GeneratedRegex(@"^.*: warning [A-Z]+[0-9]+:.*$", RegexOptions.Multiline)]
     private static partial Regex WarningPattern();
