@@ -85,7 +85,8 @@ public sealed class MultiProcessClusterTests(RedisCluster cluster) : IClassFixtu
     {
         var parameters = Enumerable.Range(0, 60).Select(i => LocalGrid.WithX(i, delayMs: 300)).ToList();
         var runs = new List<RemoteRun<GridParameters, SquarePipeline.Result>>();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        // Generous: the survivors must first declare the killed silo dead, which takes long on a starved machine.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
 
         await foreach (var run in cluster.Client.Pipeline<SquarePipeline>().SweepAsync(parameters, runIdPrefix: "killed", cancellationToken: timeout.Token))
         {
