@@ -74,7 +74,7 @@ public sealed class KedroCatalogTests
         [Diagnostic("CPL0019").WithLocation(0).WithArguments("raw", "spark.SparkDataset",
             "pandas.CSVDataset, pandas.ParquetDataset, pandas.ExcelDataset, pandas.SQLQueryDataset, pandas.SQLTableDataset, " +
             "json.JSONDataset, text.TextDataset, pickle.PickleDataset, MemoryDataset",
-            "memory, csv, json, text, binary, parquet, excel, sql, sql_table")]);
+            "memory, csv, json, text, binary, parquet, excel, sql, sql_table, partitioned, partitions.PartitionedDataset, incremental, partitions.IncrementalDataset")]);
 
     [Fact]
     public Task Unsupported_type_under_the_kedro_datasets_prefix_is_reported_as_written() => AnalyzerAsync(
@@ -83,7 +83,7 @@ public sealed class KedroCatalogTests
         [Diagnostic("CPL0019").WithLocation(0).WithArguments("raw", "kedro_datasets.polars.CSVDataset",
             "pandas.CSVDataset, pandas.ParquetDataset, pandas.ExcelDataset, pandas.SQLQueryDataset, pandas.SQLTableDataset, " +
             "json.JSONDataset, text.TextDataset, pickle.PickleDataset, MemoryDataset",
-            "memory, csv, json, text, binary, parquet, excel, sql, sql_table")]);
+            "memory, csv, json, text, binary, parquet, excel, sql, sql_table, partitioned, partitions.PartitionedDataset, incremental, partitions.IncrementalDataset")]);
 
     [Fact]
     public Task Load_argument_without_equivalent_is_reported_on_its_key_with_what_to_do() => AnalyzerAsync(
