@@ -1,3 +1,4 @@
+using Compiled.Storage.Tests.Servers;
 using System.Globalization;
 using Amazon.S3;
 using Amazon.S3.Model;
@@ -34,8 +35,8 @@ public class StorageBenchmarks
     private const string AzuriteKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private const int RowCount = 1_600_000;
 
-    private Emulator _azurite = null!;
-    private Emulator _s3rver = null!;
+    private ServerProcess _azurite = null!;
+    private ServerProcess _s3rver = null!;
     private string _project = null!;
     private BlobContainerClient _container = null!;
     private AmazonS3Client _s3 = null!;
@@ -86,9 +87,9 @@ public class StorageBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _azurite = Emulator.Start("azurite-blob", (port, dir) =>
+        _azurite = ServerProcess.Start("azurite-blob", (port, dir) =>
             ["--blobHost", "127.0.0.1", "--blobPort", port.ToString(CultureInfo.InvariantCulture), "--location", dir, "--skipApiVersionCheck", "--disableTelemetry", "--silent"]);
-        _s3rver = Emulator.Start("s3rver", (port, dir) => ["-d", dir, "-a", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "--silent"]);
+        _s3rver = ServerProcess.Start("s3rver", (port, dir) => ["-d", dir, "-a", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "--silent"]);
         var azureEndpoint = $"http://127.0.0.1:{_azurite.Port}/devstoreaccount1";
         var s3Endpoint = $"http://127.0.0.1:{_s3rver.Port}";
         _container = new BlobServiceClient($"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteKey};BlobEndpoint={azureEndpoint};")

@@ -21,12 +21,7 @@ internal sealed class DatasetPreflight(ProjectConfig config, Func<string, Pipeli
     /// <exception cref="ConfigException">A dataset names credentials that do not exist, or that need an environment variable that is not set.</exception>
     public void EnsureChecked(string pipelineName)
     {
-        // The generated Run passes its Name constant: after the first run this is a reference comparison per pipeline.
-        foreach (var name in Volatile.Read(ref _checked))
-        {
-            if (ReferenceEquals(name, pipelineName)) return;
-        }
-
+        // The generated Run passes its Name constant, so string equality stops at the reference comparison.
         if (Array.IndexOf(Volatile.Read(ref _checked), pipelineName) >= 0) return;
         if (findPipeline(pipelineName) is { } definition) Check(definition);
         lock (_gate)
