@@ -1,4 +1,3 @@
-using System.Text;
 using Compiled.Generators.Model;
 
 namespace Compiled.Generators.Building;
@@ -53,11 +52,11 @@ internal sealed class ParameterBinder
         return new ParametersModel(_rootType, _records.ToEquatableArray(), value, _overrides.ToEquatableArray());
     }
 
-    /// <summary>The C# expression reading <paramref name="usage"/>'s value from a local named <paramref name="parametersLocal"/>, or null (with a diagnostic).</summary>
-    public string? Access(ParamUsage usage, string parametersLocal)
+    /// <summary>The members of the generated parameters record that lead to <paramref name="usage"/>'s value, or null (with a diagnostic).</summary>
+    public List<string>? Members(ParamUsage usage)
     {
         var segments = usage.Path.Split('.');
-        var expression = new StringBuilder(parametersLocal);
+        var members = new List<string>(segments.Length);
         YamlValue? current = _root;
         TypeShape? userShape = null;
         var path = "";
@@ -80,7 +79,7 @@ internal sealed class ParameterBinder
                     return null;
                 }
 
-                expression.Append('.').Append(member.MemberName);
+                members.Add(member.MemberName);
                 userShape = member.Shape;
             }
             else
@@ -98,13 +97,13 @@ internal sealed class ParameterBinder
                     return null;
                 }
 
-                expression.Append('.').Append(_propertyNames.TryGetValue(path, out var property) ? property : Naming.ToPascalCase(segment));
+                members.Add(_propertyNames.TryGetValue(path, out var property) ? property : Naming.ToPascalCase(segment));
                 current = next;
                 if (_bindings.TryGetValue(path, out var bound) && path != usage.Path) userShape = bound.Shape;
             }
         }
 
-        return expression.ToString();
+        return members;
     }
 
     private string BindRecord(YamlMapping mapping, string path, string recordName, string typeName, List<string> chain)

@@ -73,12 +73,12 @@ internal static class ProjectBuilder
         var parameters = binder.Build();
         // Values recovered from a parameters file that does not parse only keep the record's members: its CPL0006 is the error.
         if (parametersBroken) diagnostics.RemoveRange(bindingStart, diagnostics.Count - bindingStart);
-        var accesses = new Dictionary<(string, int), string>();
+        var parameterMembers = new Dictionary<(string, int), EquatableArray<string>>();
         foreach (var usage in usages)
         {
             if (parametersBroken) continue;
-            var access = binder.Access(usage, "parameters");
-            if (access is not null) accesses[ParameterKey(usage.NodeId, usage.ParameterIndex, usage.Path)] = access;
+            var members = binder.Members(usage);
+            if (members is not null) parameterMembers[ParameterKey(usage.NodeId, usage.ParameterIndex, usage.Path)] = members.ToEquatableArray();
         }
 
         // Catalog types come from the nodes that read and write each entry.
@@ -86,7 +86,7 @@ internal static class ProjectBuilder
         var valueTypes = new Dictionary<string, DatasetValueType>(StringComparer.Ordinal);
         var typedCatalog = TypeCatalog(catalog, globals, userTypes, nodes, conversions, diagnostics, valueTypes);
 
-        var planner = new PipelinePlanner(catalog, typedCatalog, valueTypes, conversions, accesses, diagnostics, catalogBroken || parametersBroken);
+        var planner = new PipelinePlanner(catalog, typedCatalog, valueTypes, conversions, parameterMembers, diagnostics, catalogBroken || parametersBroken);
         var pipelineModels = pipelines
             .Where(p => p.Diagnostics.IsEmpty)
             .Select(p => planner.Plan(p, expanded[p.Id], brokenPipelines.Contains(p.Id)))

@@ -87,12 +87,12 @@ internal static class TypeCompatibility
     }
 
     /// <summary>
-    /// The argument passing <paramref name="local"/>, of type <paramref name="from"/>, to an input of type <paramref name="to"/>
-    /// that accepts it: with <c>!</c> when nullable annotations differ, so that generated code never carries the nullable
-    /// warning itself (CPL0018 reports it at the node; a nested difference in a non-identity conversion is not reported).
+    /// Whether a value of type <paramref name="from"/> is passed to an input of type <paramref name="to"/> that accepts it
+    /// with <c>!</c>: when nullable annotations differ, so that generated code never carries the nullable warning itself
+    /// (CPL0018 reports it at the node; a nested difference in a non-identity conversion is not reported).
     /// </summary>
-    public static string Argument(string local, TypeRef from, TypeRef to) =>
-        from.Name != to.Name && from.Name.IndexOf('?') >= 0 ? local + "!" : local;
+    public static bool ForgivesNull(TypeRef from, TypeRef to) =>
+        from.Name != to.Name && from.Name.IndexOf('?') >= 0;
 
     /// <summary>
     /// CPL0003 (rejected) or CPL0018 (may be null) at input <paramref name="parameterIndex"/> of <paramref name="consumer"/>, which

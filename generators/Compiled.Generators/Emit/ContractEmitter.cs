@@ -1,4 +1,5 @@
 using Compiled.Generators.Model;
+using static Compiled.Generators.Emit.CSharpNames;
 using static Compiled.Generators.Emit.CSharpText;
 using Microsoft.CodeAnalysis;
 
@@ -33,9 +34,9 @@ internal static class ContractEmitter
         // Only artifacts can be preloaded: runs share them; every other input is loaded by each run that reads it.
         // An artifact whose entry takes ${runtime:…} values is built per run and cannot be preloaded by name.
         var artifacts = project.Pipelines
-            .SelectMany(p => p.Steps.SelectMany(s => s.Loads).Where(l => l.IsArtifact && !l.CatalogAccess.Contains("(")))
-            .GroupBy(l => l.Dataset, StringComparer.Ordinal)
-            .Select(g => (Name: g.Key, CatalogAccess: g.First().CatalogAccess))
+            .SelectMany(p => p.Datasets.Where(d => d.IsArtifact && d.IsLoaded && d.Entry!.RuntimeValues.IsEmpty))
+            .GroupBy(d => d.Name, StringComparer.Ordinal)
+            .Select(g => (Name: g.Key, CatalogAccess: g.First().Entry!.PropertyName))
             .ToList();
 
         var w = SourceWriter.ForFile(info.Namespace);
@@ -276,8 +277,4 @@ internal static class ContractEmitter
     }
 
     private static bool IsNullable(string typeName) => typeName.EndsWith("?", StringComparison.Ordinal);
-
-    private static string Qualified(string? @namespace, string name) =>
-        string.IsNullOrEmpty(@namespace) ? "global::" + name : $"global::{@namespace}.{name}";
-
 }

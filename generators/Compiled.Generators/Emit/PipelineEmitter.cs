@@ -1,4 +1,5 @@
 using Compiled.Generators.Model;
+using static Compiled.Generators.Emit.CSharpNames;
 using static Compiled.Generators.Emit.CSharpText;
 
 namespace Compiled.Generators.Emit;
@@ -25,12 +26,12 @@ internal static class PipelineEmitter
         w.Line("/// <summary>The pipeline's nodes, in the order a run calls them.</summary>");
         w.Line($"public static global::System.Collections.Generic.IReadOnlyList<string> NodeNames => s_nodeNames;");
         w.Line();
-        w.Line($"private static readonly string[] s_nodeNames = [{string.Join(", ", pipeline.Steps.Select(s => Literal(s.NodeName)))}];");
+        w.Line($"private static readonly string[] s_nodeNames = [{string.Join(", ", pipeline.Nodes.Select(n => Literal(n.Name)))}];");
         w.Line($"private readonly {session} _session;");
         var artifacts = Artifacts(pipeline);
         foreach (var artifact in artifacts)
         {
-            w.Line($"private readonly global::Compiled.ArtifactSlot<{artifact.TypeName}> {ArtifactField(artifact.CatalogAccess)};");
+            w.Line($"private readonly global::Compiled.ArtifactSlot<{artifact.Entry!.DataType}> {ArtifactField(artifact)};");
         }
 
         w.Line();
@@ -47,7 +48,7 @@ internal static class PipelineEmitter
             foreach (var artifact in artifacts)
             {
                 // The session's slot: read directly by every run, shared with the session's other pipelines that name it.
-                w.Line($"{ArtifactField(artifact.CatalogAccess)} = session.DeclareArtifact({Literal(artifact.Dataset)}, () => session.Catalog.{artifact.CatalogAccess});");
+                w.Line($"{ArtifactField(artifact)} = session.DeclareArtifact({Literal(artifact.Name)}, () => session.Catalog.{artifact.Entry!.PropertyName});");
             }
 
             w.Close();
@@ -111,7 +112,7 @@ internal static class PipelineEmitter
     private static void WriteRun(SourceWriter w, PipelineModel pipeline, ProjectModel project, bool isAsync)
     {
         w.Line("/// <summary>");
-        w.Line($"/// Runs <c>{Xml(pipeline.Name)}</c>: {string.Join(", ", pipeline.Steps.Select(s => $"<c>{Xml(s.NodeName)}</c>"))}.");
+        w.Line($"/// Runs <c>{Xml(pipeline.Name)}</c>: {string.Join(", ", pipeline.Nodes.Select(n => $"<c>{Xml(n.Name)}</c>"))}.");
         w.Line("/// </summary>");
         foreach (var input in pipeline.RuntimeInputs)
         {
@@ -132,20 +133,21 @@ internal static class PipelineEmitter
         w.Line("/// <param name=\"runId\">The run's id; a new unique id when null.</param>");
         w.Line("/// <param name=\"cancellationToken\">Observed between nodes and passed to nodes that take one.</param>");
         w.Line("/// <exception cref=\"global::Compiled.PipelineRunException\">A node or dataset failed; names the node, the run and what did not run.</exception>");
-        var arguments = Arguments(pipeline, project);
-        var awaits = pipeline.HasAsyncNodes || pipeline.Steps.Any(s => s.Loads.Any(l => !l.IsArtifact) || s.Outputs.Any(o => o.CatalogAccess is not null));
+        var arguments = Parameters(pipeline, project).ToList();
+        var declarations = string.Join(", ", arguments.Select(a => a.Declaration));
+        var awaits = pipeline.HasAsyncNodes || AccessesCatalog(pipeline);
         if (isAsync && !awaits)
         {
             // Nothing to await: the asynchronous form is the synchronous run, already completed.
-            w.Line($"public global::System.Threading.Tasks.ValueTask<Result> RunAsync({string.Join(", ", arguments)}) =>");
-            w.Line($"    new(Run({string.Join(", ", ArgumentNames(pipeline))}));");
+            w.Line($"public global::System.Threading.Tasks.ValueTask<Result> RunAsync({declarations}) =>");
+            w.Line($"    new(Run({string.Join(", ", arguments.Select(a => a.Name))}));");
             return;
         }
 
-        var names = string.Join(", ", ArgumentNames(pipeline));
+        var names = string.Join(", ", arguments.Select(a => a.Name));
         if (isAsync)
         {
-            w.Open($"public async global::System.Threading.Tasks.ValueTask<Result> RunAsync({string.Join(", ", arguments)})");
+            w.Open($"public async global::System.Threading.Tasks.ValueTask<Result> RunAsync({declarations})");
             WriteRequiredRuntimeValues(w, pipeline);
             WriteBody(w, pipeline, isAsync: true, observed: true);
             w.Close();
@@ -155,7 +157,7 @@ internal static class PipelineEmitter
         // Run has two bodies with the same node calls. The public one is the hot path of a session
         // without hooks and a run that cannot be cancelled: nothing between the node calls. The other
         // calls the hooks and checks the token around every node.
-        w.Open($"public Result Run({string.Join(", ", arguments)})");
+        w.Open($"public Result Run({declarations})");
         WriteRequiredRuntimeValues(w, pipeline);
         w.Open("if (_session.HasHooks || cancellationToken.CanBeCanceled)");
         w.Line($"return RunObserved({names});");
@@ -165,26 +167,25 @@ internal static class PipelineEmitter
         w.Close();
         w.Line();
         w.Line("/// <summary>Runs <c>" + Xml(pipeline.Name) + "</c> like <see cref=\"Run\"/>, calling the session's hooks and checking <paramref name=\"cancellationToken\"/> around every node.</summary>");
-        var required = arguments.Select(a => a.Replace(" = null", "").Replace(" = default", ""));
+        var required = arguments.Select(p => $"{p.Type} {p.Name}");
         w.Open($"private Result RunObserved({string.Join(", ", required)})");
         WriteBody(w, pipeline, isAsync: false, observed: true);
         w.Close();
     }
 
-    /// <summary>The artifacts the pipeline's nodes read, each once: each has a slot field.</summary>
-    internal static List<DatasetLoadModel> Artifacts(PipelineModel pipeline) =>
-        pipeline.Steps.SelectMany(s => s.Loads).Where(l => l.IsArtifact)
-            .GroupBy(l => l.Dataset, StringComparer.Ordinal).Select(g => g.First()).ToList();
+    /// <summary>The artifacts the pipeline's nodes read, in the order they are first read: each has a slot field.</summary>
+    internal static List<PlannedDataset> Artifacts(PipelineModel pipeline) =>
+        pipeline.Datasets.Where(d => d.IsArtifact && d.IsLoaded).ToList();
 
-    /// <summary>The pipeline's field holding the session's slot of the artifact the catalog gives as <paramref name="catalogAccess"/>.</summary>
-    internal static string ArtifactField(string catalogAccess) =>
-        "_" + char.ToLowerInvariant(catalogAccess[0]) + catalogAccess.Substring(1) + "Artifact";
+    /// <summary>The pipeline's field holding the session's slot of <paramref name="artifact"/>, after its catalog property.</summary>
+    internal static string ArtifactField(PlannedDataset artifact)
+    {
+        var property = artifact.Entry!.PropertyName;
+        return "_" + char.ToLowerInvariant(property[0]) + property.Substring(1) + "Artifact";
+    }
 
-    private static IEnumerable<string> ArgumentNames(PipelineModel pipeline) =>
-        pipeline.RuntimeInputs.Select(i => i.ParameterName)
-            .Concat(pipeline.RuntimeValues.Select(v => v.ParameterName))
-            .Concat(pipeline.InputOverrides.IsEmpty ? Array.Empty<string>() : new[] { "inputs" })
-            .Concat(new[] { "parameters", "runId", "cancellationToken" });
+    /// <summary>A run loads or saves through the catalog (artifacts come from their slots): it needs the catalog and a run context, and awaits.</summary>
+    private static bool AccessesCatalog(PipelineModel pipeline) => pipeline.Datasets.Any(d => (d.IsLoaded && !d.IsArtifact) || d.IsSaved);
 
     private static void WriteRequiredRuntimeValues(SourceWriter w, PipelineModel pipeline)
     {
@@ -202,19 +203,20 @@ internal static class PipelineEmitter
     /// </summary>
     private static void WriteBody(SourceWriter w, PipelineModel pipeline, bool isAsync, bool observed)
     {
-        if (pipeline.Steps.Any(s => s.Arguments.Any(a => a.StartsWith("parameters.", StringComparison.Ordinal))))
+        var locals = Locals(pipeline);
+        if (pipeline.Nodes.Any(n => n.Arguments.Any(a => a.IsBoundParameter)))
         {
             w.Line("parameters ??= _session.Parameters;");
         }
 
         // Artifacts are read from the pipeline's slots: neither the catalog nor a run context is needed for them.
-        var accessesCatalog = pipeline.Steps.Any(st => st.Loads.Any(l => !l.IsArtifact) || st.Outputs.Any(o => o.CatalogAccess is not null));
+        var accessesCatalog = AccessesCatalog(pipeline);
         if (accessesCatalog)
         {
             w.Line("var catalog = _session.Catalog;");
         }
 
-        var savesData = pipeline.Steps.Any(st => st.Outputs.Any(o => o.CatalogAccess is not null));
+        var savesData = pipeline.Datasets.Any(d => d.IsSaved);
         var hasRun = observed || accessesCatalog;
         if (hasRun)
         {
@@ -230,53 +232,56 @@ internal static class PipelineEmitter
         w.Line("var step = 0;");
         w.Open("try");
         if (observed) w.Line("run.PipelineStarting();");
-        var total = pipeline.Steps.Count;
+        var loaded = new HashSet<string>(StringComparer.Ordinal);
+        var total = pipeline.Nodes.Count;
         for (var i = 0; i < total; i++)
         {
-            var step = pipeline.Steps[i];
+            var node = pipeline.Nodes[i];
             if (i > 0 || observed) w.Line();
-            w.Line($"// {i + 1}/{total}: {step.NodeName}");
+            w.Line($"// {i + 1}/{total}: {node.Name}");
             if (i > 0) w.Line($"step = {i};");
             if (observed) w.Line("if (cancellable) cancellationToken.ThrowIfCancellationRequested();");
-            foreach (var load in step.Loads)
+
+            // The first node to read a free input loads it into a local.
+            foreach (var input in node.Inputs.Select(pipeline.Dataset).Where(d => d.IsLoaded && loaded.Add(d.Name)))
             {
-                var call = load.IsArtifact
-                    ? $"{ArtifactField(load.CatalogAccess)}.Get({(hasRun ? "run" : "")})"
+                var call = input.IsArtifact
+                    ? $"{ArtifactField(input)}.Get({(hasRun ? "run" : "")})"
                     : isAsync
-                        ? $"await run.LoadAsync(catalog.{load.CatalogAccess}, cancellationToken).ConfigureAwait(false)"
-                        : $"run.Load(catalog.{load.CatalogAccess})";
-                if (load.OverrideProperty is not null) call = $"inputs.{load.OverrideProperty} ?? {call}";
-                w.Line($"var {load.Local} = {call};");
+                        ? $"await run.LoadAsync(catalog.{CatalogMember(pipeline, input)}, cancellationToken).ConfigureAwait(false)"
+                        : $"run.Load(catalog.{CatalogMember(pipeline, input)})";
+                if (!input.IsArtifact) call = $"inputs.{pipeline.InputOverrides.First(o => o.Dataset == input.Name).PropertyName} ?? {call}";
+                w.Line($"var {locals[input.Name]} = {call};");
             }
 
-            if (observed) w.Line($"if (hooked) run.NodeStarting({Literal(step.NodeName)});");
-            var invocation = $"{step.Method}({string.Join(", ", step.Arguments)})";
-            if (step.Await != AwaitKind.None) invocation = $"await {invocation}.ConfigureAwait(false)";
-            switch (step.ReturnKind)
+            if (observed) w.Line($"if (hooked) run.NodeStarting({Literal(node.Name)});");
+            var invocation = $"{node.Method}({string.Join(", ", node.Arguments.Select(a => Argument(a, locals)))})";
+            if (node.Await != AwaitKind.None) invocation = $"await {invocation}.ConfigureAwait(false)";
+            switch (node.ReturnKind)
             {
                 case NodeReturnKind.Void:
                     w.Line($"{invocation};");
                     break;
                 case NodeReturnKind.Single:
-                    w.Line($"var {step.Outputs[0].Local} = {invocation};");
+                    w.Line($"var {locals[node.Outputs[0]]} = {invocation};");
                     break;
                 default:
-                    w.Line($"var ({string.Join(", ", step.Outputs.Select(o => o.Local))}) = {invocation};");
+                    w.Line($"var ({string.Join(", ", node.Outputs.Select(o => locals[o]))}) = {invocation};");
                     break;
             }
 
-            if (observed) w.Line($"if (hooked) run.NodeCompleted({Literal(step.NodeName)});");
-            foreach (var output in step.Outputs.Where(o => o.CatalogAccess is not null))
+            if (observed) w.Line($"if (hooked) run.NodeCompleted({Literal(node.Name)});");
+            foreach (var output in node.Outputs.Select(pipeline.Dataset).Where(d => d.IsSaved))
             {
                 w.Line(isAsync
-                    ? $"await run.SaveAsync(catalog.{output.CatalogAccess}, {output.Local}, cancellationToken).ConfigureAwait(false);"
-                    : $"run.Save(catalog.{output.CatalogAccess}, {output.Local});");
+                    ? $"await run.SaveAsync(catalog.{CatalogMember(pipeline, output)}, {locals[output.Name]}, cancellationToken).ConfigureAwait(false);"
+                    : $"run.Save(catalog.{CatalogMember(pipeline, output)}, {locals[output.Name]});");
             }
         }
 
         w.Line();
         if (hasRun) w.Line("run.PipelineCompleted();");
-        w.Line($"return new Result({string.Join(", ", pipeline.Results.Select(r => r.Local))});");
+        w.Line($"return new Result({string.Join(", ", pipeline.Results.Select(r => locals[r.Dataset]))});");
         w.Close();
         w.Open("catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))");
         w.Line(hasRun
@@ -292,24 +297,60 @@ internal static class PipelineEmitter
     }
 
     /// <summary>
+    /// The local holding each dataset in a run's body: a runtime input is Run's parameter; every other dataset gets a
+    /// name of its own in the scope of Run's parameters and the locals its body declares.
+    /// </summary>
+    private static Dictionary<string, string> Locals(PipelineModel pipeline)
+    {
+        var names = new UniqueNameBuilder(RunLocals.Declared
+            .Concat(pipeline.RuntimeInputs.Select(i => i.ParameterName))
+            .Concat(pipeline.RuntimeValues.Select(v => v.ParameterName)));
+        var locals = pipeline.RuntimeInputs.ToDictionary(i => i.Dataset, i => i.ParameterName, StringComparer.Ordinal);
+        foreach (var dataset in pipeline.Datasets.Where(d => !locals.ContainsKey(d.Name)))
+        {
+            locals.Add(dataset.Name, names.Of(dataset.Name, Naming.ToCamelCase(dataset.Name)));
+        }
+
+        return locals;
+    }
+
+    /// <summary>A node call's argument: the run's token, the parameter's member path, or the local holding the dataset.</summary>
+    private static string Argument(NodeArgument argument, Dictionary<string, string> locals) => argument.Source switch
+    {
+        ArgumentSource.CancellationToken => "cancellationToken",
+        ArgumentSource.Parameter => argument.IsBoundParameter ? "parameters." + string.Join(".", argument.Members) : "default!",
+        _ => argument.ForgivesNull ? locals[argument.Name] + "!" : locals[argument.Name],
+    };
+
+    /// <summary>The catalog member of <paramref name="dataset"/>, given the run's runtime values by Run's parameters.</summary>
+    private static string CatalogMember(PipelineModel pipeline, PlannedDataset dataset) =>
+        CSharpNames.CatalogMember(dataset.Entry!, value => pipeline.RuntimeValues.First(r => r.Name == value.Name).ParameterName);
+
+    /// <summary>
     /// The arguments of <c>Run</c>/<c>RunAsync</c>: the runtime inputs, the catalog's runtime values, <c>inputs</c> when the
     /// pipeline reads catalog inputs, then the parameters, the run id and the token. A pipeline with build errors keeps the
     /// same signature, so that the code calling it still compiles and only the CPL diagnostics show.
     /// </summary>
-    private static IEnumerable<string> Arguments(PipelineModel pipeline, ProjectModel project) =>
-        pipeline.RuntimeInputs.Select(i => $"{i.TypeName} {i.ParameterName}")
-            .Concat(pipeline.RuntimeValues.Select(v => v.HasDefault ? $"string? {v.ParameterName} = null" : $"string {v.ParameterName}"))
-            .Concat(pipeline.InputOverrides.IsEmpty ? Array.Empty<string>() : new[] { $"{Qualified(pipeline.Namespace, pipeline.ClassName)}.Inputs inputs = default" })
-            .Concat(new[]
-            {
-                $"{project.Parameters.TypeName}? parameters = null",
-                "string? runId = null",
-                "global::System.Threading.CancellationToken cancellationToken = default",
-            });
+    private static IEnumerable<RunParameter> Parameters(PipelineModel pipeline, ProjectModel project) =>
+        pipeline.RuntimeInputs.Select(i => new RunParameter(i.TypeName, i.ParameterName, Default: null))
+            .Concat(pipeline.RuntimeValues.Select(v => v.HasDefault ? new RunParameter("string?", v.ParameterName, "null") : new RunParameter("string", v.ParameterName, Default: null)))
+            .Concat(pipeline.InputOverrides.IsEmpty ? [] : [new RunParameter($"{Qualified(pipeline.Namespace, pipeline.ClassName)}.Inputs", "inputs", "default")])
+            .Concat(
+            [
+                new RunParameter($"{project.Parameters.TypeName}?", "parameters", "null"),
+                new RunParameter("string?", "runId", "null"),
+                new RunParameter("global::System.Threading.CancellationToken", "cancellationToken", "default"),
+            ]);
+
+    /// <summary>A parameter of <c>Run</c>: its type, name and default value, if it has one.</summary>
+    private sealed record RunParameter(string Type, string Name, string? Default)
+    {
+        public string Declaration => Default is null ? $"{Type} {Name}" : $"{Type} {Name} = {Default}";
+    }
 
     private static void WriteBrokenRun(SourceWriter w, PipelineModel pipeline, ProjectModel project)
     {
-        var arguments = string.Join(", ", Arguments(pipeline, project));
+        var arguments = string.Join(", ", Parameters(pipeline, project).Select(p => p.Declaration));
         var error = ThrowBuildErrors(pipeline.Name) + ";";
         foreach (var signature in new[] { "Result Run", "global::System.Threading.Tasks.ValueTask<Result> RunAsync" })
         {
@@ -324,8 +365,4 @@ internal static class PipelineEmitter
     /// <summary>The throw expression of a member that is not generated because the pipeline has build errors.</summary>
     internal static string ThrowBuildErrors(string pipelineName) =>
         $"throw new global::System.InvalidOperationException({Literal($"Pipeline '{pipelineName}' has build errors; see the CPL diagnostics of this project.")})";
-
-    private static string Qualified(string? @namespace, string name) =>
-        string.IsNullOrEmpty(@namespace) ? "global::" + name : $"global::{@namespace}.{name}";
-
 }

@@ -1,4 +1,5 @@
 using Compiled.Generators.Model;
+using static Compiled.Generators.Emit.CSharpNames;
 using static Compiled.Generators.Emit.CSharpText;
 
 namespace Compiled.Generators.Emit;
@@ -21,9 +22,9 @@ internal static class PipelineStepsEmitter
     public static string Emit(ProjectModel project, PipelineModel pipeline)
     {
         var w = SourceWriter.ForFile(pipeline.Namespace);
-        var graph = pipeline.Graph;
+        var graph = pipeline.HasErrors ? null : new ExecutionNames(pipeline);
         w.Open($"partial class {pipeline.ClassName} : {Definitions}.IPipeline");
-        WriteDefinition(w, project, pipeline, graph);
+        WriteDefinition(w, project, pipeline);
         w.Line($"{Definitions}.PipelineDefinition {Definitions}.IPipeline.Definition => Definition;");
         w.Line();
         w.Line($"global::Compiled.Session {Definitions}.IPipeline.Session => _session;");
@@ -57,13 +58,13 @@ internal static class PipelineStepsEmitter
         return w.ToString();
     }
 
-    private static void WriteDefinition(SourceWriter w, ProjectModel project, PipelineModel pipeline, PipelineGraphModel? graph)
+    private static void WriteDefinition(SourceWriter w, ProjectModel project, PipelineModel pipeline)
     {
         w.Line("/// <summary>");
         w.Line($"/// The graph of <c>{Xml(pipeline.Name)}</c>: its nodes in run order with their inputs, outputs, parameters, tags,");
         w.Line("/// namespace and declaration, its datasets, and the parameters its nodes bind. Filters, runners and the command line read it.");
         w.Line("/// </summary>");
-        if (graph is null)
+        if (pipeline.HasErrors)
         {
             w.Line($"public static {Definitions}.PipelineDefinition Definition {{ get; }} = new(Name, [], []);");
             w.Line();
@@ -76,7 +77,7 @@ internal static class PipelineStepsEmitter
         w.Line("[");
         w.Indent();
         var sources = project.NodeSources.ToDictionary(s => s.Method, StringComparer.Ordinal);
-        foreach (var node in graph.Nodes)
+        foreach (var node in pipeline.Nodes)
         {
             var line = $"new({Literal(node.Name)}, @namespace: {(node.Namespace is null ? "null" : Literal(node.Namespace))}, tags: {List(node.Tags)}, " +
                 $"inputs: {List(node.Inputs)}, outputs: {List(node.Outputs)}, parameters: {List(node.Parameters)}" +
@@ -96,16 +97,17 @@ internal static class PipelineStepsEmitter
         w.Line("],");
         w.Line("[");
         w.Indent();
-        foreach (var dataset in graph.Datasets)
+        foreach (var dataset in pipeline.Datasets)
         {
-            var line = $"new({Literal(dataset.Name)}, {Definitions}.DatasetStorage.{dataset.Storage}, {(dataset.Kind is null ? "null" : Literal(dataset.Kind))}, {Literal(dataset.TypeName.Replace("global::", ""))}";
+            var line = $"new({Literal(dataset.Name)}, {Definitions}.DatasetStorage.{dataset.Storage}, {(dataset.Kind is null ? "null" : Literal(dataset.Kind))}, {Literal(Naming.DisplayType(dataset.Type.Name))}";
             if (dataset.IsArtifact) line += ", isArtifact: true";
-            if (!dataset.RequiredRuntimeValues.IsEmpty) line += $", requiredRuntimeValues: {List(dataset.RequiredRuntimeValues)}";
+            var required = dataset.Entry?.RuntimeValues.Where(v => !v.HasDefault).Select(v => v.Name).ToList() ?? [];
+            if (required.Count > 0) line += $", requiredRuntimeValues: {List(required)}";
             w.Line(line + "),");
         }
 
         w.Outdent();
-        var bound = new HashSet<string>(graph.Nodes.SelectMany(n => n.Parameters), StringComparer.Ordinal);
+        var bound = new HashSet<string>(pipeline.Nodes.SelectMany(n => n.Parameters), StringComparer.Ordinal);
         var parameters = project.ParameterValues.Where(p => bound.Contains(p.Path)).ToList();
         if (parameters.Count == 0)
         {
@@ -118,7 +120,7 @@ internal static class PipelineStepsEmitter
             w.Indent();
             foreach (var parameter in parameters)
             {
-                w.Line($"new({Literal(parameter.Path)}, {Literal(parameter.TypeName.Replace("global::", ""))}, {(parameter.Json is null ? "null" : Literal(parameter.Json))}),");
+                w.Line($"new({Literal(parameter.Path)}, {Literal(Naming.DisplayType(parameter.TypeName))}, {(parameter.Json is null ? "null" : Literal(parameter.Json))}),");
             }
 
             w.Outdent();
@@ -129,7 +131,7 @@ internal static class PipelineStepsEmitter
         w.Line();
     }
 
-    private static void WriteExecuteAsync(SourceWriter w, PipelineModel pipeline, ProjectModel project, PipelineGraphModel? graph)
+    private static void WriteExecuteAsync(SourceWriter w, PipelineModel pipeline, ProjectModel project, ExecutionNames? graph)
     {
         var parametersType = project.Parameters.TypeName;
         w.Line("/// <summary>");
@@ -169,17 +171,17 @@ internal static class PipelineStepsEmitter
         w.Line("    ExecuteAsync(options, parameters: null, cancellationToken);");
     }
 
-    private static void WriteExecution(SourceWriter w, PipelineModel pipeline, ProjectModel project, PipelineGraphModel graph)
+    private static void WriteExecution(SourceWriter w, PipelineModel pipeline, ProjectModel project, ExecutionNames names)
     {
         var info = project.Info;
         var catalogType = Qualified(info.Namespace, info.ProjectName + "Catalog");
         var parametersType = project.Parameters.TypeName;
-        var usesCatalog = graph.Datasets.Any(d => d.CatalogAccess is not null);
-        var usesParameters = graph.Nodes.Any(n => n.Arguments.Any(a => a.StartsWith("_parameters.", StringComparison.Ordinal)));
+        var usesCatalog = pipeline.Datasets.Any(d => d.CatalogEntry is not null);
+        var usesParameters = pipeline.Nodes.Any(n => n.Arguments.Any(a => a.IsBoundParameter));
         var canRunAll = pipeline.RuntimeInputs.IsEmpty;
         // The pipeline's artifact slots by dataset name: an artifact is read from the slot, as in the straight-line run.
-        var artifactSlots = PipelineEmitter.Artifacts(pipeline).ToDictionary(a => a.Dataset, a => PipelineEmitter.ArtifactField(a.CatalogAccess), StringComparer.Ordinal);
-        var keepsPipeline = canRunAll || graph.Datasets.Any(d => d.IsArtifact && artifactSlots.ContainsKey(d.Name));
+        var artifactSlots = PipelineEmitter.Artifacts(pipeline).ToDictionary(a => a.Name, PipelineEmitter.ArtifactField, StringComparer.Ordinal);
+        var keepsPipeline = canRunAll || pipeline.Datasets.Any(d => d.IsArtifact && artifactSlots.ContainsKey(d.Name));
 
         w.Line($"/// <summary>One node-by-node run of <c>{Xml(pipeline.Name)}</c>: a field per dataset, a method per node.</summary>");
         w.Line(SourceWriter.GeneratedCodeAttribute);
@@ -187,8 +189,8 @@ internal static class PipelineStepsEmitter
         if (keepsPipeline) w.Line($"private readonly {pipeline.ClassName} _pipeline;");
         if (usesCatalog) w.Line($"private readonly {catalogType} _catalog;");
         if (usesParameters) w.Line($"private readonly {parametersType} _parameters;");
-        foreach (var value in graph.RuntimeValues) w.Line($"private readonly string? {value.Field};");
-        foreach (var dataset in graph.Datasets) w.Line($"private {dataset.TypeName} {dataset.Field} = default!;");
+        foreach (var value in pipeline.RuntimeValues) w.Line($"private readonly string? {names.Field(value)};");
+        foreach (var dataset in pipeline.Datasets) w.Line($"private {dataset.Type.Name} {names.Field(dataset)} = default!;");
         w.Line();
 
         w.Line($"public Execution({pipeline.ClassName} pipeline, {Runners}.RunOptions options, {parametersType} parameters)");
@@ -198,7 +200,7 @@ internal static class PipelineStepsEmitter
         if (keepsPipeline) w.Line("_pipeline = pipeline;");
         if (usesCatalog) w.Line("_catalog = pipeline._session.Catalog;");
         if (usesParameters) w.Line("_parameters = parameters;");
-        foreach (var value in graph.RuntimeValues) w.Line($"{value.Field} = RuntimeValue({Literal(value.Name)});");
+        foreach (var value in pipeline.RuntimeValues) w.Line($"{names.Field(value)} = RuntimeValue({Literal(value.Name)});");
         w.Outdent();
         w.Line("}");
 
@@ -207,7 +209,7 @@ internal static class PipelineStepsEmitter
             w.Line();
             w.Line("public override bool CanRunAll => true;");
             w.Line();
-            var arguments = graph.RuntimeValues.Select(v => $"{v.RunParameter}: {v.Field}{(v.HasDefault ? "" : "!")}")
+            var arguments = pipeline.RuntimeValues.Select(v => $"{v.ParameterName}: {names.Field(v)}{(v.HasDefault ? "" : "!")}")
                 .Concat(usesParameters ? new[] { "parameters: _parameters" } : Array.Empty<string>())
                 .Concat(new[] { "runId: runId", "cancellationToken: cancellationToken" });
             w.Open($"public override async {ValueTask} RunAllAsync(string runId, {CancellationToken} cancellationToken)");
@@ -219,53 +221,54 @@ internal static class PipelineStepsEmitter
         w.Line($"public override {ValueTask} RunNodeAsync(int node, {CancellationToken} cancellationToken) => node switch");
         w.Line("{");
         w.Indent();
-        for (var i = 0; i < graph.Nodes.Count; i++) w.Line($"{i} => {graph.Nodes[i].StepMethod}(cancellationToken),");
+        for (var i = 0; i < pipeline.Nodes.Count; i++) w.Line($"{i} => {names.StepMethod(i)}(cancellationToken),");
         w.Line("_ => throw new global::System.ArgumentOutOfRangeException(\"node\"),");
         w.Outdent();
         w.Line("};");
 
-        WriteLoad(w, graph, artifactSlots);
-        WriteExists(w, graph);
-        WriteRelease(w, graph);
-        for (var i = 0; i < graph.Nodes.Count; i++) WriteStep(w, graph, i);
+        WriteLoad(w, pipeline, names, artifactSlots);
+        WriteExists(w, pipeline, names);
+        WriteRelease(w, pipeline, names);
+        for (var i = 0; i < pipeline.Nodes.Count; i++) WriteStep(w, pipeline, names, i);
         w.Close();
     }
 
-    private static void WriteLoad(SourceWriter w, PipelineGraphModel graph, Dictionary<string, string> artifactSlots)
+    private static void WriteLoad(SourceWriter w, PipelineModel pipeline, ExecutionNames names, Dictionary<string, string> artifactSlots)
     {
         w.Line();
-        if (graph.Datasets.IsEmpty)
+        if (pipeline.Datasets.IsEmpty)
         {
             w.Line($"public override {ValueTask} LoadAsync(int dataset, {CancellationToken} cancellationToken) =>");
             w.Line("    throw new global::System.ArgumentOutOfRangeException(\"dataset\");");
             return;
         }
 
-        var awaits = graph.Datasets.Any(d => d.CatalogAccess is not null && !d.IsArtifact);
+        var awaits = pipeline.Datasets.Any(d => d.CatalogEntry is not null && !d.IsArtifact);
         w.Open($"public override {(awaits ? "async " : "")}{ValueTask} LoadAsync(int dataset, {CancellationToken} cancellationToken)");
         w.Open("switch (dataset)");
-        for (var i = 0; i < graph.Datasets.Count; i++)
+        for (var i = 0; i < pipeline.Datasets.Count; i++)
         {
-            var dataset = graph.Datasets[i];
+            var dataset = pipeline.Datasets[i];
+            var field = names.Field(dataset);
             w.Line($"case {i}: // {Comment(dataset.Name)}");
             w.Indent();
-            if (dataset.CatalogAccess is null)
+            if (dataset.CatalogEntry is null)
             {
                 // No catalog entry (or a runtime input): only the caller can give it.
-                w.Line($"{dataset.Field} = RequireInput<{dataset.TypeName}>({Literal(dataset.Name)});");
+                w.Line($"{field} = RequireInput<{dataset.Type.Name}>({Literal(dataset.Name)});");
             }
             else if (dataset.IsArtifact && artifactSlots.TryGetValue(dataset.Name, out var slot))
             {
-                w.Line($"{dataset.Field} = _pipeline.{slot}.Get(Run);");
+                w.Line($"{field} = _pipeline.{slot}.Get(Run);");
             }
             else if (dataset.IsArtifact)
             {
-                w.Line($"{dataset.Field} = Run.LoadArtifact(_catalog.{dataset.CatalogAccess});");
+                w.Line($"{field} = Run.LoadArtifact(_catalog.{names.CatalogMember(dataset)});");
             }
             else
             {
-                w.Open($"if (!TryGetInput({Literal(dataset.Name)}, out {dataset.Field}))");
-                w.Line($"{dataset.Field} = await Run.LoadAsync(_catalog.{dataset.CatalogAccess}, cancellationToken).ConfigureAwait(false);");
+                w.Open($"if (!TryGetInput({Literal(dataset.Name)}, out {field}))");
+                w.Line($"{field} = await Run.LoadAsync(_catalog.{names.CatalogMember(dataset)}, cancellationToken).ConfigureAwait(false);");
                 w.Close();
                 w.Line();
             }
@@ -286,9 +289,9 @@ internal static class PipelineStepsEmitter
         w.Close();
     }
 
-    private static void WriteExists(SourceWriter w, PipelineGraphModel graph)
+    private static void WriteExists(SourceWriter w, PipelineModel pipeline, ExecutionNames names)
     {
-        var persisted = graph.Datasets.Select((d, i) => (Dataset: d, Index: i)).Where(p => p.Dataset.Storage == GraphStorage.Persisted && p.Dataset.CatalogAccess is not null).ToList();
+        var persisted = pipeline.Datasets.Select((d, i) => (Dataset: d, Index: i)).Where(p => p.Dataset.Storage == DatasetStorage.Persisted && p.Dataset.CatalogEntry is not null).ToList();
         w.Line();
         if (persisted.Count == 0)
         {
@@ -299,16 +302,16 @@ internal static class PipelineStepsEmitter
         w.Line("public override bool Exists(int dataset) => dataset switch");
         w.Line("{");
         w.Indent();
-        foreach (var (dataset, index) in persisted) w.Line($"{index} => _catalog.{dataset.CatalogAccess}.Exists(),");
+        foreach (var (dataset, index) in persisted) w.Line($"{index} => _catalog.{names.CatalogMember(dataset)}.Exists(),");
         w.Line("_ => false,");
         w.Outdent();
         w.Line("};");
     }
 
-    private static void WriteRelease(SourceWriter w, PipelineGraphModel graph)
+    private static void WriteRelease(SourceWriter w, PipelineModel pipeline, ExecutionNames names)
     {
         w.Line();
-        if (graph.Datasets.IsEmpty)
+        if (pipeline.Datasets.IsEmpty)
         {
             w.Line("public override void Release(int dataset)");
             w.Line("{");
@@ -318,20 +321,21 @@ internal static class PipelineStepsEmitter
 
         w.Open("public override void Release(int dataset)");
         w.Open("switch (dataset)");
-        for (var i = 0; i < graph.Datasets.Count; i++) w.Line($"case {i}: {graph.Datasets[i].Field} = default!; break;");
+        for (var i = 0; i < pipeline.Datasets.Count; i++) w.Line($"case {i}: {names.Field(pipeline.Datasets[i])} = default!; break;");
         w.Close();
         w.Close();
     }
 
-    private static void WriteStep(SourceWriter w, PipelineGraphModel graph, int index)
+    private static void WriteStep(SourceWriter w, PipelineModel pipeline, ExecutionNames names, int index)
     {
-        var node = graph.Nodes[index];
-        var isAsync = node.Await != AwaitKind.None || !node.Saves.IsEmpty;
+        var node = pipeline.Nodes[index];
+        var saves = node.Outputs.Select(pipeline.Dataset).Where(d => d.IsSaved).ToList();
+        var isAsync = node.Await != AwaitKind.None || saves.Count > 0;
         w.Line();
-        w.Line($"/// <summary>Node {index + 1}/{graph.Nodes.Count}, <c>{Xml(node.Name)}</c>.</summary>");
-        w.Open($"private {(isAsync ? "async " : "")}{ValueTask} {node.StepMethod}({CancellationToken} cancellationToken)");
+        w.Line($"/// <summary>Node {index + 1}/{pipeline.Nodes.Count}, <c>{Xml(node.Name)}</c>.</summary>");
+        w.Open($"private {(isAsync ? "async " : "")}{ValueTask} {names.StepMethod(index)}({CancellationToken} cancellationToken)");
         w.Line($"Run.NodeStarting({Literal(node.Name)});");
-        var invocation = $"{node.Method}({string.Join(", ", node.Arguments)})";
+        var invocation = $"{node.Method}({string.Join(", ", node.Arguments.Select(names.Argument))})";
         if (node.Await != AwaitKind.None) invocation = $"await {invocation}.ConfigureAwait(false)";
         switch (node.ReturnKind)
         {
@@ -339,30 +343,25 @@ internal static class PipelineStepsEmitter
                 w.Line($"{invocation};");
                 break;
             case NodeReturnKind.Single:
-                w.Line($"{node.OutputFields[0]} = {invocation};");
+                w.Line($"{names.Field(node.Outputs[0])} = {invocation};");
                 break;
             default:
-                w.Line($"({string.Join(", ", node.OutputFields)}) = {invocation};");
+                w.Line($"({string.Join(", ", node.Outputs.Select(names.Field))}) = {invocation};");
                 break;
         }
 
         w.Line($"Run.NodeCompleted({Literal(node.Name)});");
-        foreach (var save in node.Saves)
+        foreach (var save in saves)
         {
-            w.Line($"await Run.SaveAsync(_catalog.{save.CatalogAccess}, {save.Field}, cancellationToken).ConfigureAwait(false);");
+            w.Line($"await Run.SaveAsync(_catalog.{names.CatalogMember(save)}, {names.Field(save)}, cancellationToken).ConfigureAwait(false);");
         }
 
         if (!isAsync) w.Line("return default;");
         w.Close();
     }
 
-    /// <summary>Text for a doc comment: names are C# strings and may hold XML's special characters.</summary>
     /// <summary>Text for a line comment: no line breaks.</summary>
     private static string Comment(string text) => new(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
 
-    private static string List(EquatableArray<string> items) => items.IsEmpty ? "[]" : $"[{string.Join(", ", items.Select(Literal))}]";
-
-    private static string Qualified(string? @namespace, string name) =>
-        string.IsNullOrEmpty(@namespace) ? "global::" + name : $"global::{@namespace}.{name}";
-
+    private static string List(IEnumerable<string> items) => items.Any() ? $"[{string.Join(", ", items.Select(Literal))}]" : "[]";
 }

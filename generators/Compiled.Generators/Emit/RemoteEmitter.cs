@@ -1,5 +1,6 @@
 using Compiled.Generators.Model;
 using Microsoft.CodeAnalysis;
+using static Compiled.Generators.Emit.CSharpNames;
 using static Compiled.Generators.Emit.CSharpText;
 
 namespace Compiled.Generators.Emit;
@@ -222,9 +223,6 @@ internal static class RemoteEmitter
 
         w.Line("/// <exception cref=\"global::Compiled.RemotePipelineException\">No silo serves the pipeline, or the cluster cannot be reached.</exception>");
     }
-
-    private static string Qualified(string? @namespace, string name) =>
-        string.IsNullOrEmpty(@namespace) ? "global::" + name : $"global::{@namespace}.{name}";
 
     /// <summary>The C# types the remote members name.</summary>
     private sealed class Types(string self, string parameters)

@@ -1,4 +1,5 @@
 using Compiled.Generators.Model;
+using static Compiled.Generators.Emit.CSharpNames;
 using static Compiled.Generators.Emit.CSharpText;
 
 namespace Compiled.Generators.Emit;
@@ -64,8 +65,4 @@ internal static class SessionEmitter
         w.Close();
         return w.ToString();
     }
-
-    private static string Qualified(string? @namespace, string name) =>
-        string.IsNullOrEmpty(@namespace) ? "global::" + name : $"global::{@namespace}.{name}";
-
 }

@@ -54,10 +54,18 @@ internal sealed record ParameterRecordModel(string Name, string YamlPath, Equata
 /// <summary>A property of a generated parameters record.</summary>
 internal sealed record ParameterPropertyModel(string Name, string TypeName, string YamlKey, string DeclaredAt);
 
-/// <summary>A pipeline ready to emit: its runtime inputs, its steps in topological order and its result.</summary>
+/// <summary>
+/// A pipeline's plan, ready to emit: what <c>Run</c> takes (runtime inputs, the catalog's runtime values, <c>Inputs</c>),
+/// its nodes in topological order with each argument's source, its datasets with their types and storage, and its
+/// <c>Result</c>. No C# text: each emitter writes it its own way and names its own locals and fields.
+/// </summary>
 /// <param name="PropertyName">The session property that exposes the pipeline.</param>
+/// <param name="RuntimeInputs">Run's first parameters: the free inputs the caller passes.</param>
+/// <param name="RuntimeValues">The <c>${runtime:…}</c> values the catalog entries need, required first, each a parameter of <c>Run</c>.</param>
+/// <param name="Nodes">The nodes in run order; empty when <paramref name="HasErrors"/>.</param>
+/// <param name="Datasets">Every dataset the nodes read or write, in order of first use; empty when <paramref name="HasErrors"/>.</param>
 /// <param name="HasErrors">The analyzers report errors for it: emit a <c>Run</c> that throws instead of a body.</param>
-internal sealed partial record PipelineModel(
+internal sealed record PipelineModel(
     string? Namespace,
     string ClassName,
     string Accessibility,
@@ -66,38 +74,27 @@ internal sealed partial record PipelineModel(
     EquatableArray<RuntimeInputModel> RuntimeInputs,
     EquatableArray<RuntimeValueModel> RuntimeValues,
     EquatableArray<InputOverrideModel> InputOverrides,
-    EquatableArray<PipelineStepModel> Steps,
+    EquatableArray<PlannedNode> Nodes,
+    EquatableArray<PlannedDataset> Datasets,
     EquatableArray<ResultFieldModel> Results,
     bool HasAsyncNodes,
-    bool HasErrors);
+    bool HasErrors)
+{
+    /// <summary>The dataset named <paramref name="name"/>.</summary>
+    public PlannedDataset Dataset(string name) => Datasets.First(d => d.Name == name);
+}
 
 /// <summary>A free input loaded from the catalog that a caller may replace with in-memory data for one run (<c>Run(inputs: new() { … })</c>).</summary>
+/// <param name="PropertyName">The property of the generated <c>Inputs</c> type.</param>
 internal sealed record InputOverrideModel(string PropertyName, string TypeName, string Dataset);
 
 /// <summary>A free input the caller passes to <c>Run</c>.</summary>
-internal sealed record RuntimeInputModel(string Dataset, string ParameterName, string TypeName);
-
-/// <summary>One node call: the datasets loaded for it, its arguments, and where its outputs go.</summary>
-/// <param name="Method">The node method, <c>global::Ns.Type.Method</c>.</param>
-/// <param name="Arguments">C# expressions, in parameter order.</param>
-internal sealed record PipelineStepModel(
-    string NodeName,
-    string Method,
-    EquatableArray<DatasetLoadModel> Loads,
-    EquatableArray<string> Arguments,
-    EquatableArray<StepOutputModel> Outputs,
-    NodeReturnKind ReturnKind,
-    AwaitKind Await);
-
-/// <summary>A free input loaded from the catalog into a local before the node that first needs it.</summary>
-/// <param name="CatalogAccess">The catalog member that gives the dataset: <c>Companies</c>, or <c>Orders(customerId)</c> for runtime values.</param>
-/// <param name="IsArtifact">Loaded once per session and shared by runs (the pipeline's <c>Artifacts</c>).</param>
-/// <param name="OverrideProperty">The <c>Inputs</c> property that can replace it for one run, if any.</param>
-internal sealed record DatasetLoadModel(string Local, string TypeName, string CatalogAccess, string Dataset, bool IsArtifact, string? OverrideProperty);
-
-/// <summary>A node output kept in a local and, when the catalog persists it, saved.</summary>
-/// <param name="CatalogAccess">The catalog member to save to (see <see cref="DatasetLoadModel.CatalogAccess"/>), or null for outputs kept in memory.</param>
-internal sealed record StepOutputModel(string Local, string TypeName, string Dataset, string? CatalogAccess);
+/// <param name="ParameterName">The parameter of <c>Run</c> (a public name: callers pass it by name).</param>
+internal sealed record RuntimeInputModel(string Dataset, string ParameterName, TypeRef Type)
+{
+    /// <summary>The <c>global::</c> type name, with nullable annotations.</summary>
+    public string TypeName => Type.Name;
+}
 
 /// <summary>A property of the pipeline's <c>Result</c>.</summary>
-internal sealed record ResultFieldModel(string PropertyName, string TypeName, string Local, string Dataset);
+internal sealed record ResultFieldModel(string PropertyName, string TypeName, string Dataset);
