@@ -62,11 +62,20 @@ public sealed class CompiledGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ProjectInfo);
 
         var project = info.Combine(files).Combine(nodes).Combine(pipelines).Combine(datasetTypes).Combine(conversions)
-            .Select(static (input, _) => Build(
-                input.Left.Left.Left.Left.Left, input.Left.Left.Left.Left.Right, input.Left.Left.Left.Right, input.Left.Left.Right, input.Left.Right, input.Right))
+            .Select(static (input, _) => Build(ProjectInputs.From(input)))
             .WithTrackingName(TrackingNames.Project);
 
-        context.RegisterSourceOutput(project, static (spc, model) => Emit(spc, model));
+        // What the emitters read, without diagnostics (the analyzers report them): the project-wide files from one value, and
+        // each pipeline's files from a value of its own, so that an edit regenerates only what it changes.
+        var session = project
+            .Select(static (model, _) => SessionOutputModel.From(model))
+            .WithTrackingName(TrackingNames.SessionOutput);
+        var pipelineOutputs = project
+            .SelectMany(static (model, _) => PipelineOutputModel.From(model))
+            .WithTrackingName(TrackingNames.PipelineOutputs);
+
+        context.RegisterSourceOutput(session, static (spc, model) => EmitSession(spc, model));
+        context.RegisterSourceOutput(pipelineOutputs, static (spc, model) => EmitPipeline(spc, model));
     }
 
     private static ConfigFileModel? ReadConfigFile(AdditionalText text, CancellationToken cancellationToken)
@@ -77,34 +86,46 @@ public sealed class CompiledGenerator : IIncrementalGenerator
         return YamlParser.Parse(text.Path, kind.Value, content);
     }
 
-    private static ProjectModel Build(
-        ProjectInfo info, ImmutableArray<ConfigFileModel> files, ImmutableArray<NodeModel> nodes,
-        ImmutableArray<PipelineDeclaration> pipelines, EquatableArray<UserDatasetType> datasetTypes, TypeConversions conversions) =>
-        ProjectBuilder.Build(info, files, nodes, pipelines, datasetTypes.ToList(), conversions);
+    private static ProjectModel Build(ProjectInputs input) =>
+        ProjectBuilder.Build(input.Info, input.Files, input.Nodes, input.Pipelines, input.DatasetTypes.ToList(), input.Conversions);
 
-    private static void Emit(SourceProductionContext context, ProjectModel project)
+    private static void EmitSession(SourceProductionContext context, SessionOutputModel project)
     {
         // A project with nothing to compile (no pipeline, no catalog entry, no parameter, no problem) gets no session: a web
         // project that references a Compiled project receives this generator with the package, and must not grow an empty
         // {Project}Session beside the one it uses.
-        if (IsEmpty(project)) return;
+        if (project.IsEmpty) return;
         var name = project.Info.ProjectName;
         context.AddSource($"{name}Catalog.g.cs", CatalogEmitter.Emit(project));
         context.AddSource($"{name}Parameters.g.cs", ParametersEmitter.Emit(project));
         context.AddSource($"{name}Session.g.cs", SessionEmitter.Emit(project));
         context.AddSource($"{name}Session.Pipelines.g.cs", PipelineStepsEmitter.EmitSession(project));
-        foreach (var pipeline in project.Pipelines)
-        {
-            var hint = string.IsNullOrEmpty(pipeline.Namespace) ? pipeline.ClassName : $"{pipeline.Namespace}.{pipeline.ClassName}";
-            context.AddSource($"{hint}.g.cs", PipelineEmitter.Emit(project, pipeline));
-            context.AddSource($"{hint}.Steps.g.cs", PipelineStepsEmitter.Emit(project, pipeline));
-        }
-
-        ContractEmitter.AddSources(context, project);
-        RemoteEmitter.AddSources(context, project);
+        context.AddSource($"{name}Session.Contract.g.cs", ContractEmitter.EmitSession(project));
     }
 
-    private static bool IsEmpty(ProjectModel project) =>
-        project.Pipelines.IsEmpty && project.Catalog.IsEmpty && project.Diagnostics.IsEmpty &&
-        project.Parameters.Records.All(record => record.Properties.IsEmpty);
+    private static void EmitPipeline(SourceProductionContext context, PipelineOutputModel pipeline)
+    {
+        var hint = pipeline.HintName;
+        context.AddSource($"{hint}.g.cs", PipelineEmitter.Emit(pipeline));
+        context.AddSource($"{hint}.Steps.g.cs", PipelineStepsEmitter.Emit(pipeline));
+        context.AddSource($"{hint}.Contract.g.cs", ContractEmitter.EmitPipeline(pipeline));
+        if (RemoteEmitter.CanRunRemotely(pipeline.Pipeline)) context.AddSource($"{hint}.Remote.g.cs", RemoteEmitter.Emit(pipeline));
+    }
+
+    /// <summary>The inputs of the project step, named (the combined providers nest as pairs).</summary>
+    private sealed record ProjectInputs(
+        ProjectInfo Info,
+        ImmutableArray<ConfigFileModel> Files,
+        ImmutableArray<NodeModel> Nodes,
+        ImmutableArray<PipelineDeclaration> Pipelines,
+        EquatableArray<UserDatasetType> DatasetTypes,
+        TypeConversions Conversions)
+    {
+        public static ProjectInputs From(
+            (((((ProjectInfo, ImmutableArray<ConfigFileModel>), ImmutableArray<NodeModel>), ImmutableArray<PipelineDeclaration>), EquatableArray<UserDatasetType>), TypeConversions) input)
+        {
+            var (((((info, files), nodes), pipelines), datasetTypes), conversions) = input;
+            return new ProjectInputs(info, files, nodes, pipelines, datasetTypes, conversions);
+        }
+    }
 }

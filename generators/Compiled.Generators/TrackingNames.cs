@@ -11,4 +11,6 @@ internal static class TrackingNames
     public const string TypeQuestions = nameof(TypeQuestions);
     public const string TypeConversions = nameof(TypeConversions);
     public const string Project = nameof(Project);
+    public const string SessionOutput = nameof(SessionOutput);
+    public const string PipelineOutputs = nameof(PipelineOutputs);
 }

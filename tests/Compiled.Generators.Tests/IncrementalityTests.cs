@@ -144,6 +144,44 @@ public sealed class IncrementalityTests
         Assert.NotEmpty(ModelGraph.FindRoslynObjects(new Holder([Location.None])));
     }
 
+    /// <summary>
+    /// One output per pipeline: an edit inside one pipeline (a tag on one of its nodes) re-emits that pipeline's files and
+    /// nothing else — not the other pipelines', not the catalog, parameters or session. Read from the driver's own record
+    /// of which outputs ran and what each one wrote.
+    /// </summary>
+    [Fact]
+    public void EditingOnePipelinesNode_RegeneratesOnlyThatPipelinesFiles()
+    {
+        var project = MiniFlights.Project;
+        var compilation = project.CreateCompilation();
+        var first = GeneratorHarness.Run(GeneratorHarness.CreateDriver(project), compilation);
+
+        var second = GeneratorHarness.Run(first.Driver, Edit(compilation, "tag a node of one pipeline"));
+
+        Assert.Equal(
+            [
+                "MiniFlights.DataProcessingPipeline.Contract.g.cs",
+                "MiniFlights.DataProcessingPipeline.Remote.g.cs",
+                "MiniFlights.DataProcessingPipeline.Steps.g.cs",
+                "MiniFlights.DataProcessingPipeline.g.cs",
+            ],
+            RegeneratedFiles(second));
+        Assert.Contains("tags: [\"primary\", \"daily\"]", second.Source("MiniFlights.DataProcessingPipeline.Steps.g.cs"), StringComparison.Ordinal);
+        var unchanged = first.Sources.Where(s => !s.Key.StartsWith("MiniFlights.DataProcessingPipeline.", StringComparison.Ordinal));
+        Assert.All(unchanged, source => Assert.Equal(source.Value, second.Source(source.Key)));
+    }
+
+    /// <summary>The hint names of the files the outputs that re-ran (rather than being cached) wrote, sorted.</summary>
+    private static List<string> RegeneratedFiles(GeneratorRun run) =>
+        run.Generator.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(step => step.Outputs)
+            .Where(output => output.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged))
+            // An output's value is the compiler's (sources, diagnostics) pair; a source's hint name is read by reflection,
+            // its type being internal to Roslyn.
+            .SelectMany(output => ((System.Collections.IEnumerable)((System.Runtime.CompilerServices.ITuple)output.Value)[0]!).Cast<object>())
+            .Select(source => (string)source.GetType().GetProperty("HintName")!.GetValue(source)!)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
     private sealed record Holder(object[] Items);
 
     private static IncrementalStepRunReason[] Reasons(GeneratorRun run, string step) =>
@@ -178,6 +216,7 @@ public sealed class IncrementalityTests
                 "namespace MiniFlights; public static class Unrelated { public const int Answer = 42; }", TestProject.ParseOptions, $"{TestProject.Root}/Unrelated.cs")),
             "edit an unrelated file" => Replace("Program.cs", text => text.Replace("rows", "rows in total", StringComparison.Ordinal)),
             "edit a node body" => Replace("DataScience.cs", text => text.Replace("await Task.Yield();", "await Task.Yield(); // let the caller go on", StringComparison.Ordinal)),
+            "tag a node of one pipeline" => Replace("DataProcessing.cs", text => text.Replace("Tags = [\"primary\"]", "Tags = [\"primary\", \"daily\"]", StringComparison.Ordinal)),
             "add a blank line above a node" => Replace("DataProcessing.cs", text => text.Replace("public static class DataProcessing", "\npublic static class DataProcessing", StringComparison.Ordinal)),
             _ => throw new ArgumentOutOfRangeException(nameof(edit), edit, null),
         };

@@ -10,7 +10,7 @@ namespace Compiled.Generators.Emit;
 /// </summary>
 internal static class CatalogEmitter
 {
-    public static string Emit(ProjectModel project)
+    public static string Emit(SessionOutputModel project)
     {
         var name = project.Info.ProjectName + "Catalog";
         var w = SourceWriter.ForFile(project.Info.Namespace);

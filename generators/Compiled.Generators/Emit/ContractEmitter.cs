@@ -1,7 +1,6 @@
 using Compiled.Generators.Model;
 using static Compiled.Generators.Emit.CSharpNames;
 using static Compiled.Generators.Emit.CSharpText;
-using Microsoft.CodeAnalysis;
 
 namespace Compiled.Generators.Emit;
 
@@ -15,29 +14,14 @@ namespace Compiled.Generators.Emit;
 /// </summary>
 internal static class ContractEmitter
 {
-    /// <summary>Adds the session's contract and one contract per pipeline.</summary>
-    public static void AddSources(SourceProductionContext context, ProjectModel project)
-    {
-        context.AddSource($"{project.Info.ProjectName}Session.Contract.g.cs", EmitSession(project));
-        foreach (var pipeline in project.Pipelines)
-        {
-            var hint = string.IsNullOrEmpty(pipeline.Namespace) ? pipeline.ClassName : $"{pipeline.Namespace}.{pipeline.ClassName}";
-            context.AddSource($"{hint}.Contract.g.cs", EmitPipeline(project, pipeline));
-        }
-    }
-
-    public static string EmitSession(ProjectModel project)
+    public static string EmitSession(SessionOutputModel project)
     {
         var info = project.Info;
         var session = Qualified(info.Namespace, info.ProjectName + "Session");
         var contract = $"global::Compiled.ISessionContract<{session}>";
         // Only artifacts can be preloaded: runs share them; every other input is loaded by each run that reads it.
         // An artifact whose entry takes ${runtime:…} values is built per run and cannot be preloaded by name.
-        var artifacts = project.Pipelines
-            .SelectMany(p => p.Datasets.Where(d => d.IsArtifact && d.IsLoaded && d.Entry!.RuntimeValues.IsEmpty))
-            .GroupBy(d => d.Name, StringComparer.Ordinal)
-            .Select(g => (Name: g.Key, CatalogAccess: g.First().Entry!.PropertyName))
-            .ToList();
+        var artifacts = project.Artifacts;
 
         var w = SourceWriter.ForFile(info.Namespace);
         // No [GeneratedCode] here: the session's own generated file marks the type, and the attribute cannot be repeated.
@@ -66,7 +50,7 @@ internal static class ContractEmitter
         foreach (var artifact in artifacts)
         {
             w.Line($"case {Literal(artifact.Name)}:");
-            w.Line($"    Preload(Catalog.{artifact.CatalogAccess});");
+            w.Line($"    Preload(Catalog.{artifact.CatalogProperty});");
             w.Line("    break;");
         }
 
@@ -79,21 +63,22 @@ internal static class ContractEmitter
         w.Open($"bool {contract}.IsPreloaded(string artifact) => artifact switch");
         foreach (var artifact in artifacts)
         {
-            w.Line($"{Literal(artifact.Name)} => IsPreloaded(Catalog.{artifact.CatalogAccess}),");
+            w.Line($"{Literal(artifact.Name)} => IsPreloaded(Catalog.{artifact.CatalogProperty}),");
         }
 
         w.Line("_ => throw UnknownArtifact(artifact),");
         w.Close(";");
         w.Line();
         w.Line("private static global::System.ArgumentException UnknownArtifact(string artifact) =>");
-        var known = artifacts.Count == 0 ? "declare none" : "declare " + string.Join(", ", artifacts.Select(a => a.Name));
+        var known = artifacts.IsEmpty ? "declare none" : "declare " + string.Join(", ", artifacts.Select(a => a.Name));
         w.Line($"    new(\"No pipeline declares the artifact '\" + artifact + \"'; the project's pipelines {known}.\", \"artifact\");");
         w.Close();
         return w.ToString();
     }
 
-    public static string EmitPipeline(ProjectModel project, PipelineModel pipeline)
+    public static string EmitPipeline(PipelineOutputModel model)
     {
+        var pipeline = model.Pipeline;
         var self = Qualified(pipeline.Namespace, pipeline.ClassName);
         var contract = $"global::Compiled.IPipelineContract<{self}>";
         var w = SourceWriter.ForFile(pipeline.Namespace);
@@ -125,7 +110,7 @@ internal static class ContractEmitter
         }
 
         var locals = new Locals(pipeline);
-        WriteRunRequest(w, project, pipeline, self, contract, locals);
+        WriteRunRequest(w, model, pipeline, self, contract, locals);
         if (!pipeline.RuntimeInputs.IsEmpty)
         {
             w.Line();
@@ -136,7 +121,7 @@ internal static class ContractEmitter
         return w.ToString();
     }
 
-    private static void WriteRunRequest(SourceWriter w, ProjectModel project, PipelineModel pipeline, string self, string contract, Locals locals)
+    private static void WriteRunRequest(SourceWriter w, PipelineOutputModel model, PipelineModel pipeline, string self, string contract, Locals locals)
     {
         var (request, instance) = (locals.Request, locals.Pipeline);
         w.Line("/// <inheritdoc />");
@@ -152,7 +137,7 @@ internal static class ContractEmitter
         }
 
         // A whole record (a remote run's typed parameters) replaces the session's; overrides apply on top.
-        w.Line($"var parameters = {request}.ReadParameters<{project.Parameters.TypeName}>();");
+        w.Line($"var parameters = {request}.ReadParameters<{model.ParametersType}>();");
         w.Line($"if ({request}.ParameterOverrides.Count > 0) parameters = (parameters ?? {instance}._session.Parameters).WithOverrides({request}.ParameterOverrides);");
         var arguments = pipeline.RuntimeInputs.Select(i => $"{i.ParameterName}: {i.ParameterName}")
             .Concat(pipeline.RuntimeValues.Select(v => v.HasDefault

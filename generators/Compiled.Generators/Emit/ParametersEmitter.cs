@@ -10,7 +10,7 @@ namespace Compiled.Generators.Emit;
 /// </summary>
 internal static class ParametersEmitter
 {
-    public static string Emit(ProjectModel project)
+    public static string Emit(SessionOutputModel project)
     {
         var parameters = project.Parameters;
         var root = parameters.Records[0];

@@ -14,9 +14,10 @@ namespace Compiled.Generators.Emit;
 /// </summary>
 internal static class PipelineEmitter
 {
-    public static string Emit(ProjectModel project, PipelineModel pipeline)
+    public static string Emit(PipelineOutputModel output)
     {
-        var session = Qualified(project.Info.Namespace, project.Info.ProjectName + "Session");
+        var pipeline = output.Pipeline;
+        var session = Qualified(output.Info.Namespace, output.Info.ProjectName + "Session");
         var w = SourceWriter.ForFile(pipeline.Namespace);
         w.Line(SourceWriter.GeneratedCodeAttribute);
         w.Open($"partial class {pipeline.ClassName}");
@@ -60,17 +61,17 @@ internal static class PipelineEmitter
 
         if (pipeline.HasErrors)
         {
-            WriteBrokenRun(w, pipeline, project);
+            WriteBrokenRun(w, pipeline, output);
         }
         else
         {
             if (!pipeline.HasAsyncNodes)
             {
-                WriteRun(w, pipeline, project, isAsync: false);
+                WriteRun(w, pipeline, output, isAsync: false);
                 w.Line();
             }
 
-            WriteRun(w, pipeline, project, isAsync: true);
+            WriteRun(w, pipeline, output, isAsync: true);
         }
 
         w.Close();
@@ -109,7 +110,7 @@ internal static class PipelineEmitter
         w.Line();
     }
 
-    private static void WriteRun(SourceWriter w, PipelineModel pipeline, ProjectModel project, bool isAsync)
+    private static void WriteRun(SourceWriter w, PipelineModel pipeline, PipelineOutputModel output, bool isAsync)
     {
         w.Line("/// <summary>");
         w.Line($"/// Runs <c>{Xml(pipeline.Name)}</c>: {string.Join(", ", pipeline.Nodes.Select(n => $"<c>{Xml(n.Name)}</c>"))}.");
@@ -133,7 +134,7 @@ internal static class PipelineEmitter
         w.Line("/// <param name=\"runId\">The run's id; a new unique id when null.</param>");
         w.Line("/// <param name=\"cancellationToken\">Observed between nodes and passed to nodes that take one.</param>");
         w.Line("/// <exception cref=\"global::Compiled.PipelineRunException\">A node or dataset failed; names the node, the run and what did not run.</exception>");
-        var arguments = Parameters(pipeline, project).ToList();
+        var arguments = Parameters(pipeline, output).ToList();
         var declarations = string.Join(", ", arguments.Select(a => a.Declaration));
         var awaits = pipeline.HasAsyncNodes || AccessesCatalog(pipeline);
         if (isAsync && !awaits)
@@ -331,13 +332,13 @@ internal static class PipelineEmitter
     /// pipeline reads catalog inputs, then the parameters, the run id and the token. A pipeline with build errors keeps the
     /// same signature, so that the code calling it still compiles and only the CPL diagnostics show.
     /// </summary>
-    private static IEnumerable<RunParameter> Parameters(PipelineModel pipeline, ProjectModel project) =>
+    private static IEnumerable<RunParameter> Parameters(PipelineModel pipeline, PipelineOutputModel output) =>
         pipeline.RuntimeInputs.Select(i => new RunParameter(i.TypeName, i.ParameterName, Default: null))
             .Concat(pipeline.RuntimeValues.Select(v => v.HasDefault ? new RunParameter("string?", v.ParameterName, "null") : new RunParameter("string", v.ParameterName, Default: null)))
             .Concat(pipeline.InputOverrides.IsEmpty ? [] : [new RunParameter($"{Qualified(pipeline.Namespace, pipeline.ClassName)}.Inputs", "inputs", "default")])
             .Concat(
             [
-                new RunParameter($"{project.Parameters.TypeName}?", "parameters", "null"),
+                new RunParameter($"{output.ParametersType}?", "parameters", "null"),
                 new RunParameter("string?", "runId", "null"),
                 new RunParameter("global::System.Threading.CancellationToken", "cancellationToken", "default"),
             ]);
@@ -348,9 +349,9 @@ internal static class PipelineEmitter
         public string Declaration => Default is null ? $"{Type} {Name}" : $"{Type} {Name} = {Default}";
     }
 
-    private static void WriteBrokenRun(SourceWriter w, PipelineModel pipeline, ProjectModel project)
+    private static void WriteBrokenRun(SourceWriter w, PipelineModel pipeline, PipelineOutputModel output)
     {
-        var arguments = string.Join(", ", Parameters(pipeline, project).Select(p => p.Declaration));
+        var arguments = string.Join(", ", Parameters(pipeline, output).Select(p => p.Declaration));
         var error = ThrowBuildErrors(pipeline.Name) + ";";
         foreach (var signature in new[] { "Result Run", "global::System.Threading.Tasks.ValueTask<Result> RunAsync" })
         {

@@ -19,21 +19,22 @@ internal static class PipelineStepsEmitter
     private const string Definitions = "global::Compiled.Pipelines";
     private const string Runners = "global::Compiled.Runners";
 
-    public static string Emit(ProjectModel project, PipelineModel pipeline)
+    public static string Emit(PipelineOutputModel output)
     {
+        var pipeline = output.Pipeline;
         var w = SourceWriter.ForFile(pipeline.Namespace);
         var graph = pipeline.HasErrors ? null : new ExecutionNames(pipeline);
         w.Open($"partial class {pipeline.ClassName} : {Definitions}.IPipeline");
-        WriteDefinition(w, project, pipeline);
+        WriteDefinition(w, output, pipeline);
         w.Line($"{Definitions}.PipelineDefinition {Definitions}.IPipeline.Definition => Definition;");
         w.Line();
         w.Line($"global::Compiled.Session {Definitions}.IPipeline.Session => _session;");
         w.Line();
-        WriteExecuteAsync(w, pipeline, project, graph);
+        WriteExecuteAsync(w, pipeline, output, graph);
         if (graph is not null)
         {
             w.Line();
-            WriteExecution(w, pipeline, project, graph);
+            WriteExecution(w, pipeline, output, graph);
         }
 
         w.Close();
@@ -41,7 +42,7 @@ internal static class PipelineStepsEmitter
     }
 
     /// <summary>The session's <c>Pipelines</c> and <c>ParameterPaths</c>, for the command line.</summary>
-    public static string EmitSession(ProjectModel project)
+    public static string EmitSession(SessionOutputModel project)
     {
         var info = project.Info;
         var w = SourceWriter.ForFile(info.Namespace);
@@ -58,7 +59,7 @@ internal static class PipelineStepsEmitter
         return w.ToString();
     }
 
-    private static void WriteDefinition(SourceWriter w, ProjectModel project, PipelineModel pipeline)
+    private static void WriteDefinition(SourceWriter w, PipelineOutputModel output, PipelineModel pipeline)
     {
         w.Line("/// <summary>");
         w.Line($"/// The graph of <c>{Xml(pipeline.Name)}</c>: its nodes in run order with their inputs, outputs, parameters, tags,");
@@ -76,7 +77,7 @@ internal static class PipelineStepsEmitter
         w.Line("Name,");
         w.Line("[");
         w.Indent();
-        var sources = project.NodeSources.ToDictionary(s => s.Method, StringComparer.Ordinal);
+        var sources = output.NodeSources.ToDictionary(s => s.Method, StringComparer.Ordinal);
         foreach (var node in pipeline.Nodes)
         {
             var line = $"new({Literal(node.Name)}, @namespace: {(node.Namespace is null ? "null" : Literal(node.Namespace))}, tags: {List(node.Tags)}, " +
@@ -108,7 +109,7 @@ internal static class PipelineStepsEmitter
 
         w.Outdent();
         var bound = new HashSet<string>(pipeline.Nodes.SelectMany(n => n.Parameters), StringComparer.Ordinal);
-        var parameters = project.ParameterValues.Where(p => bound.Contains(p.Path)).ToList();
+        var parameters = output.ParameterValues.Where(p => bound.Contains(p.Path)).ToList();
         if (parameters.Count == 0)
         {
             w.Line("]);");
@@ -131,9 +132,9 @@ internal static class PipelineStepsEmitter
         w.Line();
     }
 
-    private static void WriteExecuteAsync(SourceWriter w, PipelineModel pipeline, ProjectModel project, ExecutionNames? graph)
+    private static void WriteExecuteAsync(SourceWriter w, PipelineModel pipeline, PipelineOutputModel output, ExecutionNames? graph)
     {
-        var parametersType = project.Parameters.TypeName;
+        var parametersType = output.ParametersType;
         w.Line("/// <summary>");
         w.Line($"/// Runs the nodes of <c>{Xml(pipeline.Name)}</c> that <paramref name=\"options\"/> selects (Kedro's filters), sequentially or in");
         w.Line("/// parallel, optionally only those whose persisted outputs are missing. A run of every node with the sequential");
@@ -171,11 +172,11 @@ internal static class PipelineStepsEmitter
         w.Line("    ExecuteAsync(options, parameters: null, cancellationToken);");
     }
 
-    private static void WriteExecution(SourceWriter w, PipelineModel pipeline, ProjectModel project, ExecutionNames names)
+    private static void WriteExecution(SourceWriter w, PipelineModel pipeline, PipelineOutputModel output, ExecutionNames names)
     {
-        var info = project.Info;
+        var info = output.Info;
         var catalogType = Qualified(info.Namespace, info.ProjectName + "Catalog");
-        var parametersType = project.Parameters.TypeName;
+        var parametersType = output.ParametersType;
         var usesCatalog = pipeline.Datasets.Any(d => d.CatalogEntry is not null);
         var usesParameters = pipeline.Nodes.Any(n => n.Arguments.Any(a => a.IsBoundParameter));
         var canRunAll = pipeline.RuntimeInputs.IsEmpty;

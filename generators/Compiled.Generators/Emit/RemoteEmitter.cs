@@ -1,5 +1,4 @@
 using Compiled.Generators.Model;
-using Microsoft.CodeAnalysis;
 using static Compiled.Generators.Emit.CSharpNames;
 using static Compiled.Generators.Emit.CSharpText;
 
@@ -18,22 +17,15 @@ namespace Compiled.Generators.Emit;
 /// </remarks>
 internal static class RemoteEmitter
 {
-    /// <summary>Adds one remote file per pipeline that can run remotely.</summary>
-    public static void AddSources(SourceProductionContext context, ProjectModel project)
-    {
-        foreach (var pipeline in project.Pipelines)
-        {
-            if (pipeline.HasErrors || !pipeline.RuntimeValues.IsEmpty) continue;
-            var hint = string.IsNullOrEmpty(pipeline.Namespace) ? pipeline.ClassName : $"{pipeline.Namespace}.{pipeline.ClassName}";
-            context.AddSource($"{hint}.Remote.g.cs", Emit(project, pipeline));
-        }
-    }
+    /// <summary>Whether <paramref name="pipeline"/> gets a remote file: it has no build errors and its catalog takes no runtime values.</summary>
+    public static bool CanRunRemotely(PipelineModel pipeline) => !pipeline.HasErrors && pipeline.RuntimeValues.IsEmpty;
 
-    public static string Emit(ProjectModel project, PipelineModel pipeline)
+    public static string Emit(PipelineOutputModel output)
     {
+        var pipeline = output.Pipeline;
         var names = new Names(pipeline);
         var self = Qualified(pipeline.Namespace, pipeline.ClassName);
-        var types = new Types(self, project.Parameters.TypeName);
+        var types = new Types(self, output.ParametersType);
         var w = SourceWriter.ForFile(pipeline.Namespace);
         w.Line("/// <summary>");
         w.Line($"/// Runs the <c>{Xml(pipeline.Name)}</c> pipeline remotely (on a cluster of silos, for example) with the typed shape of its");

@@ -10,7 +10,7 @@ namespace Compiled.Generators.Emit;
 /// </summary>
 internal static class SessionEmitter
 {
-    public static string Emit(ProjectModel project)
+    public static string Emit(SessionOutputModel project)
     {
         var info = project.Info;
         var session = info.ProjectName + "Session";
