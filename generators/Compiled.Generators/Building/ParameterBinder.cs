@@ -32,7 +32,7 @@ internal sealed class ParameterBinder
             {
                 _bindings.Add(usage.Path, usage);
             }
-            else if (Loose(first.Shape.TypeName) != Loose(usage.Shape.TypeName))
+            else if (first.Shape.UnannotatedTypeName != usage.Shape.UnannotatedTypeName)
             {
                 _diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.TypeMismatch, DiagnosticTarget.Parameter(usage.NodeId, usage.ParameterIndex),
                     $"parameter '{usage.Path}' is bound to '{Naming.DisplayType(usage.Shape.TypeName)}' here but to '{Naming.DisplayType(first.Shape.TypeName)}' by node '{first.NodeName}'")
@@ -292,8 +292,6 @@ internal sealed class ParameterBinder
             foreach (var child in AllPaths(entry.Value, path)) yield return child;
         }
     }
-
-    private static string Loose(string typeName) => typeName.Replace("?", "");
 }
 
 /// <summary>A <c>[Param]</c> parameter of a node.</summary>

@@ -81,8 +81,7 @@ internal static class TypeCompatibility
 
         // One type but for nested annotations (List<string?> and List<string>; not tuple element names): C# warns for either
         // direction of an invariant type argument.
-        var nestedAnnotationsDiffer = conversion.IsIdentity && from.NonNullableName != to.NonNullableName &&
-            from.NonNullableName.Replace("?", "") == to.NonNullableName.Replace("?", "");
+        var nestedAnnotationsDiffer = conversion.IsIdentity && from.NonNullableName != to.NonNullableName && from.UnannotatedName == to.UnannotatedName;
         return nestedAnnotationsDiffer ? Acceptance.MaybeNull : Acceptance.Accepted;
     }
 

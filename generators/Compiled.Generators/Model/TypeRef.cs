@@ -25,7 +25,8 @@ internal enum TypeNullability
 /// nullability, read from the symbol at parse time. No symbol is kept: whether one type converts to another is a
 /// fact computed where the compilation is (<see cref="TypeConversions"/>).
 /// </summary>
-internal sealed record TypeRef(string Name, TypeNullability Nullability)
+/// <param name="UnannotatedName">The name without nullable annotations (<see cref="Parsing.SymbolNames.UnannotatedType"/>): equal for two types that differ only in them.</param>
+internal sealed record TypeRef(string Name, string UnannotatedName, TypeNullability Nullability)
 {
     /// <summary>The name without the top-level <c>?</c> (<c>int?</c> → <c>int</c>, <c>string?</c> → <c>string</c>).</summary>
     public string NonNullableName =>

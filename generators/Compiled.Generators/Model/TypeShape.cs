@@ -39,6 +39,9 @@ internal sealed record TypeShape(
     EquatableArray<string> EnumMembers,
     bool IsRecord = false)
 {
+    /// <summary>The type's name without nullable annotations (<see cref="Parsing.SymbolNames.UnannotatedType"/>): two shapes of one type but for them have the same.</summary>
+    public string UnannotatedTypeName { get; init; } = TypeName;
+
     public static TypeShape Unsupported(string typeName) =>
         new(typeName, ShapeKind.Unsupported, false, CollectionKind.None, null, EquatableArray<ShapeMember>.Empty, EquatableArray<string>.Empty);
 

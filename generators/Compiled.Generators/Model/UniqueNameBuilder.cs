@@ -3,7 +3,7 @@ namespace Compiled.Generators.Model;
 /// <summary>
 /// The identifiers of one generated scope (a method's locals and parameters, a class's fields or methods): each name
 /// is handed out once, numbered from 2 when it is taken, and a key asked twice gets its first name back. One builder
-/// per scope; names declared by the scope's fixed text are <see cref="Reserve"/>d first.
+/// per scope; names declared by the scope's fixed text are reserved when it is created.
 /// </summary>
 internal sealed class UniqueNameBuilder
 {
@@ -15,9 +15,6 @@ internal sealed class UniqueNameBuilder
     {
         foreach (var name in reserved) _used.Add(name);
     }
-
-    /// <summary>Marks <paramref name="name"/> as declared by the scope itself.</summary>
-    public void Reserve(string name) => _used.Add(name);
 
     /// <summary>The name of <paramref name="key"/>: <paramref name="baseName"/>, or <c>baseName2</c>, <c>baseName3</c>… when taken.</summary>
     public string Of(string key, string baseName) => Of(key, baseName, static (name, i) => name + i);

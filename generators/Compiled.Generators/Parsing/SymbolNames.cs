@@ -11,8 +11,16 @@ internal static class SymbolNames
 
     public static string Type(ITypeSymbol type) => type.ToDisplayString(TypeFormat);
 
+    /// <summary>
+    /// The type's name without nullable annotations: none on reference types at any depth (<c>List&lt;string?&gt;?</c> →
+    /// <c>List&lt;string&gt;</c>), and the underlying type of a top-level <c>Nullable&lt;T&gt;</c> (<c>int?</c> → <c>int</c>).
+    /// </summary>
+    public static string UnannotatedType(ITypeSymbol type) =>
+        (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type)
+            .ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+
     /// <summary>The type's name and top-level nullability, as the model carries a node's parameter and output types.</summary>
-    public static TypeRef TypeRef(ITypeSymbol type) => new(Type(type), type.IsValueType
+    public static TypeRef TypeRef(ITypeSymbol type) => new(Type(type), UnannotatedType(type), type.IsValueType
         ? type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T ? TypeNullability.NullableValue : TypeNullability.NonNullableValue
         : type.NullableAnnotation switch
         {

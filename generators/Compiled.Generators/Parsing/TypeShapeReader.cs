@@ -14,7 +14,9 @@ internal static class TypeShapeReader
 
     public static TypeShape Read(ITypeSymbol type) => Read(type, 0);
 
-    private static TypeShape Read(ITypeSymbol type, int depth)
+    private static TypeShape Read(ITypeSymbol type, int depth) => ReadShape(type, depth) with { UnannotatedTypeName = SymbolNames.UnannotatedType(type) };
+
+    private static TypeShape ReadShape(ITypeSymbol type, int depth)
     {
         var typeName = SymbolNames.Type(type);
         if (depth > MaxDepth) return TypeShape.Unsupported(typeName);
