@@ -44,6 +44,32 @@ public sealed class ParameterBindingTests
         },
     };
 
+    /// <summary>
+    /// One path bound by two nodes as types that differ only in nullable annotations is one binding (<c>string?</c> and
+    /// <c>string</c>); as types that differ inside (<c>List&lt;int?&gt;</c> and <c>List&lt;int&gt;</c>), two: CPL0003 at the
+    /// second node, and no C# error in generated code.
+    /// </summary>
+    [Theory]
+    [InlineData("string? label", "string label", false)]
+    [InlineData("System.Collections.Generic.List<int?> sizes", "System.Collections.Generic.List<int> sizes", true)]
+    public void OnePathBoundAsTwoTypes_IsCpl0003_UnlessTheyDifferOnlyInNullableAnnotations(string first, string second, bool mismatch)
+    {
+        var name = first.Split(' ')[1];
+        var project = TestProject.Create("Shapes")
+            .WithSource("Nodes.cs", "#nullable enable\nusing Compiled;\n\nnamespace Shapes;\n\n" +
+                $"public static class Nodes\n{{\n    [Node(Output = \"a\")] public static int A([Param(\"{name}\")] {first}) => 1;\n" +
+                $"    [Node(Output = \"b\")] public static int B([Param(\"{name}\")] {second}) => 2;\n}}\n" +
+                "[Pipeline(typeof(Nodes))] public sealed partial class ShapePipeline;\n")
+            .WithConfig("conf/base/parameters.yml", name == "label" ? "label: x\n" : "sizes: [1, 2]\n");
+
+        var run = GeneratorHarness.Run(project);
+
+        var errors = run.Project.Diagnostics.Where(d => d.Id == DiagnosticIds.TypeMismatch).ToList();
+        Assert.Equal(mismatch ? 1 : 0, errors.Count);
+        if (mismatch) Assert.Contains($"parameter '{name}' is bound to", string.Join(" | ", errors[0].Arguments), StringComparison.Ordinal);
+        run.AssertCompiles();
+    }
+
     [Theory]
     [MemberData(nameof(Shapes))]
     public void ParameterRecordCompiles_WithTheYamlValues(string name, string types, string yaml, string expected)

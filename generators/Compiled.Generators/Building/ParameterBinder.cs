@@ -55,6 +55,10 @@ internal sealed class ParameterBinder
     /// <summary>The members of the generated parameters record that lead to <paramref name="usage"/>'s value, or null (with a diagnostic).</summary>
     public List<string>? Members(ParamUsage usage)
     {
+        // Bound as another type than the path's first binding (CPL0003, reported when the usages were read): like an unknown
+        // path, no member reaches it, so that the generated call compiles and only the CPL error shows.
+        if (_bindings[usage.Path].Shape.UnannotatedTypeName != usage.Shape.UnannotatedTypeName) return null;
+
         var segments = usage.Path.Split('.');
         var members = new List<string>(segments.Length);
         YamlValue? current = _root;
