@@ -32,6 +32,21 @@ public sealed partial class GeneratedCodeTests
         Assert.True(warnings.Count == 0, "Warnings in generated code:\n" + string.Join("\n", warnings));
     }
 
+    /// <summary>The <c>[GeneratedCode]</c> version is the generator assembly's (without build metadata), not a literal.</summary>
+    [Fact]
+    public void GeneratedCodeAttribute_NamesTheGeneratorAssemblysVersion()
+    {
+        var informational = typeof(CompiledGenerator).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), inherit: false)
+            .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;
+        var version = informational.Split('+')[0];
+
+        var attributes = MiniFlights.Run.Sources.Values.SelectMany(s => Regex.Matches(s, "GeneratedCode\\(\"Compiled.Generators\", \"([^\"]*)\"\\)")).Select(m => m.Groups[1].Value).ToList();
+
+        Assert.NotEmpty(attributes);
+        Assert.All(attributes, found => Assert.Equal(version, found));
+    }
+
     [Fact]
     public void GeneratorReportsNoDiagnosticsOfItsOwn() =>
         // Diagnostics belong to the analyzers; a generator diagnostic here would be CS8785 (it threw).

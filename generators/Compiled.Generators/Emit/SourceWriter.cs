@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text;
 
 namespace Compiled.Generators.Emit;
@@ -5,10 +6,21 @@ namespace Compiled.Generators.Emit;
 /// <summary>An indented writer for generated C#; every file starts with the same header.</summary>
 internal sealed class SourceWriter
 {
-    public const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"Compiled.Generators\", \"0.1.0\")]";
+    /// <summary>The generator's version, from its assembly (<c>0.1.0</c>; build metadata after <c>+</c> left out, so it does not change per commit).</summary>
+    public static readonly string GeneratorVersion = ReadVersion();
+
+    /// <summary><c>[GeneratedCode]</c> naming the generator and its version, for the types it generates.</summary>
+    public static readonly string GeneratedCodeAttribute = $"[global::System.CodeDom.Compiler.GeneratedCode(\"Compiled.Generators\", \"{GeneratorVersion}\")]";
 
     private readonly StringBuilder _builder = new();
     private int _indent;
+
+    private static string ReadVersion()
+    {
+        var assembly = typeof(SourceWriter).Assembly;
+        var informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        return informational is not null ? informational.Split('+')[0] : assembly.GetName().Version!.ToString(3);
+    }
 
     public static SourceWriter ForFile(string? @namespace)
     {
