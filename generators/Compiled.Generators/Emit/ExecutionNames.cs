@@ -48,14 +48,6 @@ internal sealed class ExecutionNames
     /// <summary>The method that runs node <paramref name="index"/>.</summary>
     public string StepMethod(int index) => _steps[index];
 
-    /// <summary>A node call's argument over the execution's fields.</summary>
-    public string Argument(NodeArgument argument) => argument.Source switch
-    {
-        ArgumentSource.CancellationToken => "cancellationToken",
-        ArgumentSource.Parameter => argument.IsBoundParameter ? "_parameters." + string.Join(".", argument.Members) : "default!",
-        _ => argument.ForgivesNull ? Field(argument.Name) + "!" : Field(argument.Name),
-    };
-
     /// <summary>
     /// The catalog member that gives <paramref name="dataset"/>: an artifact's property (loaded once per session), or the
     /// entry with the run's runtime values, read from their fields (required ones were checked when the run began).

@@ -256,20 +256,7 @@ internal static class PipelineEmitter
             }
 
             if (observed) w.Line($"if (hooked) run.NodeStarting({Literal(node.Name)});");
-            var invocation = $"{node.Method}({string.Join(", ", node.Arguments.Select(a => Argument(a, locals)))})";
-            if (node.Await != AwaitKind.None) invocation = $"await {invocation}.ConfigureAwait(false)";
-            switch (node.ReturnKind)
-            {
-                case NodeReturnKind.Void:
-                    w.Line($"{invocation};");
-                    break;
-                case NodeReturnKind.Single:
-                    w.Line($"var {locals[node.Outputs[0]]} = {invocation};");
-                    break;
-                default:
-                    w.Line($"var ({string.Join(", ", node.Outputs.Select(o => locals[o]))}) = {invocation};");
-                    break;
-            }
+            w.Line(NodeCall.Statement(node, "parameters", dataset => locals[dataset], declare: "var "));
 
             if (observed) w.Line($"if (hooked) run.NodeCompleted({Literal(node.Name)});");
             foreach (var output in node.Outputs.Select(pipeline.Dataset).Where(d => d.IsSaved))
@@ -314,14 +301,6 @@ internal static class PipelineEmitter
 
         return locals;
     }
-
-    /// <summary>A node call's argument: the run's token, the parameter's member path, or the local holding the dataset.</summary>
-    private static string Argument(NodeArgument argument, Dictionary<string, string> locals) => argument.Source switch
-    {
-        ArgumentSource.CancellationToken => "cancellationToken",
-        ArgumentSource.Parameter => argument.IsBoundParameter ? "parameters." + string.Join(".", argument.Members) : "default!",
-        _ => argument.ForgivesNull ? locals[argument.Name] + "!" : locals[argument.Name],
-    };
 
     /// <summary>The catalog member of <paramref name="dataset"/>, given the run's runtime values by Run's parameters.</summary>
     private static string CatalogMember(PipelineModel pipeline, PlannedDataset dataset) =>

@@ -336,20 +336,7 @@ internal static class PipelineStepsEmitter
         w.Line($"/// <summary>Node {index + 1}/{pipeline.Nodes.Count}, <c>{Xml(node.Name)}</c>.</summary>");
         w.Open($"private {(isAsync ? "async " : "")}{ValueTask} {names.StepMethod(index)}({CancellationToken} cancellationToken)");
         w.Line($"Run.NodeStarting({Literal(node.Name)});");
-        var invocation = $"{node.Method}({string.Join(", ", node.Arguments.Select(names.Argument))})";
-        if (node.Await != AwaitKind.None) invocation = $"await {invocation}.ConfigureAwait(false)";
-        switch (node.ReturnKind)
-        {
-            case NodeReturnKind.Void:
-                w.Line($"{invocation};");
-                break;
-            case NodeReturnKind.Single:
-                w.Line($"{names.Field(node.Outputs[0])} = {invocation};");
-                break;
-            default:
-                w.Line($"({string.Join(", ", node.Outputs.Select(names.Field))}) = {invocation};");
-                break;
-        }
+        w.Line(NodeCall.Statement(node, "_parameters", names.Field, declare: ""));
 
         w.Line($"Run.NodeCompleted({Literal(node.Name)});");
         foreach (var save in saves)
