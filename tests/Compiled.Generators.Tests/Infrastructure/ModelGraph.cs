@@ -19,7 +19,7 @@ internal static class ModelGraph
         typeof(Compilation), typeof(SemanticModel), typeof(Location), typeof(AttributeData), typeof(TypedConstant),
     ];
 
-    /// <summary>Paths (<c>ProjectModel.Pipelines[0].Steps…</c>) of forbidden values or fields under <paramref name="root"/>.</summary>
+    /// <summary>Paths (<c>ProjectModel.Pipelines[0].Nodes…</c>) of forbidden values or fields under <paramref name="root"/>.</summary>
     public static IReadOnlyList<string> FindRoslynObjects(object root)
     {
         var problems = new List<string>();
