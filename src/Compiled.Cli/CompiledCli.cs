@@ -61,13 +61,13 @@ public static partial class CompiledCli
     private static Command RunCommand(CliContext context)
     {
         var pipeline = new Option<string?>("--pipeline", "-p") { Description = "The pipeline to run (default: the pipeline named 'default', Kedro's __default__)." };
-        var tags = ListOption("--tags", "-t", "Run only the nodes with any of these tags.");
-        var nodes = ListOption("--nodes", "-n", "Run only these nodes.");
-        var fromNodes = ListOption("--from-nodes", null, "Run these nodes and every node downstream of them.");
-        var toNodes = ListOption("--to-nodes", null, "Run these nodes and every node upstream of them.");
-        var fromInputs = ListOption("--from-inputs", null, "Run the nodes that read these datasets, and every node downstream of them.");
-        var toOutputs = ListOption("--to-outputs", null, "Run the nodes needed to produce these datasets.");
-        var namespaces = ListOption("--namespaces", null, "Run only the nodes in these namespaces (and namespaces nested in them).");
+        var tags = ListOption(FilterFlags.Of(NodeFilterCriterion.Tags), "-t", "Run only the nodes with any of these tags.");
+        var nodes = ListOption(FilterFlags.Of(NodeFilterCriterion.Nodes), "-n", "Run only these nodes.");
+        var fromNodes = ListOption(FilterFlags.Of(NodeFilterCriterion.FromNodes), null, "Run these nodes and every node downstream of them.");
+        var toNodes = ListOption(FilterFlags.Of(NodeFilterCriterion.ToNodes), null, "Run these nodes and every node upstream of them.");
+        var fromInputs = ListOption(FilterFlags.Of(NodeFilterCriterion.FromInputs), null, "Run the nodes that read these datasets, and every node downstream of them.");
+        var toOutputs = ListOption(FilterFlags.Of(NodeFilterCriterion.ToOutputs), null, "Run the nodes needed to produce these datasets.");
+        var namespaces = ListOption(FilterFlags.Of(NodeFilterCriterion.Namespaces), null, "Run only the nodes in these namespaces (and namespaces nested in them).");
         var parameters = new Option<string[]>("--params") { Description = "Parameter overrides: path=value, comma-separated (model_options.test_size=0.3,model_options.random_state=7).", AllowMultipleArgumentsPerToken = false };
         var runtime = new Option<string[]>("--runtime") { Description = "Values of the catalog's ${runtime:name} placeholders: name=value, comma-separated." };
         var environment = EnvironmentOption();
@@ -169,7 +169,7 @@ public static partial class CompiledCli
         catch (PipelineSelectionException exception)
         {
             progress.Finish();
-            return context.Usage(exception.Message);
+            return context.Usage(exception.Describe(FilterFlags.Of));
         }
         catch (ParameterException exception)
         {

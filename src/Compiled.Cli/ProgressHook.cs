@@ -19,7 +19,7 @@ internal sealed class ProgressHook(TextWriter output, bool interactive) : Pipeli
     /// <summary>How many nodes the run is expected to run (for "3/7"); 0 when unknown.</summary>
     public int Total { get; set; }
 
-    public override void BeforeNodeRun(in RunContext run, string node)
+    public override void BeforeNodeRun(in RunParams run, string node)
     {
         _started[node] = Stopwatch.GetTimestamp();
         lock (_lock)
@@ -30,7 +30,7 @@ internal sealed class ProgressHook(TextWriter output, bool interactive) : Pipeli
         }
     }
 
-    public override void AfterNodeRun(in RunContext run, string node)
+    public override void AfterNodeRun(in RunParams run, string node)
     {
         var elapsed = _started.TryRemove(node, out var start) ? Stopwatch.GetElapsedTime(start) : TimeSpan.Zero;
         lock (_lock)
@@ -50,7 +50,7 @@ internal sealed class ProgressHook(TextWriter output, bool interactive) : Pipeli
         }
     }
 
-    public override void OnNodeError(in RunContext run, string node, Exception error)
+    public override void OnNodeError(in RunParams run, string node, Exception error)
     {
         lock (_lock)
         {

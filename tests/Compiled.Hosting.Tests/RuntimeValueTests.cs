@@ -40,12 +40,12 @@ public sealed class RuntimeValueTests
     /// <summary>Throws what the catalog throws for a refused runtime value: before the pipeline runs, or inside its node.</summary>
     private sealed class RefusingHook(bool inNode) : PipelineHook
     {
-        public override void BeforePipelineRun(in RunContext run)
+        public override void BeforePipelineRun(in RunParams run)
         {
             if (!inNode) throw new RuntimeValueException("regressor", "region", Rule);
         }
 
-        public override void BeforeNodeRun(in RunContext run, string node)
+        public override void BeforeNodeRun(in RunParams run, string node)
         {
             if (inNode) throw new RuntimeValueException("regressor", "region", Rule);
         }

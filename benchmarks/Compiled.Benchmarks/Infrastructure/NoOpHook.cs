@@ -4,14 +4,14 @@ namespace Compiled.Benchmarks.Infrastructure;
 public sealed class NoOpHook : PipelineHook
 {
     /// <inheritdoc />
-    public override void BeforePipelineRun(in RunContext run) { }
+    public override void BeforePipelineRun(in RunParams run) { }
 
     /// <inheritdoc />
-    public override void AfterPipelineRun(in RunContext run) { }
+    public override void AfterPipelineRun(in RunParams run) { }
 
     /// <inheritdoc />
-    public override void BeforeNodeRun(in RunContext run, string node) { }
+    public override void BeforeNodeRun(in RunParams run, string node) { }
 
     /// <inheritdoc />
-    public override void AfterNodeRun(in RunContext run, string node) { }
+    public override void AfterNodeRun(in RunParams run, string node) { }
 }

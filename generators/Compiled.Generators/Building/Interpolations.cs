@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Compiled.Config;
 using Compiled.Generators.Model;
 
@@ -7,12 +6,17 @@ namespace Compiled.Generators.Building;
 /// <summary>
 /// Finds <c>${resolver:key}</c> / <c>${resolver:key,default}</c> in catalog values: <c>runtime</c>
 /// (or Kedro's <c>runtime_params</c>) values become arguments of the pipelines that use the entry; <c>globals</c> must be defined in
-/// <c>conf/base/globals*.yml</c> or have a default; any other resolver is an error (CPL0011).
+/// <c>conf/base/globals*.yml</c> or have a default; any other resolver, or a malformed interpolation, is an error (CPL0011).
+/// The grammar is the runtime's (<see cref="InterpolationSyntax"/>).
 /// </summary>
 internal static class Interpolations
 {
-    /// <summary>One <c>${resolver:key}</c> or <c>${resolver:key,default}</c>.</summary>
-    public static readonly Regex Pattern = new(@"\$\{(?<resolver>[A-Za-z_][A-Za-z0-9_.]*):(?<key>[^,}]*)(?<default>,[^}]*)?\}", RegexOptions.CultureInvariant);
+    /// <summary>Whether <paramref name="text"/> holds an interpolation (<see cref="InterpolationSyntax"/>, the grammar a run reads).</summary>
+    public static bool Contains(string? text) => InterpolationSyntax.MayContain(text) && InterpolationSyntax.Parse(text!).Count > 0;
+
+    /// <summary>The interpolations written in <paramref name="scalar"/>.</summary>
+    public static List<InterpolationToken> In(YamlScalar scalar) =>
+        InterpolationSyntax.MayContain(scalar.Value) ? InterpolationSyntax.Parse(scalar.Value!) : new List<InterpolationToken>();
 
     /// <summary>The runtime values of <paramref name="entry"/>, in first-use order; reports unresolvable interpolations.</summary>
     public static List<(string Name, bool HasDefault)> Scan(string dataset, YamlValue entry, YamlMapping globals, List<DiagnosticInfo> diagnostics)
@@ -20,12 +24,18 @@ internal static class Interpolations
         var runtime = new List<(string Name, bool HasDefault)>();
         foreach (var scalar in Scalars(entry))
         {
-            foreach (Match match in Pattern.Matches(scalar.Value ?? ""))
+            foreach (var token in In(scalar))
             {
-                var resolver = KedroCatalogNames.CanonicalResolver(match.Groups["resolver"].Value);
-                var key = match.Groups["key"].Value.Trim();
-                var hasDefault = match.Groups["default"].Success;
-                switch (resolver)
+                var key = token.Key;
+                var hasDefault = token.HasDefault;
+                if (token.Problem != InterpolationProblem.None)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnresolvedInterpolation, DiagnosticTarget.InFile(scalar.Location),
+                        token.Written, dataset, InterpolationSyntax.Help(token.Problem)));
+                    continue;
+                }
+
+                switch (KedroCatalogNames.CanonicalResolver(token.Resolver))
                 {
                     case "runtime":
                         var index = runtime.FindIndex(r => r.Name == key);
@@ -36,13 +46,13 @@ internal static class Interpolations
                         if (!hasDefault && Find(globals, key) is null)
                         {
                             diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnresolvedInterpolation, DiagnosticTarget.InFile(scalar.Location),
-                                match.Value, dataset, $"define '{key}' in conf/base/globals.yml or give a default: ${{globals:{key},default}}"));
+                                token.Written, dataset, $"define '{key}' in conf/base/globals.yml or give a default: ${{globals:{key},default}}"));
                         }
 
                         break;
                     default:
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnresolvedInterpolation, DiagnosticTarget.InFile(scalar.Location),
-                            match.Value, dataset, $"unknown resolver '{resolver}'; catalog values can use ${{runtime:…}} and ${{globals:…}}, credentials ${{env:…}}"));
+                            token.Written, dataset, $"unknown resolver '{KedroCatalogNames.CanonicalResolver(token.Resolver)}'; catalog values can use ${{runtime:…}} and ${{globals:…}}, credentials ${{env:…}}"));
                         break;
                 }
             }
@@ -64,11 +74,11 @@ internal static class Interpolations
             if (RuntimeValuePlacement.Refusal(key.Key, hasAllowedTables) is not { } refusal) continue;
             foreach (var scalar in Scalars(key.Value))
             {
-                foreach (Match match in Pattern.Matches(scalar.Value ?? ""))
+                foreach (var token in In(scalar))
                 {
-                    if (KedroCatalogNames.CanonicalResolver(match.Groups["resolver"].Value) != "runtime") continue;
+                    if (KedroCatalogNames.CanonicalResolver(token.Resolver) != KedroCatalogNames.RuntimeResolver) continue;
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UntrustedRuntimeValue, DiagnosticTarget.InFile(scalar.Location),
-                        match.Value, dataset, key.Key, refusal));
+                        token.Written, dataset, key.Key, refusal));
                 }
             }
         }
@@ -79,9 +89,9 @@ internal static class Interpolations
     {
         foreach (var scalar in Scalars(entry))
         {
-            foreach (Match match in Pattern.Matches(scalar.Value ?? ""))
+            foreach (var token in In(scalar))
             {
-                if (KedroCatalogNames.CanonicalResolver(match.Groups["resolver"].Value) == "runtime") return (match.Value, scalar.Location);
+                if (KedroCatalogNames.CanonicalResolver(token.Resolver) == KedroCatalogNames.RuntimeResolver) return (token.Written, scalar.Location);
             }
         }
 

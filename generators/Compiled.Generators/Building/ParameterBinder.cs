@@ -248,7 +248,7 @@ internal sealed class ParameterBinder
             default:
                 if (value is not YamlScalar scalar) return Fail($"must be a scalar to bind into '{Naming.DisplayType(shape.TypeName)}'", value);
                 return ScalarLiterals.Format(scalar, shape.Kind, shape.EnumMembers, shape.TypeName)
-                    ?? (Interpolations.Pattern.IsMatch(scalar.Value ?? "") ? null // unresolved: CPL0021 said so (ParameterInterpolations)
+                    ?? (Interpolations.Contains(scalar.Value) ? null // unresolved: CPL0021 said so (ParameterInterpolations)
                     : Fail($"value '{scalar.Value}' is not a valid {shape.TypeName.TrimEnd('?')}", value));
         }
     }

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Compiled.Config;
 using Compiled.Generators.Model;
 
@@ -19,7 +18,7 @@ internal static class ParameterInterpolations
 
     private static YamlValue Resolve(YamlValue value, string path, YamlMapping globals, List<DiagnosticInfo> diagnostics) => value switch
     {
-        YamlScalar { Value: { } text } scalar when text.IndexOf("${", StringComparison.Ordinal) >= 0 => ResolveScalar(scalar, text, path, globals, diagnostics),
+        YamlScalar { Value: { } text } scalar when InterpolationSyntax.MayContain(text) => ResolveScalar(scalar, text, path, globals, diagnostics),
         YamlMapping mapping => mapping with
         {
             Entries = mapping.Entries
@@ -32,24 +31,27 @@ internal static class ParameterInterpolations
 
     private static YamlScalar ResolveScalar(YamlScalar scalar, string text, string path, YamlMapping globals, List<DiagnosticInfo> diagnostics)
     {
-        var matches = Interpolations.Pattern.Matches(text);
-        if (matches.Count == 0) return scalar;
+        var tokens = InterpolationSyntax.Parse(text);
+        if (tokens.Count == 0) return scalar;
         var builder = new StringBuilder();
         var position = 0;
-        foreach (Match match in matches)
+        foreach (var token in tokens)
         {
-            builder.Append(text, position, match.Index - position);
-            position = match.Index + match.Length;
-            var resolver = KedroCatalogNames.CanonicalResolver(match.Groups["resolver"].Value);
-            var key = match.Groups["key"].Value.Trim();
-            var fallback = match.Groups["default"].Success ? match.Groups["default"].Value.Substring(1).Trim() : null;
+            builder.Append(text, position, token.Start - position);
+            position = token.End;
+            var key = token.Key;
+            var fallback = token.Default;
             string? resolved;
             string help;
-            switch (resolver)
+            switch (token.Problem != InterpolationProblem.None ? null : KedroCatalogNames.CanonicalResolver(token.Resolver))
             {
+                case null:
+                    resolved = null;
+                    help = InterpolationSyntax.Help(token.Problem);
+                    break;
                 case KedroCatalogNames.RuntimeResolver:
                     resolved = fallback;
-                    help = $"parameters are compiled: give a default (${{{match.Groups["resolver"].Value}:{key},value}}) and change it per run with --params {path}=value or Run(parameters: …)";
+                    help = $"parameters are compiled: give a default (${{{token.Resolver}:{key},value}}) and change it per run with --params {path}=value or Run(parameters: …)";
                     break;
                 case "globals":
                     resolved = (Interpolations.Find(globals, key) as YamlScalar)?.Value ?? fallback;
@@ -57,13 +59,13 @@ internal static class ParameterInterpolations
                     break;
                 default:
                     resolved = null;
-                    help = $"unknown resolver '{match.Groups["resolver"].Value}'; parameters can use ${{globals:…}} and ${{runtime_params:…,default}}";
+                    help = $"unknown resolver '{token.Resolver}'; parameters can use ${{globals:…}} and ${{runtime_params:…,default}}";
                     break;
             }
 
             if (resolved is null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnresolvedParameterInterpolation, DiagnosticTarget.InFile(scalar.Location), match.Value, path, help));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnresolvedParameterInterpolation, DiagnosticTarget.InFile(scalar.Location), token.Written, path, help));
                 return scalar;
             }
 
@@ -72,7 +74,7 @@ internal static class ParameterInterpolations
 
         builder.Append(text, position, text.Length - position);
         // A value that is exactly one interpolation is typed as what it resolves to (0.2 is a number); spliced text is a string.
-        var whole = matches.Count == 1 && matches[0].Length == text.Length;
+        var whole = tokens.Count == 1 && tokens[0].Written.Length == text.Length;
         return scalar with { Value = builder.ToString(), IsPlain = scalar.IsPlain && whole };
     }
 }

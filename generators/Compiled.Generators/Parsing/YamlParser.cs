@@ -1,7 +1,7 @@
+using Compiled.Config;
 using Compiled.Generators.Model;
 using Microsoft.CodeAnalysis.Text;
 using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Compiled.Generators.Parsing;
@@ -10,8 +10,8 @@ namespace Compiled.Generators.Parsing;
 /// Reads a <c>conf/base</c> YAML file into the generator's equatable YAML tree, keeping every
 /// value's location. Malformed YAML becomes a CPL0006 diagnostic at the parser's line and column;
 /// nothing here throws, loops or recurses without end: merge keys (<c>&lt;&lt;: *defaults</c>) are
-/// resolved here, with the keys written in the mapping winning, and an alias to a value that
-/// contains it, or aliases that expand past <see cref="MaxValues"/> values, are CPL0006 too.
+/// resolved, an alias to a value that contains it, or aliases that expand past <see cref="YamlRules.MaxValues"/>
+/// values, are CPL0006 too, by the rules the runtime reads the same files with (<see cref="YamlTreeConverter{TNode}"/>).
 /// </summary>
 internal static class YamlParser
 {
@@ -41,7 +41,7 @@ internal static class YamlParser
         try
         {
             parser = new Parser(new StringReader(content));
-            var root = Load(parser);
+            var root = YamlRules.LoadRoot(parser);
             if (root is null)
             {
                 return new ConfigFileModel(path, kind, EmptyMapping(path), null);
@@ -97,16 +97,6 @@ internal static class YamlParser
     private static ConfigFileModel Broken(string path, ConfigFileKind kind, SourceText text, DiagnosticInfo error) =>
         new(path, kind, null, error) { Recovered = YamlRecovery.Recover(path, text, error.Target.File!.Line) };
 
-    /// <summary>The first document's root node, or null for an empty document; throws what YamlDotNet throws.</summary>
-    private static YamlNode? Load(Parser parser)
-    {
-        var stream = new YamlStream();
-        stream.Load(parser);
-        if (stream.Documents.Count == 0) return null;
-        var root = stream.Documents[0].RootNode;
-        return root is YamlScalarNode { Value: null or "" or "~" or "null" } ? null : root;
-    }
-
     /// <summary>
     /// The root mapping of <paramref name="text"/>, or false with the 0-based line where reading stopped. For
     /// <see cref="YamlRecovery"/>, which reads a broken file again with its broken parts blanked out.
@@ -119,7 +109,7 @@ internal static class YamlParser
         try
         {
             parser = new Parser(new StringReader(text.ToString()));
-            var node = Load(parser);
+            var node = YamlRules.LoadRoot(parser);
             if (node is null)
             {
                 root = EmptyMapping(path);
@@ -154,101 +144,24 @@ internal static class YamlParser
     private static YamlMapping EmptyMapping(string path) =>
         new(EquatableArray<YamlEntry>.Empty, new FileLocation(path, 0, 0, 0, 0, 0, 0));
 
-    /// <summary>The most values a document may hold once its aliases and merge keys are expanded.</summary>
-    internal const int MaxValues = 100_000;
-
-    /// <summary>
-    /// Converts YamlDotNet's node graph, in which an alias is the very node it names (so a graph can have
-    /// cycles and shared parts), into the model's tree.
-    /// </summary>
-    private sealed class Converter(string path, SourceText text)
+    /// <summary>Converts YamlDotNet's node graph into the model's tree, by the rules shared with the runtime (<see cref="YamlTreeConverter{TNode}"/>).</summary>
+    private sealed class Converter(string path, SourceText text) : YamlTreeConverter<YamlValue>
     {
-        private readonly HashSet<YamlNode> _open = new(ReferenceComparer.Instance);
-        private int _values;
-        private YamlNode? _topLevelKey; // the top-level key being read: where an expansion past the limit is reported
+        protected override YamlValue Mapping(YamlMappingNode node, List<YamlTreeEntry<YamlValue>> entries) =>
+            new YamlMapping(entries.Select(e => new YamlEntry(e.Key, Locate(path, text, e.KeyNode.Start, e.KeyNode.End), e.Value)).ToEquatableArray(), Here(node));
 
-        /// <param name="node">The node to convert.</param>
-        /// <param name="referrer">Where it is referred to from (its key, or the list it is in): the place of an error about it.</param>
-        public YamlValue Convert(YamlNode node, YamlNode referrer)
+        protected override YamlValue Sequence(YamlSequenceNode node, List<YamlValue> items) => new YamlSequence(items.ToEquatableArray(), Here(node));
+
+        protected override YamlValue Scalar(YamlNode node, string? value, bool plain) => new YamlScalar(value, plain, Here(node));
+
+        /// <summary>A mapping or list used as a key: its first characters as written.</summary>
+        protected override string ComplexKey(YamlNode key)
         {
-            if (++_values > MaxValues)
-            {
-                throw new YamlException((_topLevelKey ?? referrer).Start, (_topLevelKey ?? referrer).End, $"the document expands to more than {MaxValues:N0} values through its aliases");
-            }
-
-            var location = Locate(path, text, node.Start, node.End);
-            switch (node)
-            {
-                case YamlMappingNode mapping:
-                    var isRoot = _open.Count == 0;
-                    Open(node, referrer);
-                    var entries = new List<YamlEntry>(mapping.Children.Count);
-                    var written = new HashSet<string>(mapping.Children.Where(c => !IsMergeKey(c.Key)).Select(c => Key(c.Key)), StringComparer.Ordinal);
-                    var merged = new HashSet<string>(StringComparer.Ordinal);
-                    foreach (var child in mapping.Children)
-                    {
-                        if (isRoot) _topLevelKey = child.Key;
-                        if (!IsMergeKey(child.Key))
-                        {
-                            entries.Add(new YamlEntry(Key(child.Key), Locate(path, text, child.Key.Start, child.Key.End), Convert(child.Value, child.Key)));
-                            continue;
-                        }
-
-                        // YAML's merge key: the entries of the named mapping(s), in place of the '<<' entry; a key written in
-                        // this mapping wins over a merged one, and an earlier mapping of a '<<' list over a later one.
-                        var sources = child.Value is YamlSequenceNode list ? list.Children : (IList<YamlNode>)new[] { child.Value };
-                        foreach (var source in sources)
-                        {
-                            if (source is not YamlMappingNode) throw new YamlException(child.Key.Start, child.Key.End, "the merge key '<<' must name a mapping or a list of mappings (e.g. <<: *defaults)");
-                            if (_open.Contains(source)) throw new YamlException(child.Key.Start, child.Key.End, "the merge key '<<' names a mapping that contains it");
-                            foreach (var entry in ((YamlMapping)Convert(source, child.Key)).Entries)
-                            {
-                                if (!written.Contains(entry.Key) && merged.Add(entry.Key)) entries.Add(entry);
-                            }
-                        }
-                    }
-
-                    _open.Remove(node);
-                    return new YamlMapping(entries.ToEquatableArray(), location);
-                case YamlSequenceNode sequence:
-                    Open(node, referrer);
-                    var items = sequence.Children.Select(item => Convert(item, sequence)).ToEquatableArray();
-                    _open.Remove(node);
-                    return new YamlSequence(items, location);
-                case YamlScalarNode scalar:
-                    var plain = scalar.Style is ScalarStyle.Plain or ScalarStyle.Any;
-                    var value = plain && scalar.Value is "~" or "null" or "Null" or "NULL" or "" ? null : scalar.Value;
-                    return new YamlScalar(value, plain, location);
-                default:
-                    return new YamlScalar(null, true, location);
-            }
-        }
-
-        private void Open(YamlNode node, YamlNode referrer)
-        {
-            if (!_open.Add(node)) throw new YamlException(referrer.Start, referrer.End, "an alias here names a mapping or list that contains it");
-        }
-
-        private static bool IsMergeKey(YamlNode key) =>
-            key is YamlScalarNode { Value: "<<", Style: ScalarStyle.Plain or ScalarStyle.Any } scalar && (scalar.Tag.IsEmpty || scalar.Tag.Value == "tag:yaml.org,2002:merge");
-
-        /// <summary>A key's text: a scalar's value, or (for a mapping or list used as a key) the first characters written.</summary>
-        private string Key(YamlNode key)
-        {
-            if (key is YamlScalarNode scalar) return scalar.Value ?? "";
             var start = Clamp(key.Start.Index, text.Length);
             return text.ToString(new TextSpan(start, Math.Min(Math.Max(0, Clamp(key.End.Index, text.Length) - start), 100)));
         }
-    }
 
-    /// <summary>Nodes by identity: YamlDotNet's own equality walks the node graph, which aliases can make cyclic.</summary>
-    private sealed class ReferenceComparer : IEqualityComparer<YamlNode>
-    {
-        public static readonly ReferenceComparer Instance = new();
-
-        public bool Equals(YamlNode? x, YamlNode? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(YamlNode node) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(node);
+        private FileLocation Here(YamlNode node) => Locate(path, text, node.Start, node.End);
     }
 
     private const string DuplicateKey = "Duplicate key ";

@@ -1,3 +1,4 @@
+using Compiled.Config;
 using Compiled.Generators.Model;
 using Microsoft.CodeAnalysis.Text;
 using YamlDotNet.Core;
@@ -157,7 +158,7 @@ internal static class YamlRecovery
         }
 
         var plain = (comment >= 0 ? written.Substring(0, comment) : written).Trim();
-        return new YamlScalar(plain is "" or "~" or "null" or "Null" or "NULL" ? null : plain, true, location);
+        return new YamlScalar(YamlRules.IsNull(ScalarStyle.Plain, plain) ? null : plain, true, location);
     }
 
     /// <summary>A one-line flow value, every part placed on the line it came from.</summary>
@@ -166,9 +167,7 @@ internal static class YamlRecovery
         YamlMappingNode mapping => new YamlMapping(
             mapping.Children.Select(c => new YamlEntry((c.Key as YamlScalarNode)?.Value ?? "", location, Convert(c.Value, location))).ToEquatableArray(), location),
         YamlSequenceNode sequence => new YamlSequence(sequence.Children.Select(c => Convert(c, location)).ToEquatableArray(), location),
-        YamlScalarNode scalar => new YamlScalar(
-            scalar.Style is YamlDotNet.Core.ScalarStyle.Plain or YamlDotNet.Core.ScalarStyle.Any && scalar.Value is "~" or "null" or "" ? null : scalar.Value,
-            scalar.Style is YamlDotNet.Core.ScalarStyle.Plain or YamlDotNet.Core.ScalarStyle.Any, location),
+        YamlScalarNode scalar => new YamlScalar(YamlRules.IsNull(scalar.Style, scalar.Value) ? null : scalar.Value, YamlRules.IsPlain(scalar.Style), location),
         _ => new YamlScalar(null, true, location),
     };
 

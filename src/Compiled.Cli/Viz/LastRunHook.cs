@@ -22,22 +22,22 @@ internal sealed class LastRunHook(TextWriter error) : PipelineHook
     /// <summary>The default record of a project: beside the default page, under <c>data/08_reporting</c>.</summary>
     public static string DefaultPath(string projectPath) => System.IO.Path.Combine(projectPath, "data", "08_reporting", "last-run.json");
 
-    public override void BeforePipelineRun(in RunContext run) => _startedAt = DateTimeOffset.UtcNow;
+    public override void BeforePipelineRun(in RunParams run) => _startedAt = DateTimeOffset.UtcNow;
 
-    public override void BeforeNodeRun(in RunContext run, string node) => _started[node] = Stopwatch.GetTimestamp();
+    public override void BeforeNodeRun(in RunParams run, string node) => _started[node] = Stopwatch.GetTimestamp();
 
-    public override void AfterNodeRun(in RunContext run, string node) => _nodes.Enqueue((node, "completed", Elapsed(node)));
+    public override void AfterNodeRun(in RunParams run, string node) => _nodes.Enqueue((node, "completed", Elapsed(node)));
 
-    public override void OnNodeError(in RunContext run, string node, Exception error) => _nodes.Enqueue((node, "failed", Elapsed(node)));
+    public override void OnNodeError(in RunParams run, string node, Exception error) => _nodes.Enqueue((node, "failed", Elapsed(node)));
 
-    public override void AfterPipelineRun(in RunContext run) => Write(run, "completed");
+    public override void AfterPipelineRun(in RunParams run) => Write(run, "completed");
 
-    public override void OnPipelineError(in RunContext run, PipelineRunException error) => Write(run, "failed");
+    public override void OnPipelineError(in RunParams run, PipelineRunException error) => Write(run, "failed");
 
     private double Elapsed(string node) =>
         _started.TryRemove(node, out var start) ? Stopwatch.GetElapsedTime(start).TotalMilliseconds : 0;
 
-    private void Write(in RunContext run, string status)
+    private void Write(in RunParams run, string status)
     {
         if (Path is not { } path) return;
         try
@@ -51,7 +51,7 @@ internal sealed class LastRunHook(TextWriter error) : PipelineHook
         }
     }
 
-    private void Write(in RunContext run, string status, string path)
+    private void Write(in RunParams run, string status, string path)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
         var temporary = path + ".tmp";

@@ -6,6 +6,7 @@ namespace Compiled.Config;
 /// Resolves <c>${resolver:key}</c> and <c>${resolver:key,default}</c> inside configuration scalars:
 /// <c>globals</c> when a session is created, <c>runtime</c> at each run, <c>env</c> in credentials.
 /// A scalar that is exactly one interpolation takes the resolved value; otherwise the value is spliced into the text.
+/// The grammar (defaults, nested braces, escapes, malformed interpolations) is <see cref="InterpolationSyntax"/>, shared with the build.
 /// </summary>
 public static class Interpolation
 {
@@ -14,35 +15,28 @@ public static class Interpolation
     /// <param name="resolver">The resolver name handled here (<c>globals</c>, <c>runtime</c>, <c>env</c>); others are left as written.</param>
     /// <param name="lookup">Returns the value of a key, or null when it has none.</param>
     /// <param name="location">Where the scalar was written, for errors.</param>
-    /// <exception cref="ConfigException">A key has no value and no default.</exception>
+    /// <exception cref="ConfigException">A key has no value and no default, or an interpolation is malformed (never closed, or nested).</exception>
     public static string? Resolve(string? text, string resolver, Func<string, string?> lookup, ConfigLocation location)
     {
         if (text is null || !text.Contains("${" + resolver + ":", StringComparison.Ordinal)) return text;
         var builder = new StringBuilder(text.Length);
         var position = 0;
-        while (position < text.Length)
+        foreach (var token in InterpolationSyntax.Parse(text))
         {
-            var start = text.IndexOf("${" + resolver + ":", position, StringComparison.Ordinal);
-            if (start < 0)
+            if (token.Problem != InterpolationProblem.None)
             {
-                builder.Append(text, position, text.Length - position);
-                break;
+                throw new ConfigException($"'${{{token.Resolver}:…}}' cannot be read: {InterpolationSyntax.Help(token.Problem)}", location);
             }
 
-            var end = text.IndexOf('}', start);
-            if (end < 0) throw new ConfigException($"unclosed interpolation in '{text}'", location);
-            builder.Append(text, position, start - position);
-            var body = text.Substring(start + resolver.Length + 3, end - start - resolver.Length - 3);
-            var comma = body.IndexOf(',');
-            var key = (comma < 0 ? body : body[..comma]).Trim();
-            var fallback = comma < 0 ? null : body[(comma + 1)..].Trim();
-            var value = lookup(key) ?? fallback ?? throw new ConfigException(
-                $"'${{{resolver}:{key}}}' has no value and no default ({Help(resolver)})", location);
+            if (token.Resolver != resolver) continue; // another resolver's: left as written for its own pass
+            builder.Append(text, position, token.Start - position);
+            var value = lookup(token.Key) ?? token.Default ?? throw new ConfigException(
+                $"'${{{resolver}:{token.Key}}}' has no value and no default ({Help(resolver)})", location);
             builder.Append(value);
-            position = end + 1;
+            position = token.End;
         }
 
-        return builder.ToString();
+        return builder.Append(text, position, text.Length - position).ToString();
     }
 
     /// <summary>Applies <see cref="Resolve"/> to every scalar under <paramref name="node"/>.</summary>

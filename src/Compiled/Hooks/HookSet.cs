@@ -1,6 +1,9 @@
 namespace Compiled;
 
-/// <summary>The hooks of a session, called in registration order. Absent (null) when none are registered.</summary>
+/// <summary>
+/// The hooks of a session, called in registration order with a read-only view of the run (<see cref="RunParams"/>).
+/// Absent (null) when none are registered.
+/// </summary>
 internal sealed class HookSet
 {
     private readonly PipelineHook[] _hooks;
@@ -15,51 +18,61 @@ internal sealed class HookSet
 
     public void BeforePipelineRun(in RunContext run)
     {
-        foreach (var hook in _hooks) hook.BeforePipelineRun(run);
+        var view = new RunParams(run);
+        foreach (var hook in _hooks) hook.BeforePipelineRun(view);
     }
 
     public void AfterPipelineRun(in RunContext run)
     {
-        foreach (var hook in _hooks) hook.AfterPipelineRun(run);
+        var view = new RunParams(run);
+        foreach (var hook in _hooks) hook.AfterPipelineRun(view);
     }
 
     public void OnPipelineError(in RunContext run, PipelineRunException error)
     {
-        foreach (var hook in _hooks) hook.OnPipelineError(run, error);
+        var view = new RunParams(run);
+        foreach (var hook in _hooks) hook.OnPipelineError(view, error);
     }
 
     public void BeforeNodeRun(in RunContext run, string node)
     {
-        foreach (var hook in _hooks) hook.BeforeNodeRun(run, node);
+        var view = new RunParams(run);
+        foreach (var hook in _hooks) hook.BeforeNodeRun(view, node);
     }
 
     public void AfterNodeRun(in RunContext run, string node)
     {
-        foreach (var hook in _hooks) hook.AfterNodeRun(run, node);
+        var view = new RunParams(run);
+        foreach (var hook in _hooks) hook.AfterNodeRun(view, node);
     }
 
     public void OnNodeError(in RunContext run, string node, Exception error)
     {
-        foreach (var hook in _hooks) hook.OnNodeError(run, node, error);
+        var view = new RunParams(run);
+        foreach (var hook in _hooks) hook.OnNodeError(view, node, error);
     }
 
     public void BeforeDatasetLoaded(in RunContext run, string dataset)
     {
-        foreach (var hook in _hooks) hook.BeforeDatasetLoaded(run, dataset);
+        var view = new RunParams(run);
+        foreach (var hook in _hooks) hook.BeforeDatasetLoaded(view, dataset);
     }
 
     public void AfterDatasetLoaded(in RunContext run, string dataset)
     {
-        foreach (var hook in _hooks) hook.AfterDatasetLoaded(run, dataset);
+        var view = new RunParams(run);
+        foreach (var hook in _hooks) hook.AfterDatasetLoaded(view, dataset);
     }
 
     public void BeforeDatasetSaved(in RunContext run, string dataset)
     {
-        foreach (var hook in _hooks) hook.BeforeDatasetSaved(run, dataset);
+        var view = new RunParams(run);
+        foreach (var hook in _hooks) hook.BeforeDatasetSaved(view, dataset);
     }
 
     public void AfterDatasetSaved(in RunContext run, string dataset)
     {
-        foreach (var hook in _hooks) hook.AfterDatasetSaved(run, dataset);
+        var view = new RunParams(run);
+        foreach (var hook in _hooks) hook.AfterDatasetSaved(view, dataset);
     }
 }

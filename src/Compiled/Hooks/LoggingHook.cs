@@ -5,19 +5,19 @@ namespace Compiled;
 /// <summary>Logs each run and node through <see cref="ILogger"/>; added by the session when <see cref="SessionOptions.LoggerFactory"/> is set.</summary>
 internal sealed partial class LoggingHook(ILogger logger) : PipelineHook
 {
-    public override void BeforePipelineRun(in RunContext run) => RunStarting(logger, run.PipelineName, run.RunId);
+    public override void BeforePipelineRun(in RunParams run) => RunStarting(logger, run.PipelineName, run.RunId);
 
-    public override void AfterPipelineRun(in RunContext run) => RunCompleted(logger, run.PipelineName, run.RunId, run.Elapsed.TotalMilliseconds);
+    public override void AfterPipelineRun(in RunParams run) => RunCompleted(logger, run.PipelineName, run.RunId, run.Elapsed.TotalMilliseconds);
 
-    public override void OnPipelineError(in RunContext run, PipelineRunException error) => RunFailed(logger, error, run.PipelineName, run.RunId);
+    public override void OnPipelineError(in RunParams run, PipelineRunException error) => RunFailed(logger, error, run.PipelineName, run.RunId);
 
-    public override void BeforeNodeRun(in RunContext run, string node) => NodeStarting(logger, node, run.PipelineName);
+    public override void BeforeNodeRun(in RunParams run, string node) => NodeStarting(logger, node, run.PipelineName);
 
-    public override void AfterNodeRun(in RunContext run, string node) => NodeCompleted(logger, node, run.PipelineName);
+    public override void AfterNodeRun(in RunParams run, string node) => NodeCompleted(logger, node, run.PipelineName);
 
-    public override void BeforeDatasetLoaded(in RunContext run, string dataset) => DatasetLoading(logger, dataset);
+    public override void BeforeDatasetLoaded(in RunParams run, string dataset) => DatasetLoading(logger, dataset);
 
-    public override void BeforeDatasetSaved(in RunContext run, string dataset) => DatasetSaving(logger, dataset);
+    public override void BeforeDatasetSaved(in RunParams run, string dataset) => DatasetSaving(logger, dataset);
 
     [LoggerMessage(1, LogLevel.Information, "Running pipeline '{Pipeline}' (run {RunId})")]
     private static partial void RunStarting(ILogger logger, string pipeline, string runId);

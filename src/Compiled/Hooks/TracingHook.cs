@@ -27,7 +27,7 @@ public sealed class TracingHook : PipelineHook
     private static readonly ActivitySource Source = new(ActivitySourceName, typeof(TracingHook).Assembly.GetName().Version?.ToString());
 
     /// <inheritdoc />
-    public override void BeforePipelineRun(in RunContext run)
+    public override void BeforePipelineRun(in RunParams run)
     {
         if (!Source.HasListeners()) return;
         Source.StartActivity("run " + run.PipelineName, ActivityKind.Internal)?
@@ -36,16 +36,16 @@ public sealed class TracingHook : PipelineHook
     }
 
     /// <inheritdoc />
-    public override void AfterPipelineRun(in RunContext run) => RunSpan(run)?.Stop();
+    public override void AfterPipelineRun(in RunParams run) => RunSpan(run)?.Stop();
 
     /// <inheritdoc />
-    public override void OnPipelineError(in RunContext run, PipelineRunException error)
+    public override void OnPipelineError(in RunParams run, PipelineRunException error)
     {
         if (RunSpan(run) is { } span) Fail(span, error.InnerException ?? error);
     }
 
     /// <inheritdoc />
-    public override void BeforeNodeRun(in RunContext run, string node)
+    public override void BeforeNodeRun(in RunParams run, string node)
     {
         if (!Source.HasListeners()) return;
         Source.StartActivity("node " + node, ActivityKind.Internal)?
@@ -55,10 +55,10 @@ public sealed class TracingHook : PipelineHook
     }
 
     /// <inheritdoc />
-    public override void AfterNodeRun(in RunContext run, string node) => NodeSpan(node)?.Stop();
+    public override void AfterNodeRun(in RunParams run, string node) => NodeSpan(node)?.Stop();
 
     /// <inheritdoc />
-    public override void OnNodeError(in RunContext run, string node, Exception error)
+    public override void OnNodeError(in RunParams run, string node, Exception error)
     {
         if (NodeSpan(node) is { } span) Fail(span, error);
     }
@@ -78,7 +78,7 @@ public sealed class TracingHook : PipelineHook
         }
     }
 
-    private static Activity? RunSpan(in RunContext run) =>
+    private static Activity? RunSpan(in RunParams run) =>
         Activity.Current is { } current && current.Source == Source && current.GetTagItem(NodeTag) is null
             && current.GetTagItem(PipelineTag) is string pipeline && pipeline == run.PipelineName
             ? current

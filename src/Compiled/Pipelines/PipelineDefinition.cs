@@ -115,7 +115,7 @@ public sealed class PipelineDefinition
 
     /// <summary>Exactly the named nodes (Kedro's <c>only_nodes</c>; <c>--nodes</c>).</summary>
     /// <exception cref="PipelineSelectionException">A name is not a node of the pipeline.</exception>
-    public IReadOnlyList<NodeDefinition> OnlyNodes(params IReadOnlyList<string> names) => ToNodes(OnlyNodeIndices(names, "--nodes"));
+    public IReadOnlyList<NodeDefinition> OnlyNodes(params IReadOnlyList<string> names) => ToNodes(OnlyNodeIndices(names, NodeFilterCriterion.Nodes));
 
     /// <summary>The nodes with any of the tags (Kedro's <c>only_nodes_with_tags</c>; <c>--tags</c>).</summary>
     /// <exception cref="PipelineSelectionException">No node of the pipeline has one of the tags.</exception>
@@ -155,14 +155,14 @@ public sealed class PipelineDefinition
         Intersect(filter.Tags, TagIndices);
         Intersect(filter.FromNodes, FromNodeIndices);
         Intersect(filter.ToNodes, ToNodeIndices);
-        Intersect(filter.Nodes, names => OnlyNodeIndices(names, "--nodes"));
+        Intersect(filter.Nodes, names => OnlyNodeIndices(names, NodeFilterCriterion.Nodes));
         Intersect(filter.FromInputs, FromInputIndices);
         Intersect(filter.ToOutputs, ToOutputIndices);
         Intersect(filter.Namespaces, NamespaceIndices);
         if (selected.Count == 0)
         {
-            throw new PipelineSelectionException(
-                $"Pipeline '{Name}' contains no nodes after applying all provided filters ({Describe(filter)}): each filter selects from the whole pipeline and a run takes the nodes every filter selects.");
+            throw new PipelineSelectionException(null, filterName =>
+                $"Pipeline '{Name}' contains no nodes after applying all provided filters ({Describe(filter, filterName)}): each filter selects from the whole pipeline and a run takes the nodes every filter selects.");
         }
 
         return selected.Order().ToArray();
@@ -180,25 +180,26 @@ public sealed class PipelineDefinition
     /// <summary>The datasets node <paramref name="node"/> writes (indices into <see cref="Datasets"/>).</summary>
     public IReadOnlyList<int> OutputsOf(int node) => _nodeOutputs[node];
 
-    internal static string Describe(NodeFilter filter)
+    /// <summary>The filter's criteria and values, each criterion named by <paramref name="filterName"/>.</summary>
+    internal static string Describe(NodeFilter filter, Func<NodeFilterCriterion, string> filterName)
     {
         var parts = new List<string>();
-        void Add(string option, IReadOnlyList<string> values)
+        void Add(NodeFilterCriterion criterion, IReadOnlyList<string> values)
         {
-            if (values.Count > 0) parts.Add($"{option} {string.Join(",", values)}");
+            if (values.Count > 0) parts.Add($"{filterName(criterion)} {string.Join(",", values)}");
         }
 
-        Add("--tags", filter.Tags);
-        Add("--nodes", filter.Nodes);
-        Add("--from-nodes", filter.FromNodes);
-        Add("--to-nodes", filter.ToNodes);
-        Add("--from-inputs", filter.FromInputs);
-        Add("--to-outputs", filter.ToOutputs);
-        Add("--namespaces", filter.Namespaces);
+        Add(NodeFilterCriterion.Tags, filter.Tags);
+        Add(NodeFilterCriterion.Nodes, filter.Nodes);
+        Add(NodeFilterCriterion.FromNodes, filter.FromNodes);
+        Add(NodeFilterCriterion.ToNodes, filter.ToNodes);
+        Add(NodeFilterCriterion.FromInputs, filter.FromInputs);
+        Add(NodeFilterCriterion.ToOutputs, filter.ToOutputs);
+        Add(NodeFilterCriterion.Namespaces, filter.Namespaces);
         return parts.Count == 0 ? "no filter" : string.Join(" ", parts);
     }
 
-    private HashSet<int> OnlyNodeIndices(IReadOnlyList<string> names, string option)
+    private HashSet<int> OnlyNodeIndices(IReadOnlyList<string> names, NodeFilterCriterion criterion)
     {
         var result = new HashSet<int>();
         foreach (var name in names)
@@ -214,7 +215,7 @@ public sealed class PipelineDefinition
             var hint = namespaced.Count > 0
                 ? $" Did you mean {string.Join(" or ", namespaced.Select(n => $"'{n}'"))}?"
                 : NameSuggestions.DidYouMean(name, _nodeIndex.Keys);
-            throw new PipelineSelectionException($"Pipeline '{Name}' does not contain a node named '{name}' ({option}).{hint}", option);
+            throw new PipelineSelectionException(criterion, filterName => $"Pipeline '{Name}' does not contain a node named '{name}' ({filterName(criterion)}).{hint}");
         }
 
         return result;
@@ -226,7 +227,7 @@ public sealed class PipelineDefinition
         foreach (var tag in tags.Where(t => !known.Contains(t, StringComparer.Ordinal)))
         {
             var hint = known.Count == 0 ? " Its nodes have no tags." : NameSuggestions.DidYouMean(tag, known) is { Length: > 0 } match ? match : $" Its tags: {string.Join(", ", known)}.";
-            throw new PipelineSelectionException($"Pipeline '{Name}' has no node tagged '{tag}' (--tags).{hint}", "--tags");
+            throw new PipelineSelectionException(NodeFilterCriterion.Tags, filterName => $"Pipeline '{Name}' has no node tagged '{tag}' ({filterName(NodeFilterCriterion.Tags)}).{hint}");
         }
 
         var set = new HashSet<string>(tags, StringComparer.Ordinal);
@@ -245,7 +246,8 @@ public sealed class PipelineDefinition
             {
                 var known = Namespaces;
                 var hint = known.Count == 0 ? " Its nodes have no namespace." : NameSuggestions.DidYouMean(ns, known) is { Length: > 0 } match ? match : $" Its namespaces: {string.Join(", ", known)}.";
-                throw new PipelineSelectionException($"Pipeline '{Name}' does not contain nodes with the namespace '{ns}' (--namespaces).{hint}", "--namespaces");
+                throw new PipelineSelectionException(NodeFilterCriterion.Namespaces,
+                    filterName => $"Pipeline '{Name}' does not contain nodes with the namespace '{ns}' ({filterName(NodeFilterCriterion.Namespaces)}).{hint}");
             }
 
             result.UnionWith(matching);
@@ -257,7 +259,7 @@ public sealed class PipelineDefinition
     private HashSet<int> FromNodeIndices(IReadOnlyList<string> names)
     {
         // Kedro: only_nodes(*names) + from_inputs(*their outputs).
-        var result = OnlyNodeIndices(names, "--from-nodes");
+        var result = OnlyNodeIndices(names, NodeFilterCriterion.FromNodes);
         result.UnionWith(Downstream(result.SelectMany(n => _nodeOutputs[n])));
         return result;
     }
@@ -265,14 +267,14 @@ public sealed class PipelineDefinition
     private HashSet<int> ToNodeIndices(IReadOnlyList<string> names)
     {
         // Kedro: only_nodes(*names) + to_outputs(*their inputs).
-        var result = OnlyNodeIndices(names, "--to-nodes");
+        var result = OnlyNodeIndices(names, NodeFilterCriterion.ToNodes);
         result.UnionWith(Upstream(result.SelectMany(n => _nodeInputs[n])));
         return result;
     }
 
-    private HashSet<int> FromInputIndices(IReadOnlyList<string> datasets) => Downstream(DatasetIndices(datasets, "--from-inputs"));
+    private HashSet<int> FromInputIndices(IReadOnlyList<string> datasets) => Downstream(DatasetIndices(datasets, NodeFilterCriterion.FromInputs));
 
-    private HashSet<int> ToOutputIndices(IReadOnlyList<string> datasets) => Upstream(DatasetIndices(datasets, "--to-outputs"));
+    private HashSet<int> ToOutputIndices(IReadOnlyList<string> datasets) => Upstream(DatasetIndices(datasets, NodeFilterCriterion.ToOutputs));
 
     /// <summary>The nodes that read any of <paramref name="datasets"/>, then the nodes that read their outputs, and so on.</summary>
     private HashSet<int> Downstream(IEnumerable<int> datasets)
@@ -314,15 +316,15 @@ public sealed class PipelineDefinition
         return result;
     }
 
-    private List<int> DatasetIndices(IReadOnlyList<string> datasets, string option)
+    private List<int> DatasetIndices(IReadOnlyList<string> datasets, NodeFilterCriterion criterion)
     {
         var result = new List<int>();
         foreach (var dataset in datasets)
         {
             if (!_datasetIndex.TryGetValue(dataset, out var index))
             {
-                throw new PipelineSelectionException(
-                    $"Pipeline '{Name}' does not contain a dataset named '{dataset}' ({option}).{NameSuggestions.DidYouMean(dataset, _datasetIndex.Keys)}", option);
+                var hint = NameSuggestions.DidYouMean(dataset, _datasetIndex.Keys);
+                throw new PipelineSelectionException(criterion, filterName => $"Pipeline '{Name}' does not contain a dataset named '{dataset}' ({filterName(criterion)}).{hint}");
             }
 
             result.Add(index);

@@ -172,8 +172,7 @@ public static class PipelineRunner
         {
             if (options.RuntimeValues.ContainsKey(value)) continue;
             throw new PipelineSelectionException(
-                $"Dataset '{dataset.Name}' needs the runtime value '{value}' (${{runtime:{value}}} in its catalog entry, with no default): give it with --runtime {value}=… (RunOptions.RuntimeValues).",
-                "--runtime");
+                $"Dataset '{dataset.Name}' needs the runtime value '{value}' (${{runtime:{value}}} in its catalog entry, with no default): give it with --runtime {value}=… (RunOptions.RuntimeValues).");
         }
     }
 

@@ -1,12 +1,15 @@
+using System.ComponentModel;
 using System.Diagnostics;
 
 namespace Compiled;
 
 /// <summary>
-/// One run of a pipeline: its id, its pipeline and the session's hooks. Generated <c>Run</c> methods
-/// create one per run with <see cref="Session.StartRun"/> and route every node call and dataset
-/// access through it. A value type: starting a run allocates nothing.
+/// For generated code: one run of a pipeline, its id, its pipeline and the session's hooks. Generated <c>Run</c> methods
+/// create one per run with <see cref="Session.StartRun"/> and route every node call and dataset access through it.
+/// A value type: starting a run allocates nothing. Hooks see a read-only view of it, <see cref="RunParams"/>;
+/// application code has no use for it, so it is hidden from IntelliSense (it stays public: generated code uses only public API).
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct RunContext
 {
     private readonly Session _session;
@@ -42,10 +45,12 @@ public readonly struct RunContext
     /// <summary>Time since the run started (measured only when the session has hooks; zero otherwise).</summary>
     public TimeSpan Elapsed => _startTimestamp == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(_startTimestamp);
 
-    /// <summary>Called by generated code before the first node.</summary>
+    /// <summary>For generated code: called before the first node.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public void PipelineStarting() => _hooks?.BeforePipelineRun(this);
 
-    /// <summary>Called by generated code after the last node.</summary>
+    /// <summary>For generated code: called after the last node.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public void PipelineCompleted()
     {
         _session.CompleteRun(_sequence);
@@ -53,13 +58,16 @@ public readonly struct RunContext
         _session.EndRun(_sequence);
     }
 
-    /// <summary>Called by generated code before calling node <paramref name="node"/>.</summary>
+    /// <summary>For generated code: called before calling node <paramref name="node"/>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public void NodeStarting(string node) => _hooks?.BeforeNodeRun(this, node);
 
-    /// <summary>Called by generated code after node <paramref name="node"/> returned.</summary>
+    /// <summary>For generated code: called after node <paramref name="node"/> returned.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public void NodeCompleted(string node) => _hooks?.AfterNodeRun(this, node);
 
-    /// <summary>Loads a catalog dataset for this run.</summary>
+    /// <summary>For generated code: loads a catalog dataset for this run.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public T Load<T>(IDataset<T> dataset)
     {
         if (_hooks is null) return Loaded(dataset.Load());
@@ -69,7 +77,8 @@ public readonly struct RunContext
         return data;
     }
 
-    /// <summary>Loads a catalog dataset for this run, asynchronously.</summary>
+    /// <summary>For generated code: loads a catalog dataset for this run, asynchronously.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public ValueTask<T> LoadAsync<T>(IDataset<T> dataset, CancellationToken cancellationToken)
     {
         if (_hooks is not null) return LoadWithHooksAsync(dataset, cancellationToken);
@@ -77,16 +86,19 @@ public readonly struct RunContext
         return load.IsCompletedSuccessfully ? new(Loaded(load.Result)) : LoadedAsync(load);
     }
 
-    /// <summary>The session's shared copy of an artifact, loaded on first use (see <see cref="Session.Preload{T}"/>).</summary>
+    /// <summary>For generated code: the session's shared copy of an artifact, loaded on first use (see <see cref="Session.Preload{T}"/>).</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public T LoadArtifact<T>(IDataset<T> dataset) => _session.GetArtifact(dataset, this);
 
     /// <summary>
-    /// Whether the session has hooks. Generated code reads it once per run and calls
+    /// For generated code: whether the session has hooks. Generated code reads it once per run and calls
     /// <see cref="NodeStarting"/> / <see cref="NodeCompleted"/> only when it is true.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public bool HasHooks => _hooks is not null;
 
-    /// <summary>Saves a node output to its catalog dataset.</summary>
+    /// <summary>For generated code: saves a node output to its catalog dataset.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public void Save<T>(IDataset<T> dataset, T data)
     {
         if (_hooks is null)
@@ -100,21 +112,24 @@ public readonly struct RunContext
         _hooks.AfterDatasetSaved(this, dataset.Name);
     }
 
-    /// <summary>Saves a node output to its catalog dataset, asynchronously.</summary>
+    /// <summary>For generated code: saves a node output to its catalog dataset, asynchronously.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public ValueTask SaveAsync<T>(IDataset<T> dataset, T data, CancellationToken cancellationToken) =>
         _hooks is null ? SaveDataAsync(dataset, data, cancellationToken) : SaveWithHooksAsync(dataset, data, cancellationToken);
 
     /// <summary>
-    /// Whether <paramref name="exception"/> is a failure to report as a <see cref="PipelineRunException"/>. Cancellation is not,
+    /// For generated code: whether <paramref name="exception"/> is a failure to report as a <see cref="PipelineRunException"/>. Cancellation is not,
     /// nor a <see cref="RuntimeValueException"/>: a refused runtime value is the caller's error and reaches the caller as it is.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static bool IsNodeFailure(Exception exception) =>
         exception is not OperationCanceledException and not PipelineRunException and not RuntimeValueException;
 
     /// <summary>
-    /// Builds the exception for a failure at <paramref name="nodes"/>[<paramref name="step"/>] and calls
+    /// For generated code: builds the exception for a failure at <paramref name="nodes"/>[<paramref name="step"/>] and calls
     /// the error hooks. Generated code throws what it returns.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public PipelineRunException Fail(string[] nodes, int step, Exception exception)
     {
         var node = nodes[step];
@@ -144,9 +159,10 @@ public readonly struct RunContext
     }
 
     /// <summary>
-    /// Ends a run that stopped without a node failure to report: it was cancelled, or a pipeline it ran failed and
+    /// For generated code and the runners: ends a run that stopped without a node failure to report: it was cancelled, or a pipeline it ran failed and
     /// reported that itself. No hook is called; the run's save version is released. Called by generated code and the runners.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public void Abandon() => _session.EndRun(_sequence);
 
     private void SaveData<T>(IDataset<T> dataset, T data)

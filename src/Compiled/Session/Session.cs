@@ -62,7 +62,7 @@ public abstract class Session : IDisposable, IAsyncDisposable
     /// </summary>
     public bool HasHooks => _hooks is not null;
 
-    /// <summary>Starts a run of <paramref name="pipelineName"/>; generated <c>Run</c> methods call this.</summary>
+    /// <summary>For generated code: starts a run of <paramref name="pipelineName"/>; generated <c>Run</c> methods call this.</summary>
     /// <param name="pipelineName">The pipeline's name.</param>
     /// <param name="runId">The caller's run id, or null for a new unique one.</param>
     /// <param name="savesData">
@@ -75,6 +75,7 @@ public abstract class Session : IDisposable, IAsyncDisposable
     /// The first run of the pipeline in this session found a dataset it touches naming credentials that do not exist or
     /// need an environment variable that is not set (<see cref="DatasetPreflight"/>): nothing was loaded or written.
     /// </exception>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public RunContext StartRun(string pipelineName, string? runId, bool savesData = true)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
@@ -224,7 +225,7 @@ public abstract class Session : IDisposable, IAsyncDisposable
     internal T GetArtifact<T>(IDataset<T> dataset, in RunContext run) => _artifacts.Get(dataset, run);
 
     /// <summary>
-    /// The session's slot of artifact <paramref name="name"/>, made on first call: generated pipelines declare each artifact
+    /// For generated code: the session's slot of artifact <paramref name="name"/>, made on first call: generated pipelines declare each artifact
     /// they name when the session creates them, and their runs read the slot directly. Pipelines that name the same
     /// artifact share its slot; <see cref="Preload{T}"/>, <see cref="Release{T}"/> and <see cref="IsPreloaded{T}"/> of a
     /// dataset with that name act on it too.
@@ -232,6 +233,7 @@ public abstract class Session : IDisposable, IAsyncDisposable
     /// <param name="name">The artifact's dataset name.</param>
     /// <param name="dataset">Gives the catalog dataset when the artifact is first loaded (the catalog creates datasets on first use).</param>
     /// <exception cref="InvalidOperationException">The name already has a slot of another type.</exception>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public ArtifactSlot<T> DeclareArtifact<T>(string name, Func<IDataset<T>> dataset)
     {
         ArgumentNullException.ThrowIfNull(name);

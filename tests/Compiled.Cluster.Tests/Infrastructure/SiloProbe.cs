@@ -22,17 +22,17 @@ internal sealed class SiloProbe : PipelineHook
 
     public static int SquaresStarted => Probes.Values.Sum(p => Volatile.Read(ref p._squaresStarted));
 
-    public override void AfterDatasetLoaded(in RunContext run, string dataset)
+    public override void AfterDatasetLoaded(in RunParams run, string dataset)
     {
         if (dataset == "model") Interlocked.Increment(ref _modelLoads);
     }
 
-    public override void BeforeNodeRun(in RunContext run, string node)
+    public override void BeforeNodeRun(in RunParams run, string node)
     {
         if (node == "square") Interlocked.Increment(ref _squaresStarted);
     }
 
-    public override void AfterNodeRun(in RunContext run, string node)
+    public override void AfterNodeRun(in RunParams run, string node)
     {
         if (node == "square") Interlocked.Increment(ref _squaresCompleted);
     }

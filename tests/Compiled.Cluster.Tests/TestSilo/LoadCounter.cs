@@ -14,7 +14,7 @@ public sealed class LoadCounter(string silo, string? file) : PipelineHook
     public int Loads => Volatile.Read(ref _loads);
 
     /// <inheritdoc />
-    public override void AfterDatasetLoaded(in RunContext run, string dataset)
+    public override void AfterDatasetLoaded(in RunParams run, string dataset)
     {
         if (dataset != "model") return;
         Interlocked.Increment(ref _loads);

@@ -170,6 +170,9 @@ public sealed class CliTests : IDisposable
     [InlineData(new[] { "run", "--pipeline", "variance", "--tags", "means" }, "error: Pipeline 'variance' has no node tagged 'means' (--tags). Did you mean 'mean'?")]
     [InlineData(new[] { "run", "--pipeline", "modelling", "--namespaces", "activ" }, "error: Pipeline 'modelling' does not contain nodes with the namespace 'activ' (--namespaces). Did you mean 'active'?")]
     [InlineData(new[] { "run", "--pipeline", "variance", "--from-inputs", "xss" }, "error: Pipeline 'variance' does not contain a dataset named 'xss' (--from-inputs). Did you mean 'xs'?")]
+    [InlineData(new[] { "run", "--pipeline", "variance", "--from-nodes", "mean_nod" }, "error: Pipeline 'variance' does not contain a node named 'mean_nod' (--from-nodes). Did you mean 'mean_node'?")]
+    [InlineData(new[] { "run", "--pipeline", "variance", "--to-outputs", "m3" }, "error: Pipeline 'variance' does not contain a dataset named 'm3' (--to-outputs). Did you mean 'm2'?")]
+    [InlineData(new[] { "run", "--pipeline", "variance", "--nodes", "len", "--tags", "variance" }, "error: Pipeline 'variance' contains no nodes after applying all provided filters (--tags variance --nodes len)")]
     [InlineData(new[] { "run", "--runner", "paralel" }, "error: Unknown runner 'paralel' (--runner): use sequential or parallel. Did you mean 'parallel'?")]
     [InlineData(new[] { "run", "--pipeline", "flaky", "--params", "flaky.scal=2" }, "flaky.scal")]
     public async Task Bad_flag_values_are_errors_that_name_the_value_and_run_nothing(string[] args, string message)

@@ -97,22 +97,33 @@ public sealed class FilterTests
     public void Filters_that_leave_no_node_are_an_error()
     {
         var error = Assert.Throws<PipelineSelectionException>(() => Pipeline.Filter(new NodeFilter { Nodes = ["len"], Tags = ["variance"] }));
-        Assert.Contains("contains no nodes after applying all provided filters", error.Message);
+        Assert.Equal(
+            "Pipeline 'variance' contains no nodes after applying all provided filters (tags variance node names len): " +
+            "each filter selects from the whole pipeline and a run takes the nodes every filter selects.", error.Message);
+        Assert.Null(error.Filter);
+        Assert.Contains("(--tags variance --nodes len)", error.Describe(f => "--" + f.ToString().ToLowerInvariant()));
     }
 
     /// <summary>Kedro, only_nodes / from_nodes: "ValueError: When some invalid node name is given" — here with the closest name.</summary>
     [Fact]
-    public void Unknown_names_are_errors_that_name_the_flag_and_suggest_the_closest_name()
+    public void Unknown_names_are_errors_that_name_the_filter_in_domain_words_and_suggest_the_closest_name()
     {
         var node = Assert.Throws<PipelineSelectionException>(() => Pipeline.Filter(new NodeFilter { FromNodes = ["mean_nod"] }));
-        Assert.Equal("Pipeline 'variance' does not contain a node named 'mean_nod' (--from-nodes). Did you mean 'mean_node'?", node.Message);
-        Assert.Equal("--from-nodes", node.Option);
+        Assert.Equal("Pipeline 'variance' does not contain a node named 'mean_nod' (from nodes). Did you mean 'mean_node'?", node.Message);
+        Assert.Equal(NodeFilterCriterion.FromNodes, node.Filter);
+        Assert.Equal("Pipeline 'variance' does not contain a node named 'mean_nod' (FromNodes). Did you mean 'mean_node'?", node.Describe(f => f.ToString()));
+
+        var only = Assert.Throws<PipelineSelectionException>(() => Pipeline.Filter(new NodeFilter { Nodes = ["mean_nod"] }));
+        Assert.Equal("Pipeline 'variance' does not contain a node named 'mean_nod' (node names). Did you mean 'mean_node'?", only.Message);
+        Assert.Equal(NodeFilterCriterion.Nodes, only.Filter);
 
         var dataset = Assert.Throws<PipelineSelectionException>(() => Pipeline.Filter(new NodeFilter { ToOutputs = ["m3"] }));
-        Assert.Equal("Pipeline 'variance' does not contain a dataset named 'm3' (--to-outputs). Did you mean 'm2'?", dataset.Message);
+        Assert.Equal("Pipeline 'variance' does not contain a dataset named 'm3' (to outputs). Did you mean 'm2'?", dataset.Message);
+        Assert.Equal(NodeFilterCriterion.ToOutputs, dataset.Filter);
 
         // Kedro returns no node for an unknown tag; here it is an error with the closest tag, so a typo is not silent.
         var tag = Assert.Throws<PipelineSelectionException>(() => Pipeline.Filter(new NodeFilter { Tags = ["varience"] }));
-        Assert.Equal("Pipeline 'variance' has no node tagged 'varience' (--tags). Did you mean 'variance'?", tag.Message);
+        Assert.Equal("Pipeline 'variance' has no node tagged 'varience' (tags). Did you mean 'variance'?", tag.Message);
+        Assert.Equal(NodeFilterCriterion.Tags, tag.Filter);
     }
 }

@@ -92,7 +92,7 @@ public sealed class NamespaceTests : IDisposable
         Assert.Equal(["active.split", "active.fit"], ModellingPipeline.Definition.Filter(new NodeFilter { Namespaces = ["active"] }).Select(n => n.Name));
         // "act" is a prefix of "active" but not a namespace of it.
         var error = Assert.Throws<PipelineSelectionException>(() => ModellingPipeline.Definition.OnlyNodesWithNamespaces("act"));
-        Assert.Equal("Pipeline 'modelling' does not contain nodes with the namespace 'act' (--namespaces). Did you mean 'active'?", error.Message);
+        Assert.Equal("Pipeline 'modelling' does not contain nodes with the namespace 'act' (namespaces). Did you mean 'active'?", error.Message);
     }
 
     /// <summary>Kedro, only_nodes: an unknown name that is the name of a node inside a namespace suggests the full name.</summary>
@@ -100,7 +100,7 @@ public sealed class NamespaceTests : IDisposable
     public void A_node_name_without_its_namespace_suggests_the_namespaced_names()
     {
         var error = Assert.Throws<PipelineSelectionException>(() => ModellingPipeline.Definition.OnlyNodes("split"));
-        Assert.Equal("Pipeline 'modelling' does not contain a node named 'split' (--nodes). Did you mean 'active.split' or 'candidate.split'?", error.Message);
+        Assert.Equal("Pipeline 'modelling' does not contain a node named 'split' (node names). Did you mean 'active.split' or 'candidate.split'?", error.Message);
     }
 
     /// <summary>Both instances run with their own parameters: active.ratio = 0.5 takes 4 of 8 rows, shared_ratio = 0.25 takes 2.</summary>

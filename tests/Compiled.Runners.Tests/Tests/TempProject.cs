@@ -65,15 +65,15 @@ public sealed class RecordingHook : PipelineHook
         _completed.Clear();
     }
 
-    public override void BeforeNodeRun(in RunContext run, string node) => _started.Enqueue(node);
+    public override void BeforeNodeRun(in RunParams run, string node) => _started.Enqueue(node);
 
-    public override void AfterNodeRun(in RunContext run, string node) => _completed.Enqueue(node);
+    public override void AfterNodeRun(in RunParams run, string node) => _completed.Enqueue(node);
 }
 
 /// <summary>Cancels a token source when a given node completes: cancellation between nodes.</summary>
 public sealed class CancelAfterHook(string node, CancellationTokenSource source) : PipelineHook
 {
-    public override void AfterNodeRun(in RunContext run, string completed)
+    public override void AfterNodeRun(in RunParams run, string completed)
     {
         if (completed == node) source.Cancel();
     }

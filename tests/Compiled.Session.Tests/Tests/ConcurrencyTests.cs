@@ -138,7 +138,7 @@ public sealed class ConcurrencyTests : IDisposable
 
     private sealed class CancelAfterSave(string dataset) : PipelineHook
     {
-        public override void AfterDatasetSaved(in RunContext run, string saved)
+        public override void AfterDatasetSaved(in RunParams run, string saved)
         {
             if (saved == dataset) throw new OperationCanceledException($"cancelled after saving {saved}");
         }

@@ -12,27 +12,27 @@ public sealed class RecordingHook : PipelineHook
 
     public int Count(string @event) => Events.Count(e => e.StartsWith(@event + ":", StringComparison.Ordinal));
 
-    public override void BeforePipelineRun(in RunContext run)
+    public override void BeforePipelineRun(in RunParams run)
     {
         RunIds.Add(run.RunId);
         Events.Enqueue($"before_pipeline:{run.PipelineName}");
     }
 
-    public override void AfterPipelineRun(in RunContext run) => Events.Enqueue($"after_pipeline:{run.PipelineName}");
+    public override void AfterPipelineRun(in RunParams run) => Events.Enqueue($"after_pipeline:{run.PipelineName}");
 
-    public override void OnPipelineError(in RunContext run, PipelineRunException error) => Events.Enqueue($"pipeline_error:{error.NodeName}");
+    public override void OnPipelineError(in RunParams run, PipelineRunException error) => Events.Enqueue($"pipeline_error:{error.NodeName}");
 
-    public override void BeforeNodeRun(in RunContext run, string node) => Events.Enqueue($"before_node:{node}");
+    public override void BeforeNodeRun(in RunParams run, string node) => Events.Enqueue($"before_node:{node}");
 
-    public override void AfterNodeRun(in RunContext run, string node) => Events.Enqueue($"after_node:{node}");
+    public override void AfterNodeRun(in RunParams run, string node) => Events.Enqueue($"after_node:{node}");
 
-    public override void OnNodeError(in RunContext run, string node, Exception error) => Events.Enqueue($"node_error:{node}");
+    public override void OnNodeError(in RunParams run, string node, Exception error) => Events.Enqueue($"node_error:{node}");
 
-    public override void BeforeDatasetLoaded(in RunContext run, string dataset) => Events.Enqueue($"before_load:{dataset}");
+    public override void BeforeDatasetLoaded(in RunParams run, string dataset) => Events.Enqueue($"before_load:{dataset}");
 
-    public override void AfterDatasetLoaded(in RunContext run, string dataset) => Events.Enqueue($"after_load:{dataset}");
+    public override void AfterDatasetLoaded(in RunParams run, string dataset) => Events.Enqueue($"after_load:{dataset}");
 
-    public override void BeforeDatasetSaved(in RunContext run, string dataset) => Events.Enqueue($"before_save:{dataset}");
+    public override void BeforeDatasetSaved(in RunParams run, string dataset) => Events.Enqueue($"before_save:{dataset}");
 
-    public override void AfterDatasetSaved(in RunContext run, string dataset) => Events.Enqueue($"after_save:{dataset}");
+    public override void AfterDatasetSaved(in RunParams run, string dataset) => Events.Enqueue($"after_save:{dataset}");
 }
