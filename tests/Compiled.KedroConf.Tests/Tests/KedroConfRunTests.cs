@@ -76,13 +76,13 @@ public sealed class KedroConfRunTests
               type: pandas.CSVDataset
               filepath: data/01_raw/companies.csv
               load_args:
-                na_values: ["-"]
+                usecols: [id, company_rating]
             """);
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => Session(kedro, "prod").DataProcessing.RunAsync().AsTask());
 
         var message = error.ToString();
-        Assert.Contains("unsupported key 'load_args.na_values'", message, StringComparison.Ordinal);
+        Assert.Contains("unsupported key 'load_args.usecols'", message, StringComparison.Ordinal);
         Assert.Contains(kedro.File("conf", "prod", "catalog.yml") + ":5", message, StringComparison.Ordinal);
     }
 
