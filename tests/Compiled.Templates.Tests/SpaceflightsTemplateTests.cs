@@ -31,9 +31,9 @@ public sealed partial class SpaceflightsTemplateTests(TemplateFeed feed, ITestOu
         // The tutorial's data travels with the template, byte for byte.
         foreach (var file in new[] { "companies.csv", "reviews.csv", "shuttles.xlsx" })
         {
-            var created = Path.Combine(source, "data", "01_raw", file);
-            Assert.True(File.Exists(created), $"the created project has no data/01_raw/{file}");
-            Assert.Equal(File.ReadAllBytes(Path.Combine(SampleProject.Directory, "data", "01_raw", file)), File.ReadAllBytes(created));
+            var copy = Path.Combine(source, "data", "01_raw", file);
+            Assert.True(File.Exists(copy), $"the created project has no data/01_raw/{file}");
+            Assert.Equal(File.ReadAllBytes(Path.Combine(SampleProject.Directory, "data", "01_raw", file)), File.ReadAllBytes(copy));
         }
 
         Assert.False(File.Exists(Path.Combine(source, "Pricing.cs")), "the spaceflights starter carries the minimal starter's nodes");
