@@ -148,7 +148,7 @@ public sealed class KedroParameterTests
         Nodes,
         [(Verify.Catalog, Catalog), (Parameters, "model_options:\n  test_size: {|#0:${runtime_params:test_size}|}\n  label: x\n")],
         [Diagnostic("CPL0021").WithLocation(0).WithArguments("${runtime_params:test_size}", "model_options.test_size",
-            "parameters are compiled: give a default (${runtime_params:test_size,value}) and change it per run with --params model_options.test_size=value or Run(parameters: …)")]);
+            "parameters are compiled: give a default (${runtime_params:test_size,value}) and change it per run with --params test_size=value or Run(parameters: …)")]);
 
     [Fact]
     public Task Global_that_is_not_defined_is_reported_on_the_value() => AnalyzerAsync(

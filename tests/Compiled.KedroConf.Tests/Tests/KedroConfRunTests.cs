@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Compiled.Config;
+using Compiled.Runners;
 using Spaceflights;
 using Spaceflights.Model;
 using Xunit;
@@ -51,6 +52,28 @@ public sealed class KedroConfRunTests
         // Without the runtime value, its default from the YAML.
         await session.DataScience.RunAsync();
         Assert.True(File.Exists(kedro.File("data", "08_reporting", "metrics_latest.json")));
+    }
+
+    [Fact]
+    public async Task Params_naming_a_runtime_params_key_set_the_parameters_that_take_it_as_kedro_run_params_does()
+    {
+        using var kedro = ProjectCopy.WithKedroConf();
+        var session = Session(kedro);
+        await session.DataProcessing.RunAsync();
+
+        // What `run --params test_size=0.3` passes: the key of ${runtime_params:test_size, 0.2}, not the parameter's path.
+        await session.FindPipeline("data_science")!.ExecuteAsync(new RunOptions { ParameterOverrides = ["test_size=0.3"] });
+        var byKey = JsonSerializer.Deserialize(File.ReadAllText(kedro.File("data", "08_reporting", "metrics_latest.json")), SpaceflightsJsonContext.Default.Metrics);
+        var byPath = (await session.DataScience.RunAsync(parameters: session.Parameters.WithOverrides("model_options.test_size=0.3"))).Metrics;
+        var byDefault = (await session.DataScience.RunAsync()).Metrics;
+
+        Assert.Equal(0.3, session.Parameters.WithOverride("test_size", "0.3").ModelOptions.TestSize);
+        Assert.Equal(0.2, session.Parameters.ModelOptions.TestSize); // the YAML's default
+        Assert.Contains("test_size", SpaceflightsParameters.OverridablePaths);
+        Assert.Equal(byPath, byKey);
+        Assert.NotEqual(byDefault.R2Score, byKey!.R2Score);
+        var error = Assert.Throws<ParameterException>(() => session.Parameters.WithOverride("test_size", "large"));
+        Assert.Contains("model_options.test_size", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
