@@ -88,10 +88,10 @@ public sealed class KedroCatalogTests
     [Fact]
     public Task Load_argument_without_equivalent_is_reported_on_its_key_with_what_to_do() => AnalyzerAsync(
         Nodes,
-        [(Catalog, "raw:\n  type: pandas.CSVDataset\n  filepath: data/01_raw/raw.csv\n  load_args:\n    sep: \",\"\n    {|#0:na_values|}: [\"-\"]\n")],
-        [Diagnostic("CPL0020").WithLocation(0).WithArguments("raw", "load_args.na_values", "pandas.CSVDataset",
-            "an empty field loads as null into a nullable member (int?, double?, string?); turn other markers into null in a node; " +
-            "remove the key (load_args of 'csv' takes sep, delimiter, header, encoding, culture, on_bad_lines)")]);
+        [(Catalog, "raw:\n  type: pandas.CSVDataset\n  filepath: data/01_raw/raw.csv\n  load_args:\n    sep: \",\"\n    {|#0:usecols|}: [id]\n")],
+        [Diagnostic("CPL0020").WithLocation(0).WithArguments("raw", "load_args.usecols", "pandas.CSVDataset",
+            "columns bind by name to the row type's properties and a column the row type lacks is not read: shape the row type instead; " +
+            "remove the key (load_args of 'csv' takes sep, delimiter, header, encoding, culture, on_bad_lines, na_values)")]);
 
     [Fact]
     public Task Save_argument_of_a_type_that_takes_none_is_reported() => AnalyzerAsync(
@@ -148,7 +148,7 @@ public sealed class KedroParameterTests
         Nodes,
         [(Verify.Catalog, Catalog), (Parameters, "model_options:\n  test_size: {|#0:${runtime_params:test_size}|}\n  label: x\n")],
         [Diagnostic("CPL0021").WithLocation(0).WithArguments("${runtime_params:test_size}", "model_options.test_size",
-            "parameters are compiled: give a default (${runtime_params:test_size,value}) and change it per run with --params model_options.test_size=value or Run(parameters: …)")]);
+            "parameters are compiled: give a default (${runtime_params:test_size,value}) and change it per run with --params test_size=value or Run(parameters: …)")]);
 
     [Fact]
     public Task Global_that_is_not_defined_is_reported_on_the_value() => AnalyzerAsync(

@@ -6,7 +6,7 @@ using Xunit;
 namespace Compiled.Templates.Tests;
 
 /// <summary>
-/// Packs Compiled, Compiled.Cli, Compiled.Hosting and Compiled.Templates once for all the template tests: into a fresh feed, at a version
+/// Packs Compiled, Compiled.Cli, Compiled.Hosting, Compiled.Orleans and Compiled.Templates once for all the template tests: into a fresh feed, at a version
 /// no earlier run used (so no cached package can stand in for it), built in an artifacts folder of their own (the
 /// repository's bin/obj are neither read nor touched), and installs the templates into an isolated DOTNET_CLI_HOME.
 /// </summary>
@@ -37,7 +37,7 @@ public sealed class TemplateFeed : IAsyncLifetime
         foreach (var project in new[]
                  {
                      "src/Compiled/Compiled.csproj", "src/Compiled.Cli/Compiled.Cli.csproj", "src/Compiled.Hosting/Compiled.Hosting.csproj",
-                     "src/Compiled.Templates/Compiled.Templates.csproj",
+                     "src/Compiled.Orleans/Compiled.Orleans.csproj", "src/Compiled.Templates/Compiled.Templates.csproj",
                  })
         {
             var pack = await DotnetCli.RunAsync(Repository.Root, environment: null,

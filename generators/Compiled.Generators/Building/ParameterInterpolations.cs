@@ -7,32 +7,37 @@ namespace Compiled.Generators.Building;
 /// <summary>
 /// Resolves the interpolations Kedro allows in <c>parameters*.yml</c>, when the build compiles the parameters:
 /// <c>${globals:path}</c> takes the value of <c>globals*.yml</c>, and <c>${runtime_params:name,default}</c> (or
-/// <c>${runtime:…}</c>) takes its default: a parameter is changed per run with <c>--params path=value</c> or
-/// <c>Run(parameters: …)</c>, not by name. A value nothing provides is CPL0021 on the YAML value.
+/// <c>${runtime:…}</c>) takes its default, and is recorded (<see cref="RuntimeParameterUse"/>) so that
+/// <c>--params name=value</c> sets it per run as Kedro's runtime params do (<see cref="RuntimeParameterOverrides"/>).
+/// A value nothing provides is CPL0021 on the YAML value.
 /// </summary>
 internal static class ParameterInterpolations
 {
-    /// <summary><paramref name="parameters"/> with its interpolations resolved; reports those that cannot be.</summary>
-    public static YamlMapping Resolve(YamlMapping parameters, YamlMapping globals, List<DiagnosticInfo> diagnostics) =>
-        (YamlMapping)Resolve(parameters, "", globals, diagnostics);
+    /// <summary>
+    /// <paramref name="parameters"/> with its interpolations resolved; reports those that cannot be, and adds each
+    /// <c>${runtime_params:…}</c> resolved to its default to <paramref name="runtimeUses"/> when given.
+    /// </summary>
+    public static YamlMapping Resolve(YamlMapping parameters, YamlMapping globals, List<DiagnosticInfo> diagnostics, List<RuntimeParameterUse>? runtimeUses = null) =>
+        (YamlMapping)Resolve(parameters, "", globals, diagnostics, runtimeUses);
 
-    private static YamlValue Resolve(YamlValue value, string path, YamlMapping globals, List<DiagnosticInfo> diagnostics) => value switch
+    private static YamlValue Resolve(YamlValue value, string path, YamlMapping globals, List<DiagnosticInfo> diagnostics, List<RuntimeParameterUse>? runtimeUses) => value switch
     {
-        YamlScalar { Value: { } text } scalar when InterpolationSyntax.MayContain(text) => ResolveScalar(scalar, text, path, globals, diagnostics),
+        YamlScalar { Value: { } text } scalar when InterpolationSyntax.MayContain(text) => ResolveScalar(scalar, text, path, globals, diagnostics, runtimeUses),
         YamlMapping mapping => mapping with
         {
             Entries = mapping.Entries
-                .Select(e => e with { Value = Resolve(e.Value, path.Length == 0 ? e.Key : path + "." + e.Key, globals, diagnostics) })
+                .Select(e => e with { Value = Resolve(e.Value, path.Length == 0 ? e.Key : path + "." + e.Key, globals, diagnostics, runtimeUses) })
                 .ToEquatableArray(),
         },
-        YamlSequence sequence => sequence with { Items = sequence.Items.Select((item, i) => Resolve(item, $"{path}[{i}]", globals, diagnostics)).ToEquatableArray() },
+        YamlSequence sequence => sequence with { Items = sequence.Items.Select((item, i) => Resolve(item, $"{path}[{i}]", globals, diagnostics, runtimeUses)).ToEquatableArray() },
         _ => value,
     };
 
-    private static YamlScalar ResolveScalar(YamlScalar scalar, string text, string path, YamlMapping globals, List<DiagnosticInfo> diagnostics)
+    private static YamlScalar ResolveScalar(YamlScalar scalar, string text, string path, YamlMapping globals, List<DiagnosticInfo> diagnostics, List<RuntimeParameterUse>? runtimeUses)
     {
         var tokens = InterpolationSyntax.Parse(text);
         if (tokens.Count == 0) return scalar;
+        var runtimeSpans = new List<(string Key, int Start, int End)>();
         var builder = new StringBuilder();
         var position = 0;
         foreach (var token in tokens)
@@ -51,7 +56,8 @@ internal static class ParameterInterpolations
                     break;
                 case KedroCatalogNames.RuntimeResolver:
                     resolved = fallback;
-                    help = $"parameters are compiled: give a default (${{{token.Resolver}:{key},value}}) and change it per run with --params {path}=value or Run(parameters: …)";
+                    if (resolved is not null) runtimeSpans.Add((key, builder.Length, builder.Length + resolved.Length));
+                    help = $"parameters are compiled: give a default (${{{token.Resolver}:{key},value}}) and change it per run with --params {key}=value or Run(parameters: …)";
                     break;
                 case "globals":
                     resolved = (Interpolations.Find(globals, key) as YamlScalar)?.Value ?? fallback;
@@ -73,8 +79,14 @@ internal static class ParameterInterpolations
         }
 
         builder.Append(text, position, text.Length - position);
+        var value = builder.ToString();
+        foreach (var (key, start, end) in runtimeSpans)
+        {
+            runtimeUses?.Add(new RuntimeParameterUse(key, path, value.Substring(0, start), value.Substring(end)));
+        }
+
         // A value that is exactly one interpolation is typed as what it resolves to (0.2 is a number); spliced text is a string.
         var whole = tokens.Count == 1 && tokens[0].Written.Length == text.Length;
-        return scalar with { Value = builder.ToString(), IsPlain = scalar.IsPlain && whole };
+        return scalar with { Value = value, IsPlain = scalar.IsPlain && whole };
     }
 }

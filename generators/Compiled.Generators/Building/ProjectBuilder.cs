@@ -67,10 +67,11 @@ internal static class ProjectBuilder
             }
         }
 
-        var parametersRoot = ParameterInterpolations.Resolve(MergeRoots(files, ConfigFileKind.Parameters), MergeRoots(files, ConfigFileKind.Globals), diagnostics);
+        var runtimeParameters = new List<RuntimeParameterUse>();
+        var parametersRoot = ParameterInterpolations.Resolve(MergeRoots(files, ConfigFileKind.Parameters), MergeRoots(files, ConfigFileKind.Globals), diagnostics, runtimeParameters);
         var bindingStart = diagnostics.Count;
         var binder = new ParameterBinder(info, parametersRoot, usages, diagnostics);
-        var parameters = binder.Build();
+        var parameters = RuntimeParameterOverrides.Add(binder.Build(), runtimeParameters);
         // Values recovered from a parameters file that does not parse only keep the record's members: its CPL0006 is the error.
         if (parametersBroken) diagnostics.RemoveRange(bindingStart, diagnostics.Count - bindingStart);
         var parameterMembers = new Dictionary<(string, int), EquatableArray<string>>();

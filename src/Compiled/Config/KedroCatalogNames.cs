@@ -83,8 +83,8 @@ namespace Compiled.Config
         /// <summary>The keys <c>load_args</c> of an entry of built-in <paramref name="kind"/> may have.</summary>
         public static IReadOnlyList<string> LoadArgs(string kind) => kind switch
         {
-            "csv" => CsvCommon.Concat(new[] { "on_bad_lines" }).ToArray(),
-            "excel" => new[] { "sheet_name", "header", "engine" },
+            "csv" => CsvCommon.Concat(new[] { "on_bad_lines", "na_values" }).ToArray(),
+            "excel" => new[] { "sheet_name", "header", "engine", "na_values" },
             "text" => new[] { "encoding" },
             _ => None,
         };
@@ -111,8 +111,10 @@ namespace Compiled.Config
             var keys = supported.Count == 0 ? $"'{kind}' takes no {section}" : $"{section} of '{kind}' takes {string.Join(", ", supported)}";
             var hint = key switch
             {
-                "na_values" or "keep_default_na" or "na_filter" =>
-                    "an empty field loads as null into a nullable member (int?, double?, string?); turn other markers into null in a node",
+                "na_values" =>
+                    "na_values applies when loading csv and excel entries; elsewhere turn markers into null in a node",
+                "keep_default_na" or "na_filter" =>
+                    "an empty field loads as null into a nullable member (int?, double?, string?), and only the markers listed in load_args.na_values are missing values besides",
                 "index_col" or "usecols" or "columns" or "names" =>
                     "columns bind by name to the row type's properties and a column the row type lacks is not read: shape the row type instead",
                 "dtype" or "converters" or "parse_dates" or "date_format" or "true_values" or "false_values" =>

@@ -25,7 +25,7 @@ namespace Compiled.Datasets;
 /// read-only ones. Without a header, columns bind by position in the order the properties are declared.
 /// </para>
 /// <para>
-/// An empty field loads as null into a nullable member (<c>int?</c>, <c>string?</c>), as <c>""</c> into a
+/// An empty field (or one of <see cref="CsvDatasetOptions.NaValues"/>) loads as null into a nullable member (<c>int?</c>, <c>string?</c>), as <c>""</c> into a
 /// <c>string</c>, and a column may be missing altogether for a nullable member; a missing column for any
 /// other member is an error. Numbers and dates are parsed and written with <see cref="CsvDatasetOptions.Culture"/>:
 /// doubles as the shortest text that round-trips, booleans as <c>True</c>/<c>False</c> (loading also accepts
@@ -326,6 +326,7 @@ public sealed class CsvDataset<[DynamicallyAccessedMembers(RowShape<object>.RowM
         private readonly CultureInfo _culture = dataset.LoadOptions.Culture;
         private readonly bool _hasHeader = dataset.LoadOptions.HasHeader;
         private readonly CsvBadLines _badLines = dataset.LoadOptions.BadLines;
+        private readonly HashSet<string>? _naValues = dataset.LoadOptions.NaValues.Count == 0 ? null : new(dataset.LoadOptions.NaValues, StringComparer.Ordinal);
         private string[] _header = [];
         private (int Column, RowMember Member, FieldParser Parse, CsvField<TRow>? Field)[] _columns = [];
 
@@ -391,6 +392,17 @@ public sealed class CsvDataset<[DynamicallyAccessedMembers(RowShape<object>.RowM
                         "Fix the file, or set load_args.on_bad_lines to skip (leave such rows out) or allow (read them as they are).", null);
         }
 
+        /// <summary>Whether the field is one of <see cref="CsvDatasetOptions.NaValues"/> (pandas' <c>na_values</c>).</summary>
+        private bool IsNaMarker(int column) => _naValues is not null && _naValues.Contains(csv.GetString(column));
+
+        /// <summary>
+        /// What a field of <see cref="CsvDatasetOptions.NaValues"/> loads as into a member that is not nullable: <c>""</c> into
+        /// a <c>string</c> (as an empty field), NaN into a <c>double</c> or <c>float</c> (pandas' NaN); null when the member
+        /// has no missing value (the field is then parsed, and its conversion error names it).
+        /// </summary>
+        private static object? MarkerValue(RowMember member) =>
+            member.ValueType == typeof(string) ? "" : member.ValueType == typeof(double) ? double.NaN : member.ValueType == typeof(float) ? float.NaN : null;
+
         /// <summary>The row of the current record.</summary>
         public TRow Current() => _shape.FillsEmptyRows ? Fill() : Construct();
 
@@ -405,7 +417,9 @@ public sealed class CsvDataset<[DynamicallyAccessedMembers(RowShape<object>.RowM
                 foreach (var (column, member, parse, field) in _columns)
                 {
                     if (column >= fieldCount && !member.IsNullable) throw MissingField(column, fieldCount);
-                    if (column >= fieldCount || (csv.IsEmpty(column) && member.IsNullable))
+                    var empty = column < fieldCount && csv.IsEmpty(column);
+                    var marker = column < fieldCount && !empty && IsNaMarker(column);
+                    if (column >= fieldCount || ((empty || marker) && member.IsNullable))
                     {
                         if (field is not null) field.SetNull(row);
                         else member.Set(row!, null);
@@ -413,8 +427,9 @@ public sealed class CsvDataset<[DynamicallyAccessedMembers(RowShape<object>.RowM
                     }
                     try
                     {
-                        if (field is not null) field.Read(csv, column, _culture, row);
-                        else member.Set(row!, csv.IsEmpty(column) && member.ValueType == typeof(string) ? "" : parse(csv, column, _culture));
+                        if (marker && MarkerValue(member) is { } value) member.Set(row!, value);
+                        else if (field is not null) field.Read(csv, column, _culture, row);
+                        else member.Set(row!, empty && member.ValueType == typeof(string) ? "" : parse(csv, column, _culture));
                     }
                     catch (Exception ex) when (ex is FormatException or InvalidCastException or OverflowException or ArgumentException)
                     {
@@ -453,6 +468,15 @@ public sealed class CsvDataset<[DynamicallyAccessedMembers(RowShape<object>.RowM
                     if (member.ValueType == typeof(string))
                     {
                         values[member.Index] = "";
+                        continue;
+                    }
+                }
+                else if (IsNaMarker(column))
+                {
+                    if (member.IsNullable) continue;
+                    if (MarkerValue(member) is { } value)
+                    {
+                        values[member.Index] = value;
                         continue;
                     }
                 }

@@ -8,7 +8,7 @@ namespace Compiled.Datasets;
 /// How a <see cref="CsvDataset{TRow}"/> reads or writes its file. In <c>catalog.yml</c> these are the
 /// keys of <c>load_args</c> (for loading) and <c>save_args</c> (for saving):
 /// <c>delimiter</c> (or pandas' <c>sep</c>), <c>header</c>, <c>culture</c> and <c>encoding</c>, and for loading
-/// pandas' <c>on_bad_lines</c>.
+/// pandas' <c>on_bad_lines</c> and <c>na_values</c>.
 /// </summary>
 public sealed record CsvDatasetOptions
 {
@@ -37,6 +37,14 @@ public sealed record CsvDatasetOptions
     public CsvBadLines BadLines { get; init; } = CsvBadLines.Error;
 
     /// <summary>
+    /// The field texts that load as a missing value (pandas' <c>na_values</c>): null into a nullable member, <c>""</c>
+    /// into a <c>string</c> (as an empty field), <see cref="double.NaN"/> into a <c>double</c> or <c>float</c> (pandas'
+    /// NaN); into another member (an <c>int</c>) it fails as text that is not a number does. Matched whole and
+    /// case-sensitively; none by default.
+    /// </summary>
+    public IReadOnlyList<string> NaValues { get; init; } = [];
+
+    /// <summary>
     /// Reads the options from the mapping <paramref name="section"/> (<c>load_args</c> or <c>save_args</c>)
     /// of a catalog entry; keys that are absent keep their defaults.
     /// </summary>
@@ -50,7 +58,7 @@ public sealed record CsvDatasetOptions
         var args = config.GetMapping(section);
         if (args is null) return Default;
         if (section == "save_args") DatasetArgs.CheckKeys(config, section, args, "delimiter", "sep", "header", "culture", "encoding", "index");
-        else DatasetArgs.CheckKeys(config, section, args, "delimiter", "sep", "header", "culture", "encoding", "on_bad_lines");
+        else DatasetArgs.CheckKeys(config, section, args, "delimiter", "sep", "header", "culture", "encoding", "on_bad_lines", "na_values");
 
         var options = Default;
         if (DatasetArgs.Has(args, "delimiter") && DatasetArgs.Has(args, "sep"))
@@ -109,6 +117,9 @@ public sealed record CsvDatasetOptions
                 },
             };
         }
+
+        if (section == "load_args" && DatasetArgs.GetNaValues(config, section, args) is { Count: > 0 } naValues)
+            options = options with { NaValues = naValues };
 
         // pandas' to_csv(index=False) is the usual Kedro setting: there is no index column to write here.
         if (DatasetArgs.GetBoolean(config, section, args, "index") is true)

@@ -35,6 +35,24 @@ internal static class DatasetArgs
         var other => throw config.Error($"key '{section}.{key}' must be a scalar value", other.Location),
     };
 
+    /// <summary>
+    /// pandas' <c>na_values</c>: the texts that load as a missing value, written as one scalar or a list of scalars
+    /// (<c>na_values: ["-", "n/a"]</c>); empty when absent. pandas' per-column form (a mapping) is refused with an error.
+    /// </summary>
+    public static IReadOnlyList<string> GetNaValues(DatasetConfig config, string section, ConfigMapping? args, string key = "na_values") =>
+        args?[key] switch
+        {
+            null => [],
+            ConfigScalar { Value: null } => [],
+            ConfigScalar scalar => [scalar.Value],
+            ConfigSequence sequence => [.. sequence.Items.Select(item => item is ConfigScalar { Value: { } value }
+                ? value
+                : throw config.Error($"key '{section}.{key}' must list texts (na_values: [\"-\", \"n/a\"]); this item is not one", item.Location))],
+            var other => throw config.Error(
+                $"key '{section}.{key}' must be a text or a list of texts (na_values: [\"-\", \"n/a\"]): markers per column are not supported, " +
+                "the markers apply to every column", other.Location),
+        };
+
     /// <summary>The boolean at <paramref name="key"/>, or null when absent.</summary>
     public static bool? GetBoolean(DatasetConfig config, string section, ConfigMapping? args, string key) =>
         GetString(config, section, args, key) switch

@@ -383,6 +383,7 @@ public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.Ro
     {
         private readonly List<TRow> _rows = [];
         private readonly uint _headerRowNumber = (uint)(dataset.LoadOptions.HeaderRow ?? -1) + 1;
+        private readonly HashSet<string>? _naValues = dataset.LoadOptions.NaValues.Count == 0 ? null : new(dataset.LoadOptions.NaValues, StringComparer.Ordinal);
         private int[]? _columnToMember;
         private string[]? _header;
 
@@ -475,6 +476,14 @@ public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.Ro
 
         private object? Convert(object? value, RowMember member, uint rowNumber, int column)
         {
+            if (value is not null && IsNaMarker(value))
+            {
+                // pandas' na_values: a missing value, NaN into a double or float (pandas' NaN).
+                if (member.IsNullable) return null;
+                if (member.ValueType == typeof(double)) return double.NaN;
+                if (member.ValueType == typeof(float)) return float.NaN;
+                value = null;
+            }
             if (value is null || (value is "" && member.ValueType != typeof(string)))
             {
                 if (member.IsNullable) return null;
@@ -491,6 +500,17 @@ public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.Ro
                 throw Error(rowNumber, column, $"cannot convert '{shown}' to {member.Describe(typeof(TRow))}: {DatasetErrors.Sentence(ex.Message)}", member, ex);
             }
         }
+
+        /// <summary>
+        /// Whether the cell is one of <see cref="ExcelDatasetOptions.NaValues"/>: its text, or a number written as a marker
+        /// is (<c>-999</c>), in the invariant culture.
+        /// </summary>
+        private bool IsNaMarker(object value) => _naValues is not null && value switch
+        {
+            string text => _naValues.Contains(text),
+            IFormattable number => _naValues.Contains(number.ToString(null, CultureInfo.InvariantCulture)),
+            _ => false,
+        };
 
         private DatasetException Error(uint rowNumber, int column, string problem, RowMember? member = null, Exception? inner = null)
         {

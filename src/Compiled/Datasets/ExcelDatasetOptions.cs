@@ -6,7 +6,7 @@ namespace Compiled.Datasets;
 /// <summary>
 /// How an <see cref="ExcelDataset{TRow}"/> reads or writes its workbook. In <c>catalog.yml</c> these are
 /// the keys of <c>load_args</c> (for loading) and <c>save_args</c> (for saving), as pandas names them:
-/// <c>sheet_name</c> and <c>header</c>.
+/// <c>sheet_name</c>, <c>header</c> and, for loading, <c>na_values</c>.
 /// </summary>
 public sealed record ExcelDatasetOptions
 {
@@ -27,9 +27,17 @@ public sealed record ExcelDatasetOptions
     public int? HeaderRow { get; init; } = 0;
 
     /// <summary>
+    /// The cell values that load as a missing value (pandas' <c>na_values</c>): a text cell equal to one, or a number cell
+    /// whose invariant text is one (<c>-999</c>). Null into a nullable member, <see cref="double.NaN"/> into a
+    /// <c>double</c> or <c>float</c> (pandas' NaN), <c>""</c> into a <c>string</c>; into another member it is an error, as
+    /// an empty cell is. None by default.
+    /// </summary>
+    public IReadOnlyList<string> NaValues { get; init; } = [];
+
+    /// <summary>
     /// Reads the options from the mapping <paramref name="section"/> (<c>load_args</c> or <c>save_args</c>)
     /// of a catalog entry: <c>sheet_name</c>, <c>header</c> (a row number, <c>0</c>/<c>true</c> for the first
-    /// row, <c>None</c>/<c>false</c> for none), and — accepted for compatibility with Kedro catalogs —
+    /// row, <c>None</c>/<c>false</c> for none), <c>na_values</c> when loading, and — accepted for compatibility with Kedro catalogs —
     /// <c>engine: openpyxl</c> and, when saving, <c>index: false</c>.
     /// </summary>
     /// <param name="config">The catalog entry.</param>
@@ -43,7 +51,7 @@ public sealed record ExcelDatasetOptions
         if (args is null) return Default;
         var saving = section == "save_args";
         if (saving) DatasetArgs.CheckKeys(config, section, args, "sheet_name", "header", "engine", "index");
-        else DatasetArgs.CheckKeys(config, section, args, "sheet_name", "header", "engine");
+        else DatasetArgs.CheckKeys(config, section, args, "sheet_name", "header", "engine", "na_values");
 
         var options = Default;
         if (DatasetArgs.GetString(config, section, args, "sheet_name") is { } sheet)
@@ -70,6 +78,9 @@ public sealed record ExcelDatasetOptions
 
         if (DatasetArgs.GetString(config, section, args, "engine") is { } engine && !engine.Equals("openpyxl", StringComparison.OrdinalIgnoreCase))
             throw config.Error($"key '{section}.engine' can only be openpyxl (xlsx files), not '{engine}'", args["engine"]!.Location);
+
+        if (!saving && DatasetArgs.GetNaValues(config, section, args) is { Count: > 0 } naValues)
+            options = options with { NaValues = naValues };
 
         if (DatasetArgs.GetBoolean(config, section, args, "index") is true)
             throw config.Error($"key '{section}.index' can only be false: rows have no index column", args["index"]!.Location);

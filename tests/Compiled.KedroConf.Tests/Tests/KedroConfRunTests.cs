@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Compiled.Config;
+using Compiled.Runners;
 using Spaceflights;
 using Spaceflights.Model;
 using Xunit;
@@ -54,6 +55,28 @@ public sealed class KedroConfRunTests
     }
 
     [Fact]
+    public async Task Params_naming_a_runtime_params_key_set_the_parameters_that_take_it_as_kedro_run_params_does()
+    {
+        using var kedro = ProjectCopy.WithKedroConf();
+        var session = Session(kedro);
+        await session.DataProcessing.RunAsync();
+
+        // What `run --params test_size=0.3` passes: the key of ${runtime_params:test_size, 0.2}, not the parameter's path.
+        await session.FindPipeline("data_science")!.ExecuteAsync(new RunOptions { ParameterOverrides = ["test_size=0.3"] });
+        var byKey = JsonSerializer.Deserialize(File.ReadAllText(kedro.File("data", "08_reporting", "metrics_latest.json")), SpaceflightsJsonContext.Default.Metrics);
+        var byPath = (await session.DataScience.RunAsync(parameters: session.Parameters.WithOverrides("model_options.test_size=0.3"))).Metrics;
+        var byDefault = (await session.DataScience.RunAsync()).Metrics;
+
+        Assert.Equal(0.3, session.Parameters.WithOverride("test_size", "0.3").ModelOptions.TestSize);
+        Assert.Equal(0.2, session.Parameters.ModelOptions.TestSize); // the YAML's default
+        Assert.Contains("test_size", SpaceflightsParameters.OverridablePaths);
+        Assert.Equal(byPath, byKey);
+        Assert.NotEqual(byDefault.R2Score, byKey!.R2Score);
+        var error = Assert.Throws<ParameterException>(() => session.Parameters.WithOverride("test_size", "large"));
+        Assert.Contains("model_options.test_size", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Predict_pipeline_loads_the_trained_pickle_dataset_regressor()
     {
         using var kedro = ProjectCopy.WithKedroConf();
@@ -76,13 +99,13 @@ public sealed class KedroConfRunTests
               type: pandas.CSVDataset
               filepath: data/01_raw/companies.csv
               load_args:
-                na_values: ["-"]
+                usecols: [id, company_rating]
             """);
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => Session(kedro, "prod").DataProcessing.RunAsync().AsTask());
 
         var message = error.ToString();
-        Assert.Contains("unsupported key 'load_args.na_values'", message, StringComparison.Ordinal);
+        Assert.Contains("unsupported key 'load_args.usecols'", message, StringComparison.Ordinal);
         Assert.Contains(kedro.File("conf", "prod", "catalog.yml") + ":5", message, StringComparison.Ordinal);
     }
 
