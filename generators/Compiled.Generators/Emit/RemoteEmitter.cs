@@ -17,9 +17,11 @@ namespace Compiled.Generators.Emit;
 /// </remarks>
 internal static class RemoteEmitter
 {
-    /// <summary>Adds one remote file per pipeline that can run remotely.</summary>
+    /// <summary>Adds the parameters record's remote JSON members, and one remote file per pipeline that can run remotely.</summary>
     public static void AddSources(SourceProductionContext context, ProjectModel project)
     {
+        // Always: every pipeline's serving contract reads a remote run's parameters record through these members.
+        context.AddSource($"{project.Info.ProjectName}Parameters.Remote.g.cs", RemoteParametersEmitter.Emit(project));
         foreach (var pipeline in project.Pipelines)
         {
             if (pipeline.HasErrors || !pipeline.RuntimeValues.IsEmpty) continue;

@@ -29,7 +29,7 @@ internal sealed class ClusterDispatcher
     {
         _client = client;
         _options = options;
-        JsonOptions = WireJson.Options(options.JsonTypeInfoResolver);
+        JsonOptions = WireJson.Options(options.JsonTypeInfoResolver, "CompiledClientOptions.JsonTypeInfoResolver");
     }
 
     public JsonSerializerOptions JsonOptions { get; }

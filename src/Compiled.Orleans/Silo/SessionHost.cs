@@ -35,7 +35,7 @@ internal sealed class SessionHost<TSession> : ISessionHost, IPipelineRegistry<TS
 
         _loggerFactory = loggerFactory;
         _slots = new SemaphoreSlim(_options.MaxConcurrentRuns, _options.MaxConcurrentRuns);
-        _json = WireJson.Options(_options.JsonTypeInfoResolver);
+        _json = WireJson.Options(_options.JsonTypeInfoResolver, "CompiledSiloOptions.JsonTypeInfoResolver");
         TSession.DescribePipelines(this);
     }
 
