@@ -14,8 +14,9 @@ public sealed class CompiledClientOptions
     public IJsonTypeInfoResolver? JsonTypeInfoResolver { get; set; }
 
     /// <summary>
-    /// How long starting the client keeps trying to connect to the cluster's gateways before it fails with Orleans' error
-    /// naming them (set by <see cref="CompiledClusterClientExtensions.AddCompiledClient"/>). Default 30 seconds.
+    /// How long starting the client keeps trying to connect to the cluster before it fails with a <see cref="RemotePipelineException"/>
+    /// naming the cluster (ClusterId, ServiceId), the gateways it tried (or why its membership could not list them) and what to
+    /// do (set by <see cref="CompiledClusterClientExtensions.AddCompiledClient"/>). Default 30 seconds.
     /// </summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
