@@ -101,6 +101,8 @@ public sealed class CompiledGenerator : IIncrementalGenerator
         context.AddSource($"{name}Session.g.cs", SessionEmitter.Emit(project));
         context.AddSource($"{name}Session.Pipelines.g.cs", PipelineStepsEmitter.EmitSession(project));
         context.AddSource($"{name}Session.Contract.g.cs", ContractEmitter.EmitSession(project));
+        // Every pipeline's serving contract reads a remote run's parameters record through these members.
+        context.AddSource($"{name}Parameters.Remote.g.cs", RemoteParametersEmitter.Emit(project));
     }
 
     private static void EmitPipeline(SourceProductionContext context, PipelineOutputModel pipeline)

@@ -6,7 +6,8 @@ namespace Compiled.Generators.Tests;
 
 /// <summary>
 /// The typed remote members the generator adds to every pipeline (<c>{Pipeline}.Remote.g.cs</c>: extension methods on
-/// <c>RemotePipeline&lt;TPipeline&gt;</c>), against reviewed snapshots; and which pipelines get none.
+/// <c>RemotePipeline&lt;TPipeline&gt;</c>) and the parameters record's JSON members (<c>{Project}Parameters.Remote.g.cs</c>),
+/// against reviewed snapshots; and which pipelines get none.
 /// </summary>
 public sealed class RemoteTests
 {
@@ -21,6 +22,13 @@ public sealed class RemoteTests
     /// <summary>A runtime input named <c>request</c>: the generated locals step aside.</summary>
     [Fact]
     public void InputNamedLikeALocal_Snapshot() => Match(Dispatch.Run, "Dispatch.EchoPipeline.Remote");
+
+    /// <summary>
+    /// The parameters record's JSON members (<c>IRemoteParameters&lt;TSelf&gt;</c>): nested generated records written and read
+    /// inline, other values through the options' metadata; no reflection.
+    /// </summary>
+    [Fact]
+    public void ParametersRecordJson_Snapshot() => Match(MiniFlights.Run, "MiniFlightsParameters.Remote");
 
     /// <summary>A remote run does not carry <c>${runtime:…}</c> values: a pipeline whose catalog takes them gets no remote members.</summary>
     [Fact]

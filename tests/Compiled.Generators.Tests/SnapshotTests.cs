@@ -64,7 +64,7 @@ public sealed class SnapshotTests
                 "MiniFlights.DataSciencePipeline.Contract.g.cs", "MiniFlights.DataSciencePipeline.Remote.g.cs", "MiniFlights.DataSciencePipeline.Steps.g.cs", "MiniFlights.DataSciencePipeline.g.cs",
                 "MiniFlights.PredictPipeline.Contract.g.cs", "MiniFlights.PredictPipeline.Remote.g.cs", "MiniFlights.PredictPipeline.Steps.g.cs", "MiniFlights.PredictPipeline.g.cs",
                 "MiniFlights.ReportingPipeline.Contract.g.cs", "MiniFlights.ReportingPipeline.Remote.g.cs", "MiniFlights.ReportingPipeline.Steps.g.cs", "MiniFlights.ReportingPipeline.g.cs",
-                "MiniFlightsCatalog.g.cs", "MiniFlightsParameters.g.cs", "MiniFlightsSession.Contract.g.cs", "MiniFlightsSession.Pipelines.g.cs", "MiniFlightsSession.g.cs",
+                "MiniFlightsCatalog.g.cs", "MiniFlightsParameters.Remote.g.cs", "MiniFlightsParameters.g.cs", "MiniFlightsSession.Contract.g.cs", "MiniFlightsSession.Pipelines.g.cs", "MiniFlightsSession.g.cs",
             ],
             MiniFlights.Run.Sources.Keys.Order(StringComparer.Ordinal));
 

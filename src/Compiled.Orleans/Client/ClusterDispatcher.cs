@@ -29,7 +29,7 @@ internal sealed class ClusterDispatcher
     {
         _client = client;
         _options = options;
-        JsonOptions = WireJson.Options(options.JsonTypeInfoResolver);
+        JsonOptions = WireJson.Options(options.JsonTypeInfoResolver, "CompiledClientOptions.JsonTypeInfoResolver");
     }
 
     public JsonSerializerOptions JsonOptions { get; }
@@ -39,8 +39,7 @@ internal sealed class ClusterDispatcher
         var envelope = Envelope(pipeline, request, TraceContext());
         while (true)
         {
-            var workers = await WorkersAsync(pipeline, cancellationToken).ConfigureAwait(false);
-            var worker = workers[(int)((uint)Interlocked.Increment(ref _next) % (uint)workers.Count)];
+            var worker = NextWorker(pipeline) ?? await SlowNextWorkerAsync(pipeline, cancellationToken).ConfigureAwait(false);
             try
             {
                 var outcomes = await CallAsync(worker, [envelope], watchLoss: false, cancellationToken).ConfigureAwait(false);
@@ -212,6 +211,29 @@ internal sealed class ClusterDispatcher
             lock (_gate) workers = _workers ?? [];
             foreach (var worker in workers.Where(w => !w.IsLost && !active.Contains(w.Key))) Lose(worker);
         }
+    }
+
+    // The next of the known silos that serves the pipeline, in turn, without allocating; null when the silos must be found
+    // (again): none known, the last discovery too old, or none of those known serves it.
+    private SiloWorker? NextWorker(PipelineIdentity pipeline)
+    {
+        List<SiloWorker>? known;
+        lock (_gate) known = Stopwatch.GetElapsedTime(_discovered) < Rediscovery ? _workers : null;
+        if (known is null || known.Count == 0) return null;
+        var start = (uint)Interlocked.Increment(ref _next);
+        for (var i = 0u; i < known.Count; i++)
+        {
+            var worker = known[(int)((start + i) % (uint)known.Count)];
+            if (!worker.IsLost && System.Array.IndexOf(worker.Info.Pipelines, pipeline.TypeName) >= 0) return worker;
+        }
+
+        return null;
+    }
+
+    private async Task<SiloWorker> SlowNextWorkerAsync(PipelineIdentity pipeline, CancellationToken cancellationToken)
+    {
+        var workers = await WorkersAsync(pipeline, cancellationToken).ConfigureAwait(false);
+        return workers[(int)((uint)Interlocked.Increment(ref _next) % (uint)workers.Count)];
     }
 
     // The silos that serve the pipeline, found again when every known one was lost or after Rediscovery (silos that joined).

@@ -6,15 +6,17 @@ namespace Compiled.Orleans;
 public sealed class CompiledClientOptions
 {
     /// <summary>
-    /// JSON metadata for the runtime inputs, outputs and parameters record that cross the wire; the same resolver as the
-    /// silos' (<see cref="CompiledSiloOptions.JsonTypeInfoResolver"/>). Types it does not list (such as the generated
-    /// parameters record, which System.Text.Json's source generator cannot see in its own project) use reflection-based metadata.
+    /// JSON metadata for the runtime inputs, outputs and the types of parameter values that cross the wire; the same resolver
+    /// as the silos' (<see cref="CompiledSiloOptions.JsonTypeInfoResolver"/>). Required: nothing falls back to reflection, and a
+    /// type it does not list is an error naming the type. The generated parameters record writes itself
+    /// (<see cref="IRemoteParameters{TSelf}"/>); scalars and lists of scalars need no listing.
     /// </summary>
     public IJsonTypeInfoResolver? JsonTypeInfoResolver { get; set; }
 
     /// <summary>
-    /// How long starting the client keeps trying to connect to the cluster's gateways before it fails with Orleans' error
-    /// naming them (set by <see cref="CompiledClusterClientExtensions.AddCompiledClient"/>). Default 30 seconds.
+    /// How long starting the client keeps trying to connect to the cluster before it fails with a <see cref="RemotePipelineException"/>
+    /// naming the cluster (ClusterId, ServiceId), the gateways it tried (or why its membership could not list them) and what to
+    /// do (set by <see cref="CompiledClusterClientExtensions.AddCompiledClient"/>). Default 30 seconds.
     /// </summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -13,7 +13,7 @@ public static class CompiledClusterClientExtensions
 
     /// <summary>
     /// Configures the client's remote runs (<see cref="CompiledClientOptions"/>): the JSON metadata shared with the silos and the timeouts.
-    /// Gives up connecting after <see cref="CompiledClientOptions.ConnectTimeout"/> (an <see cref="IClientConnectionRetryFilter"/> the
+    /// Gives up connecting after <see cref="CompiledClientOptions.ConnectTimeout"/> with a <see cref="RemotePipelineException"/> naming the cluster (an <see cref="IClientConnectionRetryFilter"/> the
     /// application registers after this call replaces that) and sets Orleans' response timeout of the client's calls to <see cref="CompiledClientOptions.CallTimeout"/>.
     /// </summary>
     /// <param name="client">The client builder.</param>

@@ -18,10 +18,11 @@ public sealed class CompiledSiloOptions
     public IList<PipelineHook> Hooks { get; } = [];
 
     /// <summary>
-    /// JSON metadata for what crosses the wire (runtime inputs, outputs, the parameters record) and for the catalog's
-    /// <c>json</c> datasets: a <see cref="System.Text.Json.Serialization.JsonSerializerContext"/> listing those types. The same
-    /// resolver must be given to the clients (<see cref="CompiledClientOptions.JsonTypeInfoResolver"/>). Types it does not list (such as the
-    /// generated parameters record, which System.Text.Json's source generator cannot see in its own project) use reflection-based metadata.
+    /// JSON metadata for what crosses the wire (runtime inputs, outputs, the types of parameter values such as a <c>[Param]</c>'s
+    /// record) and for the catalog's <c>json</c> datasets: a <see cref="System.Text.Json.Serialization.JsonSerializerContext"/> listing
+    /// those types. Required: nothing falls back to reflection. Give the clients the same resolver
+    /// (<see cref="CompiledClientOptions.JsonTypeInfoResolver"/>). The generated parameters record writes itself
+    /// (<see cref="IRemoteParameters{TSelf}"/>); scalars and lists of scalars need no listing.
     /// </summary>
     public IJsonTypeInfoResolver? JsonTypeInfoResolver { get; set; }
 

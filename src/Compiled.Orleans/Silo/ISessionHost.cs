@@ -14,6 +14,9 @@ internal interface ISessionHost
     /// <summary>Runs one request, within the silo's concurrency bound; a failure becomes a <see cref="RunFailure"/>.</summary>
     Task<RunOutcome> RunAsync(RunEnvelope run, string silo, CancellationToken cancellationToken);
 
-    /// <summary>Waits for a slot among the silo's <see cref="CompiledSiloOptions.MaxConcurrentRuns"/>.</summary>
-    Task<IDisposable> EnterAsync(CancellationToken cancellationToken);
+    /// <summary>Waits for a slot among the silo's <see cref="CompiledSiloOptions.MaxConcurrentRuns"/>; give it back with <see cref="Exit"/>.</summary>
+    Task EnterAsync(CancellationToken cancellationToken);
+
+    /// <summary>Gives back the slot <see cref="EnterAsync"/> took.</summary>
+    void Exit();
 }

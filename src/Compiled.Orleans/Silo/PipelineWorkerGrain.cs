@@ -16,14 +16,21 @@ internal sealed class PipelineWorkerGrain(ISessionHost host, ILocalSiloDetails s
 
     public async Task<RunOutcome[]> RunAsync(RunEnvelope[] runs, CancellationToken cancellationToken)
     {
-        using var slot = await host.EnterAsync(cancellationToken);
-        var outcomes = new RunOutcome[runs.Length];
-        for (var i = 0; i < runs.Length; i++)
+        await host.EnterAsync(cancellationToken);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            outcomes[i] = await host.RunAsync(runs[i], silo.Name, cancellationToken);
-        }
+            var outcomes = new RunOutcome[runs.Length];
+            for (var i = 0; i < runs.Length; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                outcomes[i] = await host.RunAsync(runs[i], silo.Name, cancellationToken);
+            }
 
-        return outcomes;
+            return outcomes;
+        }
+        finally
+        {
+            host.Exit();
+        }
     }
 }

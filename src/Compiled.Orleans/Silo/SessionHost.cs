@@ -35,7 +35,7 @@ internal sealed class SessionHost<TSession> : ISessionHost, IPipelineRegistry<TS
 
         _loggerFactory = loggerFactory;
         _slots = new SemaphoreSlim(_options.MaxConcurrentRuns, _options.MaxConcurrentRuns);
-        _json = WireJson.Options(_options.JsonTypeInfoResolver);
+        _json = WireJson.Options(_options.JsonTypeInfoResolver, "CompiledSiloOptions.JsonTypeInfoResolver");
         TSession.DescribePipelines(this);
     }
 
@@ -73,11 +73,10 @@ internal sealed class SessionHost<TSession> : ISessionHost, IPipelineRegistry<TS
     public WorkerInfo Describe(string silo) =>
         new(silo, typeof(TSession).FullName!, [.. _pipelines.Keys.Order(StringComparer.Ordinal)], _options.MaxConcurrentRuns);
 
-    public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
-    {
-        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return new Slot(_slots);
-    }
+    // A free slot is taken synchronously, with a cached completed task: no allocation on the path of a single run.
+    public Task EnterAsync(CancellationToken cancellationToken) => _slots.WaitAsync(cancellationToken);
+
+    public void Exit() => _slots.Release();
 
     public async Task<RunOutcome> RunAsync(RunEnvelope run, string silo, CancellationToken cancellationToken)
     {
@@ -136,15 +135,5 @@ internal sealed class SessionHost<TSession> : ISessionHost, IPipelineRegistry<TS
         activity.SetParentId(run.TraceParent);
         activity.TraceStateString = run.TraceState;
         return activity.Start();
-    }
-
-    private sealed class Slot(SemaphoreSlim slots) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0) slots.Release();
-        }
     }
 }

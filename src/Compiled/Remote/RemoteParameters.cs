@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace Compiled;
@@ -16,11 +17,29 @@ public sealed record RemoteParameters(string TypeName, ReadOnlyMemory<byte> Json
     /// <summary>Whether a record is given.</summary>
     public bool IsNone => Json.IsEmpty;
 
-    /// <summary>Writes <paramref name="parameters"/> with the metadata of <paramref name="options"/>; <see cref="None"/> for null.</summary>
+    /// <summary>Writes <paramref name="parameters"/> with its generated JSON members; <see cref="None"/> for null.</summary>
     /// <typeparam name="T">The project's parameters record.</typeparam>
-    /// <param name="options">The options whose resolver has metadata for <typeparamref name="T"/>.</param>
+    /// <param name="options">The options whose resolver has metadata for the types of the record's values.</param>
     /// <param name="parameters">The record, or null.</param>
-    /// <exception cref="InvalidOperationException">The options have no metadata for <typeparamref name="T"/>; says how to add it.</exception>
-    public static RemoteParameters Create<T>(JsonSerializerOptions options, T? parameters) where T : class =>
-        parameters is null ? None : new(typeof(T).FullName!, JsonSerializer.SerializeToUtf8Bytes(parameters, RemoteJson.TypeInfo<T>(options)));
+    /// <exception cref="InvalidOperationException">The options have no metadata for a value's type; names it and says how to add it.</exception>
+    public static RemoteParameters Create<T>(JsonSerializerOptions options, T? parameters) where T : class, IRemoteParameters<T>
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (parameters is null) return None;
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer)) T.WriteRemoteJson(writer, parameters, options);
+        return new(typeof(T).FullName!, buffer.WrittenMemory);
+    }
+
+    /// <summary>Reads the record; the caller checked <see cref="TypeName"/>.</summary>
+    /// <typeparam name="T">The project's parameters record.</typeparam>
+    /// <param name="options">The options whose resolver has metadata for the types of the record's values.</param>
+    /// <exception cref="JsonException">The JSON is not a <typeparamref name="T"/> of this build.</exception>
+    internal T Read<T>(JsonSerializerOptions options) where T : class, IRemoteParameters<T>
+    {
+        var reader = new Utf8JsonReader(Json.Span);
+        var value = T.ReadRemoteJson(ref reader, options);
+        if (reader.Read()) throw new JsonException("Unexpected data after the end of the record.");
+        return value;
+    }
 }

@@ -195,8 +195,8 @@ public sealed class PipelineRequest
     /// The record is of another type (another project's parameters, or another version of this project's), or its JSON
     /// is not a <typeparamref name="T"/>; names both records.
     /// </exception>
-    /// <exception cref="InvalidOperationException"><see cref="JsonOptions"/> has no metadata for <typeparamref name="T"/>.</exception>
-    public T? ReadParameters<T>() where T : class
+    /// <exception cref="InvalidOperationException"><see cref="JsonOptions"/> has no metadata for the type of one of the record's values.</exception>
+    public T? ReadParameters<T>() where T : class, IRemoteParameters<T>
     {
         if (Parameters.IsNone) return null;
         var expected = typeof(T).FullName!;
@@ -209,8 +209,7 @@ public sealed class PipelineRequest
 
         try
         {
-            return JsonSerializer.Deserialize(Parameters.Json.Span, RemoteJson.TypeInfo<T>(JsonOptions))
-                ?? throw new PipelineRequestException("parameters", $"parameters: the {expected} record is null.");
+            return Parameters.Read<T>(JsonOptions);
         }
         catch (JsonException exception)
         {

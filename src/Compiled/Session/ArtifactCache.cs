@@ -21,8 +21,8 @@ internal sealed class ArtifactCache(object owner) : IDisposable, IAsyncDisposabl
         ?? throw new InvalidOperationException(
             $"Artifact '{name}' is already held as another type than {typeof(T).Name}; load it through the catalog's own dataset.");
 
-    /// <summary>The shared copy of <paramref name="dataset"/>, loading it if no copy is held.</summary>
-    public T Get<T>(IDataset<T> dataset) => SlotOf(dataset).Preload(dataset);
+    /// <summary>The shared copy of <paramref name="dataset"/>, loading it through <paramref name="run"/> if no copy is held.</summary>
+    public T Preload<T>(IDataset<T> dataset, in RunContext run) => SlotOf(dataset).Preload(dataset, run);
 
     /// <summary>The shared copy of <paramref name="dataset"/>, loading it through <paramref name="run"/> if no copy is held.</summary>
     public T Get<T>(IDataset<T> dataset, in RunContext run) => SlotOf(dataset).Get(run);

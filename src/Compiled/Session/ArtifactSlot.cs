@@ -48,11 +48,11 @@ public sealed class ArtifactSlot<T> : ArtifactSlot
 
     internal override bool IsLoaded => Volatile.Read(ref _loaded) is not null;
 
-    /// <summary>The artifact, loaded from <paramref name="dataset"/> if the slot is empty (<see cref="Session.Preload{T}"/>).</summary>
-    internal T Preload(IDataset<T> dataset)
+    /// <summary>The artifact, loaded from <paramref name="dataset"/> through <paramref name="run"/> if the slot is empty (<see cref="Session.Preload{T}"/>).</summary>
+    internal T Preload(IDataset<T> dataset, in RunContext run)
     {
         var loaded = Volatile.Read(ref _loaded);
-        return loaded is not null ? loaded.Value : Load(default, dataset);
+        return loaded is not null ? loaded.Value : Load(run, dataset);
     }
 
     internal override bool Release()

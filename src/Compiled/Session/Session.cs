@@ -206,13 +206,15 @@ public abstract class Session : IDisposable, IAsyncDisposable
 
     /// <summary>
     /// Loads <paramref name="dataset"/> now and keeps it for every run of this session that declares it
-    /// as an artifact. Artifacts are shared between concurrent runs: treat them as read-only.
+    /// as an artifact. Artifacts are shared between concurrent runs: treat them as read-only. The session's hooks see the
+    /// load like a run's dataset load (<see cref="PipelineHook.BeforeDatasetLoaded"/>, <see cref="PipelineHook.AfterDatasetLoaded"/>),
+    /// in a run whose pipeline name and run id are <c>preload</c>.
     /// </summary>
     /// <exception cref="ObjectDisposedException">The session is disposed.</exception>
     public T Preload<T>(IDataset<T> dataset)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        return _artifacts.Get(dataset);
+        return _artifacts.Preload(dataset, new RunContext(this, _hooks, "preload", "preload", sequence: 0));
     }
 
     /// <summary>Drops the session's copy of an artifact; the next run that needs it loads it again.</summary>

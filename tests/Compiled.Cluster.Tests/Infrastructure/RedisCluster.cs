@@ -9,7 +9,7 @@ namespace Compiled.Cluster.Tests.Infrastructure;
 
 /// <summary>
 /// A real cluster on 127.0.0.1: redis-server as the membership table, three silo processes (TestSilo, two runs at once
-/// each, the model loaded through the hooks by the first run that needs it and each load written to <see cref="LoadsFile"/>),
+/// each, the model preloaded at start through the hooks, each load written to <see cref="LoadsFile"/>),
 /// and this process as the client. Started once for a test class, stopped (every process killed) after it.
 /// </summary>
 public sealed class RedisCluster : IAsyncLifetime

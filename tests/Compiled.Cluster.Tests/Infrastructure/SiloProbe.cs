@@ -4,7 +4,7 @@ using Compiled;
 namespace Compiled.Cluster.Tests.Infrastructure;
 
 /// <summary>
-/// A hook on the in-process silos' sessions: counts, per silo, the loads of the <c>model</c> artifact made by runs and the
+/// A hook on the in-process silos' sessions: counts, per silo, the loads of the <c>model</c> artifact (its preload included) and the
 /// runs of the <c>square</c> node that started and that completed.
 /// </summary>
 internal sealed class SiloProbe : PipelineHook

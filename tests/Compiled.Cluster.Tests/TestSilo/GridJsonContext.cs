@@ -2,8 +2,12 @@ using System.Text.Json.Serialization;
 
 namespace Grid;
 
-/// <summary>Source-generated metadata for what crosses the wire (input, output) and for the <c>model</c> dataset.</summary>
+/// <summary>
+/// Source-generated metadata for what crosses the wire (input, output, the <c>sweep</c> parameters' record) and for the
+/// <c>model</c> dataset.
+/// </summary>
 [JsonSerializable(typeof(Point))]
+[JsonSerializable(typeof(SweepOptions))]
 [JsonSerializable(typeof(double))]
 [JsonSerializable(typeof(LineModel))]
 public sealed partial class GridJsonContext : JsonSerializerContext;

@@ -4,7 +4,7 @@ namespace Grid;
 
 /// <summary>
 /// Counts the loads of the <c>model</c> artifact through the hooks: in <see cref="Loads"/> and, when a file is given, one
-/// line per load (<c>{silo} model</c>) appended to it, so that a test can count the loads of silos in other processes.
+/// line per load (<c>{silo} model {run id}</c>; the run id is <c>preload</c> for the load at the silo's start) appended to it, so that a test can count the loads of silos in other processes.
 /// </summary>
 public sealed class LoadCounter(string silo, string? file) : PipelineHook
 {
@@ -18,6 +18,6 @@ public sealed class LoadCounter(string silo, string? file) : PipelineHook
     {
         if (dataset != "model") return;
         Interlocked.Increment(ref _loads);
-        if (file is not null) File.AppendAllText(file, $"{silo} {dataset}\n");
+        if (file is not null) File.AppendAllText(file, $"{silo} {dataset} {run.RunId}\n");
     }
 }

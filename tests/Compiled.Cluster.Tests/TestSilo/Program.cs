@@ -23,8 +23,7 @@ builder.UseOrleans(silo =>
             o.Environment = "local";
             o.JsonTypeInfoResolver = GridJsonContext.Default;
             o.MaxConcurrentRuns = int.Parse(options["slots"]);
-            // The model is loaded by the first run that needs it (through the hooks, which count it), then shared.
-            o.Preload = [];
+            // The model is preloaded when the silo starts, through the hooks, which count it; every run then shares it.
             o.Hooks.Add(new LoadCounter(options["name"], options.GetValueOrDefault("loads-file")));
         });
 });

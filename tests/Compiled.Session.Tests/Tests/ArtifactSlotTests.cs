@@ -92,6 +92,21 @@ public sealed class ArtifactSlotTests : IDisposable
     }
 
     [Fact]
+    public void Preload_reports_the_load_through_the_hooks_like_a_runs_dataset_load()
+    {
+        var hook = new RecordingHook();
+        using var session = _project.CreateSession(hooks: hook);
+
+        session.Preload(session.Catalog.ScoringModel);
+        Assert.Equal(8.0, session.Scoring.Run(4).Score);
+
+        Assert.Equal(1, Loads);
+        Assert.Equal(1, hook.Count("before_load"));
+        Assert.Equal(1, hook.Count("after_load"));
+        Assert.Equal("scoring_model", hook.Events.First().Split(':')[1]);
+    }
+
+    [Fact]
     public void Two_sessions_do_not_share_an_artifact()
     {
         using var first = _project.CreateSession();
