@@ -177,7 +177,7 @@ internal sealed class PipelinePlanner
         {
             var chosen = readers[TypeCompatibility.ChooseAmongReaders(readers.Select(r => r.Node.Parameters[r.Index].Type).ToList(), _conversions)];
             var type = chosen.Node.Parameters[chosen.Index].Type;
-            runtimeInputs.Add(new RuntimeInputModel(dataset, "", type.Name));
+            runtimeInputs.Add(new RuntimeInputModel(dataset, "", type.Name, IsStruct(type)));
             sources[dataset] = type;
             foreach (var (reader, index) in readers.Where(r => r != chosen))
             {
@@ -523,6 +523,19 @@ internal sealed class PipelinePlanner
         cycle = cycle.Skip(first).Concat(cycle.Take(first)).ToList();
         return string.Join(" -> ", cycle.Select(i => nodes[i].Name)) + " -> " + nodes[cycle[0]].Name;
     }
+
+    private static readonly HashSet<string> BuiltInValueTypes = new(StringComparer.Ordinal)
+    {
+        "bool", "byte", "sbyte", "short", "ushort", "int", "uint", "long", "ulong", "char", "float", "double", "decimal", "nint", "nuint",
+    };
+
+    /// <summary>
+    /// A value type a run passes by reference (<see cref="RuntimeInputModel.IsStruct"/>). Copying one by value into an inlined
+    /// <c>Run</c> splits it into its fields, and a node then reading it whole waits on those separate stores (issue #16: a
+    /// three-node run at 6× the hand-written calls); read where the caller keeps it, it is copied once, whole.
+    /// </summary>
+    private static bool IsStruct(TypeRef type) =>
+        type.Nullability == TypeNullability.NonNullableValue && !BuiltInValueTypes.Contains(type.Name);
 
     /// <summary>A diagnostic that stops the pipeline's body from being generated: any but the warnings.</summary>
     private static bool IsError(DiagnosticInfo diagnostic) => diagnostic.Id is not (DiagnosticIds.Unused or DiagnosticIds.NullableMismatch);

@@ -132,7 +132,7 @@ internal static class PipelineEmitter
         w.Line("/// <param name=\"runId\">The run's id; a new unique id when null.</param>");
         w.Line("/// <param name=\"cancellationToken\">Observed between nodes and passed to nodes that take one.</param>");
         w.Line("/// <exception cref=\"global::Compiled.PipelineRunException\">A node or dataset failed; names the node, the run and what did not run.</exception>");
-        var arguments = Arguments(pipeline, project);
+        var arguments = Arguments(pipeline, project, byReference: !isAsync);
         var awaits = pipeline.HasAsyncNodes || pipeline.Steps.Any(s => s.Loads.Any(l => !l.IsArtifact) || s.Outputs.Any(o => o.CatalogAccess is not null));
         if (isAsync && !awaits)
         {
@@ -296,8 +296,12 @@ internal static class PipelineEmitter
     /// pipeline reads catalog inputs, then the parameters, the run id and the token. A pipeline with build errors keeps the
     /// same signature, so that the code calling it still compiles and only the CPL diagnostics show.
     /// </summary>
-    private static IEnumerable<string> Arguments(PipelineModel pipeline, ProjectModel project) =>
-        pipeline.RuntimeInputs.Select(i => $"{i.TypeName} {i.ParameterName}")
+    /// <param name="byReference">
+    /// The synchronous <c>Run</c>: struct inputs are <c>in</c> parameters (<see cref="RuntimeInputModel.IsStruct"/>); a caller
+    /// passes them as before, without <c>in</c>. An <c>async</c> <c>RunAsync</c> cannot take them so.
+    /// </param>
+    private static IEnumerable<string> Arguments(PipelineModel pipeline, ProjectModel project, bool byReference) =>
+        pipeline.RuntimeInputs.Select(i => $"{(byReference && i.IsStruct ? "in " : "")}{i.TypeName} {i.ParameterName}")
             .Concat(pipeline.RuntimeValues.Select(v => v.HasDefault ? $"string? {v.ParameterName} = null" : $"string {v.ParameterName}"))
             .Concat(pipeline.InputOverrides.IsEmpty ? Array.Empty<string>() : new[] { $"{Qualified(pipeline.Namespace, pipeline.ClassName)}.Inputs inputs = default" })
             .Concat(new[]
@@ -309,10 +313,10 @@ internal static class PipelineEmitter
 
     private static void WriteBrokenRun(SourceWriter w, PipelineModel pipeline, ProjectModel project)
     {
-        var arguments = string.Join(", ", Arguments(pipeline, project));
         var error = ThrowBuildErrors(pipeline.Name) + ";";
         foreach (var signature in new[] { "Result Run", "global::System.Threading.Tasks.ValueTask<Result> RunAsync" })
         {
+            var arguments = string.Join(", ", Arguments(pipeline, project, byReference: signature == "Result Run"));
             w.Line("/// <summary>Not available: the pipeline has build errors (CPL diagnostics). Fix them to generate its body.</summary>");
             w.Line("/// <exception cref=\"global::System.InvalidOperationException\">Always: the pipeline has build errors.</exception>");
             w.Line($"public {signature}({arguments}) =>");

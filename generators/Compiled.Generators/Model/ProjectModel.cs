@@ -75,7 +75,11 @@ internal sealed partial record PipelineModel(
 internal sealed record InputOverrideModel(string PropertyName, string TypeName, string Dataset);
 
 /// <summary>A free input the caller passes to <c>Run</c>.</summary>
-internal sealed record RuntimeInputModel(string Dataset, string ParameterName, string TypeName);
+/// <param name="IsStruct">
+/// A value type other than the built-in numeric types, <c>bool</c>, <c>char</c> and <c>Nullable&lt;T&gt;</c>: the synchronous
+/// <c>Run</c> takes it <c>in</c>, so that the node reads it where the caller keeps it instead of through a copy.
+/// </param>
+internal sealed record RuntimeInputModel(string Dataset, string ParameterName, string TypeName, bool IsStruct);
 
 /// <summary>One node call: the datasets loaded for it, its arguments, and where its outputs go.</summary>
 /// <param name="Method">The node method, <c>global::Ns.Type.Method</c>.</param>
