@@ -237,7 +237,7 @@ public sealed class PipelineRequest
     {
         try
         {
-            return (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+            return JsonTypeInfoCache<T>.Get(options);
         }
         catch (NotSupportedException exception)
         {
