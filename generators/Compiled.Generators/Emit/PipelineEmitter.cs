@@ -134,7 +134,7 @@ internal static class PipelineEmitter
         w.Line("/// <param name=\"runId\">The run's id; a new unique id when null.</param>");
         w.Line("/// <param name=\"cancellationToken\">Observed between nodes and passed to nodes that take one.</param>");
         w.Line("/// <exception cref=\"global::Compiled.PipelineRunException\">A node or dataset failed; names the node, the run and what did not run.</exception>");
-        var arguments = Parameters(pipeline, output).ToList();
+        var arguments = Parameters(pipeline, output, byReference: !isAsync).ToList();
         var declarations = string.Join(", ", arguments.Select(a => a.Declaration));
         var awaits = pipeline.HasAsyncNodes || AccessesCatalog(pipeline);
         if (isAsync && !awaits)
@@ -168,7 +168,7 @@ internal static class PipelineEmitter
         w.Close();
         w.Line();
         w.Line("/// <summary>Runs <c>" + Xml(pipeline.Name) + "</c> like <see cref=\"Run\"/>, calling the session's hooks and checking <paramref name=\"cancellationToken\"/> around every node.</summary>");
-        var required = arguments.Select(p => $"{p.Type} {p.Name}");
+        var required = arguments.Select(p => p.Required);
         w.Open($"private Result RunObserved({string.Join(", ", required)})");
         WriteBody(w, pipeline, isAsync: false, observed: true);
         w.Close();
@@ -311,8 +311,12 @@ internal static class PipelineEmitter
     /// pipeline reads catalog inputs, then the parameters, the run id and the token. A pipeline with build errors keeps the
     /// same signature, so that the code calling it still compiles and only the CPL diagnostics show.
     /// </summary>
-    private static IEnumerable<RunParameter> Parameters(PipelineModel pipeline, PipelineOutputModel output) =>
-        pipeline.RuntimeInputs.Select(i => new RunParameter(i.TypeName, i.ParameterName, Default: null))
+    /// <param name="byReference">
+    /// The synchronous <c>Run</c>: struct inputs are <c>in</c> parameters (<see cref="TypeRef.IsStruct"/>); a caller passes them
+    /// as before, without <c>in</c>. An <c>async</c> <c>RunAsync</c> cannot take them so.
+    /// </param>
+    private static IEnumerable<RunParameter> Parameters(PipelineModel pipeline, PipelineOutputModel output, bool byReference) =>
+        pipeline.RuntimeInputs.Select(i => new RunParameter(i.TypeName, i.ParameterName, Default: null, IsIn: byReference && i.Type.IsStruct))
             .Concat(pipeline.RuntimeValues.Select(v => v.HasDefault ? new RunParameter("string?", v.ParameterName, "null") : new RunParameter("string", v.ParameterName, Default: null)))
             .Concat(pipeline.InputOverrides.IsEmpty ? [] : [new RunParameter($"{Qualified(pipeline.Namespace, pipeline.ClassName)}.Inputs", "inputs", "default")])
             .Concat(
@@ -323,14 +327,16 @@ internal static class PipelineEmitter
             ]);
 
     /// <summary>A parameter of <c>Run</c>: its type, name and default value, if it has one.</summary>
-    private sealed record RunParameter(string Type, string Name, string? Default)
+    private sealed record RunParameter(string Type, string Name, string? Default, bool IsIn = false)
     {
-        public string Declaration => Default is null ? $"{Type} {Name}" : $"{Type} {Name} = {Default}";
+        public string Required => IsIn ? $"in {Type} {Name}" : $"{Type} {Name}";
+
+        public string Declaration => Default is null ? Required : $"{Required} = {Default}";
     }
 
     private static void WriteBrokenRun(SourceWriter w, PipelineModel pipeline, PipelineOutputModel output)
     {
-        var arguments = string.Join(", ", Parameters(pipeline, output).Select(p => p.Declaration));
+        var arguments = string.Join(", ", Parameters(pipeline, output, byReference: false).Select(p => p.Declaration));
         var error = ThrowBuildErrors(pipeline.Name) + ";";
         foreach (var signature in new[] { "Result Run", "global::System.Threading.Tasks.ValueTask<Result> RunAsync" })
         {

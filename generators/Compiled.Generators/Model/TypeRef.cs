@@ -26,7 +26,13 @@ internal enum TypeNullability
 /// fact computed where the compilation is (<see cref="TypeConversions"/>).
 /// </summary>
 /// <param name="UnannotatedName">The name without nullable annotations (<see cref="Parsing.SymbolNames.UnannotatedType"/>): equal for two types that differ only in them.</param>
-internal sealed record TypeRef(string Name, string UnannotatedName, TypeNullability Nullability)
+/// <param name="IsStruct">
+/// A struct of the user's or a library's, not a built-in type (<c>int</c>, <c>double</c>, <c>decimal</c>…), an enum or
+/// <c>Nullable&lt;T&gt;</c>: a value the synchronous <c>Run</c> takes <c>in</c> when it is a runtime input (issue #16: copied
+/// by value into an inlined <c>Run</c>, such a struct is split into its fields, and a node reading it whole then waits on
+/// those separate stores; a three-node serving run cost 6× the same calls by hand).
+/// </param>
+internal sealed record TypeRef(string Name, string UnannotatedName, TypeNullability Nullability, bool IsStruct = false)
 {
     /// <summary>The name without the top-level <c>?</c> (<c>int?</c> → <c>int</c>, <c>string?</c> → <c>string</c>).</summary>
     public string NonNullableName =>

@@ -27,7 +27,9 @@ internal static class SymbolNames
             NullableAnnotation.Annotated => TypeNullability.NullableReference,
             NullableAnnotation.NotAnnotated => TypeNullability.NonNullableReference,
             _ => TypeNullability.ObliviousReference,
-        });
+        },
+        IsStruct: type is { IsValueType: true, TypeKind: TypeKind.Struct, SpecialType: SpecialType.None } &&
+            type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T);
 
     /// <summary>The id of a method that diagnostics are reported against: <c>global::Ns.Type.Method</c>.</summary>
     public static string MemberId(IMethodSymbol method) => Type(method.ContainingType) + "." + method.Name;

@@ -10,6 +10,59 @@ namespace Compiled;
 /// </summary>
 internal static class JsonNumberRange
 {
+    // The largest integer part and exponent sum a double holds for sure: every number below 10^308 is finite.
+    private const int SafeDigits = 308;
+
+    /// <summary>
+    /// Whether the JSON text <paramref name="json"/> may hold a number beyond a double's range: false when every number in it
+    /// has at most 308 integer digits plus exponent (all below 10^308, so finite). One pass over the bytes with no tokenizing,
+    /// so that an ordinary request is not read twice; when it is true, <see cref="Check"/> reads the value to know.
+    /// Conservative: a long fraction, or digits before an <c>e</c> inside a string, also answer true.
+    /// </summary>
+    /// <param name="json">The raw text of one value of the body.</param>
+    public static bool MayBeOutOfRange(ReadOnlySpan<byte> json)
+    {
+        var run = 0; // digits since the last other byte
+        var integer = 0; // the digits before the '.' of the number being read
+        for (var i = 0; i < json.Length; i++)
+        {
+            var b = json[i];
+            if (IsDigit(b))
+            {
+                if (++run > SafeDigits) return true;
+                continue;
+            }
+
+            if (b == (byte)'.')
+            {
+                integer = run;
+                run = 0;
+                continue;
+            }
+
+            if ((b | 0x20) == (byte)'e' && run > 0)
+            {
+                // 1.5e300: at most 10^(integer digits + exponent). A negative exponent only brings the number towards 0.
+                var digits = integer > 0 ? integer : run;
+                var j = i + 1;
+                if (j < json.Length && json[j] == (byte)'+') j++;
+                var exponent = 0;
+                var negative = j < json.Length && json[j] == (byte)'-';
+                if (negative) j++;
+                for (; j < json.Length && IsDigit(json[j]) && exponent <= SafeDigits; j++) exponent = exponent * 10 + (json[j] - '0');
+                if (!negative && digits + exponent > SafeDigits) return true;
+                i = j - 1;
+            }
+
+            run = 0;
+            integer = 0;
+        }
+
+        return false;
+    }
+
+    private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
+
     /// <summary>Checks every number of the value after <paramref name="reader"/> (a copy, on the input's property name).</summary>
     /// <param name="reader">A copy of the body's reader, on the input's property name; the caller's reader does not move.</param>
     /// <param name="input">The input's name: its path is <c>$.</c><paramref name="input"/>, such as <c>$.features</c>.</param>

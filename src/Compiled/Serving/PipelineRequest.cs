@@ -138,7 +138,9 @@ public sealed class PipelineRequest
             throw new PipelineRequestException("$." + name, $"$.{name}: must not be null; expected {JsonKind.Describe(typeInfo)}.");
         }
 
-        JsonNumberRange.Check(start, name);
+        // The value's own bytes: re-read only when they may hold a number a double cannot (such as 1e400).
+        var text = Body.Slice(start.BytesConsumed, reader.BytesConsumed - start.BytesConsumed);
+        if (!text.IsSingleSegment || JsonNumberRange.MayBeOutOfRange(text.FirstSpan)) JsonNumberRange.Check(start, name);
         return value!;
     }
 
@@ -234,7 +236,7 @@ public sealed class PipelineRequest
     {
         try
         {
-            return (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+            return JsonTypeInfoCache<T>.Get(options);
         }
         catch (NotSupportedException exception)
         {

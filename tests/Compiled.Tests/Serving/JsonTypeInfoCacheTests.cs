@@ -1,0 +1,56 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Xunit;
+
+namespace Compiled.Tests.Serving;
+
+/// <summary>
+/// The request path's remembered metadata (<see cref="JsonTypeInfoCache{T}"/>): the same options give the metadata they
+/// resolved, other options their own, never the metadata of options asked before.
+/// </summary>
+public sealed class JsonTypeInfoCacheTests
+{
+    public sealed record Probe(int Value);
+
+    private static JsonSerializerOptions ReadOnly(JsonNamingPolicy? naming)
+    {
+        var options = new JsonSerializerOptions { TypeInfoResolver = new DefaultJsonTypeInfoResolver(), PropertyNamingPolicy = naming };
+        options.MakeReadOnly();
+        return options;
+    }
+
+    [Fact]
+    public void The_same_options_give_their_own_metadata_each_time()
+    {
+        var options = ReadOnly(JsonNamingPolicy.CamelCase);
+
+        var first = JsonTypeInfoCache<Probe>.Get(options);
+
+        Assert.Same(options, first.Options);
+        Assert.Same(first, JsonTypeInfoCache<Probe>.Get(options));
+        Assert.Equal("value", first.Properties.Single().Name);
+    }
+
+    [Fact]
+    public void Other_options_are_never_given_the_metadata_remembered_for_the_last()
+    {
+        var camel = ReadOnly(JsonNamingPolicy.CamelCase);
+        var snake = ReadOnly(JsonNamingPolicy.SnakeCaseUpper);
+
+        JsonTypeInfoCache<Probe>.Get(camel);
+        var info = JsonTypeInfoCache<Probe>.Get(snake);
+
+        Assert.Same(snake, info.Options);
+        Assert.Equal("VALUE", info.Properties.Single().Name);
+        Assert.Same(camel, JsonTypeInfoCache<Probe>.Get(camel).Options);
+    }
+
+    [Fact]
+    public void Options_without_metadata_for_the_type_still_say_so()
+    {
+        var options = new JsonSerializerOptions { TypeInfoResolver = JsonTypeInfoResolver.Combine() };
+        options.MakeReadOnly();
+
+        Assert.Throws<NotSupportedException>(() => JsonTypeInfoCache<Probe>.Get(options));
+    }
+}
