@@ -36,10 +36,10 @@ internal static class NodeParser
         {
             switch (argument.Key)
             {
-                case "Name": name = argument.Value.Value as string; break;
-                case "Output": output = argument.Value.Value as string; break;
-                case "Outputs": outputs = Strings(argument.Value); break;
-                case "Tags": tags = Strings(argument.Value); break;
+                case KnownNames.Node.Name: name = argument.Value.Value as string; break;
+                case KnownNames.Node.Output: output = argument.Value.Value as string; break;
+                case KnownNames.Node.Outputs: outputs = Strings(argument.Value); break;
+                case KnownNames.Node.Tags: tags = Strings(argument.Value); break;
             }
         }
 

@@ -27,9 +27,9 @@ internal static class PipelineParser
         {
             switch (argument.Key)
             {
-                case "Name": name = argument.Value.Value as string; break;
-                case "Inputs": inputs = Strings(argument.Value); break;
-                case "Artifacts": artifacts = Strings(argument.Value); break;
+                case KnownNames.Pipeline.Name: name = argument.Value.Value as string; break;
+                case KnownNames.Pipeline.Inputs: inputs = Strings(argument.Value); break;
+                case KnownNames.Pipeline.Artifacts: artifacts = Strings(argument.Value); break;
             }
         }
 
@@ -51,11 +51,11 @@ internal static class PipelineParser
             {
                 switch (argument.Key)
                 {
-                    case "Namespace": ns = argument.Value.Value as string; break;
-                    case "Inputs": includeInputs = Strings(argument.Value); break;
-                    case "Outputs": outputs = Strings(argument.Value); break;
-                    case "Parameters": parameters = Strings(argument.Value); break;
-                    case "Tags": tags = Strings(argument.Value); break;
+                    case KnownNames.Include.Namespace: ns = argument.Value.Value as string; break;
+                    case KnownNames.Include.Inputs: includeInputs = Strings(argument.Value); break;
+                    case KnownNames.Include.Outputs: outputs = Strings(argument.Value); break;
+                    case KnownNames.Include.Parameters: parameters = Strings(argument.Value); break;
+                    case KnownNames.Include.Tags: tags = Strings(argument.Value); break;
                 }
             }
 
