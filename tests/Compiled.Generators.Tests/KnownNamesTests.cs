@@ -13,29 +13,29 @@ public sealed class KnownNamesTests
     [Fact]
     public void AttributeMetadataNames_AreTheRuntimeAttributes()
     {
-        Assert.Equal(typeof(NodeAttribute).FullName, KnownNames.NodeAttribute);
-        Assert.Equal(typeof(InputAttribute).FullName, KnownNames.InputAttribute);
-        Assert.Equal(typeof(ParamAttribute).FullName, KnownNames.ParamAttribute);
-        Assert.Equal(typeof(PipelineAttribute).FullName, KnownNames.PipelineAttribute);
-        Assert.Equal(typeof(IncludeAttribute).FullName, KnownNames.IncludeAttribute);
+        Assert.Equal(KnownNames.NodeAttribute, typeof(NodeAttribute).FullName);
+        Assert.Equal(KnownNames.InputAttribute, typeof(InputAttribute).FullName);
+        Assert.Equal(KnownNames.ParamAttribute, typeof(ParamAttribute).FullName);
+        Assert.Equal(KnownNames.PipelineAttribute, typeof(PipelineAttribute).FullName);
+        Assert.Equal(KnownNames.IncludeAttribute, typeof(IncludeAttribute).FullName);
     }
 
     [Fact]
     public void NamedArguments_AreTheRuntimeAttributesProperties()
     {
-        Assert.Equal(nameof(NodeAttribute.Name), KnownNames.Node.Name);
-        Assert.Equal(nameof(NodeAttribute.Output), KnownNames.Node.Output);
-        Assert.Equal(nameof(NodeAttribute.Outputs), KnownNames.Node.Outputs);
-        Assert.Equal(nameof(NodeAttribute.Tags), KnownNames.Node.Tags);
+        Assert.Equal(KnownNames.Node.Name, nameof(NodeAttribute.Name));
+        Assert.Equal(KnownNames.Node.Output, nameof(NodeAttribute.Output));
+        Assert.Equal(KnownNames.Node.Outputs, nameof(NodeAttribute.Outputs));
+        Assert.Equal(KnownNames.Node.Tags, nameof(NodeAttribute.Tags));
 
-        Assert.Equal(nameof(PipelineAttribute.Name), KnownNames.Pipeline.Name);
-        Assert.Equal(nameof(PipelineAttribute.Inputs), KnownNames.Pipeline.Inputs);
-        Assert.Equal(nameof(PipelineAttribute.Artifacts), KnownNames.Pipeline.Artifacts);
+        Assert.Equal(KnownNames.Pipeline.Name, nameof(PipelineAttribute.Name));
+        Assert.Equal(KnownNames.Pipeline.Inputs, nameof(PipelineAttribute.Inputs));
+        Assert.Equal(KnownNames.Pipeline.Artifacts, nameof(PipelineAttribute.Artifacts));
 
-        Assert.Equal(nameof(IncludeAttribute.Namespace), KnownNames.Include.Namespace);
-        Assert.Equal(nameof(IncludeAttribute.Inputs), KnownNames.Include.Inputs);
-        Assert.Equal(nameof(IncludeAttribute.Outputs), KnownNames.Include.Outputs);
-        Assert.Equal(nameof(IncludeAttribute.Parameters), KnownNames.Include.Parameters);
-        Assert.Equal(nameof(IncludeAttribute.Tags), KnownNames.Include.Tags);
+        Assert.Equal(KnownNames.Include.Namespace, nameof(IncludeAttribute.Namespace));
+        Assert.Equal(KnownNames.Include.Inputs, nameof(IncludeAttribute.Inputs));
+        Assert.Equal(KnownNames.Include.Outputs, nameof(IncludeAttribute.Outputs));
+        Assert.Equal(KnownNames.Include.Parameters, nameof(IncludeAttribute.Parameters));
+        Assert.Equal(KnownNames.Include.Tags, nameof(IncludeAttribute.Tags));
     }
 }
