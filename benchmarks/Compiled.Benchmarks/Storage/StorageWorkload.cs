@@ -19,9 +19,9 @@ namespace Compiled.Benchmarks.Storage;
 /// code (CsvHelper or Parquet.Net's serializer over the SDK's own upload and download, <c>bench/sdk/…</c>).
 /// </summary>
 /// <remarks>
-/// Both sides of a load read the same object (the one the dataset saved), so they download the same bytes and the SDK
-/// validates them the same way (S3 checks the MD5 of an object uploaded whole, not of a multipart one: reading two
-/// objects uploaded differently would not be the same work). The hand-written CSV load reads synchronously (CsvHelper's
+/// Both sides of a load read the same object (the one the dataset saved), so they download and parse the same bytes
+/// (the AWS SDK hashes every byte of a download whose ETag looks like an MD5, as s3rver's do: that work is on both
+/// sides). The hand-written CSV load reads synchronously (CsvHelper's
 /// <c>Read</c>, the fastest way to use the response stream); the dataset's <c>LoadAsync</c> reads asynchronously. The
 /// hand-written Parquet load copies the download into memory; the dataset copies it into a temporary file.
 /// The hand-written saves are weaker: Azure's <c>OpenWriteAsync</c> commits whatever was written when its stream is
