@@ -72,7 +72,8 @@ public sealed class ServerProcess : IDisposable
         process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // Generous: on a loaded machine Azurite (a large node module tree) takes more than a minute to listen.
+        var deadline = DateTime.UtcNow.AddMinutes(3);
         while (!Accepts(port))
         {
             if (process.HasExited || DateTime.UtcNow > deadline)
