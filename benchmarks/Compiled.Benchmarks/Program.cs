@@ -13,6 +13,8 @@ if (args is ["viz", ..])
         new CliOptions { Session = new Compiled.SessionOptions { ProjectPath = ProjectDirectory.Path, Environment = "base" } });
 }
 
+// `storage-memory` prints the peak resident memory of each object storage operation (see Storage/StoragePeakMemory.cs).
+if (Compiled.Benchmarks.Storage.StoragePeakMemory.Handles(args)) return await Compiled.Benchmarks.Storage.StoragePeakMemory.RunAsync(args);
 
 // dotnet run -c Release --project benchmarks/Compiled.Benchmarks -- --filter '*'              (full)
 // dotnet run -c Release --project benchmarks/Compiled.Benchmarks -- --filter '*' --job short  (quick)

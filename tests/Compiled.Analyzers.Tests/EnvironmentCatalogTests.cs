@@ -45,6 +45,46 @@ public sealed class EnvironmentCatalogTests
         Nodes,
         (Catalog, Base), (Prod, "notes:\n  type: text\n  filepath: /srv/notes.txt\nonly_here:\n  type: json\n  filepath: x.json\n"));
 
+    private const string PartitionedNodes = """
+        using Compiled;
+        using Compiled.Datasets;
+
+        namespace Demo;
+
+        public sealed class Reading
+        {
+            public int Id { get; set; }
+        }
+
+        public static class Nodes
+        {
+            [Node(Output = "count")]
+            public static int Count(Partitions<Reading[]> readings) => readings.Count;
+        }
+
+        [Pipeline(typeof(Nodes))]
+        public sealed partial class DefaultPipeline;
+        """;
+
+    private const string PartitionedBase = "readings:\n  type: partitioned\n  path: data/readings\n  dataset:\n    type: csv\n";
+
+    [Fact]
+    public Task An_environment_that_changes_the_type_of_a_partitioned_entrys_files_is_reported_on_it() => AnalyzerAsync(
+        PartitionedNodes,
+        [(Catalog, PartitionedBase), (Prod, "readings:\n  path: s3://bucket/readings\n  dataset:\n    type: {|#0:parquet|}\n")],
+        [Diagnostic("CPL0017").WithLocation(0).WithArguments("readings", "prod", "partitioned of csv", "partitioned of parquet")]);
+
+    [Fact]
+    public Task An_environment_that_gives_a_partitioned_entrys_files_as_a_scalar_of_another_type_is_reported() => AnalyzerAsync(
+        PartitionedNodes,
+        [(Catalog, PartitionedBase), (Prod, "readings:\n  type: partitioned\n  dataset: {|#0:json|}\n")],
+        [Diagnostic("CPL0017").WithLocation(0).WithArguments("readings", "prod", "partitioned of csv", "partitioned of json")]);
+
+    [Fact]
+    public Task An_environment_that_keeps_a_partitioned_entrys_file_type_in_kedros_name_and_moves_it_is_not_reported() => AnalyzerAsync(
+        PartitionedNodes,
+        (Catalog, PartitionedBase), (Prod, "readings:\n  path: abfs://data/readings\n  credentials: cloud\n  dataset:\n    type: pandas.CSVDataset\n    load_args: { sep: ';' }\n"));
+
     [Fact]
     public Task A_runtime_value_in_an_environments_sql_text_is_reported() => AnalyzerAsync(
         Nodes,

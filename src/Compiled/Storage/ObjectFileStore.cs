@@ -2,7 +2,7 @@ namespace Compiled.Storage;
 
 /// <summary>
 /// The common part of object stores (Azure Blob Storage, S3): paths are URLs (<see cref="StorageUrl"/>), streams are
-/// sequential, a write uploads through a <see cref="PartUploadStream"/> that is completed only after the writer
+/// sequential, a read downloads up to 1 MiB ahead of the reader in a background task, a write uploads through a <see cref="PartUploadStream"/> that is completed only after the writer
 /// returned (aborted otherwise), and the store's own exceptions become <see cref="StorageException"/>s. The synchronous
 /// members wait for the asynchronous ones (the SDKs are asynchronous).
 /// </summary>
@@ -28,7 +28,7 @@ public abstract class ObjectFileStore : IFileStore
         var url = StorageUrl.Parse(path);
         try
         {
-            return await OpenReadAsync(url, cancellationToken).ConfigureAwait(false);
+            return new ReadAheadStream(await OpenReadAsync(url, cancellationToken).ConfigureAwait(false));
         }
         catch (Exception ex) when (Translate(ex, path, StorageFailure.NotFound) is { } translated)
         {

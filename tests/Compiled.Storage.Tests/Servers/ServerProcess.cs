@@ -10,14 +10,18 @@ namespace Compiled.Storage.Tests.Servers;
 /// </summary>
 public sealed class ServerProcess : IDisposable
 {
-    private readonly Process _process;
+    private readonly string _tool;
+    private readonly string[] _arguments;
     private readonly string _dataDirectory;
+    private Process _process;
 
-    private ServerProcess(Process process, int port, string dataDirectory)
+    private ServerProcess(string tool, string[] arguments, int port, string dataDirectory)
     {
-        _process = process;
+        _tool = tool;
+        _arguments = arguments;
         Port = port;
         _dataDirectory = dataDirectory;
+        _process = Launch(tool, arguments, port);
     }
 
     /// <summary>The port it listens on.</summary>
@@ -29,39 +33,61 @@ public sealed class ServerProcess : IDisposable
     /// <summary>Starts <paramref name="tool"/> with the arguments <paramref name="arguments"/> builds from the port and data directory, and waits until it accepts connections.</summary>
     public static ServerProcess Start(string tool, Func<int, string, string[]> arguments)
     {
+        var dataDirectory = Directory.CreateTempSubdirectory("compiled-" + tool + "-").FullName;
+        var port = FreePort();
+        try
+        {
+            return new ServerProcess(tool, arguments(port, dataDirectory), port, dataDirectory);
+        }
+        catch
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+            throw;
+        }
+    }
+
+    /// <summary>Starts the server again, after <see cref="Kill"/>, on the same port and data directory.</summary>
+    public void Restart()
+    {
+        Kill();
+        _process.Dispose();
+        _process = Launch(_tool, _arguments, Port);
+    }
+
+    private static Process Launch(string tool, string[] arguments, int port)
+    {
         var executable = Path.Combine(RepositoryRoot(), "tests", "servers", "node_modules", ".bin", tool);
         if (!File.Exists(executable))
             throw new InvalidOperationException($"{executable} is missing: run 'npm ci' in tests/servers (tests/run.sh does).");
-        var dataDirectory = Directory.CreateTempSubdirectory("compiled-" + tool + "-").FullName;
-        var port = FreePort();
         var info = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in arguments(port, dataDirectory)) info.ArgumentList.Add(argument);
+        foreach (var argument in arguments) info.ArgumentList.Add(argument);
         var process = Process.Start(info) ?? throw new InvalidOperationException($"{tool} did not start.");
         var output = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, port, dataDirectory);
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // Generous: on a loaded machine Azurite (a large node module tree) takes more than a minute to listen.
+        var deadline = DateTime.UtcNow.AddMinutes(3);
         while (!Accepts(port))
         {
             if (process.HasExited || DateTime.UtcNow > deadline)
             {
-                server.Dispose();
+                if (!process.HasExited) process.Kill(entireProcessTree: true);
+                process.Dispose();
                 lock (output) throw new InvalidOperationException($"{tool} did not start listening on 127.0.0.1:{port}. Its output:\n{output}");
             }
             Thread.Sleep(100);
         }
-        return server;
+        return process;
     }
 
-    /// <summary>Kills the server and its children.</summary>
+    /// <summary>Kills the server and its children (SIGKILL: no chance to finish what it was doing).</summary>
     public void Kill()
     {
         if (_process.HasExited) return;

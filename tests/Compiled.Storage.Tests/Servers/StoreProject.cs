@@ -51,6 +51,9 @@ public sealed class StoreProject : IDisposable
             """);
     }
 
+    /// <summary>The project directory (its <c>conf/local/credentials.yml</c> names <c>azure</c> and <c>s3</c>).</summary>
+    public string ProjectPath => _directory;
+
     /// <summary>The key prefix of this project's objects.</summary>
     public string Prefix { get; }
 
@@ -93,6 +96,23 @@ public sealed class StoreProject : IDisposable
         return buffer.ToArray();
     }
 
+    /// <summary>Writes <paramref name="content"/> to the object at <paramref name="file"/> under the prefix with the SDK (not through a dataset).</summary>
+    public async Task WriteRaw(Store store, string file, byte[] content)
+    {
+        var key = $"{Prefix}/{file}";
+        if (store == Store.Azure)
+        {
+            var blob = new BlobServiceClient(_emulators.AzureConnectionString).GetBlobContainerClient(Emulators.Bucket).GetBlobClient(key);
+            await blob.UploadAsync(new BinaryData(content), overwrite: true);
+            return;
+        }
+        using var client = _emulators.S3Client();
+        await client.PutObjectAsync(new Amazon.S3.Model.PutObjectRequest
+        {
+            BucketName = Emulators.Bucket, Key = key, InputStream = new MemoryStream(content), UseChunkEncoding = false,
+        });
+    }
+
     /// <summary>The keys under the prefix, relative to it, read with the SDK.</summary>
     public async Task<List<string>> Keys(Store store)
     {
@@ -112,7 +132,8 @@ public sealed class StoreProject : IDisposable
         return keys;
     }
 
-    private static IFileStoreProvider[] Providers =>
+    /// <summary>Both stores' providers, with few retries (the tests break connections on purpose).</summary>
+    public static IFileStoreProvider[] Providers =>
     [
         new AzureBlobFileStoreProvider(new BlobClientOptions { Retry = { MaxRetries = 1, Delay = TimeSpan.FromMilliseconds(50) } }),
         new S3FileStoreProvider(config => config.MaxErrorRetry = 1),

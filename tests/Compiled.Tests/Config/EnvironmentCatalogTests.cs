@@ -53,6 +53,30 @@ public sealed class EnvironmentCatalogTests : IDisposable
     }
 
     [Fact]
+    public void An_environment_that_changes_the_type_of_a_partitioned_entrys_files_fails_naming_its_line()
+    {
+        Write("conf/base/catalog.yml", "readings:\n  type: partitioned\n  path: data/readings\n  dataset:\n    type: csv\n");
+        Write("conf/cloud/catalog.yml", "readings:\n  path: s3://bucket/readings\n  dataset: parquet\n");
+
+        var error = Assert.Throws<ConfigException>(() => ProjectConfig.Load(_dir.Path, "cloud"));
+
+        Assert.Equal((_dir.File("conf", "cloud", "catalog.yml"), 3), (error.Location.FilePath, error.Location.Line));
+        Assert.Contains("catalog entry 'readings' of environment 'cloud' changes its type from 'partitioned of csv'", error.Message);
+        Assert.Contains("to 'partitioned of parquet'", error.Message);
+    }
+
+    [Fact]
+    public void An_environment_may_move_a_partitioned_entry_and_name_its_file_type_the_kedro_way()
+    {
+        Write("conf/base/catalog.yml", "readings:\n  type: partitioned\n  path: data/readings\n  dataset:\n    type: csv\n");
+        Write("conf/cloud/catalog.yml", "readings:\n  path: s3://bucket/readings\n  dataset:\n    type: pandas.CSVDataset\n");
+
+        var config = ProjectConfig.Load(_dir.Path, "cloud");
+
+        Assert.Equal("s3://bucket/readings", config.GetDataset("readings").GetString("path"));
+    }
+
+    [Fact]
     public void An_environment_may_repeat_the_type_and_change_values()
     {
         Write("conf/prod/catalog.yml", "notes:\n  type: text\n  filepath: data/prod/notes.txt\nextra:\n  type: json\n  filepath: data/extra.json\n");
