@@ -228,8 +228,7 @@ public abstract class FileDataset<T> : IVersionedDataset<T>
     // The file a save writes: the dataset's file, or the file of the version (with moveOn, of the first version no save has taken).
     private string SavePath(T data, ref string? version, bool moveOn)
     {
-        if (version is not null && moveOn) version = _versions!.FirstFree(version);
-        var path = version is null ? FilePath : _versions!.ForSave(version);
+        var path = version is null ? FilePath : moveOn ? _versions!.ForNewSave(ref version) : _versions!.ForSave(version);
         if (data is null) throw DatasetErrors.NullSave(Name, path);
         return path;
     }

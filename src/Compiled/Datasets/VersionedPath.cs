@@ -101,6 +101,27 @@ internal sealed class VersionedPath
     }
 
     /// <summary>
+    /// The file of the first version from <paramref name="version"/> on that no save has taken, for a save that moves on
+    /// rather than fail (<see cref="FirstFree"/>). Another process may take the version between the directory check and
+    /// this one; the save then moves on again, here or when its no-overwrite write collides.
+    /// </summary>
+    public string ForNewSave(ref string version)
+    {
+        while (true)
+        {
+            version = FirstFree(version);
+            var path = PathOf(version);
+            if (!Exists(path))
+            {
+                if (_store is LocalFileStore) TempFiles.SweepStaleOnce(BasePath, FileName);
+                return path;
+            }
+
+            version = DatasetVersion.Next(version) ?? throw VersionExists(version, path);
+        }
+    }
+
+    /// <summary>
     /// The first version from <paramref name="version"/> on that no save has taken: whose directory does not exist
     /// (a directory without the file is a save in progress, or one that crashed). A version in Kedro's format moves
     /// on a millisecond at a time; any other version is returned as it is.
