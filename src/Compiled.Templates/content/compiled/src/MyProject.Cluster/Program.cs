@@ -36,7 +36,11 @@ if (command == "client")
 {
     builder.UseOrleansClient(client => client
         .UseLocalhostClustering(gatewayPorts: ports)
-        .AddCompiledClient(options => options.ConnectTimeout = TimeSpan.FromSeconds(10))); // no gateway answering: fail after 10 s
+        .AddCompiledClient(options =>
+        {
+            options.JsonTypeInfoResolver = ClusterJsonContext.Default;
+            options.ConnectTimeout = TimeSpan.FromSeconds(10); // no gateway answering: fail after 10 s
+        }));
 }
 else
 {
@@ -47,9 +51,12 @@ else
         .AddCompiledSession<MyNamespaceSession>(options =>
         {
             options.ProjectPath = projectPath;
+            options.JsonTypeInfoResolver = ClusterJsonContext.Default;
             // The artifacts load on first use, once per silo: a new project has not run its pipelines yet.
             options.Preload = [];
         }));
+    // Local mode: this process's client calls the silo it hosts, with the same JSON metadata.
+    builder.Services.Configure<CompiledClientOptions>(options => options.JsonTypeInfoResolver = ClusterJsonContext.Default);
 }
 
 using var host = builder.Build();
