@@ -143,10 +143,12 @@ public static class PipelineRunner
                 var dataset = definition.Datasets[input];
                 if (dataset.IsInCatalog || options.Inputs.ContainsKey(dataset.Name)) continue;
                 var reader = definition.Nodes[node].Name;
-                throw new PipelineSelectionException(dataset.Storage == DatasetStorage.RuntimeInput
-                    ? $"Node '{reader}' reads '{dataset.Name}', a runtime input of pipeline '{definition.Name}': give it in RunOptions.Inputs (the command line cannot)."
-                    : $"Node '{reader}' reads '{dataset.Name}', which no node of this run produces and which is kept in memory only (it has no catalog entry). " +
-                      $"Run its producer '{definition.Nodes[producer].Name}' too (e.g. --from-nodes {definition.Nodes[producer].Name}), or persist '{dataset.Name}' in conf/base/catalog.yml.");
+                if (dataset.Storage == DatasetStorage.RuntimeInput)
+                    throw new PipelineSelectionException($"Node '{reader}' reads '{dataset.Name}', a runtime input of pipeline '{definition.Name}': give it in RunOptions.Inputs (the command line cannot).");
+                var producerName = definition.Nodes[producer].Name;
+                throw new PipelineSelectionException(null, filterName =>
+                    $"Node '{reader}' reads '{dataset.Name}', which no node of this run produces and which is kept in memory only (it has no catalog entry). " +
+                    $"Run its producer '{producerName}' too (e.g. {filterName(NodeFilterCriterion.FromNodes)} {producerName}), or persist '{dataset.Name}' in conf/base/catalog.yml.");
             }
         }
 
