@@ -164,6 +164,28 @@ public sealed class CliTests : IDisposable
         Assert.Contains("Skipped, outputs exist: len, mean_node, mean_sos.", _output.ToString());
     }
 
+    /// <summary>--timings prints, after the run, one line per phase: the session, each load and save, each node.</summary>
+    [Fact]
+    public async Task Timings_name_every_phase_of_the_run()
+    {
+        Assert.Equal(0, await Cli("run", "--pipeline", "variance", "--timings"));
+        var lines = _error.ToString().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var timings = lines.SkipWhile(l => l != "timings (ms):").Skip(1).ToArray();
+        var phases = timings.Select(l => l[..l.LastIndexOf(' ')].Trim()).ToArray();
+        foreach (var phase in new[] { "session created", "load xs", "node len", "node mean_node", "node mean_sos", "node variance_node", "save m", "save m2", "save v", "command line to now" })
+            Assert.Contains(phase, phases);
+        Assert.All(timings, l => Assert.True(double.TryParse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture, out var ms) && ms >= 0, l));
+        Assert.DoesNotContain("timings", _output.ToString());
+    }
+
+    /// <summary>Without --timings nothing of it is printed.</summary>
+    [Fact]
+    public async Task Without_timings_no_timings_are_printed()
+    {
+        Assert.Equal(0, await Cli("run", "--pipeline", "variance"));
+        Assert.DoesNotContain("timings (ms):", _error.ToString());
+    }
+
     [Theory]
     [InlineData(new[] { "run", "--pipeline", "varianse" }, "error: Unknown pipeline 'varianse' (--pipeline). Did you mean 'variance'?")]
     [InlineData(new[] { "run", "--pipeline", "variance", "--nodes", "mean_nod" }, "error: Pipeline 'variance' does not contain a node named 'mean_nod' (--nodes). Did you mean 'mean_node'?")]
