@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using Compiled.Cli.Viz;
 using Compiled.Config;
@@ -43,7 +42,7 @@ public static partial class CompiledCli
     /// <returns>The process exit code.</returns>
     public static async Task<int> RunAsync(string[] args, Func<SessionOptions, Session> createSession, CliOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = TimingsHook.Now();
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(createSession);
         options ??= new CliOptions();
@@ -140,9 +139,9 @@ public static partial class CompiledCli
         var progress = new ProgressHook(context.Output, context.Interactive);
         var lastRun = new LastRunHook(context.Error);
         var timings = request.Timings ? new TimingsHook(context.Error, context.Started) : null;
-        var creating = Stopwatch.GetTimestamp();
+        var creating = TimingsHook.Now();
         if (!context.TryCreateSession(request.Environment, timings is null ? [progress, lastRun] : [progress, lastRun, timings], out var session)) return UsageError;
-        timings?.Add("session created", Stopwatch.GetElapsedTime(creating));
+        timings?.Add("session created", creating);
         lastRun.Path = LastRunHook.DefaultPath(session.ProjectPath);
         if (!TryFindPipeline(context, session, request.Pipeline, out var pipeline)) return UsageError;
 
@@ -338,10 +337,10 @@ public static partial class CompiledCli
         string? Environment, string? RunId, string Runner, int? MaxWorkers, bool OnlyMissingOutputs, bool Timings);
 
     /// <summary>What every command needs: how to make a session, where to write, how the program is called.</summary>
-    private sealed class CliContext(Func<SessionOptions, Session> createSession, CliOptions options, TextWriter output, TextWriter error, long started)
+    private sealed class CliContext(Func<SessionOptions, Session> createSession, CliOptions options, TextWriter output, TextWriter error, TimingsHook.Mark started)
     {
-        /// <summary>When the command line was entered (a <see cref="Stopwatch"/> timestamp).</summary>
-        public long Started => started;
+        /// <summary>When the command line was entered, with the runtime's counters then.</summary>
+        public TimingsHook.Mark Started => started;
 
         public TextWriter Output => output;
 
