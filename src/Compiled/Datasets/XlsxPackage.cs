@@ -48,11 +48,11 @@ internal sealed class XlsxPackage : IDisposable
             var workbook = Relationships(zip, "")
                 .FirstOrDefault(r => r.Type.EndsWith("/officeDocument", StringComparison.Ordinal)).Target
                 ?? throw new InvalidDataException("The package names no workbook (_rels/.rels has no officeDocument relationship).");
-            if (zip.GetEntry(workbook) is null) throw new InvalidDataException($"The package has no workbook part '{workbook}'.");
+            var workbookEntry = Entry(zip, workbook) ?? throw new InvalidDataException($"The package has no workbook part '{workbook}'.");
             var parts = Relationships(zip, workbook);
             var sharedStrings = parts.FirstOrDefault(r => r.Type.EndsWith("/sharedStrings", StringComparison.Ordinal)).Target;
             var sheets = new List<XlsxSheet>();
-            using (var xml = XmlReader.Create(zip.GetEntry(workbook)!.Open(), Settings))
+            using (var xml = XmlReader.Create(workbookEntry.Open(), Settings))
             {
                 while (xml.Read())
                 {
@@ -64,7 +64,7 @@ internal sealed class XlsxPackage : IDisposable
                 }
             }
 
-            return new XlsxPackage(zip, sheets, sharedStrings is not null && zip.GetEntry(sharedStrings) is not null ? sharedStrings : null);
+            return new XlsxPackage(zip, sheets, sharedStrings is not null && Entry(zip, sharedStrings) is not null ? sharedStrings : null);
         }
         catch
         {
@@ -77,10 +77,14 @@ internal sealed class XlsxPackage : IDisposable
     /// <param name="part">The zip entry, as <see cref="Sheets"/> or <see cref="SharedStringsPart"/> give it.</param>
     /// <exception cref="InvalidDataException">The package has no such part.</exception>
     public XmlReader Read(string part) =>
-        XmlReader.Create((_zip.GetEntry(part) ?? throw new InvalidDataException($"The package has no part '{part}'.")).Open(), Settings);
+        XmlReader.Create((Entry(_zip, part) ?? throw new InvalidDataException($"The package has no part '{part}'.")).Open(), Settings);
 
     /// <inheritdoc />
     public void Dispose() => _zip.Dispose();
+
+    // A part by name; part names compare without case in a package (zip entry names do not).
+    private static ZipArchiveEntry? Entry(ZipArchive zip, string name) =>
+        zip.GetEntry(name) ?? zip.Entries.FirstOrDefault(e => string.Equals(e.FullName, name, StringComparison.OrdinalIgnoreCase));
 
     // The r:id of a <sheet> written with a namespace other than the transitional one (strict workbooks).
     private static string? RelationshipId(XmlReader xml)
@@ -107,7 +111,7 @@ internal sealed class XlsxPackage : IDisposable
         var directory = slash < 0 ? "" : part[..(slash + 1)];
         var file = slash < 0 ? part : part[(slash + 1)..];
         var relationships = new List<(string, string, string)>();
-        var entry = zip.GetEntry($"{directory}_rels/{file}.rels");
+        var entry = Entry(zip, $"{directory}_rels/{file}.rels");
         if (entry is null) return relationships;
         using var xml = XmlReader.Create(entry.Open(), Settings);
         while (xml.Read())
