@@ -101,13 +101,14 @@ public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.Ro
             using var xml = package.Read(part);
             uint lastRow = 0;
             var cells = new List<(int Column, string? Type, string? Text)>();
+            var attribute = new char[AttributeBuffer];
             while (xml.Read())
             {
                 if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "row") continue;
-                var rowNumber = uint.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : lastRow + 1;
+                var rowNumber = uint.TryParse(Attribute(xml, "r", attribute), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : lastRow + 1;
                 lastRow = rowNumber;
                 cells.Clear();
-                if (!xml.IsEmptyElement) ReadRow(xml, cells);
+                if (!xml.IsEmptyElement) ReadRow(xml, cells, attribute);
                 reader.Add(rowNumber, cells);
             }
             return reader.Finish();
@@ -200,17 +201,17 @@ public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.Ro
     }
 
     // Reads the cells of the <row> the reader is on, up to its end: (column, t attribute, text of <v> or of the inline string).
-    private static void ReadRow(XmlReader xml, List<(int Column, string? Type, string? Text)> cells)
+    private static void ReadRow(XmlReader xml, List<(int Column, string? Type, string? Text)> cells, char[] attribute)
     {
         var depth = xml.Depth;
         var next = 0;
         while (xml.Read() && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
         {
             if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "c") continue;
-            var column = ExcelCells.ColumnIndex(xml.GetAttribute("r"));
+            var column = ExcelCells.ColumnIndex(Attribute(xml, "r", attribute));
             if (column < 0) column = next;
             next = column + 1;
-            var type = xml.GetAttribute("t");
+            var type = CellType(xml, attribute);
             string? text = null;
             if (!xml.IsEmptyElement)
             {
@@ -225,6 +226,38 @@ public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.Ro
             }
             cells.Add((column, type, text));
         }
+    }
+
+    // Cell and row attributes are short ("AB12", "inlineStr"): read without a string per cell, whose allocation (and the
+    // collections it caused) was most of a cold load's time outside the XML parser.
+    private const int AttributeBuffer = 32;
+
+    // The value of the attribute of the element the reader is on, copied into buffer; empty when absent. A value longer
+    // than the buffer is cut, which no row number, cell reference or cell type is.
+    private static ReadOnlySpan<char> Attribute(XmlReader xml, string name, char[] buffer)
+    {
+        if (!xml.MoveToAttribute(name)) return default;
+        var length = xml.ReadValueChunk(buffer, 0, buffer.Length);
+        xml.MoveToElement();
+        return buffer.AsSpan(0, length);
+    }
+
+    // The cell's t attribute, as one of the constants of the format (no string per cell); another value as read.
+    private static string? CellType(XmlReader xml, char[] buffer)
+    {
+        var type = Attribute(xml, "t", buffer);
+        return type switch
+        {
+            [] => xml.GetAttribute("t"),
+            "n" => "n",
+            "s" => "s",
+            "inlineStr" => "inlineStr",
+            "str" => "str",
+            "b" => "b",
+            "e" => "e",
+            "d" => "d",
+            _ => xml.GetAttribute("t"),
+        };
     }
 
     // Reads an <si> or <is> string item: plain <t>, or rich-text runs <r><t/></r>; phonetic guides (<rPh>) are not part of the value.
@@ -537,9 +570,12 @@ internal static class ExcelCells
     }
 
     /// <summary>The zero-based column of a cell reference: AB5 → 27; -1 when malformed.</summary>
-    public static int ColumnIndex(string? reference)
+    public static int ColumnIndex(string? reference) => ColumnIndex(reference.AsSpan());
+
+    /// <summary>The zero-based column of a cell reference: AB5 → 27; -1 when malformed or empty.</summary>
+    public static int ColumnIndex(ReadOnlySpan<char> reference)
     {
-        if (string.IsNullOrEmpty(reference)) return -1;
+        if (reference.IsEmpty) return -1;
         var column = 0;
         var letters = 0;
         foreach (var c in reference)
