@@ -97,7 +97,7 @@ public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.Ro
             var shared = ReadSharedStrings(package);
             var reader = new SheetReader(this, shape, path, sheetName, shared);
             // The parts are found and read straight from the zip, the rows streamed with a plain XmlReader: the Open XML
-            // SDK's package and DOM cost seconds of a cold start (type loading and JIT) for what a load needs.
+            // SDK's package and DOM cost a cold load hundreds of milliseconds (type loading and JIT) for what a load needs.
             using var xml = package.Read(part);
             uint lastRow = 0;
             var cells = new List<(int Column, string? Type, string? Text)>();
