@@ -10,8 +10,9 @@
 #                                                           # dependent with PublishReadyToRun into a temporary folder
 #
 # Builds the sample in Release once (skip with NO_BUILD=1; never for NATIVE), runs it once untimed (to
-# warm the OS file cache, not the process), then RUNS times under /usr/bin/time -f %e (wall-clock
-# seconds), and prints every time and the median.
+# warm the OS file cache, not the process), then RUNS times under /usr/bin/time -f '%e %U %S %M', and prints
+# every run's wall-clock seconds, CPU seconds (user + sys) and peak resident set (MB), then the medians. On a
+# shared machine wall clock waits for the other processes; CPU is the steadier figure (quote `uptime` with both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -52,16 +53,19 @@ fi
 
 out=$(mktemp)
 trap 'rm -f "$out"; [[ -z "$r2r" ]] || rm -rf "$r2r"' EXIT
-times=()
+walls=()
+cpus=()
 for ((i = 1; i <= runs; i++)); do
-  if ! /usr/bin/time -f %e -o "$out" "${command[@]}" >/dev/null 2>&1; then
+  if ! /usr/bin/time -f '%e %U %S %M' -o "$out" "${command[@]}" >/dev/null 2>&1; then
     echo "run $i failed: $(cat "$out")" >&2
     exit 1
   fi
-  t=$(tail -n 1 "$out")
-  times+=("$t")
-  echo "run $i: ${t} s"
+  read -r wall user sys rss < <(tail -n 1 "$out")
+  cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+  walls+=("$wall")
+  cpus+=("$cpu")
+  echo "run $i: wall ${wall} s, cpu ${cpu} s (user ${user}, sys ${sys}), max rss $((rss / 1024)) MB"
 done
 
-median=$(printf '%s\n' "${times[@]}" | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }')
-echo "cold start ($label, $runs runs): median ${median} s"
+median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+echo "cold start ($label, $runs runs): median wall $(median "${walls[@]}") s, median cpu $(median "${cpus[@]}") s; $(uptime | sed 's/.*load/load/')"

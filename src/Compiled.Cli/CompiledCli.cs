@@ -14,7 +14,7 @@ namespace Compiled.Cli;
 /// <list type="bullet">
 /// <item><c>run [--pipeline name] [--tags a,b] [--nodes a,b] [--from-nodes a] [--to-nodes a] [--from-inputs d] [--to-outputs d]
 /// [--namespaces ns] [--params a.b=1,c=x] [--runtime name=value] [--env env] [--run-id id] [--runner sequential|parallel]
-/// [--max-workers n] [--only-missing-outputs]</c></item>
+/// [--max-workers n] [--only-missing-outputs] [--timings]</c></item>
 /// <item><c>list [pipelines|nodes|datasets|parameters] [--pipeline name] [--env env]</c></item>
 /// <item><c>viz [--pipeline name] [--format html|mermaid|json] [--output path] [--env env] [--serve] [--port n]</c></item>
 /// </list>
@@ -42,12 +42,13 @@ public static partial class CompiledCli
     /// <returns>The process exit code.</returns>
     public static async Task<int> RunAsync(string[] args, Func<SessionOptions, Session> createSession, CliOptions? options = null, CancellationToken cancellationToken = default)
     {
+        var started = TimingsHook.Now();
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(createSession);
         options ??= new CliOptions();
         var output = options.Output ?? Console.Out;
         var error = options.Error ?? Console.Error;
-        var context = new CliContext(createSession, options, output, error);
+        var context = new CliContext(createSession, options, output, error, started);
         var root = new RootCommand("Runs and lists the pipelines of this Compiled project.")
         {
             RunCommand(context),
@@ -75,9 +76,10 @@ public static partial class CompiledCli
         var runner = new Option<string>("--runner", "-r") { Description = "sequential, or parallel: nodes whose inputs are ready run together.", DefaultValueFactory = _ => "sequential" };
         var maxWorkers = new Option<int?>("--max-workers") { Description = "With --runner parallel, the most nodes that run at once (default: processors + 4, at most 32)." };
         var onlyMissing = new Option<bool>("--only-missing-outputs") { Description = "Skip the nodes whose persisted outputs all exist (unless a node that runs needs what they produce)." };
+        var timings = new Option<bool>("--timings") { Description = "Print where the time went (process start, session creation, each dataset load and save, each node) to the error stream." };
         var command = new Command("run", "Runs a pipeline, or the nodes of it that the filters select (the intersection of every filter given).")
         {
-            pipeline, tags, nodes, fromNodes, toNodes, fromInputs, toOutputs, namespaces, parameters, runtime, environment, runId, runner, maxWorkers, onlyMissing,
+            pipeline, tags, nodes, fromNodes, toNodes, fromInputs, toOutputs, namespaces, parameters, runtime, environment, runId, runner, maxWorkers, onlyMissing, timings,
         };
         command.SetAction((result, cancellationToken) =>
         {
@@ -99,7 +101,8 @@ public static partial class CompiledCli
                 result.GetValue(runId),
                 result.GetValue(runner) ?? "sequential",
                 result.GetValue(maxWorkers),
-                result.GetValue(onlyMissing));
+                result.GetValue(onlyMissing),
+                result.GetValue(timings));
             return RunAsync(context, request, cancellationToken);
         });
         return command;
@@ -135,7 +138,10 @@ public static partial class CompiledCli
 
         var progress = new ProgressHook(context.Output, context.Interactive);
         var lastRun = new LastRunHook(context.Error);
-        if (!context.TryCreateSession(request.Environment, [progress, lastRun], out var session)) return UsageError;
+        var timings = request.Timings ? new TimingsHook(context.Error, context.Started) : null;
+        var creating = TimingsHook.Now();
+        if (!context.TryCreateSession(request.Environment, timings is null ? [progress, lastRun] : [progress, lastRun, timings], out var session)) return UsageError;
+        timings?.Add("session created", creating);
         lastRun.Path = LastRunHook.DefaultPath(session.ProjectPath);
         if (!TryFindPipeline(context, session, request.Pipeline, out var pipeline)) return UsageError;
 
@@ -164,6 +170,7 @@ public static partial class CompiledCli
             var summary = await pipeline.ExecuteAsync(options, cancellationToken).ConfigureAwait(false);
             progress.Finish();
             context.Output.WriteLine(Describe(summary, pipeline.Definition.Nodes.Count));
+            timings?.Print();
             return 0;
         }
         catch (PipelineSelectionException exception)
@@ -327,11 +334,14 @@ public static partial class CompiledCli
 
     private sealed record RunRequest(
         string? Pipeline, NodeFilter Filter, IReadOnlyList<string> Parameters, IReadOnlyList<string> RuntimeValues,
-        string? Environment, string? RunId, string Runner, int? MaxWorkers, bool OnlyMissingOutputs);
+        string? Environment, string? RunId, string Runner, int? MaxWorkers, bool OnlyMissingOutputs, bool Timings);
 
     /// <summary>What every command needs: how to make a session, where to write, how the program is called.</summary>
-    private sealed class CliContext(Func<SessionOptions, Session> createSession, CliOptions options, TextWriter output, TextWriter error)
+    private sealed class CliContext(Func<SessionOptions, Session> createSession, CliOptions options, TextWriter output, TextWriter error, TimingsHook.Mark started)
     {
+        /// <summary>When the command line was entered, with the runtime's counters then.</summary>
+        public TimingsHook.Mark Started => started;
+
         public TextWriter Output => output;
 
         public TextWriter Error => error;

@@ -11,8 +11,8 @@ namespace Compiled.Datasets;
 
 /// <summary>
 /// One sheet of an Excel workbook (<c>.xlsx</c>) as rows of type <typeparamref name="TRow"/>: Kedro's
-/// <c>pandas.ExcelDataset</c>, and the catalog type <c>excel</c>. Read and written with the Open XML SDK
-/// (<c>DocumentFormat.OpenXml</c>), streaming rows.
+/// <c>pandas.ExcelDataset</c>, and the catalog type <c>excel</c>. Read straight from the zip with
+/// <see cref="XmlReader"/>, streaming rows; written with the Open XML SDK (<c>DocumentFormat.OpenXml</c>).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -82,32 +82,33 @@ public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.Ro
     protected override TRow[] Read(Stream stream, string path)
     {
         var shape = RowShape<TRow>.Instance;
-        SpreadsheetDocument document;
+        XlsxPackage package;
         try
         {
-            document = SpreadsheetDocument.Open(stream, isEditable: false);
+            package = XlsxPackage.Open(stream);
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or InvalidDataException or IOException)
+        catch (Exception ex) when (ex is InvalidDataException or IOException or XmlException)
         {
             throw new DatasetException(Name, $"Dataset '{Name}' ({path}): the file is not an Excel workbook (.xlsx): {DatasetErrors.Sentence(ex.Message)}", ex);
         }
-        using (document)
+        using (package)
         {
-            var workbook = document.WorkbookPart ?? throw new DatasetException(Name, $"Dataset '{Name}' ({path}): the file has no workbook.");
-            var (sheetName, part) = FindSheet(workbook, path);
-            var shared = ReadSharedStrings(workbook);
+            var (sheetName, part) = FindSheet(package, path);
+            var shared = ReadSharedStrings(package);
             var reader = new SheetReader(this, shape, path, sheetName, shared);
-            // The Open XML SDK finds the parts; the rows are streamed with a plain XmlReader (its DOM is ten times slower).
-            using var xml = XmlReader.Create(part.GetStream(FileMode.Open, FileAccess.Read), XmlSettings);
+            // The parts are found and read straight from the zip, the rows streamed with a plain XmlReader: the Open XML
+            // SDK's package and DOM cost a cold load hundreds of milliseconds (type loading and JIT) for what a load needs.
+            using var xml = package.Read(part);
             uint lastRow = 0;
             var cells = new List<(int Column, string? Type, string? Text)>();
+            var attribute = new char[AttributeBuffer];
             while (xml.Read())
             {
                 if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "row") continue;
-                var rowNumber = uint.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : lastRow + 1;
+                var rowNumber = uint.TryParse(Attribute(xml, "r", attribute), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : lastRow + 1;
                 lastRow = rowNumber;
                 cells.Clear();
-                if (!xml.IsEmptyElement) ReadRow(xml, cells);
+                if (!xml.IsEmptyElement) ReadRow(xml, cells, attribute);
                 reader.Add(rowNumber, cells);
             }
             return reader.Finish();
@@ -171,47 +172,46 @@ public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.Ro
         buffer.CopyTo(stream);
     }
 
-    private (string Name, WorksheetPart Part) FindSheet(WorkbookPart workbook, string path)
+    private (string Name, string Part) FindSheet(XlsxPackage package, string path)
     {
-        var sheets = workbook.Workbook?.Sheets?.Elements<Sheet>().ToList() ?? [];
+        var sheets = package.Sheets;
         if (sheets.Count == 0) throw new DatasetException(Name, $"Dataset '{Name}' ({path}): the workbook has no sheet.");
         var wanted = LoadOptions.SheetName;
-        var sheet = wanted is null
-            ? sheets[0]
-            : sheets.FirstOrDefault(s => string.Equals(s.Name?.Value, wanted, StringComparison.OrdinalIgnoreCase))
-              ?? (int.TryParse(wanted, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sheets.Count ? sheets[index] : null);
-        if (sheet is null)
+        var position = wanted is null ? 0 : IndexOfSheet(sheets, wanted);
+        if (position < 0)
         {
             throw new DatasetException(Name,
-                $"Dataset '{Name}' ({path}): the workbook has no sheet '{wanted}'. Its sheets are: {string.Join(", ", sheets.Select(s => $"'{s.Name?.Value}'"))}. " +
+                $"Dataset '{Name}' ({path}): the workbook has no sheet '{wanted}'. Its sheets are: {string.Join(", ", sheets.Select(s => $"'{s.Name}'"))}. " +
                 "Fix 'load_args.sheet_name' in the catalog.");
         }
-        if (sheet.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part)
-            throw new DatasetException(Name, $"Dataset '{Name}' ({path}): sheet '{sheet.Name?.Value}' is not a worksheet (a chart sheet?).");
-        return (sheet.Name?.Value ?? "", part);
+        var found = sheets[position];
+        if (found.Part is not { } part)
+            throw new DatasetException(Name, $"Dataset '{Name}' ({path}): sheet '{found.Name}' is not a worksheet (a chart sheet?).");
+        return (found.Name, part);
     }
 
-    private static readonly XmlReaderSettings XmlSettings = new()
+    // The sheet named so (ignoring case), else the one at that position (pandas' sheet_name=0); -1 when neither.
+    private static int IndexOfSheet(IReadOnlyList<XlsxSheet> sheets, string wanted)
     {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        CloseInput = true,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-    };
+        for (var i = 0; i < sheets.Count; i++)
+        {
+            if (string.Equals(sheets[i].Name, wanted, StringComparison.OrdinalIgnoreCase)) return i;
+        }
+        return int.TryParse(wanted, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sheets.Count ? index : -1;
+    }
 
     // Reads the cells of the <row> the reader is on, up to its end: (column, t attribute, text of <v> or of the inline string).
-    private static void ReadRow(XmlReader xml, List<(int Column, string? Type, string? Text)> cells)
+    private static void ReadRow(XmlReader xml, List<(int Column, string? Type, string? Text)> cells, char[] attribute)
     {
         var depth = xml.Depth;
         var next = 0;
         while (xml.Read() && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
         {
             if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "c") continue;
-            var column = ExcelCells.ColumnIndex(xml.GetAttribute("r"));
+            var column = ExcelCells.ColumnIndex(Attribute(xml, "r", attribute));
             if (column < 0) column = next;
             next = column + 1;
-            var type = xml.GetAttribute("t");
+            var type = CellType(xml, attribute);
             string? text = null;
             if (!xml.IsEmptyElement)
             {
@@ -226,6 +226,38 @@ public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.Ro
             }
             cells.Add((column, type, text));
         }
+    }
+
+    // Cell and row attributes are short ("AB12", "inlineStr"): read without a string per cell, whose allocation (and the
+    // collections it caused) was most of a cold load's time outside the XML parser.
+    private const int AttributeBuffer = 32;
+
+    // The value of the attribute of the element the reader is on, copied into buffer; empty when absent. A value longer
+    // than the buffer is cut, which no row number, cell reference or cell type is.
+    private static ReadOnlySpan<char> Attribute(XmlReader xml, string name, char[] buffer)
+    {
+        if (!xml.MoveToAttribute(name)) return default;
+        var length = xml.ReadValueChunk(buffer, 0, buffer.Length);
+        xml.MoveToElement();
+        return buffer.AsSpan(0, length);
+    }
+
+    // The cell's t attribute, as one of the constants of the format (no string per cell); another value as read.
+    private static string? CellType(XmlReader xml, char[] buffer)
+    {
+        var type = Attribute(xml, "t", buffer);
+        return type switch
+        {
+            [] => xml.GetAttribute("t"),
+            "n" => "n",
+            "s" => "s",
+            "inlineStr" => "inlineStr",
+            "str" => "str",
+            "b" => "b",
+            "e" => "e",
+            "d" => "d",
+            _ => xml.GetAttribute("t"),
+        };
     }
 
     // Reads an <si> or <is> string item: plain <t>, or rich-text runs <r><t/></r>; phonetic guides (<rPh>) are not part of the value.
@@ -260,11 +292,11 @@ public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.Ro
         return builder?.ToString() ?? single ?? "";
     }
 
-    private static string[] ReadSharedStrings(WorkbookPart workbook)
+    private static string[] ReadSharedStrings(XlsxPackage package)
     {
-        if (workbook.SharedStringTablePart is not { } part) return [];
+        if (package.SharedStringsPart is not { } part) return [];
         var strings = new List<string>();
-        using var xml = XmlReader.Create(part.GetStream(FileMode.Open, FileAccess.Read), XmlSettings);
+        using var xml = package.Read(part);
         xml.MoveToContent();
         while (!xml.EOF)
         {
@@ -538,9 +570,12 @@ internal static class ExcelCells
     }
 
     /// <summary>The zero-based column of a cell reference: AB5 → 27; -1 when malformed.</summary>
-    public static int ColumnIndex(string? reference)
+    public static int ColumnIndex(string? reference) => ColumnIndex(reference.AsSpan());
+
+    /// <summary>The zero-based column of a cell reference: AB5 → 27; -1 when malformed or empty.</summary>
+    public static int ColumnIndex(ReadOnlySpan<char> reference)
     {
-        if (string.IsNullOrEmpty(reference)) return -1;
+        if (reference.IsEmpty) return -1;
         var column = 0;
         var letters = 0;
         foreach (var c in reference)

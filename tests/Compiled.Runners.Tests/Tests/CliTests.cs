@@ -164,6 +164,36 @@ public sealed class CliTests : IDisposable
         Assert.Contains("Skipped, outputs exist: len, mean_node, mean_sos.", _output.ToString());
     }
 
+    /// <summary>--timings prints, after the run, one line per phase: the session, each load and save, each node.</summary>
+    [Fact]
+    public async Task Timings_name_every_phase_of_the_run()
+    {
+        Assert.Equal(0, await Cli("run", "--pipeline", "variance", "--timings"));
+        var lines = _error.ToString().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Where(l => l.StartsWith("timings: ", StringComparison.Ordinal)).Select(l => l["timings: ".Length..]).ToArray();
+        Assert.Equal(["phase", "ms", "jit ms", "jitted", "alloc MB"], lines[0].Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var rows = lines[1..^1].Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToArray();
+        var phases = rows.Select(r => string.Join(' ', r[..^4])).ToArray();
+        foreach (var phase in new[] { "session created", "load xs", "node len", "node mean_node", "node mean_sos", "node variance_node", "save m", "save m2", "save v", "command line to now" })
+            Assert.Contains(phase, phases);
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        Assert.All(rows, r => Assert.All(r[^4..], n => Assert.True(double.TryParse(n, invariant, out var value) && value >= 0, string.Join(' ', r))));
+        // The whole command covers each phase of the run.
+        var total = double.Parse(rows.Single(r => string.Join(' ', r[..^4]) == "command line to now")[^4], invariant);
+        Assert.All(rows.Where(r => r[0] is "load" or "save" or "node"), r => Assert.True(double.Parse(r[^4], invariant) <= total, string.Join(' ', r)));
+        Assert.StartsWith("garbage collections gen0 ", lines[^1]);
+        Assert.EndsWith(" assemblies loaded", lines[^1]);
+        Assert.DoesNotContain("timings", _output.ToString());
+    }
+
+    /// <summary>Without --timings nothing of it is printed.</summary>
+    [Fact]
+    public async Task Without_timings_no_timings_are_printed()
+    {
+        Assert.Equal(0, await Cli("run", "--pipeline", "variance"));
+        Assert.DoesNotContain("timings:", _error.ToString());
+    }
+
     [Theory]
     [InlineData(new[] { "run", "--pipeline", "varianse" }, "error: Unknown pipeline 'varianse' (--pipeline). Did you mean 'variance'?")]
     [InlineData(new[] { "run", "--pipeline", "variance", "--nodes", "mean_nod" }, "error: Pipeline 'variance' does not contain a node named 'mean_nod' (--nodes). Did you mean 'mean_node'?")]
