@@ -80,8 +80,20 @@ internal sealed record PipelineModel(
     bool HasAsyncNodes,
     bool HasErrors)
 {
-    /// <summary>The dataset named <paramref name="name"/>.</summary>
-    public PlannedDataset Dataset(string name) => Datasets.First(d => d.Name == name);
+    /// <summary>
+    /// The pipeline's datasets by name, built anew: an emitter builds it once and looks each node's datasets up in it (a
+    /// search of <see cref="Datasets"/> per node would be quadratic in the nodes of a large pipeline).
+    /// </summary>
+    public Dictionary<string, PlannedDataset> DatasetsByName()
+    {
+        var byName = new Dictionary<string, PlannedDataset>(Datasets.Count, StringComparer.Ordinal);
+        foreach (var dataset in Datasets)
+        {
+            if (!byName.ContainsKey(dataset.Name)) byName.Add(dataset.Name, dataset);
+        }
+
+        return byName;
+    }
 }
 
 /// <summary>A free input loaded from the catalog that a caller may replace with in-memory data for one run (<c>Run(inputs: new() { … })</c>).</summary>
