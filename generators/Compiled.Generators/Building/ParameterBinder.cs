@@ -32,7 +32,13 @@ internal sealed class ParameterBinder
             {
                 _bindings.Add(usage.Path, usage);
             }
-            else if (first.Shape.UnannotatedTypeName != usage.Shape.UnannotatedTypeName)
+            else if (first.Shape.UnannotatedTypeName == usage.Shape.UnannotatedTypeName)
+            {
+                // The same type but for top-level nullability (int? and int, string? and string): the property takes the one
+                // that does not admit null, which every binding node accepts (int passes as int?); null in YAML is then CPL0003.
+                if (first.Shape.IsNullable && !usage.Shape.IsNullable) _bindings[usage.Path] = usage;
+            }
+            else
             {
                 _diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.TypeMismatch, DiagnosticTarget.Parameter(usage.NodeId, usage.ParameterIndex),
                     $"parameter '{usage.Path}' is bound to '{Naming.DisplayType(usage.Shape.TypeName)}' here but to '{Naming.DisplayType(first.Shape.TypeName)}' by node '{first.NodeName}'")
