@@ -42,6 +42,12 @@ public sealed class ParameterBindingTests
             "plan:\n  depth: 12\n  stages:\n    - name: a\n      weight: 1\n    - name: b\n      weight: 2\n",
             "new global::Shapes.Stage(Name: \"b\", Weight: 2)"
         },
+        {
+            "float infinity (was the invalid literal Infinityf)",
+            "public static class Nodes { [Node(Output = \"out\")] public static float Use([Param(\"limit\")] float limit) => limit; }",
+            "limit: .inf\n",
+            "Limit: float.PositiveInfinity"
+        },
     };
 
     /// <summary>

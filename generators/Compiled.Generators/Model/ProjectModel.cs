@@ -37,16 +37,13 @@ internal sealed record CatalogEntryModel(
 internal sealed record RuntimeValueModel(string Name, string ParameterName, bool HasDefault);
 
 /// <summary>The generated parameters record and its nested records; <see cref="Records"/>[0] is the root.</summary>
-/// <param name="DefaultValue">A C# expression building the values of <c>conf/base/parameters*.yml</c>.</param>
+/// <param name="DefaultValue">The values of <c>conf/base/parameters*.yml</c>, bound to the root record.</param>
 /// <param name="Overrides">Every leaf a dotted override can set.</param>
 internal sealed record ParametersModel(
     string TypeName,
     EquatableArray<ParameterRecordModel> Records,
-    string DefaultValue,
+    BoundValue DefaultValue,
     EquatableArray<ParameterOverrideModel> Overrides);
-
-/// <summary>A dotted parameter path and the expression (over locals <c>path</c>, <c>value</c>) returning the record with it set.</summary>
-internal sealed record ParameterOverrideModel(string Path, string Expression);
 
 /// <summary>One generated parameters record (the root, or a YAML mapping no <c>[Param]</c> binds to a C# type).</summary>
 internal sealed record ParameterRecordModel(string Name, string YamlPath, EquatableArray<ParameterPropertyModel> Properties);
