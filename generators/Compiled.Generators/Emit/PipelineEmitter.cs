@@ -32,7 +32,7 @@ internal static class PipelineEmitter
         var artifacts = Artifacts(pipeline);
         foreach (var artifact in artifacts)
         {
-            w.Line($"private readonly global::Compiled.ArtifactSlot<{artifact.Entry!.DataType}> {ArtifactField(artifact)};");
+            w.Line($"private readonly global::Compiled.ArtifactSlot<{artifact.Entry!.DataType.Name}> {ArtifactField(artifact)};");
         }
 
         w.Line();
@@ -103,7 +103,7 @@ internal static class PipelineEmitter
             var input = pipeline.InputOverrides[i];
             if (i > 0) w.Line();
             w.Line($"/// <summary>Replaces loading <c>{Xml(input.Dataset)}</c>.</summary>");
-            w.Line($"public {input.TypeName.TrimEnd('?')}? {input.PropertyName} {{ get; init; }}");
+            w.Line($"public {input.Type.NonNullableName}? {input.PropertyName} {{ get; init; }}");
         }
 
         w.Close();

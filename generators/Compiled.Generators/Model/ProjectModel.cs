@@ -29,7 +29,7 @@ internal sealed record CatalogEntryModel(
     string FieldName,
     string Kind,
     string DatasetType,
-    string DataType,
+    TypeRef DataType,
     string DeclaredAt,
     EquatableArray<RuntimeValueModel> RuntimeValues);
 
@@ -95,7 +95,8 @@ internal sealed record PipelineModel(
 
 /// <summary>A free input loaded from the catalog that a caller may replace with in-memory data for one run (<c>Run(inputs: new() { … })</c>).</summary>
 /// <param name="PropertyName">The property of the generated <c>Inputs</c> type.</param>
-internal sealed record InputOverrideModel(string PropertyName, string TypeName, string Dataset);
+/// <param name="Type">What the dataset loads (its catalog entry's <see cref="CatalogEntryModel.DataType"/>).</param>
+internal sealed record InputOverrideModel(string PropertyName, TypeRef Type, string Dataset);
 
 /// <summary>A free input the caller passes to <c>Run</c>.</summary>
 /// <param name="ParameterName">The parameter of <c>Run</c> (a public name: callers pass it by name).</param>
