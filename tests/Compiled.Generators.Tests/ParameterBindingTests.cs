@@ -42,15 +42,25 @@ public sealed class ParameterBindingTests
             "plan:\n  depth: 12\n  stages:\n    - name: a\n      weight: 1\n    - name: b\n      weight: 2\n",
             "new global::Shapes.Stage(Name: \"b\", Weight: 2)"
         },
+        {
+            "float infinity (was the invalid literal Infinityf)",
+            "public static class Nodes { [Node(Output = \"out\")] public static float Use([Param(\"limit\")] float limit) => limit; }",
+            "limit: .inf\n",
+            "Limit: float.PositiveInfinity"
+        },
     };
 
     /// <summary>
-    /// One path bound by two nodes as types that differ only in nullable annotations is one binding (<c>string?</c> and
-    /// <c>string</c>); as types that differ inside (<c>List&lt;int?&gt;</c> and <c>List&lt;int&gt;</c>), two: CPL0003 at the
-    /// second node, and no C# error in generated code.
+    /// One path bound by two nodes as types that differ only in top-level nullability is one binding, of the type that
+    /// does not admit null (every node accepts it: <c>int</c> passes as <c>int?</c>, <c>string</c> as <c>string?</c>), in
+    /// either order; as types that differ inside (<c>List&lt;int?&gt;</c> and <c>List&lt;int&gt;</c>), two: CPL0003 at the
+    /// second node. Either way no C# error or warning in generated code.
     /// </summary>
     [Theory]
     [InlineData("string? label", "string label", false)]
+    [InlineData("string label", "string? label", false)]
+    [InlineData("int? limit", "int limit", false)]
+    [InlineData("int limit", "int? limit", false)]
     [InlineData("System.Collections.Generic.List<int?> sizes", "System.Collections.Generic.List<int> sizes", true)]
     public void OnePathBoundAsTwoTypes_IsCpl0003_UnlessTheyDifferOnlyInNullableAnnotations(string first, string second, bool mismatch)
     {
@@ -60,7 +70,7 @@ public sealed class ParameterBindingTests
                 $"public static class Nodes\n{{\n    [Node(Output = \"a\")] public static int A([Param(\"{name}\")] {first}) => 1;\n" +
                 $"    [Node(Output = \"b\")] public static int B([Param(\"{name}\")] {second}) => 2;\n}}\n" +
                 "[Pipeline(typeof(Nodes))] public sealed partial class ShapePipeline;\n")
-            .WithConfig("conf/base/parameters.yml", name == "label" ? "label: x\n" : "sizes: [1, 2]\n");
+            .WithConfig("conf/base/parameters.yml", name switch { "label" => "label: x\n", "limit" => "limit: 3\n", _ => "sizes: [1, 2]\n" });
 
         var run = GeneratorHarness.Run(project);
 
@@ -68,6 +78,7 @@ public sealed class ParameterBindingTests
         Assert.Equal(mismatch ? 1 : 0, errors.Count);
         if (mismatch) Assert.Contains($"parameter '{name}' is bound to", string.Join(" | ", errors[0].Arguments), StringComparison.Ordinal);
         run.AssertCompiles();
+        Assert.Empty(run.CompilationDiagnostics.Where(d => d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true));
     }
 
     [Theory]

@@ -57,7 +57,10 @@ internal static class DatasetKinds
     /// The dataset type for an entry of <paramref name="kind"/> carrying <paramref name="dataType"/>,
     /// or null with <paramref name="supported"/> saying what the kind can carry.
     /// </summary>
-    public static string? DatasetType(string kind, string dataType, RowTypeModel? arrayElement, out string supported)
+    public static string? DatasetType(string kind, TypeRef dataType, RowTypeModel? arrayElement, out string supported) =>
+        DatasetType(kind, dataType.Name, dataType.NonNullableName, arrayElement, out supported);
+
+    private static string? DatasetType(string kind, string dataType, string nonNullable, RowTypeModel? arrayElement, out string supported)
     {
         supported = "";
         switch (kind)
@@ -69,13 +72,13 @@ internal static class DatasetKinds
             case KedroCatalogNames.PickleKind:
                 // .NET has no pickle: bytes are kept as they are, any other value is written as JSON.
                 supported = "byte[] or any type System.Text.Json serializes";
-                return Strip(dataType) == "byte[]" ? $"{Datasets}BinaryDataset" : $"{Datasets}JsonDataset<{dataType}>";
+                return nonNullable == "byte[]" ? $"{Datasets}BinaryDataset" : $"{Datasets}JsonDataset<{dataType}>";
             case "text":
                 supported = "string";
-                return Strip(dataType) == "string" ? $"{Datasets}TextDataset" : null;
+                return nonNullable == "string" ? $"{Datasets}TextDataset" : null;
             case "binary":
                 supported = "byte[]";
-                return Strip(dataType) == "byte[]" ? $"{Datasets}BinaryDataset" : null;
+                return nonNullable == "byte[]" ? $"{Datasets}BinaryDataset" : null;
             case "csv":
                 supported = "an array of rows (T[])";
                 return Rows("CsvDataset", arrayElement);
@@ -103,14 +106,15 @@ internal static class DatasetKinds
     /// <c>dataset:</c> type) carrying <paramref name="dataType"/>, which must be <c>Partitions&lt;T&gt;</c> with a
     /// <c>T</c> that kind carries; null otherwise, with <paramref name="supported"/> saying what it can carry.
     /// </summary>
-    public static string? PartitionedDatasetType(string kind, string? partitionKind, string dataType, RowTypeModel? partitionElement, out string supported)
+    public static string? PartitionedDatasetType(string kind, string? partitionKind, TypeRef dataType, RowTypeModel? partitionElement, out string supported)
     {
         supported = "Partitions<T>, T what the type of its 'dataset' carries";
         if (partitionKind is null || !IsFile(partitionKind)) return null;
-        var stripped = Strip(dataType);
+        var stripped = dataType.NonNullableName;
         if (!stripped.StartsWith(PartitionsType, StringComparison.Ordinal) || !stripped.EndsWith(">", StringComparison.Ordinal)) return null;
         var partitionType = stripped.Substring(PartitionsType.Length, stripped.Length - PartitionsType.Length - 1);
-        var partitionDataset = DatasetType(partitionKind, partitionType, partitionElement, out var partitionSupported);
+        // The partition type is written inside Partitions<…>: its top-level annotation is its own, kept as written.
+        var partitionDataset = DatasetType(partitionKind, partitionType, partitionType.TrimEnd('?'), partitionElement, out var partitionSupported);
         supported = $"Partitions<T>, T {partitionSupported} for partitions of type '{partitionKind}'";
         var dataset = kind is "incremental" or "partitions.IncrementalDataset" ? "IncrementalDataset" : "PartitionedDataset";
         return partitionDataset is null ? null : $"{Datasets}{dataset}<{partitionType}, {partitionDataset}>";
@@ -118,6 +122,4 @@ internal static class DatasetKinds
 
     private static string? Rows(string dataset, RowTypeModel? arrayElement) =>
         arrayElement is null ? null : $"{Datasets}{dataset}<{arrayElement.TypeName}>";
-
-    private static string Strip(string typeName) => typeName.TrimEnd('?');
 }

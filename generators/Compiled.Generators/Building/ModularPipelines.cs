@@ -2,10 +2,47 @@ using Compiled.Generators.Model;
 
 namespace Compiled.Generators.Building;
 
-/// <summary>The nodes of one pipeline after composition and <c>[Include]</c>s, and its runtime inputs and artifacts.</summary>
-internal sealed record ExpandedPipeline(List<NodeModel> Nodes, List<string> Inputs, List<string> Artifacts)
+/// <summary>
+/// The nodes of one pipeline after composition and <c>[Include]</c>s, and its runtime inputs and artifacts, each in order
+/// of first addition and each once (a node class part of several composed pipelines adds its nodes once).
+/// </summary>
+internal sealed class ExpandedPipeline
 {
-    public static ExpandedPipeline Empty() => new(new List<NodeModel>(), new List<string>(), new List<string>());
+    private readonly List<NodeModel> _nodes = new();
+    private readonly HashSet<NodeModel> _nodeSet = new();
+    private readonly List<string> _inputs = new();
+    private readonly HashSet<string> _inputSet = new(StringComparer.Ordinal);
+    private readonly List<string> _artifacts = new();
+    private readonly HashSet<string> _artifactSet = new(StringComparer.Ordinal);
+
+    /// <summary>A pipeline of <paramref name="nodes"/>, <paramref name="inputs"/> and <paramref name="artifacts"/>, duplicates dropped.</summary>
+    public ExpandedPipeline(IEnumerable<NodeModel> nodes, IEnumerable<string> inputs, IEnumerable<string> artifacts)
+    {
+        AddRange(nodes, inputs, artifacts);
+    }
+
+    /// <summary>The pipeline's nodes, in declaration order.</summary>
+    public IReadOnlyList<NodeModel> Nodes => _nodes;
+
+    /// <summary>The datasets declared as runtime inputs (<c>Inputs = […]</c>).</summary>
+    public IReadOnlyList<string> Inputs => _inputs;
+
+    /// <summary>The datasets declared as artifacts (<c>Artifacts = […]</c>).</summary>
+    public IReadOnlyList<string> Artifacts => _artifacts;
+
+    /// <summary>A pipeline with nothing in it yet.</summary>
+    public static ExpandedPipeline Empty() => new(Array.Empty<NodeModel>(), Array.Empty<string>(), Array.Empty<string>());
+
+    /// <summary>Adds what <paramref name="part"/> has and this pipeline does not yet, in its order.</summary>
+    public void Add(ExpandedPipeline part) => AddRange(part.Nodes, part.Inputs, part.Artifacts);
+
+    private void AddRange(IEnumerable<NodeModel> nodes, IEnumerable<string> inputs, IEnumerable<string> artifacts)
+    {
+        // Set lookups: the default pipeline of a large project adds thousands of nodes, and a list's Contains is quadratic in them.
+        foreach (var node in nodes) if (_nodeSet.Add(node)) _nodes.Add(node);
+        foreach (var input in inputs) if (_inputSet.Add(input)) _inputs.Add(input);
+        foreach (var artifact in artifacts) if (_artifactSet.Add(artifact)) _artifacts.Add(artifact);
+    }
 }
 
 /// <summary>
@@ -54,9 +91,7 @@ internal sealed class ModularPipelines
         }
 
         including.Add(declaration.Id);
-        var result = ExpandedPipeline.Empty();
-        result.Inputs.AddRange(declaration.Inputs);
-        result.Artifacts.AddRange(declaration.Artifacts);
+        var result = new ExpandedPipeline(Array.Empty<NodeModel>(), declaration.Inputs, declaration.Artifacts);
         foreach (var part in declaration.NodeClasses)
         {
             var nodes = Resolve(part, including);
@@ -67,7 +102,7 @@ internal sealed class ModularPipelines
                 continue;
             }
 
-            Add(result, nodes);
+            result.Add(nodes);
         }
 
         foreach (var include in declaration.Includes)
@@ -80,7 +115,7 @@ internal sealed class ModularPipelines
                 continue;
             }
 
-            Add(result, Rename(declaration, name, include, included));
+            result.Add(Rename(declaration, name, include, included));
         }
 
         ReportDuplicateNodeNames(declaration, result.Nodes);
@@ -94,14 +129,7 @@ internal sealed class ModularPipelines
     {
         if (_pipelines.TryGetValue(type, out var pipeline)) return Expand(pipeline, including);
         var nodes = _nodesByClass[type].ToList();
-        return nodes.Count == 0 ? null : new ExpandedPipeline(nodes, new List<string>(), new List<string>());
-    }
-
-    private static void Add(ExpandedPipeline target, ExpandedPipeline part)
-    {
-        foreach (var node in part.Nodes.Where(n => !target.Nodes.Contains(n))) target.Nodes.Add(node);
-        foreach (var input in part.Inputs.Where(i => !target.Inputs.Contains(i))) target.Inputs.Add(input);
-        foreach (var artifact in part.Artifacts.Where(a => !target.Artifacts.Contains(a))) target.Artifacts.Add(artifact);
+        return nodes.Count == 0 ? null : new ExpandedPipeline(nodes, Array.Empty<string>(), Array.Empty<string>());
     }
 
     /// <summary>Kedro's <c>Pipeline(pipe, namespace=…, inputs=…, outputs=…, parameters=…, tags=…)</c> on the included nodes.</summary>
@@ -199,11 +227,11 @@ internal sealed class ModularPipelines
             Outputs = node.Outputs.Select(o => o with { Dataset = Dataset(o.Dataset) }).ToEquatableArray(),
             Tags = node.Tags.Concat(tags.Where(t => !node.Tags.Contains(t))).ToEquatableArray(),
         }).ToList();
-        return new ExpandedPipeline(nodes, included.Inputs.Select(Dataset).ToList(), included.Artifacts.Select(Dataset).ToList());
+        return new ExpandedPipeline(nodes, included.Inputs.Select(Dataset), included.Artifacts.Select(Dataset));
     }
 
     /// <summary>Kedro: "Pipeline nodes must have unique names" — two different nodes of one pipeline with one name (the same node class included twice without a namespace, with different renames).</summary>
-    private void ReportDuplicateNodeNames(PipelineDeclaration declaration, List<NodeModel> nodes)
+    private void ReportDuplicateNodeNames(PipelineDeclaration declaration, IReadOnlyList<NodeModel> nodes)
     {
         foreach (var group in nodes.GroupBy(n => n.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {

@@ -6,7 +6,8 @@ namespace Compiled.Generators.Building;
 /// Binds <c>conf/base/parameters*.yml</c> to C# at compile time. Every top-level key becomes a
 /// property of the generated parameters record: of the C# type a <c>[Param]</c> asks for when one
 /// binds that path, or of a generated record / inferred scalar type otherwise. The default values
-/// become one C# expression, so a session gets its parameters without reading YAML for structure.
+/// become one typed value (<see cref="BoundValue"/>) that the emitter writes as C#, so a session gets its
+/// parameters without reading YAML for structure.
 /// </summary>
 internal sealed class ParameterBinder
 {
@@ -32,7 +33,13 @@ internal sealed class ParameterBinder
             {
                 _bindings.Add(usage.Path, usage);
             }
-            else if (first.Shape.UnannotatedTypeName != usage.Shape.UnannotatedTypeName)
+            else if (first.Shape.UnannotatedTypeName == usage.Shape.UnannotatedTypeName)
+            {
+                // The same type but for top-level nullability (int? and int, string? and string): the property takes the one
+                // that does not admit null, which every binding node accepts (int passes as int?); null in YAML is then CPL0003.
+                if (first.Shape.IsNullable && !usage.Shape.IsNullable) _bindings[usage.Path] = usage;
+            }
+            else
             {
                 _diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.TypeMismatch, DiagnosticTarget.Parameter(usage.NodeId, usage.ParameterIndex),
                     $"parameter '{usage.Path}' is bound to '{Naming.DisplayType(usage.Shape.TypeName)}' here but to '{Naming.DisplayType(first.Shape.TypeName)}' by node '{first.NodeName}'")
@@ -43,7 +50,7 @@ internal sealed class ParameterBinder
 
     public string RootTypeName => _rootType;
 
-    /// <summary>Builds the generated records and the default value expression.</summary>
+    /// <summary>Builds the generated records and the default value.</summary>
     public ParametersModel Build()
     {
         var rootName = _info.ProjectName + "Parameters";
@@ -110,10 +117,10 @@ internal sealed class ParameterBinder
         return members;
     }
 
-    private string BindRecord(YamlMapping mapping, string path, string recordName, string typeName, List<string> chain)
+    private RecordValue BindRecord(YamlMapping mapping, string path, string recordName, string typeName, List<string> chain)
     {
         var properties = new List<ParameterPropertyModel>();
-        var arguments = new List<string>();
+        var arguments = new List<NamedValue>();
         var record = new ParameterRecordModel(recordName, path, EquatableArray<ParameterPropertyModel>.Empty);
         var index = _records.Count;
         _records.Add(record);
@@ -130,20 +137,20 @@ internal sealed class ParameterBinder
             _propertyNames[childPath] = propertyName;
             var (childType, childValue) = BindValue(entry.Value, childPath, entry.Key, new List<string>(chain) { propertyName });
             properties.Add(new ParameterPropertyModel(propertyName, childType, entry.Key, ProjectBuilder.RelativeDisplay(entry.KeyLocation)));
-            arguments.Add($"{propertyName}: {childValue}");
+            arguments.Add(new NamedValue(propertyName, childValue));
         }
 
         _records[index] = record with { Properties = properties.ToEquatableArray() };
-        return arguments.Count == 0 ? $"new {typeName}()" : $"new {typeName}(\n{string.Join(",\n", arguments)})";
+        return new RecordValue(typeName, arguments.ToEquatableArray());
     }
 
-    private (string Type, string Value) BindValue(YamlValue value, string path, string key, List<string> chain)
+    private (string Type, BoundValue Value) BindValue(YamlValue value, string path, string key, List<string> chain)
     {
         if (_bindings.TryGetValue(path, out var usage))
         {
             var bound = Bind(value, usage.Shape, usage);
             AddOverrides(path, chain, usage.Shape);
-            return (usage.Shape.TypeName, bound ?? "default!");
+            return (usage.Shape.TypeName, bound ?? UnboundValue.Instance);
         }
 
         switch (value)
@@ -153,7 +160,7 @@ internal sealed class ParameterBinder
                 var typeName = _rootType + "." + name;
                 return (typeName, BindRecord(mapping, path, name, typeName, chain));
             case YamlSequence sequence:
-                var kinds = sequence.Items.OfType<YamlScalar>().Select(ScalarLiterals.Infer).Distinct().ToList();
+                var kinds = sequence.Items.OfType<YamlScalar>().Select(ScalarValues.Infer).Distinct().ToList();
                 var kind = sequence.Items.Count != kinds.Count && sequence.Items.Any(i => i is not YamlScalar)
                     ? ShapeKind.String
                     : kinds.Count == 1 ? kinds[0]
@@ -163,28 +170,28 @@ internal sealed class ParameterBinder
                 {
                     _diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.TypeMismatch, DiagnosticTarget.InFile(value.Location),
                         $"parameter '{path}' is a sequence of mappings or sequences: bind it with a [Param(\"{path}\")] of a C# type (e.g. an array of records)"));
-                    return ("global::System.Collections.Generic.IReadOnlyList<string>", "global::System.Array.Empty<string>()");
+                    return ("global::System.Collections.Generic.IReadOnlyList<string>", new EmptyArrayValue("string"));
                 }
 
-                var element = ScalarLiterals.TypeName(kind);
-                AddOverride(path, chain, ParameterOverrides.ParseArray(Simple(kind), element, CollectionKind.ReadOnlyInterface));
-                var items = sequence.Items.Cast<YamlScalar>().Select(s => ScalarLiterals.Format(s, kind, EquatableArray<string>.Empty, element) ?? ScalarLiterals.String(s.Value ?? ""));
-                return ($"global::System.Collections.Generic.IReadOnlyList<{element}>", $"new {element}[] {{ {string.Join(", ", items)} }}");
+                var element = ScalarValues.TypeName(kind);
+                AddOverride(path, chain, new ArrayParse(Scalar(Simple(kind)), element, CollectionKind.ReadOnlyInterface));
+                var items = sequence.Items.Cast<YamlScalar>().Select(s => ScalarValues.Read(s, kind, EquatableArray<string>.Empty, element) ?? new StringValue(s.Value ?? ""));
+                return ($"global::System.Collections.Generic.IReadOnlyList<{element}>", new CollectionValue(CollectionKind.Array, element, items.ToEquatableArray()));
             case YamlScalar { Value: null }:
-                return ("string?", "null");
+                return ("string?", NullValue.Instance);
             case YamlScalar scalar:
-                var inferred = ScalarLiterals.Infer(scalar);
-                AddOverride(path, chain, ParameterOverrides.Parse(Simple(inferred)));
-                return (ScalarLiterals.TypeName(inferred), ScalarLiterals.Format(scalar, inferred, EquatableArray<string>.Empty, "") ?? ScalarLiterals.String(scalar.Value!));
+                var inferred = ScalarValues.Infer(scalar);
+                AddOverride(path, chain, Scalar(Simple(inferred)));
+                return (ScalarValues.TypeName(inferred), ScalarValues.Read(scalar, inferred, EquatableArray<string>.Empty, "") ?? new StringValue(scalar.Value!));
             default:
-                return ("string?", "null");
+                return ("string?", NullValue.Instance);
         }
     }
 
     /// <summary>Binds a YAML value into a C# type shape; reports CPL0003 at the consumer and the YAML value when it does not fit.</summary>
-    private string? Bind(YamlValue value, TypeShape shape, ParamUsage usage)
+    private BoundValue? Bind(YamlValue value, TypeShape shape, ParamUsage usage)
     {
-        string? Fail(string problem, YamlValue at)
+        BoundValue? Fail(string problem, YamlValue at)
         {
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.TypeMismatch, DiagnosticTarget.Parameter(usage.NodeId, usage.ParameterIndex),
                 $"parameter '{usage.Path}' ({at.Location.Display}) {problem}").WithAdditional(DiagnosticTarget.InFile(at.Location)));
@@ -193,7 +200,7 @@ internal sealed class ParameterBinder
 
         if (value is YamlScalar { Value: null })
         {
-            return shape.IsNullable ? "null" : Fail($"is null but '{Naming.DisplayType(shape.TypeName)}' is not nullable", value);
+            return shape.IsNullable ? NullValue.Instance : Fail($"is null but '{Naming.DisplayType(shape.TypeName)}' is not nullable", value);
         }
 
         switch (shape.Kind)
@@ -202,7 +209,7 @@ internal sealed class ParameterBinder
                 return Fail($"cannot be bound into '{Naming.DisplayType(shape.TypeName)}': use a scalar, an enum, an array or list, or a class or record with a public constructor", value);
             case ShapeKind.Collection:
                 if (value is not YamlSequence sequence) return Fail($"must be a sequence to bind into '{Naming.DisplayType(shape.TypeName)}'", value);
-                var items = new List<string>();
+                var items = new List<BoundValue>();
                 foreach (var item in sequence.Items)
                 {
                     var bound = Bind(item, shape.Element!, usage);
@@ -210,14 +217,11 @@ internal sealed class ParameterBinder
                     items.Add(bound);
                 }
 
-                var elementType = shape.Element!.TypeName;
-                return shape.Collection == CollectionKind.List
-                    ? $"new global::System.Collections.Generic.List<{elementType}> {{ {string.Join(", ", items)} }}"
-                    : $"new {elementType}[] {{ {string.Join(", ", items)} }}";
+                return new CollectionValue(shape.Collection == CollectionKind.List ? CollectionKind.List : CollectionKind.Array, shape.Element!.TypeName, items.ToEquatableArray());
             case ShapeKind.Object:
                 if (value is not YamlMapping mapping) return Fail($"must be a mapping to bind into '{Naming.DisplayType(shape.TypeName)}'", value);
-                var arguments = new List<string>();
-                var initializers = new List<string>();
+                var arguments = new List<NamedValue>();
+                var initializers = new List<NamedValue>();
                 foreach (var entry in mapping.Entries)
                 {
                     if (!shape.Members.Any(m => m.YamlKey == entry.Key || Naming.Loose(m.MemberName) == Naming.Loose(entry.Key)))
@@ -239,17 +243,16 @@ internal sealed class ParameterBinder
 
                     var bound = Bind(entry.Value, member.Shape, usage);
                     if (bound is null) return null;
-                    if (member.ConstructorParameter is not null) arguments.Add($"{Naming.EscapeKeyword(member.ConstructorParameter)}: {bound}");
-                    else initializers.Add($"{member.MemberName} = {bound}");
+                    if (member.ConstructorParameter is not null) arguments.Add(new NamedValue(member.ConstructorParameter, bound));
+                    else initializers.Add(new NamedValue(member.MemberName, bound));
                 }
 
-                var creation = $"new {shape.TypeName.TrimEnd('?')}({string.Join(", ", arguments)})";
-                return initializers.Count == 0 ? creation : $"{creation} {{ {string.Join(", ", initializers)} }}";
+                return new ObjectValue(shape.NonNullableTypeName, arguments.ToEquatableArray(), initializers.ToEquatableArray());
             default:
                 if (value is not YamlScalar scalar) return Fail($"must be a scalar to bind into '{Naming.DisplayType(shape.TypeName)}'", value);
-                return ScalarLiterals.Format(scalar, shape.Kind, shape.EnumMembers, shape.TypeName)
+                return ScalarValues.Read(scalar, shape.Kind, shape.EnumMembers, shape.NonNullableTypeName)
                     ?? (Interpolations.Contains(scalar.Value) ? null // unresolved: CPL0021 said so (ParameterInterpolations)
-                    : Fail($"value '{scalar.Value}' is not a valid {shape.TypeName.TrimEnd('?')}", value));
+                    : Fail($"value '{scalar.Value}' is not a valid {shape.NonNullableTypeName}", value));
         }
     }
 
@@ -267,17 +270,19 @@ internal sealed class ParameterBinder
             return;
         }
 
-        var parse = shape.Kind == ShapeKind.Collection
-            ? shape.Element is { IsScalar: true } element ? ParameterOverrides.ParseArray(element, element.TypeName, shape.Collection) : null
-            : shape.IsScalar ? ParameterOverrides.Parse(shape) : null;
+        TextParse? parse = shape.Kind == ShapeKind.Collection
+            ? shape.Element is { IsScalar: true } element ? new ArrayParse(Scalar(element), element.TypeName, shape.Collection) : null
+            : shape.IsScalar ? Scalar(shape) : null;
         if (parse is not null) AddOverride(path, chain, parse);
     }
 
-    private void AddOverride(string path, List<string> chain, string parse) =>
-        _overrides.Add(new ParameterOverrideModel(path, ParameterOverrides.With(chain, parse)));
+    private void AddOverride(string path, List<string> chain, TextParse parse) =>
+        _overrides.Add(new ParameterOverrideModel(path, new OverrideSetter(chain.ToEquatableArray(), parse), EquatableArray<RuntimeParameterTarget>.Empty));
+
+    private static ScalarParse Scalar(TypeShape shape) => new(shape.Kind, shape.NonNullableTypeName, shape.IsNullable);
 
     private static TypeShape Simple(ShapeKind kind) =>
-        new(ScalarLiterals.TypeName(kind), kind, false, CollectionKind.None, null, EquatableArray<ShapeMember>.Empty, EquatableArray<string>.Empty);
+        new(ScalarValues.TypeName(kind), kind, false, CollectionKind.None, null, EquatableArray<ShapeMember>.Empty, EquatableArray<string>.Empty);
 
     private string UniqueRecordName(string name)
     {

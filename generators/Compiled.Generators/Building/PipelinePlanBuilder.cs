@@ -65,9 +65,10 @@ internal sealed class PipelinePlanBuilder
         IReadOnlyList<NodeModel> nodes, IReadOnlyList<RuntimeInputModel> runtimeInputs, IReadOnlyCollection<string> artifacts, UniqueNameBuilder names)
     {
         var produced = new HashSet<string>(nodes.SelectMany(n => n.Outputs).Select(o => o.Dataset), StringComparer.Ordinal);
+        var runtime = new HashSet<string>(runtimeInputs.Select(r => r.Dataset), StringComparer.Ordinal);
         var free = nodes.SelectMany(n => n.Parameters.Where(p => p.Kind == NodeParameterKind.Input && !produced.Contains(p.Binding) && !artifacts.Contains(p.Binding)))
             .Select(p => p.Binding)
-            .Where(d => runtimeInputs.All(r => r.Dataset != d) && _typedCatalog.ContainsKey(d))
+            .Where(d => !runtime.Contains(d) && _typedCatalog.ContainsKey(d))
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
@@ -146,11 +147,12 @@ internal sealed class PipelinePlanBuilder
             nodes.SelectMany(n => n.Parameters).Where(p => p.Kind == NodeParameterKind.Input).Select(p => p.Binding),
             StringComparer.Ordinal);
         var results = new List<ResultFieldModel>();
+        var properties = new HashSet<string>(StringComparer.Ordinal);
         foreach (var output in nodes.SelectMany(n => n.Outputs).Where(o => !consumed.Contains(o.Dataset)))
         {
             var property = Naming.ToPascalCase(output.Dataset);
             if (property == "Result") property = "ResultValue"; // a member cannot share its type's name
-            while (results.Any(r => r.PropertyName == property)) property += "Output";
+            while (!properties.Add(property)) property += "Output";
             results.Add(new ResultFieldModel(property, output.TypeName, output.Dataset));
         }
 

@@ -380,11 +380,11 @@ internal static class ProjectBuilder
             }
             else if (DatasetKinds.IsPartitioned(entry.Kind))
             {
-                datasetType = DatasetKinds.PartitionedDatasetType(entry.Kind, PartitionKind(entry.Entry), valueType.Name, first.Element, out supported);
+                datasetType = DatasetKinds.PartitionedDatasetType(entry.Kind, PartitionKind(entry.Entry), valueType, first.Element, out supported);
             }
             else
             {
-                datasetType = DatasetKinds.DatasetType(entry.Kind, valueType.Name, first.Element, out supported);
+                datasetType = DatasetKinds.DatasetType(entry.Kind, valueType, first.Element, out supported);
             }
 
             valueTypes[dataset] = new DatasetValueType(valueType, first.Node.Name, first.Target);
@@ -409,7 +409,7 @@ internal static class ProjectBuilder
                 .OrderBy(r => r.HasDefault)
                 .ToEquatableArray();
             // The field follows the (unique) property: datasets such as "x.a.b_c" and "x_a.b_c" flatten to one name.
-            typed[dataset] = new CatalogEntryModel(dataset, property, "_" + Naming.ToCamelCase(property).TrimStart('@'), entry.Kind, datasetType, valueType.Name, entry.DeclaredAt, runtimeValues);
+            typed[dataset] = new CatalogEntryModel(dataset, property, "_" + Naming.ToCamelCase(property).TrimStart('@'), entry.Kind, datasetType, valueType, entry.DeclaredAt, runtimeValues);
         }
 
         return typed;

@@ -1,5 +1,4 @@
 using Compiled.Generators.Model;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace Compiled.Generators.Building;
 
@@ -12,8 +11,8 @@ internal sealed record RuntimeParameterUse(string Key, string Path, string Prefi
 /// <summary>
 /// Kedro's runtime params in parameters: <c>--params key=value</c> (or <c>WithOverride("key", value)</c>) sets every
 /// parameter whose YAML says <c>${runtime_params:key…}</c>, as <c>kedro run --params</c> does, besides the dotted paths.
-/// Each key becomes one more entry of the parameters record's <c>WithOverride</c> switch, whose expression applies the
-/// paths' own overrides: <c>"test_size" =&gt; WithOverride("model_options.test_size", value)</c>.
+/// Each key becomes one more entry of the parameters record's <c>WithOverride</c> switch, which applies the paths' own
+/// overrides (<see cref="ParameterOverrideModel.RuntimeTargets"/>): <c>"test_size" =&gt; WithOverride("model_options.test_size", value)</c>.
 /// </summary>
 internal static class RuntimeParameterOverrides
 {
@@ -26,19 +25,13 @@ internal static class RuntimeParameterOverrides
         foreach (var group in uses.Where(u => paths.Contains(u.Path)).GroupBy(u => u.Key, StringComparer.Ordinal))
         {
             // A key that is also a path sets that path as before, then the parameters that take the key.
-            var targets = group.Where(u => u.Path != group.Key).ToList();
+            var targets = group.Where(u => u.Path != group.Key).Select(u => new RuntimeParameterTarget(u.Path, u.Prefix, u.Suffix)).ToList();
             if (targets.Count == 0) continue;
-            var sets = string.Concat(targets.Select(t => $".WithOverride({Literal(t.Path)}, {Value(t)})"));
             var existing = overrides.FindIndex(o => o.Path == group.Key);
-            if (existing >= 0) overrides[existing] = overrides[existing] with { Expression = $"({overrides[existing].Expression}){sets}" };
-            else overrides.Add(new ParameterOverrideModel(group.Key, "this" + sets));
+            if (existing >= 0) overrides[existing] = overrides[existing] with { RuntimeTargets = overrides[existing].RuntimeTargets.Concat(targets).ToEquatableArray() };
+            else overrides.Add(new ParameterOverrideModel(group.Key, Setter: null, targets.ToEquatableArray()));
         }
 
         return parameters with { Overrides = overrides.ToEquatableArray() };
     }
-
-    private static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
-
-    private static string Value(RuntimeParameterUse use) =>
-        (use.Prefix.Length == 0 ? "" : Literal(use.Prefix) + " + ") + "value" + (use.Suffix.Length == 0 ? "" : " + " + Literal(use.Suffix));
 }

@@ -22,7 +22,7 @@ internal static class ParametersEmitter
         WriteRecordHeader(w, root, isRoot: true, terminator: "");
         w.Line("{").Indent();
         w.Line("/// <summary>The values written in <c>conf/base/parameters*.yml</c>, bound at compile time.</summary>");
-        w.Expression($"public static {parameters.TypeName} Default {{ get; }} = ", parameters.DefaultValue, ";");
+        BoundValueText.Write(w, $"public static {parameters.TypeName} Default {{ get; }} = ", parameters.DefaultValue, ";");
         WriteOverrides(w, parameters);
         foreach (var record in parameters.Records.Skip(1))
         {
@@ -48,7 +48,7 @@ internal static class ParametersEmitter
         w.Open($"public {parameters.TypeName} WithOverride(string path, string value) => path switch");
         foreach (var entry in parameters.Overrides)
         {
-            w.Line($"{Literal(entry.Path)} => {entry.Expression},");
+            w.Line($"{Literal(entry.Path)} => {ParameterOverrideText.Expression(entry)},");
         }
 
         w.Line("_ => throw global::Compiled.ParameterValue.UnknownPath(path, OverridablePaths),");

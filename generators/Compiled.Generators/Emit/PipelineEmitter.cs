@@ -32,7 +32,7 @@ internal static class PipelineEmitter
         var artifacts = Artifacts(pipeline);
         foreach (var artifact in artifacts)
         {
-            w.Line($"private readonly global::Compiled.ArtifactSlot<{artifact.Entry!.DataType}> {ArtifactField(artifact)};");
+            w.Line($"private readonly global::Compiled.ArtifactSlot<{artifact.Entry!.DataType.Name}> {ArtifactField(artifact)};");
         }
 
         w.Line();
@@ -103,7 +103,7 @@ internal static class PipelineEmitter
             var input = pipeline.InputOverrides[i];
             if (i > 0) w.Line();
             w.Line($"/// <summary>Replaces loading <c>{Xml(input.Dataset)}</c>.</summary>");
-            w.Line($"public {input.TypeName.TrimEnd('?')}? {input.PropertyName} {{ get; init; }}");
+            w.Line($"public {input.Type.NonNullableName}? {input.PropertyName} {{ get; init; }}");
         }
 
         w.Close();
@@ -234,6 +234,8 @@ internal static class PipelineEmitter
         w.Open("try");
         if (observed) w.Line("run.PipelineStarting();");
         var loaded = new HashSet<string>(StringComparer.Ordinal);
+        var datasets = pipeline.DatasetsByName();
+        var overrides = pipeline.InputOverrides.ToDictionary(o => o.Dataset, o => o.PropertyName, StringComparer.Ordinal);
         var total = pipeline.Nodes.Count;
         for (var i = 0; i < total; i++)
         {
@@ -244,14 +246,14 @@ internal static class PipelineEmitter
             if (observed) w.Line("if (cancellable) cancellationToken.ThrowIfCancellationRequested();");
 
             // The first node to read a free input loads it into a local.
-            foreach (var input in node.Inputs.Select(pipeline.Dataset).Where(d => d.IsLoaded && loaded.Add(d.Name)))
+            foreach (var input in node.Inputs.Select(name => datasets[name]).Where(d => d.IsLoaded && loaded.Add(d.Name)))
             {
                 var call = input.IsArtifact
                     ? $"{ArtifactField(input)}.Get({(hasRun ? "run" : "")})"
                     : isAsync
                         ? $"await run.LoadAsync(catalog.{CatalogMember(pipeline, input)}, cancellationToken).ConfigureAwait(false)"
                         : $"run.Load(catalog.{CatalogMember(pipeline, input)})";
-                if (!input.IsArtifact) call = $"inputs.{pipeline.InputOverrides.First(o => o.Dataset == input.Name).PropertyName} ?? {call}";
+                if (!input.IsArtifact) call = $"inputs.{overrides[input.Name]} ?? {call}";
                 w.Line($"var {locals[input.Name]} = {call};");
             }
 
@@ -259,7 +261,7 @@ internal static class PipelineEmitter
             w.Line(NodeCall.Statement(node, "parameters", dataset => locals[dataset], declare: "var "));
 
             if (observed) w.Line($"if (hooked) run.NodeCompleted({Literal(node.Name)});");
-            foreach (var output in node.Outputs.Select(pipeline.Dataset).Where(d => d.IsSaved))
+            foreach (var output in node.Outputs.Select(name => datasets[name]).Where(d => d.IsSaved))
             {
                 w.Line(isAsync
                     ? $"await run.SaveAsync(catalog.{CatalogMember(pipeline, output)}, {locals[output.Name]}, cancellationToken).ConfigureAwait(false);"

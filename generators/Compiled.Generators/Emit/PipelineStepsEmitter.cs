@@ -230,7 +230,8 @@ internal static class PipelineStepsEmitter
         WriteLoad(w, pipeline, names, artifactSlots);
         WriteExists(w, pipeline, names);
         WriteRelease(w, pipeline, names);
-        for (var i = 0; i < pipeline.Nodes.Count; i++) WriteStep(w, pipeline, names, i);
+        var datasets = pipeline.DatasetsByName();
+        for (var i = 0; i < pipeline.Nodes.Count; i++) WriteStep(w, pipeline, datasets, names, i);
         w.Close();
     }
 
@@ -327,10 +328,10 @@ internal static class PipelineStepsEmitter
         w.Close();
     }
 
-    private static void WriteStep(SourceWriter w, PipelineModel pipeline, ExecutionNames names, int index)
+    private static void WriteStep(SourceWriter w, PipelineModel pipeline, Dictionary<string, PlannedDataset> datasets, ExecutionNames names, int index)
     {
         var node = pipeline.Nodes[index];
-        var saves = node.Outputs.Select(pipeline.Dataset).Where(d => d.IsSaved).ToList();
+        var saves = node.Outputs.Select(name => datasets[name]).Where(d => d.IsSaved).ToList();
         var isAsync = node.Await != AwaitKind.None || saves.Count > 0;
         w.Line();
         w.Line($"/// <summary>Node {index + 1}/{pipeline.Nodes.Count}, <c>{Xml(node.Name)}</c>.</summary>");

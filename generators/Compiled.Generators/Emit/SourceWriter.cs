@@ -45,28 +45,6 @@ internal sealed class SourceWriter
         return this;
     }
 
-    /// <summary>Writes a multi-line expression, indenting continuation lines by bracket depth.</summary>
-    public SourceWriter Expression(string prefix, string expression, string suffix)
-    {
-        var lines = (prefix + expression + suffix).Split('\n');
-        var depth = 0;
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var line = lines[i].Trim();
-            var closing = line.StartsWith(")", StringComparison.Ordinal) ? 1 : 0;
-            _indent += Math.Max(0, depth - closing);
-            Line(line);
-            _indent -= Math.Max(0, depth - closing);
-            foreach (var c in line)
-            {
-                if (c is '(' or '{' or '[') depth++;
-                else if (c is ')' or '}' or ']') depth--;
-            }
-        }
-
-        return this;
-    }
-
     public SourceWriter Open(string text)
     {
         Line(text);

@@ -29,7 +29,7 @@ internal sealed record CatalogEntryModel(
     string FieldName,
     string Kind,
     string DatasetType,
-    string DataType,
+    TypeRef DataType,
     string DeclaredAt,
     EquatableArray<RuntimeValueModel> RuntimeValues);
 
@@ -37,16 +37,13 @@ internal sealed record CatalogEntryModel(
 internal sealed record RuntimeValueModel(string Name, string ParameterName, bool HasDefault);
 
 /// <summary>The generated parameters record and its nested records; <see cref="Records"/>[0] is the root.</summary>
-/// <param name="DefaultValue">A C# expression building the values of <c>conf/base/parameters*.yml</c>.</param>
+/// <param name="DefaultValue">The values of <c>conf/base/parameters*.yml</c>, bound to the root record.</param>
 /// <param name="Overrides">Every leaf a dotted override can set.</param>
 internal sealed record ParametersModel(
     string TypeName,
     EquatableArray<ParameterRecordModel> Records,
-    string DefaultValue,
+    BoundValue DefaultValue,
     EquatableArray<ParameterOverrideModel> Overrides);
-
-/// <summary>A dotted parameter path and the expression (over locals <c>path</c>, <c>value</c>) returning the record with it set.</summary>
-internal sealed record ParameterOverrideModel(string Path, string Expression);
 
 /// <summary>One generated parameters record (the root, or a YAML mapping no <c>[Param]</c> binds to a C# type).</summary>
 internal sealed record ParameterRecordModel(string Name, string YamlPath, EquatableArray<ParameterPropertyModel> Properties);
@@ -80,13 +77,26 @@ internal sealed record PipelineModel(
     bool HasAsyncNodes,
     bool HasErrors)
 {
-    /// <summary>The dataset named <paramref name="name"/>.</summary>
-    public PlannedDataset Dataset(string name) => Datasets.First(d => d.Name == name);
+    /// <summary>
+    /// The pipeline's datasets by name, built anew: an emitter builds it once and looks each node's datasets up in it (a
+    /// search of <see cref="Datasets"/> per node would be quadratic in the nodes of a large pipeline).
+    /// </summary>
+    public Dictionary<string, PlannedDataset> DatasetsByName()
+    {
+        var byName = new Dictionary<string, PlannedDataset>(Datasets.Count, StringComparer.Ordinal);
+        foreach (var dataset in Datasets)
+        {
+            if (!byName.ContainsKey(dataset.Name)) byName.Add(dataset.Name, dataset);
+        }
+
+        return byName;
+    }
 }
 
 /// <summary>A free input loaded from the catalog that a caller may replace with in-memory data for one run (<c>Run(inputs: new() { … })</c>).</summary>
 /// <param name="PropertyName">The property of the generated <c>Inputs</c> type.</param>
-internal sealed record InputOverrideModel(string PropertyName, string TypeName, string Dataset);
+/// <param name="Type">What the dataset loads (its catalog entry's <see cref="CatalogEntryModel.DataType"/>).</param>
+internal sealed record InputOverrideModel(string PropertyName, TypeRef Type, string Dataset);
 
 /// <summary>A free input the caller passes to <c>Run</c>.</summary>
 /// <param name="ParameterName">The parameter of <c>Run</c> (a public name: callers pass it by name).</param>

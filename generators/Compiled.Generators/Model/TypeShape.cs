@@ -42,6 +42,9 @@ internal sealed record TypeShape(
     /// <summary>The type's name without nullable annotations (<see cref="Parsing.SymbolNames.UnannotatedType"/>): two shapes of one type but for them have the same.</summary>
     public string UnannotatedTypeName { get; init; } = TypeName;
 
+    /// <summary>The type's name without its top-level <c>?</c> (<c>int?</c> → <c>int</c>, <c>Options?</c> → <c>Options</c>), read from the symbol.</summary>
+    public string NonNullableTypeName { get; init; } = TypeName;
+
     public static TypeShape Unsupported(string typeName) =>
         new(typeName, ShapeKind.Unsupported, false, CollectionKind.None, null, EquatableArray<ShapeMember>.Empty, EquatableArray<string>.Empty);
 

@@ -9,6 +9,7 @@ internal sealed class UniqueNameBuilder
 {
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _next = new(StringComparer.Ordinal);
 
     /// <summary>A builder whose scope already declares <paramref name="reserved"/>.</summary>
     public UniqueNameBuilder(IEnumerable<string> reserved)
@@ -24,7 +25,17 @@ internal sealed class UniqueNameBuilder
     {
         if (_byKey.TryGetValue(key, out var existing)) return existing;
         var candidate = baseName;
-        for (var i = 2; !_used.Add(candidate); i++) candidate = numbered(baseName, i);
+        if (!_used.Add(candidate))
+        {
+            // Numbering resumes after the last number this base name was given: many keys with one base name stay linear.
+            _next.TryGetValue(baseName, out var i);
+            for (i = Math.Max(i, 2); !_used.Add(candidate = numbered(baseName, i)); i++)
+            {
+            }
+
+            _next[baseName] = i + 1;
+        }
+
         _byKey.Add(key, candidate);
         return candidate;
     }

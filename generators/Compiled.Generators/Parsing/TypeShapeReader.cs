@@ -14,7 +14,13 @@ internal static class TypeShapeReader
 
     public static TypeShape Read(ITypeSymbol type) => Read(type, 0);
 
-    private static TypeShape Read(ITypeSymbol type, int depth) => ReadShape(type, depth) with { UnannotatedTypeName = SymbolNames.UnannotatedType(type) };
+    private static TypeShape Read(ITypeSymbol type, int depth) => ReadShape(type, depth) with
+    {
+        UnannotatedTypeName = SymbolNames.UnannotatedType(type),
+        NonNullableTypeName = SymbolNames.Type(type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+            ? nullable.TypeArguments[0]
+            : type.WithNullableAnnotation(NullableAnnotation.NotAnnotated)),
+    };
 
     private static TypeShape ReadShape(ITypeSymbol type, int depth)
     {

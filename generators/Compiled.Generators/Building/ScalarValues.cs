@@ -1,40 +1,39 @@
 using System.Globalization;
 using Compiled.Generators.Model;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace Compiled.Generators.Building;
 
-/// <summary>C# literals for YAML scalars, checked against the type they are bound into.</summary>
-internal static class ScalarLiterals
+/// <summary>YAML scalars read as the C# type they are bound into, checked against it.</summary>
+internal static class ScalarValues
 {
-    /// <summary>The literal for <paramref name="scalar"/> as <paramref name="kind"/>, or null when it does not fit.</summary>
-    public static string? Format(YamlScalar scalar, ShapeKind kind, EquatableArray<string> enumMembers, string typeName)
+    /// <summary>
+    /// <paramref name="scalar"/> as a value of <paramref name="kind"/>, or null when it does not fit.
+    /// </summary>
+    /// <param name="enumType">For <see cref="ShapeKind.Enum"/>, the enum's name without <c>?</c>.</param>
+    public static BoundValue? Read(YamlScalar scalar, ShapeKind kind, EquatableArray<string> enumMembers, string enumType)
     {
         var text = scalar.Value ?? "";
         switch (kind)
         {
             case ShapeKind.String:
-                return String(text);
+                return new StringValue(text);
             case ShapeKind.Boolean:
                 if (!scalar.IsPlain) return null;
-                return text.ToLowerInvariant() switch { "true" => "true", "false" => "false", _ => null };
+                return text.ToLowerInvariant() switch { "true" => new BooleanValue(true), "false" => new BooleanValue(false), _ => null };
             case ShapeKind.Int32:
-                return scalar.IsPlain && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i)
-                    ? i.ToString(CultureInfo.InvariantCulture) : null;
+                return scalar.IsPlain && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? new Int32Value(i) : null;
             case ShapeKind.Int64:
-                return scalar.IsPlain && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l)
-                    ? l.ToString(CultureInfo.InvariantCulture) + "L" : null;
+                return scalar.IsPlain && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? new Int64Value(l) : null;
             case ShapeKind.Double:
-                return scalar.IsPlain && TryDouble(text, out var d) ? Double(d) : null;
+                return scalar.IsPlain && TryDouble(text, out var d) ? new DoubleValue(d) : null;
             case ShapeKind.Single:
-                return scalar.IsPlain && TryDouble(text, out var f) ? ((float)f).ToString("R", CultureInfo.InvariantCulture) + "f" : null;
+                return scalar.IsPlain && TryDouble(text, out var f) ? new SingleValue((float)f) : null;
             case ShapeKind.Decimal:
-                return scalar.IsPlain && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var m)
-                    ? m.ToString(CultureInfo.InvariantCulture) + "m" : null;
+                return scalar.IsPlain && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var m) ? new DecimalValue(m) : null;
             case ShapeKind.Enum:
                 foreach (var member in enumMembers)
                 {
-                    if (Naming.Loose(member) == Naming.Loose(text)) return typeName.TrimEnd('?') + "." + member;
+                    if (Naming.Loose(member) == Naming.Loose(text)) return new EnumValue(enumType, member);
                 }
 
                 return null;
@@ -65,8 +64,6 @@ internal static class ScalarLiterals
         _ => "string",
     };
 
-    public static string String(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
-
     private static bool TryDouble(string text, out double value)
     {
         switch (text)
@@ -77,14 +74,5 @@ internal static class ScalarLiterals
         }
 
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
-    }
-
-    private static string Double(double value)
-    {
-        if (double.IsPositiveInfinity(value)) return "double.PositiveInfinity";
-        if (double.IsNegativeInfinity(value)) return "double.NegativeInfinity";
-        if (double.IsNaN(value)) return "double.NaN";
-        var text = value.ToString("R", CultureInfo.InvariantCulture);
-        return text.IndexOfAny(new[] { '.', 'E', 'e' }) >= 0 ? text : text + ".0";
     }
 }
