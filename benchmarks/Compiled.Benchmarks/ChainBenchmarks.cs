@@ -31,7 +31,7 @@ public class ChainBenchmarks
         var summary = SessionNodeByNode().GetAwaiter().GetResult();
         if (summary.NodesRun.Count != 10) throw new InvalidOperationException($"The node-by-node run ran {summary.NodesRun.Count} nodes, expected 10.");
         var expected = Chain10HandWritten.Run(_input);
-        Check(expected, GeneratedRun(), GeneratedRunAsync(), GeneratedRunWithRunId(), SessionWithNoOpHook(), Dataflow().GetAwaiter().GetResult(), Reflection());
+        Check(expected, GeneratedRun(), GeneratedRunUnattributed(), GeneratedRunAsync(), GeneratedRunWithRunId(), SessionWithNoOpHook(), Dataflow().GetAwaiter().GetResult(), Reflection());
     }
 
     [GlobalCleanup]
@@ -42,6 +42,9 @@ public class ChainBenchmarks
 
     [Benchmark(Description = "Generated Run")]
     public long GeneratedRun() => _session.Chain10.Run(_input).D10;
+
+    [Benchmark(Description = "Generated Run, AttributeFailures = false")]
+    public long GeneratedRunUnattributed() => _session.Chain10Unattributed.Run(_input).D10;
 
     [Benchmark(Description = "Generated Run, caller's runId")]
     public long GeneratedRunWithRunId() => _session.Chain10.Run(_input, runId: "benchmark").D10;

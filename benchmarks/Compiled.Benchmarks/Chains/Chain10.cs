@@ -51,6 +51,10 @@ public static class Chain10Nodes
 [Pipeline(typeof(Chain10Nodes), Inputs = ["input"])]
 public sealed partial class Chain10Pipeline;
 
+/// <summary>The same chain with <c>AttributeFailures = false</c>: its hot <c>Run</c> has no try region and no step counter.</summary>
+[Pipeline(typeof(Chain10Pipeline), Inputs = ["input"], AttributeFailures = false)]
+public sealed partial class Chain10UnattributedPipeline;
+
 /// <summary>The 10-node chain written by hand: the same calls as the generated <c>Run</c>, nothing else.</summary>
 public static class Chain10HandWritten
 {

@@ -39,7 +39,8 @@ public class ServingBenchmarks
         _session.Preload(_session.Catalog.ServingModel);
         _scale = _session.Parameters.Serving.Scale;
         _ratingMax = _session.Parameters.Serving.RatingMax;
-        if (HandWrittenOne() != GeneratedOne() || InlinedOne() != GeneratedOne() || HandWrittenThree() != GeneratedThree())
+        if (HandWrittenOne() != GeneratedOne() || InlinedOne() != GeneratedOne() || GeneratedOneUnattributed() != GeneratedOne()
+            || HandWrittenThree() != GeneratedThree() || GeneratedThreeUnattributed() != GeneratedThree())
             throw new InvalidOperationException("The generated runs and the hand-written calls disagree.");
 
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
@@ -62,12 +63,18 @@ public class ServingBenchmarks
     [Benchmark(Description = "Generated Run, 1 node"), BenchmarkCategory("1 node")]
     public double GeneratedOne() => _session.ServingOne.Run(_features).Price;
 
+    [Benchmark(Description = "Generated Run, AttributeFailures = false, 1 node"), BenchmarkCategory("1 node")]
+    public double GeneratedOneUnattributed() => _session.ServingOneUnattributed.Run(_features).Price;
+
     [Benchmark(Baseline = true, Description = "Hand-written, 3 nodes"), BenchmarkCategory("3 nodes")]
     public double HandWrittenThree() =>
         ServingThreeNodes.Round(ServingThreeNodes.Predict(ServingThreeNodes.Normalize(_features, _ratingMax), _model), _scale);
 
     [Benchmark(Description = "Generated Run, 3 nodes"), BenchmarkCategory("3 nodes")]
     public double GeneratedThree() => _session.ServingThree.Run(_features).Price;
+
+    [Benchmark(Description = "Generated Run, AttributeFailures = false, 3 nodes"), BenchmarkCategory("3 nodes")]
+    public double GeneratedThreeUnattributed() => _session.ServingThreeUnattributed.Run(_features).Price;
 
     [Benchmark(Baseline = true, Description = "Hand-written JSON read + call + write, 1 node"), BenchmarkCategory("request")]
     public long RequestHandWritten()

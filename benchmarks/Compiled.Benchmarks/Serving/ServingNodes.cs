@@ -61,3 +61,11 @@ public sealed partial class ServingOnePipeline;
 /// <summary>Three nodes of the same shape.</summary>
 [Pipeline(typeof(ServingThreeNodes), Name = "serving_three", Inputs = ["features"], Artifacts = ["serving_model"])]
 public sealed partial class ServingThreePipeline;
+
+/// <summary>The one-node pipeline with <c>AttributeFailures = false</c>: its hot <c>Run</c> has no try region.</summary>
+[Pipeline(typeof(ServingOnePipeline), Name = "serving_one_unattributed", Inputs = ["features"], Artifacts = ["serving_model"], AttributeFailures = false)]
+public sealed partial class ServingOneUnattributedPipeline;
+
+/// <summary>The three-node pipeline with <c>AttributeFailures = false</c>: no try region and no step counter.</summary>
+[Pipeline(typeof(ServingThreePipeline), Name = "serving_three_unattributed", Inputs = ["features"], Artifacts = ["serving_model"], AttributeFailures = false)]
+public sealed partial class ServingThreeUnattributedPipeline;

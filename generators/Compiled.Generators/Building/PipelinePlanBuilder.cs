@@ -34,7 +34,10 @@ internal sealed class PipelinePlanBuilder
         return new PipelineModel(declaration.Namespace, declaration.ClassName, declaration.Accessibility, name, propertyName,
             runtimeInputs.ToEquatableArray(), runtimeValues.ToEquatableArray(), inputOverrides.ToEquatableArray(),
             nodes.ToEquatableArray(), datasets.ToEquatableArray(), Results(ordered).ToEquatableArray(),
-            HasAsyncNodes: ordered.Any(n => n.Await != AwaitKind.None), HasErrors: false);
+            HasAsyncNodes: ordered.Any(n => n.Await != AwaitKind.None), HasErrors: false)
+        {
+            AttributeFailures = declaration.AttributeFailures,
+        };
     }
 
     /// <summary>

@@ -133,7 +133,9 @@ internal static class PipelineEmitter
         w.Line("/// <param name=\"parameters\">The parameters for this run; the session's when null.</param>");
         w.Line("/// <param name=\"runId\">The run's id; a new unique id when null.</param>");
         w.Line("/// <param name=\"cancellationToken\">Observed between nodes and passed to nodes that take one.</param>");
-        w.Line("/// <exception cref=\"global::Compiled.PipelineRunException\">A node or dataset failed; names the node, the run and what did not run.</exception>");
+        w.Line(AttributesEveryFailure(pipeline)
+            ? "/// <exception cref=\"global::Compiled.PipelineRunException\">A node or dataset failed; names the node, the run and what did not run.</exception>"
+            : "/// <exception cref=\"global::Compiled.PipelineRunException\">A node failed in a run with hooks or a cancellable token; without either, the node's own exception (<c>AttributeFailures = false</c>).</exception>");
         var arguments = Parameters(pipeline, output, byReference: !isAsync).ToList();
         var declarations = string.Join(", ", arguments.Select(a => a.Declaration));
         var awaits = pipeline.HasAsyncNodes || AccessesCatalog(pipeline);
@@ -188,6 +190,14 @@ internal static class PipelineEmitter
     /// <summary>A run loads or saves through the catalog (artifacts come from their slots): it needs the catalog and a run context, and awaits.</summary>
     private static bool AccessesCatalog(PipelineModel pipeline) => pipeline.Datasets.Any(d => (d.IsLoaded && !d.IsArtifact) || d.IsSaved);
 
+    /// <summary>
+    /// Every run wraps a node's failure in a <c>PipelineRunException</c>: unless the pipeline opts out
+    /// (<c>AttributeFailures = false</c>), and only for the hot body of an in-memory synchronous run (a run that loads or
+    /// saves through the catalog has a run context to end anyway).
+    /// </summary>
+    private static bool AttributesEveryFailure(PipelineModel pipeline) =>
+        pipeline.AttributeFailures || pipeline.HasAsyncNodes || AccessesCatalog(pipeline);
+
     private static void WriteRequiredRuntimeValues(SourceWriter w, PipelineModel pipeline)
     {
         foreach (var value in pipeline.RuntimeValues.Where(v => !v.HasDefault))
@@ -230,8 +240,15 @@ internal static class PipelineEmitter
             w.Line("var cancellable = cancellationToken.CanBeCanceled;");
         }
 
-        w.Line("var step = 0;");
-        w.Open("try");
+        // [Pipeline(AttributeFailures = false)]: the hot body of an in-memory run is the node calls alone, without the try
+        // region and the step counter that name a failed node; a node's exception reaches the caller as thrown.
+        var attributed = observed || AttributesEveryFailure(pipeline);
+        if (attributed)
+        {
+            w.Line("var step = 0;");
+            w.Open("try");
+        }
+
         if (observed) w.Line("run.PipelineStarting();");
         var loaded = new HashSet<string>(StringComparer.Ordinal);
         var datasets = pipeline.DatasetsByName();
@@ -242,7 +259,7 @@ internal static class PipelineEmitter
             var node = pipeline.Nodes[i];
             if (i > 0 || observed) w.Line();
             w.Line($"// {i + 1}/{total}: {node.Name}");
-            if (i > 0) w.Line($"step = {i};");
+            if (i > 0 && attributed) w.Line($"step = {i};");
             if (observed) w.Line("if (cancellable) cancellationToken.ThrowIfCancellationRequested();");
 
             // The first node to read a free input loads it into a local.
@@ -272,6 +289,7 @@ internal static class PipelineEmitter
         w.Line();
         if (hasRun) w.Line("run.PipelineCompleted();");
         w.Line($"return new Result({string.Join(", ", pipeline.Results.Select(r => locals[r.Dataset]))});");
+        if (!attributed) return;
         w.Close();
         w.Open("catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))");
         w.Line(hasRun

@@ -16,6 +16,9 @@ internal sealed record PipelineDeclaration(
     EquatableArray<DiagnosticInfo> Diagnostics)
 {
     public EquatableArray<IncludeDeclaration> Includes { get; init; } = EquatableArray<IncludeDeclaration>.Empty;
+
+    /// <summary><c>[Pipeline(AttributeFailures = …)]</c>: false when the hot <c>Run</c> lets a node's exception through unwrapped.</summary>
+    public bool AttributeFailures { get; init; } = true;
 }
 
 /// <summary>

@@ -91,6 +91,12 @@ internal sealed record PipelineModel(
 
         return byName;
     }
+
+    /// <summary>
+    /// <c>[Pipeline(AttributeFailures = …)]</c>: when false, the unobserved <c>Run</c> body has no <c>try</c> region and no
+    /// step counter, and a node's exception reaches the caller unwrapped (runs with hooks or a cancellable token still wrap it).
+    /// </summary>
+    public bool AttributeFailures { get; init; } = true;
 }
 
 /// <summary>A free input loaded from the catalog that a caller may replace with in-memory data for one run (<c>Run(inputs: new() { … })</c>).</summary>

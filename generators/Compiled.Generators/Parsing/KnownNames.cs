@@ -29,6 +29,7 @@ internal static class KnownNames
         public const string Name = "Name";
         public const string Inputs = "Inputs";
         public const string Artifacts = "Artifacts";
+        public const string AttributeFailures = "AttributeFailures";
     }
 
     /// <summary>The named arguments of <c>[Include]</c>.</summary>

@@ -23,6 +23,7 @@ internal static class PipelineParser
 
         string? name = null;
         string[] inputs = Array.Empty<string>(), artifacts = Array.Empty<string>();
+        var attributeFailures = true;
         foreach (var argument in attribute.NamedArguments)
         {
             switch (argument.Key)
@@ -30,6 +31,7 @@ internal static class PipelineParser
                 case KnownNames.Pipeline.Name: name = argument.Value.Value as string; break;
                 case KnownNames.Pipeline.Inputs: inputs = Strings(argument.Value); break;
                 case KnownNames.Pipeline.Artifacts: artifacts = Strings(argument.Value); break;
+                case KnownNames.Pipeline.AttributeFailures: attributeFailures = argument.Value.Value is not false; break;
             }
         }
 
@@ -75,6 +77,7 @@ internal static class PipelineParser
             diagnostics.ToEquatableArray())
         {
             Includes = includes.ToEquatableArray(),
+            AttributeFailures = attributeFailures,
         };
     }
 

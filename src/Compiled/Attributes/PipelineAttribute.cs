@@ -28,4 +28,13 @@ public sealed class PipelineAttribute : Attribute
 
     /// <summary>Catalog datasets loaded once on first use and shared by every run of the session.</summary>
     public string[]? Artifacts { get; set; }
+
+    /// <summary>
+    /// Whether a node's failure in a run without hooks is wrapped in a <see cref="PipelineRunException"/> naming the failed
+    /// node, the run id and the nodes not run (the default, <see langword="true"/>). <see langword="false"/> trades that for
+    /// speed on the hot path: the generated <c>Run</c> of a session without hooks and a token that cannot be cancelled is then
+    /// the node calls alone, with no <c>try</c> region, and a node's exception reaches the caller as the node threw it.
+    /// Runs with hooks, cancellable runs and node-by-node runs still attribute failures. See docs/unattributed-runs.md.
+    /// </summary>
+    public bool AttributeFailures { get; set; } = true;
 }

@@ -15,6 +15,10 @@ public sealed class ArtifactSlot<T> : ArtifactSlot
     private readonly object _owner;
     private readonly Lock _lock = new();
     private Loaded? _loaded; // null until loaded, and again after Release; replaced whole, so a reader never sees half of it
+    // A reference-type artifact also sits here, set and cleared with _loaded: the hot path reads it with one load (not the
+    // box and then its value). A reference is written whole, so a reader sees the artifact or null, never half of it; a
+    // loaded null stays in the box only, and is read through the slow path.
+    private T? _value;
     private bool _closed;
 
     internal ArtifactSlot(string name, Func<IDataset<T>> dataset, object owner)
@@ -26,12 +30,13 @@ public sealed class ArtifactSlot<T> : ArtifactSlot
 
     /// <summary>
     /// The artifact, loaded now if the slot is empty (without hooks: generated code calls this on the path of a session
-    /// that has none). One read and one test when it is loaded.
+    /// that has none). One read and one test when it is loaded (for a value type, or a null artifact: two reads).
     /// </summary>
     /// <exception cref="ObjectDisposedException">The session is disposed.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Get()
     {
+        if (!typeof(T).IsValueType && _value is { } value) return value;
         var loaded = _loaded;
         return loaded is not null ? loaded.Value : LoadUnobserved();
     }
@@ -42,6 +47,7 @@ public sealed class ArtifactSlot<T> : ArtifactSlot
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Get(in RunContext run)
     {
+        if (!typeof(T).IsValueType && _value is { } value) return value;
         var loaded = _loaded;
         return loaded is not null ? loaded.Value : LoadObserved(run);
     }
@@ -60,6 +66,7 @@ public sealed class ArtifactSlot<T> : ArtifactSlot
         lock (_lock) // waits for a load under way, so that what it loaded is released too
         {
             var held = _loaded is not null;
+            _value = default;
             _loaded = null;
             return held;
         }
@@ -71,6 +78,7 @@ public sealed class ArtifactSlot<T> : ArtifactSlot
         {
             _closed = true;
             var loaded = _loaded;
+            _value = default;
             _loaded = null;
             if (loaded is null)
             {
@@ -100,6 +108,8 @@ public sealed class ArtifactSlot<T> : ArtifactSlot
             var source = dataset ?? _dataset();
             var value = run.HasHooks ? run.Load(source) : source.Load();
             Volatile.Write(ref _loaded, new Loaded(value)); // only a load that returned is kept
+            // Published after the box, with release semantics (Volatile.Write needs a class type: the field is one here).
+            if (!typeof(T).IsValueType) Volatile.Write(ref Unsafe.As<T?, object?>(ref _value), value);
             return value;
         }
     }

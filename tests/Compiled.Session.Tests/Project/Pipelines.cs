@@ -28,3 +28,6 @@ public sealed partial class ExportPipeline;
 
 [Pipeline(typeof(Scoring), Inputs = ["score_request"], Artifacts = ["scoring_model"])]
 public sealed partial class ScoringPipeline;
+
+[Pipeline(typeof(QuotePipeline), Name = "quote_unattributed", Inputs = ["request"], Artifacts = ["price_table"], AttributeFailures = false)]
+public sealed partial class QuoteUnattributedPipeline;
