@@ -84,7 +84,7 @@ internal sealed class PipelinePlanBuilder
         }
 
         var overrides = free.Select(d => _typedCatalog[d])
-            .Select(entry => new InputOverrideModel(entry.PropertyName == "Inputs" ? "InputsValue" : entry.PropertyName, entry.DataType, entry.Name)) // a member cannot share its type's name
+            .Select(entry => new InputOverrideModel(entry.PropertyName == GeneratedNames.InputsType ? GeneratedNames.InputsType + "Value" : entry.PropertyName, entry.DataType, entry.Name)) // a member cannot share its type's name
             .ToList();
         return (values.OrderBy(r => r.HasDefault).ToList(), overrides);
     }
@@ -154,7 +154,7 @@ internal sealed class PipelinePlanBuilder
         foreach (var output in nodes.SelectMany(n => n.Outputs).Where(o => !consumed.Contains(o.Dataset)))
         {
             var property = Naming.ToPascalCase(output.Dataset);
-            if (property == "Result") property = "ResultValue"; // a member cannot share its type's name
+            if (property == GeneratedNames.ResultType) property = GeneratedNames.ResultType + "Value"; // a member cannot share its type's name
             while (!properties.Add(property)) property += "Output";
             results.Add(new ResultFieldModel(property, output.TypeName, output.Dataset));
         }

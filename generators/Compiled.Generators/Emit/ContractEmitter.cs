@@ -138,7 +138,7 @@ internal static class ContractEmitter
 
         // A whole record (a remote run's typed parameters) replaces the session's; overrides apply on top.
         w.Line($"var parameters = {request}.ReadParameters<{model.ParametersType}>();");
-        w.Line($"if ({request}.ParameterOverrides.Count > 0) parameters = (parameters ?? {instance}._session.Parameters).WithOverrides({request}.ParameterOverrides);");
+        w.Line($"if ({request}.ParameterOverrides.Count > 0) parameters = (parameters ?? {instance}.{GeneratedNames.SessionField}.Parameters).WithOverrides({request}.ParameterOverrides);");
         var arguments = pipeline.RuntimeInputs.Select(i => $"{i.ParameterName}: {i.ParameterName}")
             .Concat(pipeline.RuntimeValues.Select(v => v.HasDefault
                 ? $"{v.ParameterName}: {request}.GetRuntimeValue({Literal(v.Name)})"

@@ -9,12 +9,12 @@ namespace Compiled.Generators.Emit;
 internal sealed class ExecutionNames
 {
     /// <summary>The fields the <c>Execution</c> class declares itself.</summary>
-    private static readonly string[] FixedFields = ["_catalog", "_parameters", "_pipeline"];
+    private static readonly string[] FixedFields = [GeneratedNames.ExecutionCatalogField, GeneratedNames.ExecutionParametersField, GeneratedNames.ExecutionPipelineField];
 
     /// <summary>The members of <c>Execution</c> and its base class <c>PipelineExecution</c> a step method must not hide.</summary>
     private static readonly string[] FixedMethods =
     [
-        "RunNodeAsync", "LoadAsync", "RunAllAsync", "Exists", "Release", "Begin", "Run", "Session", "Definition", "Options",
+        "RunNodeAsync", "LoadAsync", "RunAllAsync", "Exists", "Release", "Begin", "Run", "Session", GeneratedNames.DefinitionProperty, "Options",
         "CanRunAll", "RuntimeValue", "TryGetInput", "RequireInput", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
     ];
 

@@ -28,7 +28,7 @@ internal static class PipelineEmitter
         w.Line($"public static global::System.Collections.Generic.IReadOnlyList<string> NodeNames => s_nodeNames;");
         w.Line();
         w.Line($"private static readonly string[] s_nodeNames = [{string.Join(", ", pipeline.Nodes.Select(n => Literal(n.Name)))}];");
-        w.Line($"private readonly {session} _session;");
+        w.Line($"private readonly {session} {GeneratedNames.SessionField};");
         var artifacts = Artifacts(pipeline);
         foreach (var artifact in artifacts)
         {
@@ -39,13 +39,13 @@ internal static class PipelineEmitter
         if (artifacts.Count == 0)
         {
             w.Line("/// <summary>Binds the pipeline to the session whose catalog, parameters and hooks its runs use.</summary>");
-            w.Line($"internal {pipeline.ClassName}({session} session) => _session = session;");
+            w.Line($"internal {pipeline.ClassName}({session} session) => {GeneratedNames.SessionField} = session;");
         }
         else
         {
             w.Line("/// <summary>Binds the pipeline to the session whose catalog, parameters, artifacts and hooks its runs use.</summary>");
             w.Open($"internal {pipeline.ClassName}({session} session)");
-            w.Line("_session = session;");
+            w.Line($"{GeneratedNames.SessionField} = session;");
             foreach (var artifact in artifacts)
             {
                 // The session's slot: read directly by every run, shared with the session's other pipelines that name it.
@@ -88,7 +88,7 @@ internal static class PipelineEmitter
 
         var fields = string.Join(", ", pipeline.Results.Select(f => $"{f.TypeName} {f.PropertyName}"));
         w.Line(SourceWriter.GeneratedCodeAttribute);
-        w.Line($"public readonly record struct Result({fields});");
+        w.Line($"public readonly record struct {GeneratedNames.ResultType}({fields});");
         w.Line();
     }
 
@@ -97,7 +97,7 @@ internal static class PipelineEmitter
         if (pipeline.InputOverrides.IsEmpty) return;
         w.Line("/// <summary>In-memory data for the pipeline's catalog inputs, for one run: each property set replaces loading that dataset.</summary>");
         w.Line(SourceWriter.GeneratedCodeAttribute);
-        w.Open("public readonly record struct Inputs");
+        w.Open($"public readonly record struct {GeneratedNames.InputsType}");
         for (var i = 0; i < pipeline.InputOverrides.Count; i++)
         {
             var input = pipeline.InputOverrides[i];
@@ -142,7 +142,7 @@ internal static class PipelineEmitter
         if (isAsync && !awaits)
         {
             // Nothing to await: the asynchronous form is the synchronous run, already completed.
-            w.Line($"public global::System.Threading.Tasks.ValueTask<Result> RunAsync({declarations}) =>");
+            w.Line($"public global::System.Threading.Tasks.ValueTask<{GeneratedNames.ResultType}> RunAsync({declarations}) =>");
             w.Line($"    new(Run({string.Join(", ", arguments.Select(a => a.Name))}));");
             return;
         }
@@ -150,7 +150,7 @@ internal static class PipelineEmitter
         var names = string.Join(", ", arguments.Select(a => a.Name));
         if (isAsync)
         {
-            w.Open($"public async global::System.Threading.Tasks.ValueTask<Result> RunAsync({declarations})");
+            w.Open($"public async global::System.Threading.Tasks.ValueTask<{GeneratedNames.ResultType}> RunAsync({declarations})");
             WriteRequiredRuntimeValues(w, pipeline);
             WriteBody(w, pipeline, isAsync: true, observed: true);
             w.Close();
@@ -160,9 +160,9 @@ internal static class PipelineEmitter
         // Run has two bodies with the same node calls. The public one is the hot path of a session
         // without hooks and a run that cannot be cancelled: nothing between the node calls. The other
         // calls the hooks and checks the token around every node.
-        w.Open($"public Result Run({declarations})");
+        w.Open($"public {GeneratedNames.ResultType} Run({declarations})");
         WriteRequiredRuntimeValues(w, pipeline);
-        w.Open("if (_session.HasHooks || cancellationToken.CanBeCanceled)");
+        w.Open($"if ({GeneratedNames.SessionField}.HasHooks || cancellationToken.CanBeCanceled)");
         w.Line($"return RunObserved({names});");
         w.Close();
         w.Line();
@@ -171,7 +171,7 @@ internal static class PipelineEmitter
         w.Line();
         w.Line("/// <summary>Runs <c>" + Xml(pipeline.Name) + "</c> like <see cref=\"Run\"/>, calling the session's hooks and checking <paramref name=\"cancellationToken\"/> around every node.</summary>");
         var required = arguments.Select(p => p.Required);
-        w.Open($"private Result RunObserved({string.Join(", ", required)})");
+        w.Open($"private {GeneratedNames.ResultType} RunObserved({string.Join(", ", required)})");
         WriteBody(w, pipeline, isAsync: false, observed: true);
         w.Close();
     }
@@ -217,21 +217,21 @@ internal static class PipelineEmitter
         var locals = Locals(pipeline);
         if (pipeline.Nodes.Any(n => n.Arguments.Any(a => a.IsBoundParameter)))
         {
-            w.Line("parameters ??= _session.Parameters;");
+            w.Line($"parameters ??= {GeneratedNames.SessionField}.Parameters;");
         }
 
         // Artifacts are read from the pipeline's slots: neither the catalog nor a run context is needed for them.
         var accessesCatalog = AccessesCatalog(pipeline);
         if (accessesCatalog)
         {
-            w.Line("var catalog = _session.Catalog;");
+            w.Line($"var catalog = {GeneratedNames.SessionField}.Catalog;");
         }
 
         var savesData = pipeline.Datasets.Any(d => d.IsSaved);
         var hasRun = observed || accessesCatalog;
         if (hasRun)
         {
-            w.Line(savesData ? "var run = _session.StartRun(Name, runId);" : "var run = _session.StartRun(Name, runId, savesData: false);");
+            w.Line(savesData ? $"var run = {GeneratedNames.SessionField}.StartRun(Name, runId);" : $"var run = {GeneratedNames.SessionField}.StartRun(Name, runId, savesData: false);");
         }
 
         if (observed)
@@ -288,13 +288,13 @@ internal static class PipelineEmitter
 
         w.Line();
         if (hasRun) w.Line("run.PipelineCompleted();");
-        w.Line($"return new Result({string.Join(", ", pipeline.Results.Select(r => locals[r.Dataset]))});");
+        w.Line($"return new {GeneratedNames.ResultType}({string.Join(", ", pipeline.Results.Select(r => locals[r.Dataset]))});");
         if (!attributed) return;
         w.Close();
         w.Open("catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))");
         w.Line(hasRun
             ? "throw run.Fail(s_nodeNames, step, exception);"
-            : "throw _session.StartRun(Name, runId, savesData: false).Fail(s_nodeNames, step, exception);");
+            : $"throw {GeneratedNames.SessionField}.StartRun(Name, runId, savesData: false).Fail(s_nodeNames, step, exception);");
         w.Close();
         if (!hasRun) return;
         w.Open("catch");
@@ -338,7 +338,7 @@ internal static class PipelineEmitter
     private static IEnumerable<RunParameter> Parameters(PipelineModel pipeline, PipelineOutputModel output, bool byReference) =>
         pipeline.RuntimeInputs.Select(i => new RunParameter(i.TypeName, i.ParameterName, Default: null, IsIn: byReference && i.Type.IsStruct))
             .Concat(pipeline.RuntimeValues.Select(v => v.HasDefault ? new RunParameter("string?", v.ParameterName, "null") : new RunParameter("string", v.ParameterName, Default: null)))
-            .Concat(pipeline.InputOverrides.IsEmpty ? [] : [new RunParameter($"{Qualified(pipeline.Namespace, pipeline.ClassName)}.Inputs", "inputs", "default")])
+            .Concat(pipeline.InputOverrides.IsEmpty ? [] : [new RunParameter($"{Qualified(pipeline.Namespace, pipeline.ClassName)}.{GeneratedNames.InputsType}", "inputs", "default")])
             .Concat(
             [
                 new RunParameter($"{output.ParametersType}?", "parameters", "null"),
@@ -358,13 +358,14 @@ internal static class PipelineEmitter
     {
         var arguments = string.Join(", ", Parameters(pipeline, output, byReference: false).Select(p => p.Declaration));
         var error = ThrowBuildErrors(pipeline.Name) + ";";
-        foreach (var signature in new[] { "Result Run", "global::System.Threading.Tasks.ValueTask<Result> RunAsync" })
+        string[] signatures = [$"{GeneratedNames.ResultType} Run", $"global::System.Threading.Tasks.ValueTask<{GeneratedNames.ResultType}> RunAsync"];
+        for (var i = 0; i < signatures.Length; i++)
         {
+            if (i > 0) w.Line();
             w.Line("/// <summary>Not available: the pipeline has build errors (CPL diagnostics). Fix them to generate its body.</summary>");
             w.Line("/// <exception cref=\"global::System.InvalidOperationException\">Always: the pipeline has build errors.</exception>");
-            w.Line($"public {signature}({arguments}) =>");
+            w.Line($"public {signatures[i]}({arguments}) =>");
             w.Line($"    {error}");
-            if (signature.StartsWith("Result", StringComparison.Ordinal)) w.Line();
         }
     }
 

@@ -26,9 +26,9 @@ internal static class PipelineStepsEmitter
         var graph = pipeline.HasErrors ? null : new ExecutionNames(pipeline);
         w.Open($"partial class {pipeline.ClassName} : {Definitions}.IPipeline");
         WriteDefinition(w, output, pipeline);
-        w.Line($"{Definitions}.PipelineDefinition {Definitions}.IPipeline.Definition => Definition;");
+        w.Line($"{Definitions}.PipelineDefinition {Definitions}.IPipeline.Definition => {GeneratedNames.DefinitionProperty};");
         w.Line();
-        w.Line($"global::Compiled.Session {Definitions}.IPipeline.Session => _session;");
+        w.Line($"global::Compiled.Session {Definitions}.IPipeline.Session => {GeneratedNames.SessionField};");
         w.Line();
         WriteExecuteAsync(w, pipeline, output, graph);
         if (graph is not null)
@@ -67,12 +67,12 @@ internal static class PipelineStepsEmitter
         w.Line("/// </summary>");
         if (pipeline.HasErrors)
         {
-            w.Line($"public static {Definitions}.PipelineDefinition Definition {{ get; }} = new(Name, [], []);");
+            w.Line($"public static {Definitions}.PipelineDefinition {GeneratedNames.DefinitionProperty} {{ get; }} = new(Name, [], []);");
             w.Line();
             return;
         }
 
-        w.Line($"public static {Definitions}.PipelineDefinition Definition {{ get; }} = new(");
+        w.Line($"public static {Definitions}.PipelineDefinition {GeneratedNames.DefinitionProperty} {{ get; }} = new(");
         w.Indent();
         w.Line("Name,");
         w.Line("[");
@@ -160,9 +160,9 @@ internal static class PipelineStepsEmitter
         else
         {
             w.Line($"options ??= {Runners}.RunOptions.Default;");
-            w.Line("parameters ??= _session.Parameters;");
+            w.Line($"parameters ??= {GeneratedNames.SessionField}.Parameters;");
             w.Line("if (options.ParameterOverrides.Count > 0) parameters = parameters.WithOverrides(options.ParameterOverrides);");
-            w.Line($"return {Runners}.PipelineRunner.RunAsync(new Execution(this, options, parameters), cancellationToken);");
+            w.Line($"return {Runners}.PipelineRunner.RunAsync(new {GeneratedNames.ExecutionClass}(this, options, parameters), cancellationToken);");
         }
 
         w.Outdent();
@@ -186,21 +186,21 @@ internal static class PipelineStepsEmitter
 
         w.Line($"/// <summary>One node-by-node run of <c>{Xml(pipeline.Name)}</c>: a field per dataset, a method per node.</summary>");
         w.Line(SourceWriter.GeneratedCodeAttribute);
-        w.Open($"private sealed class Execution : {Runners}.PipelineExecution");
-        if (keepsPipeline) w.Line($"private readonly {pipeline.ClassName} _pipeline;");
-        if (usesCatalog) w.Line($"private readonly {catalogType} _catalog;");
-        if (usesParameters) w.Line($"private readonly {parametersType} _parameters;");
+        w.Open($"private sealed class {GeneratedNames.ExecutionClass} : {Runners}.PipelineExecution");
+        if (keepsPipeline) w.Line($"private readonly {pipeline.ClassName} {GeneratedNames.ExecutionPipelineField};");
+        if (usesCatalog) w.Line($"private readonly {catalogType} {GeneratedNames.ExecutionCatalogField};");
+        if (usesParameters) w.Line($"private readonly {parametersType} {GeneratedNames.ExecutionParametersField};");
         foreach (var value in pipeline.RuntimeValues) w.Line($"private readonly string? {names.Field(value)};");
         foreach (var dataset in pipeline.Datasets) w.Line($"private {dataset.Type.Name} {names.Field(dataset)} = default!;");
         w.Line();
 
-        w.Line($"public Execution({pipeline.ClassName} pipeline, {Runners}.RunOptions options, {parametersType} parameters)");
-        w.Line($"    : base(pipeline._session, {pipeline.ClassName}.Definition, options)");
+        w.Line($"public {GeneratedNames.ExecutionClass}({pipeline.ClassName} pipeline, {Runners}.RunOptions options, {parametersType} parameters)");
+        w.Line($"    : base(pipeline.{GeneratedNames.SessionField}, {pipeline.ClassName}.{GeneratedNames.DefinitionProperty}, options)");
         w.Line("{");
         w.Indent();
-        if (keepsPipeline) w.Line("_pipeline = pipeline;");
-        if (usesCatalog) w.Line("_catalog = pipeline._session.Catalog;");
-        if (usesParameters) w.Line("_parameters = parameters;");
+        if (keepsPipeline) w.Line($"{GeneratedNames.ExecutionPipelineField} = pipeline;");
+        if (usesCatalog) w.Line($"{GeneratedNames.ExecutionCatalogField} = pipeline.{GeneratedNames.SessionField}.Catalog;");
+        if (usesParameters) w.Line($"{GeneratedNames.ExecutionParametersField} = parameters;");
         foreach (var value in pipeline.RuntimeValues) w.Line($"{names.Field(value)} = RuntimeValue({Literal(value.Name)});");
         w.Outdent();
         w.Line("}");
@@ -211,10 +211,10 @@ internal static class PipelineStepsEmitter
             w.Line("public override bool CanRunAll => true;");
             w.Line();
             var arguments = pipeline.RuntimeValues.Select(v => $"{v.ParameterName}: {names.Field(v)}{(v.HasDefault ? "" : "!")}")
-                .Concat(usesParameters ? new[] { "parameters: _parameters" } : Array.Empty<string>())
+                .Concat(usesParameters ? new[] { $"parameters: {GeneratedNames.ExecutionParametersField}" } : Array.Empty<string>())
                 .Concat(new[] { "runId: runId", "cancellationToken: cancellationToken" });
             w.Open($"public override async {ValueTask} RunAllAsync(string runId, {CancellationToken} cancellationToken)");
-            w.Line($"await _pipeline.RunAsync({string.Join(", ", arguments)}).ConfigureAwait(false);");
+            w.Line($"await {GeneratedNames.ExecutionPipelineField}.RunAsync({string.Join(", ", arguments)}).ConfigureAwait(false);");
             w.Close();
         }
 
@@ -261,16 +261,16 @@ internal static class PipelineStepsEmitter
             }
             else if (dataset.IsArtifact && artifactSlots.TryGetValue(dataset.Name, out var slot))
             {
-                w.Line($"{field} = _pipeline.{slot}.Get(Run);");
+                w.Line($"{field} = {GeneratedNames.ExecutionPipelineField}.{slot}.Get(Run);");
             }
             else if (dataset.IsArtifact)
             {
-                w.Line($"{field} = Run.LoadArtifact(_catalog.{names.CatalogMember(dataset)});");
+                w.Line($"{field} = Run.LoadArtifact({GeneratedNames.ExecutionCatalogField}.{names.CatalogMember(dataset)});");
             }
             else
             {
                 w.Open($"if (!TryGetInput({Literal(dataset.Name)}, out {field}))");
-                w.Line($"{field} = await Run.LoadAsync(_catalog.{names.CatalogMember(dataset)}, cancellationToken).ConfigureAwait(false);");
+                w.Line($"{field} = await Run.LoadAsync({GeneratedNames.ExecutionCatalogField}.{names.CatalogMember(dataset)}, cancellationToken).ConfigureAwait(false);");
                 w.Close();
                 w.Line();
             }
@@ -304,7 +304,7 @@ internal static class PipelineStepsEmitter
         w.Line("public override bool Exists(int dataset) => dataset switch");
         w.Line("{");
         w.Indent();
-        foreach (var (dataset, index) in persisted) w.Line($"{index} => _catalog.{names.CatalogMember(dataset)}.Exists(),");
+        foreach (var (dataset, index) in persisted) w.Line($"{index} => {GeneratedNames.ExecutionCatalogField}.{names.CatalogMember(dataset)}.Exists(),");
         w.Line("_ => false,");
         w.Outdent();
         w.Line("};");
@@ -337,12 +337,12 @@ internal static class PipelineStepsEmitter
         w.Line($"/// <summary>Node {index + 1}/{pipeline.Nodes.Count}, <c>{Xml(node.Name)}</c>.</summary>");
         w.Open($"private {(isAsync ? "async " : "")}{ValueTask} {names.StepMethod(index)}({CancellationToken} cancellationToken)");
         w.Line($"Run.NodeStarting({Literal(node.Name)});");
-        w.Line(NodeCall.Statement(node, "_parameters", names.Field, declare: ""));
+        w.Line(NodeCall.Statement(node, GeneratedNames.ExecutionParametersField, names.Field, declare: ""));
 
         w.Line($"Run.NodeCompleted({Literal(node.Name)});");
         foreach (var save in saves)
         {
-            w.Line($"await Run.SaveAsync(_catalog.{names.CatalogMember(save)}, {names.Field(save)}, cancellationToken).ConfigureAwait(false);");
+            w.Line($"await Run.SaveAsync({GeneratedNames.ExecutionCatalogField}.{names.CatalogMember(save)}, {names.Field(save)}, cancellationToken).ConfigureAwait(false);");
         }
 
         if (!isAsync) w.Line("return default;");
