@@ -47,17 +47,8 @@ internal sealed class SessionHost<TSession> : ISessionHost, IPipelineRegistry<TS
     public void Start()
     {
         var logger = _loggerFactory.CreateLogger("Compiled.Orleans");
-        var hooks = new List<PipelineHook>(_options.Hooks);
-        if (_options.Tracing) hooks.Add(new TracingHook());
-        var session = TSession.Create(new SessionOptions
-        {
-            Environment = _options.Environment,
-            ProjectPath = _options.ProjectPath,
-            Hooks = hooks,
-            LoggerFactory = _loggerFactory,
-            JsonTypeInfoResolver = _options.JsonTypeInfoResolver,
-        });
-        foreach (var artifact in _options.Preload ?? TSession.Artifacts)
+        var session = _options.CreateSession<TSession>(_options.Hooks, _loggerFactory);
+        foreach (var artifact in _options.ArtifactsToPreload<TSession>())
         {
             var started = Stopwatch.GetTimestamp();
             session.Preload(artifact);
