@@ -35,6 +35,8 @@ public static class BenchCluster
                 siloBuilder.AddCompiledSession<SpaceflightsSession>(o =>
                 {
                     (o.ProjectPath, o.JsonTypeInfoResolver, o.MaxConcurrentRuns, o.Tracing) = (ProjectPaths.Spaceflights, SpaceflightsJsonContext.Default, 2, false);
+                    // Nothing preloaded: the sweep trains (data_science) and predicts nothing, and a fresh checkout has no regressor yet.
+                    o.Preload = [];
                 });
             }
             else
