@@ -1,5 +1,6 @@
 using Compiled.Orleans;
 using Grid;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -31,7 +32,12 @@ public static class BenchCluster
             siloBuilder.Services.AddLogging(logging => logging.AddFilter("Compiled.Run", LogLevel.Warning));
             if (siloBuilder.Configuration["Project"] == "spaceflights")
             {
-                siloBuilder.AddCompiledSession<SpaceflightsSession>(o => (o.ProjectPath, o.MaxConcurrentRuns, o.Tracing) = (ProjectPaths.Spaceflights, 2, false));
+                siloBuilder.AddCompiledSession<SpaceflightsSession>(o =>
+                {
+                    (o.ProjectPath, o.JsonTypeInfoResolver, o.MaxConcurrentRuns, o.Tracing) = (ProjectPaths.Spaceflights, SpaceflightsJsonContext.Default, 2, false);
+                    // Nothing preloaded: the sweep trains (data_science) and predicts nothing, and a fresh checkout has no regressor yet.
+                    o.Preload = [];
+                });
             }
             else
             {
@@ -46,6 +52,6 @@ public static class BenchCluster
     private sealed class Client : IClientBuilderConfigurator
     {
         public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
-            clientBuilder.AddCompiledClient(o => o.JsonTypeInfoResolver = GridJsonContext.Default);
+            clientBuilder.AddCompiledClient(o => o.JsonTypeInfoResolver = JsonTypeInfoResolver.Combine(GridJsonContext.Default, SpaceflightsJsonContext.Default));
     }
 }

@@ -8,7 +8,7 @@ namespace Compiled.Hosting;
 
 /// <summary>
 /// When the application starts (before the server takes requests), creates the session and loads the
-/// artifacts of <see cref="CompiledSessionOptions.Preload"/>. A failure stops the application: a server
+/// artifacts of <see cref="HostedSessionOptions.Preload"/>. A failure stops the application: a server
 /// that cannot load its model is a broken deployment, better reported at once than on every request.
 /// </summary>
 internal sealed class ArtifactPreloader<TSession>(
@@ -33,7 +33,7 @@ internal sealed class ArtifactPreloader<TSession>(
             throw;
         }
 
-        var names = options.Get(SessionFactory.OptionsName<TSession>()).Preload?.ToArray() ?? [.. TSession.Artifacts];
+        var names = options.Get(SessionFactory.OptionsName<TSession>()).ArtifactsToPreload<TSession>();
         state.Start(names);
         foreach (var name in names)
         {

@@ -14,18 +14,7 @@ internal static class SessionFactory
     {
         var options = services.GetRequiredService<IOptionsMonitor<CompiledSessionOptions>>().Get(OptionsName<TSession>());
         var loggerFactory = services.GetService<ILoggerFactory>();
-        var hooks = new List<PipelineHook>();
-        if (options.Tracing) hooks.Add(new TracingHook());
-        hooks.AddRange(services.GetServices<PipelineHook>());
-        var session = TSession.Create(new SessionOptions
-        {
-            Environment = options.Environment,
-            ProjectPath = options.ProjectPath,
-            LoggerFactory = loggerFactory,
-            Hooks = hooks,
-            JsonTypeInfoResolver = options.JsonTypeInfoResolver,
-            FileStores = options.FileStores,
-        });
+        var session = options.CreateSession<TSession>(services.GetServices<PipelineHook>(), loggerFactory);
         if (loggerFactory is not null)
         {
             HostingLog.SessionCreated(loggerFactory.CreateLogger(HostingLog.Category), typeof(TSession).Name, session.Environment, session.ProjectPath);

@@ -31,6 +31,48 @@ public sealed class InProcessClusterTests(InProcessCluster cluster) : IClassFixt
     }
 
     [Fact]
+    public async Task A_remote_run_carries_the_catalogs_runtime_values()
+    {
+        using var local = LocalGrid.CreateSession();
+        var remote = cluster.Client.Pipeline<CalibratedPipeline>();
+
+        var north = await remote.RunAsync(new Point(1), 2, site: "north", cancellationToken: Timeout);
+        var south = await remote.RunAsync(new Point(1), 2, site: "south", cancellationToken: Timeout);
+
+        Assert.Equal(local.Calibrated.Run(new Point(1), 2, site: "north"), north);
+        Assert.Equal(103, north.Calibrated);
+        Assert.Equal(203, south.Calibrated);
+    }
+
+    [Fact]
+    public async Task A_run_without_a_required_runtime_value_fails_naming_it_and_the_run_the_silo_named()
+    {
+        var error = await Assert.ThrowsAsync<RemoteRunException>(() =>
+            cluster.Client.Pipeline<CalibratedPipeline>().RunAsync(new Point(1), 2, site: null!, cancellationToken: Timeout));
+
+        Assert.Contains("site", error.Error.Message);
+        Assert.False(string.IsNullOrEmpty(error.Error.RunId));
+        Assert.Contains(error.Error.Silo, cluster.Cluster.Silos.Select(s => s.Name));
+    }
+
+    [Fact]
+    public async Task A_batch_of_a_pipeline_with_several_runtime_inputs_runs_each_inputs_record_with_the_runtime_values()
+    {
+        using var local = LocalGrid.CreateSession();
+        var inputs = Enumerable.Range(0, 50).Select(i => new CalibratedPipelineRemote.Inputs(new Point(i), i / 10.0)).ToList();
+
+        var runs = await cluster.Client.Pipeline<CalibratedPipeline>()
+            .BatchAsync(inputs, site: "south", chunkSize: 7, runIdPrefix: "calibrated", cancellationToken: Timeout).ToListAsync();
+
+        Assert.Equal(Enumerable.Range(0, 50).Select(i => $"calibrated-{i}").Order(), runs.Select(r => r.RunId).Order());
+        Assert.All(runs, run =>
+        {
+            Assert.Same(inputs[run.Index], run.Item);
+            Assert.Equal(local.Calibrated.Run(run.Item.Point, run.Item.Shift, site: "south").Calibrated, run.Result.Calibrated);
+        });
+    }
+
+    [Fact]
     public async Task A_sweep_streams_every_run_once_with_its_run_id_parameters_and_the_local_result()
     {
         using var local = LocalGrid.CreateSession();

@@ -30,13 +30,18 @@ public sealed class RemoteTests
     [Fact]
     public void ParametersRecordJson_Snapshot() => Match(MiniFlights.Run, "MiniFlightsParameters.Remote");
 
-    /// <summary>A remote run does not carry <c>${runtime:…}</c> values: a pipeline whose catalog takes them gets no remote members.</summary>
+    /// <summary>
+    /// Two runtime inputs and a required and a defaulted <c>${runtime:…}</c> value: the values are parameters of every member
+    /// (required first, as the local <c>Run</c> takes them) and travel beside the body; <c>BatchAsync</c> takes a generated
+    /// <c>Inputs</c> record, one value of each runtime input per run.
+    /// </summary>
     [Fact]
-    public void PipelineWithRuntimeValues_GetsNoRemoteMembers()
-    {
-        Assert.Contains("Dispatch.QuotePipeline.Contract.g.cs", Dispatch.Run.Sources.Keys);
-        Assert.DoesNotContain("Dispatch.QuotePipeline.Remote.g.cs", Dispatch.Run.Sources.Keys);
-    }
+    public void PipelineWithRuntimeValuesAndSeveralInputs_Snapshot() => Match(Dispatch.Run, "Dispatch.QuotePipeline.Remote");
+
+    /// <summary>No runtime input: no <c>BatchAsync</c> (a sweep varies the parameters).</summary>
+    [Fact]
+    public void PipelineWithoutRuntimeInputs_HasNoBatch() =>
+        Assert.DoesNotContain("BatchAsync", Dispatch.Run.Source("Dispatch.TotalsPipeline.Remote.g.cs"), StringComparison.Ordinal);
 
     [Fact]
     public void RemoteMembersCompile()

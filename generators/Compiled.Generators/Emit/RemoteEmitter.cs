@@ -7,18 +7,17 @@ namespace Compiled.Generators.Emit;
 /// <summary>
 /// Emits <c>{Pipeline}.Remote.g.cs</c>: a static class of extension methods on <c>RemotePipeline&lt;TPipeline&gt;</c>
 /// (a runtime type of <c>Compiled</c>, whatever the transport) that give a remote pipeline the typed shape of the local
-/// one — <c>RunAsync(inputs…, parameters, runId)</c> returning the pipeline's <c>Result</c>, <c>SweepAsync</c> over
-/// parameters records and, for a pipeline with one runtime input, <c>BatchAsync</c> over many inputs. The inputs and
-/// the parameters record are written, and the result read, through the serving contract's JSON metadata.
+/// one — <c>RunAsync(inputs…, runtime values…, parameters, runId)</c> returning the pipeline's <c>Result</c>, <c>SweepAsync</c>
+/// over parameters records and, for a pipeline with runtime inputs, <c>BatchAsync</c> over many inputs (each input's value
+/// itself for one runtime input; a generated <c>Inputs</c> record for several). The inputs and the parameters record are
+/// written, and the result read, through the serving contract's JSON metadata; the catalog's <c>${runtime:…}</c> values
+/// travel beside them, as the serving contract's route values do.
 /// </summary>
-/// <remarks>
-/// Not emitted for a pipeline with build errors, nor for one whose catalog takes <c>${runtime:…}</c> values (a remote
-/// run does not carry them).
-/// </remarks>
+/// <remarks>Not emitted for a pipeline with build errors.</remarks>
 internal static class RemoteEmitter
 {
-    /// <summary>Whether <paramref name="pipeline"/> gets a remote file: it has no build errors and its catalog takes no runtime values.</summary>
-    public static bool CanRunRemotely(PipelineModel pipeline) => !pipeline.HasErrors && pipeline.RuntimeValues.IsEmpty;
+    /// <summary>Whether <paramref name="pipeline"/> gets a remote file: it has no build errors.</summary>
+    public static bool CanRunRemotely(PipelineModel pipeline) => !pipeline.HasErrors;
 
     public static string Emit(PipelineOutputModel output)
     {
@@ -37,10 +36,16 @@ internal static class RemoteEmitter
         WriteRun(w, pipeline, names, types);
         w.Line();
         WriteSweep(w, pipeline, names, types);
-        if (pipeline.RuntimeInputs.Count == 1)
+        if (pipeline.RuntimeInputs.Count > 0)
         {
             w.Line();
             WriteBatch(w, pipeline, names, types);
+        }
+
+        if (pipeline.RuntimeInputs.Count > 1)
+        {
+            w.Line();
+            WriteInputsRecord(w, pipeline, names);
         }
 
         w.Line();
@@ -56,22 +61,24 @@ internal static class RemoteEmitter
         w.Line("/// <summary>Runs the pipeline once, remotely, and returns its result.</summary>");
         WriteRemoteParam(w, n);
         WriteInputParams(w, pipeline);
+        WriteValueParams(w, pipeline);
         w.Line("/// <param name=\"parameters\">The parameters for this run; the remote session's when null.</param>");
-        w.Line("/// <param name=\"runId\">The run's id; a new unique id when null.</param>");
+        w.Line("/// <param name=\"runId\">The run's id; when null, the remote session names the run as a local one does.</param>");
         w.Line("/// <param name=\"cancellationToken\">Cancels the run where it runs.</param>");
         WriteExceptions(w, single: true);
         w.Line($"public static async global::System.Threading.Tasks.Task<{t.Result}> RunAsync(");
         w.Indent();
         w.Line($"this {t.Remote} {n.Remote},");
         foreach (var input in pipeline.RuntimeInputs) w.Line($"{input.TypeName} {input.ParameterName},");
+        WriteValueDeclarations(w, pipeline);
         w.Line($"{t.Parameters}? parameters = null,");
         w.Line("string? runId = null,");
         w.Line("global::System.Threading.CancellationToken cancellationToken = default)");
         w.Outdent();
         w.Line("{");
         w.Indent();
-        var arguments = string.Join("", pipeline.RuntimeInputs.Select(i => ", " + i.ParameterName));
-        w.Line($"var {n.Request} = Request({n.Remote}, runId ?? global::Compiled.RemoteRequest.NewRunId(), 0, global::Compiled.RemoteParameters.Create({n.Remote}.JsonOptions, parameters){arguments});");
+        var arguments = Arguments(pipeline, pipeline.RuntimeInputs.Select(i => i.ParameterName));
+        w.Line($"var {n.Request} = Request({n.Remote}, runId, 0, global::Compiled.RemoteParameters.Create({n.Remote}.JsonOptions, parameters){arguments});");
         w.Line($"var {n.Reply} = await {n.Remote}.RunAsync({n.Request}, cancellationToken).ConfigureAwait(false);");
         w.Line($"return ReadResult({n.Remote}, {n.Reply});");
         w.Close();
@@ -86,6 +93,7 @@ internal static class RemoteEmitter
         WriteRemoteParam(w, n);
         w.Line("/// <param name=\"parameters\">One parameters record per run.</param>");
         WriteInputParams(w, pipeline);
+        WriteValueParams(w, pipeline);
         w.Line("/// <param name=\"runIdPrefix\">The prefix of the runs' ids; a new unique one when null.</param>");
         w.Line("/// <param name=\"cancellationToken\">Cancels every run that has not completed.</param>");
         WriteExceptions(w, single: false);
@@ -94,6 +102,7 @@ internal static class RemoteEmitter
         w.Line($"this {t.Remote} {n.Remote},");
         w.Line($"global::System.Collections.Generic.IReadOnlyList<{t.Parameters}> parameters,");
         foreach (var input in pipeline.RuntimeInputs) w.Line($"{input.TypeName} {input.ParameterName},");
+        WriteValueDeclarations(w, pipeline);
         w.Line("string? runIdPrefix = null,");
         w.Line("global::System.Threading.CancellationToken cancellationToken = default)");
         w.Outdent();
@@ -103,7 +112,7 @@ internal static class RemoteEmitter
         w.Line($"var {n.Prefix} = runIdPrefix ?? global::Compiled.RemoteRequest.NewRunId();");
         w.Line($"var {n.Requests} = new global::Compiled.RemoteRequest[parameters.Count];");
         w.Open($"for (var {n.Index} = 0; {n.Index} < {n.Requests}.Length; {n.Index}++)");
-        var arguments = string.Join("", pipeline.RuntimeInputs.Select(i => ", " + i.ParameterName));
+        var arguments = Arguments(pipeline, pipeline.RuntimeInputs.Select(i => i.ParameterName));
         w.Line($"var {n.Run} = global::Compiled.RemoteParameters.Create({n.Remote}.JsonOptions, parameters[{n.Index}]);");
         w.Line($"{n.Requests}[{n.Index}] = Request({n.Remote}, global::Compiled.RemoteRuns.RunId({n.Prefix}, {n.Index}), {n.Index}, {n.Run}{arguments});");
         w.Close();
@@ -115,23 +124,30 @@ internal static class RemoteEmitter
 
     private static void WriteBatch(SourceWriter w, PipelineModel pipeline, Names n, Types t)
     {
-        var input = pipeline.RuntimeInputs[0];
+        var single = pipeline.RuntimeInputs.Count == 1;
+        var itemType = single ? pipeline.RuntimeInputs[0].TypeName : Qualified(pipeline.Namespace, pipeline.ClassName + "Remote") + "." + InputsRecord;
+        var items = single ? pipeline.RuntimeInputs[0].ParameterName : n.Inputs;
+        var what = single ? $"<c>{Xml(pipeline.RuntimeInputs[0].Dataset)}</c> value" : $"<see cref=\"{InputsRecord}\"/> (one value of each runtime input)";
         w.Line("/// <summary>");
-        w.Line($"/// Runs the pipeline once per <c>{Xml(input.Dataset)}</c> value, in chunks spread over the remote silos (a chunk runs on one");
+        w.Line($"/// Runs the pipeline once per {what}, in chunks spread over the remote silos (a chunk runs on one");
         w.Line("/// silo, one run after the other, with the silo's preloaded artifacts), and yields each run as it completes: its run id");
         w.Line("/// (<c>{prefix}-{index}</c>), its input and its result or failure. A failed run does not stop the others.");
         w.Line("/// </summary>");
         WriteRemoteParam(w, n);
-        w.Line($"/// <param name=\"{input.ParameterName.TrimStart('@')}\">One value of the runtime input <c>{Xml(input.Dataset)}</c> per run.</param>");
+        w.Line(single
+            ? $"/// <param name=\"{items.TrimStart('@')}\">One value of the runtime input <c>{Xml(pipeline.RuntimeInputs[0].Dataset)}</c> per run.</param>"
+            : $"/// <param name=\"{items}\">One set of runtime inputs per run.</param>");
+        WriteValueParams(w, pipeline);
         w.Line("/// <param name=\"parameters\">The parameters of every run; the remote session's when null.</param>");
         w.Line("/// <param name=\"chunkSize\">How many runs travel to a silo together.</param>");
         w.Line("/// <param name=\"runIdPrefix\">The prefix of the runs' ids; a new unique one when null.</param>");
         w.Line("/// <param name=\"cancellationToken\">Cancels every run that has not completed.</param>");
         WriteExceptions(w, single: false);
-        w.Line($"public static global::System.Collections.Generic.IAsyncEnumerable<global::Compiled.RemoteRun<{input.TypeName}, {t.Result}>> BatchAsync(");
+        w.Line($"public static global::System.Collections.Generic.IAsyncEnumerable<global::Compiled.RemoteRun<{itemType}, {t.Result}>> BatchAsync(");
         w.Indent();
         w.Line($"this {t.Remote} {n.Remote},");
-        w.Line($"global::System.Collections.Generic.IReadOnlyList<{input.TypeName}> {input.ParameterName},");
+        w.Line($"global::System.Collections.Generic.IReadOnlyList<{itemType}> {items},");
+        WriteValueDeclarations(w, pipeline);
         w.Line($"{t.Parameters}? parameters = null,");
         w.Line("int chunkSize = 1000,");
         w.Line("string? runIdPrefix = null,");
@@ -139,30 +155,68 @@ internal static class RemoteEmitter
         w.Outdent();
         w.Line("{");
         w.Indent();
-        w.Line($"global::System.ArgumentNullException.ThrowIfNull({input.ParameterName});");
+        w.Line($"global::System.ArgumentNullException.ThrowIfNull({items});");
         w.Line($"var {n.Prefix} = runIdPrefix ?? global::Compiled.RemoteRequest.NewRunId();");
         w.Line($"var {n.Run} = global::Compiled.RemoteParameters.Create({n.Remote}.JsonOptions, parameters);");
-        w.Line($"var {n.Requests} = new global::Compiled.RemoteRequest[{input.ParameterName}.Count];");
+        w.Line($"var {n.Requests} = new global::Compiled.RemoteRequest[{items}.Count];");
         w.Open($"for (var {n.Index} = 0; {n.Index} < {n.Requests}.Length; {n.Index}++)");
-        w.Line($"{n.Requests}[{n.Index}] = Request({n.Remote}, global::Compiled.RemoteRuns.RunId({n.Prefix}, {n.Index}), {n.Index}, {n.Run}, {input.ParameterName}[{n.Index}]);");
+        var inputs = single
+            ? new List<string> { $"{items}[{n.Index}]" }
+            : InputProperties(pipeline).Select(p => $"{items}[{n.Index}].{p}").ToList();
+        w.Line($"{n.Requests}[{n.Index}] = Request({n.Remote}, global::Compiled.RemoteRuns.RunId({n.Prefix}, {n.Index}), {n.Index}, {n.Run}{Arguments(pipeline, inputs)});");
         w.Close();
         w.Line();
         w.Line($"var {n.Replies} = {n.Remote}.RunManyAsync({n.Requests}, chunkSize, cancellationToken);");
-        w.Line($"return global::Compiled.RemoteRuns.Read({n.Replies}, {input.ParameterName}, {n.Reply} => ReadResult({n.Remote}, {n.Reply}), cancellationToken);");
+        w.Line($"return global::Compiled.RemoteRuns.Read({n.Replies}, {items}, {n.Reply} => ReadResult({n.Remote}, {n.Reply}), cancellationToken);");
         w.Close();
+    }
+
+    private static void WriteInputsRecord(SourceWriter w, PipelineModel pipeline, Names n)
+    {
+        var properties = InputProperties(pipeline);
+        w.Line("/// <summary>The runtime inputs of one run of <see cref=\"BatchAsync\"/>: one value of each.</summary>");
+        for (var i = 0; i < properties.Count; i++)
+        {
+            w.Line($"/// <param name=\"{properties[i]}\">The runtime input <c>{Xml(pipeline.RuntimeInputs[i].Dataset)}</c>.</param>");
+        }
+
+        w.Line(SourceWriter.GeneratedCodeAttribute);
+        var fields = string.Join(", ", pipeline.RuntimeInputs.Select((input, i) => $"{input.TypeName} {properties[i]}"));
+        w.Line($"public sealed record {InputsRecord}({fields});");
+    }
+
+    // The properties of the Inputs record: the inputs' names in PascalCase, made unique (and never the record's own name).
+    private static List<string> InputProperties(PipelineModel pipeline)
+    {
+        var properties = new List<string>();
+        foreach (var input in pipeline.RuntimeInputs)
+        {
+            var property = Naming.ToPascalCase(input.Dataset);
+            if (property == InputsRecord) property += "Value";
+            while (properties.Contains(property)) property += "Input";
+            properties.Add(property);
+        }
+
+        return properties;
     }
 
     private static void WriteRequest(SourceWriter w, PipelineModel pipeline, Names n, Types t)
     {
         w.Line("/// <summary>One run's request: the runtime inputs as the JSON body the pipeline's serving contract reads.</summary>");
-        var inputs = string.Join("", pipeline.RuntimeInputs.Select(i => $", {i.TypeName} {i.ParameterName}"));
-        w.Line($"private static global::Compiled.RemoteRequest Request({t.Remote} {n.Remote}, string runId, int {n.Index}, global::Compiled.RemoteParameters parameters{inputs}) =>");
+        var inputs = string.Join("", pipeline.RuntimeInputs.Select(i => $", {i.TypeName} {i.ParameterName}"))
+            + string.Join("", pipeline.RuntimeValues.Select(v => $", string? {v.ParameterName}"));
+        w.Line($"private static global::Compiled.RemoteRequest Request({t.Remote} {n.Remote}, string? runId, int {n.Index}, global::Compiled.RemoteParameters parameters{inputs}) =>");
         w.Indent();
         w.Line($"new global::Compiled.RemoteBody({n.Remote}.JsonOptions)");
         w.Indent();
         foreach (var input in pipeline.RuntimeInputs)
         {
             w.Line($".Input({Literal(input.Dataset)}, {input.ParameterName})");
+        }
+
+        foreach (var value in pipeline.RuntimeValues)
+        {
+            w.Line($".RuntimeValue({Literal(value.Name)}, {value.ParameterName})");
         }
 
         w.Line($".ToRequest(runId, {n.Index}, parameters);");
@@ -176,13 +230,13 @@ internal static class RemoteEmitter
         w.Open($"private static {t.Result} ReadResult({t.Remote} {n.Remote}, global::Compiled.RemoteReply {n.Reply})");
         if (pipeline.Results.IsEmpty)
         {
-            w.Line($"global::Compiled.RemoteOutputs.Read({n.Reply}, {n.Remote}.JsonOptions).Dispose();");
+            w.Line($"_ = global::Compiled.RemoteOutputs.Read({n.Reply}, {n.Remote}.JsonOptions);");
             w.Line("return new();");
             w.Close();
             return;
         }
 
-        w.Line($"using var outputs = global::Compiled.RemoteOutputs.Read({n.Reply}, {n.Remote}.JsonOptions);");
+        w.Line($"var outputs = global::Compiled.RemoteOutputs.Read({n.Reply}, {n.Remote}.JsonOptions);");
         w.Line($"return new {t.Result}(");
         w.Indent();
         for (var i = 0; i < pipeline.Results.Count; i++)
@@ -206,6 +260,28 @@ internal static class RemoteEmitter
         }
     }
 
+    private static void WriteValueParams(SourceWriter w, PipelineModel pipeline)
+    {
+        foreach (var value in pipeline.RuntimeValues)
+        {
+            var when = value.HasDefault ? "; the catalog's default when null" : "";
+            w.Line($"/// <param name=\"{value.ParameterName.TrimStart('@')}\">The catalog's runtime value <c>{Xml(value.Name)}</c> (<c>${{runtime:{Xml(value.Name)}}}</c>){when}.</param>");
+        }
+    }
+
+    // Required values first, as the local Run takes them, then those with a default.
+    private static void WriteValueDeclarations(SourceWriter w, PipelineModel pipeline)
+    {
+        foreach (var value in pipeline.RuntimeValues)
+        {
+            w.Line(value.HasDefault ? $"string? {value.ParameterName} = null," : $"string {value.ParameterName},");
+        }
+    }
+
+    // The arguments of Request after its parameters argument: the runtime inputs, then the runtime values.
+    private static string Arguments(PipelineModel pipeline, IEnumerable<string> inputs) =>
+        string.Join("", inputs.Concat(pipeline.RuntimeValues.Select(v => v.ParameterName)).Select(a => ", " + a));
+
     private static void WriteExceptions(SourceWriter w, bool single)
     {
         if (single)
@@ -215,6 +291,9 @@ internal static class RemoteEmitter
 
         w.Line("/// <exception cref=\"global::Compiled.RemotePipelineException\">No silo serves the pipeline, or the cluster cannot be reached.</exception>");
     }
+
+    /// <summary>The name of the record of one run's runtime inputs, for a pipeline with several.</summary>
+    private const string InputsRecord = "Inputs";
 
     /// <summary>The C# types the remote members name.</summary>
     private sealed class Types(string self, string parameters)
@@ -236,7 +315,8 @@ internal static class RemoteEmitter
 
         public Names(PipelineModel pipeline)
         {
-            _taken = new HashSet<string>(pipeline.RuntimeInputs.Select(i => i.ParameterName), StringComparer.Ordinal);
+            _taken = new HashSet<string>(
+                pipeline.RuntimeInputs.Select(i => i.ParameterName).Concat(pipeline.RuntimeValues.Select(v => v.ParameterName)), StringComparer.Ordinal);
             Remote = Unique("remote");
             Request = Unique("request");
             Reply = Unique("reply");
@@ -245,6 +325,7 @@ internal static class RemoteEmitter
             Prefix = Unique("prefix");
             Index = Unique("index");
             Run = Unique("runParameters");
+            Inputs = Unique("inputs");
         }
 
         public string Remote { get; }
@@ -262,6 +343,8 @@ internal static class RemoteEmitter
         public string Index { get; }
 
         public string Run { get; }
+
+        public string Inputs { get; }
 
         private string Unique(string name)
         {

@@ -34,20 +34,30 @@ internal sealed class ClusterDispatcher
 
     public JsonSerializerOptions JsonOptions { get; }
 
+    // A single run: one call shaped like a bare grain call (the body in, the result out, details only when the run has some), awaited
+    // directly when there is nothing to cancel. A silo lost before it answered is dropped and the run goes to another.
     public async Task<RemoteReply> RunAsync(PipelineIdentity pipeline, RemoteRequest request, CancellationToken cancellationToken)
     {
-        var envelope = Envelope(pipeline, request, TraceContext());
+        var body = Array(request.Body);
+        var details = Details(request, TraceContext(), always: false);
         while (true)
         {
             var worker = NextWorker(pipeline) ?? await SlowNextWorkerAsync(pipeline, cancellationToken).ConfigureAwait(false);
             try
             {
-                var outcomes = await CallAsync(worker, [envelope], watchLoss: false, cancellationToken).ConfigureAwait(false);
-                return Reply(outcomes[0]);
+                var call = worker.Grain.RunAsync(pipeline.TypeName, body, details, cancellationToken);
+                var result = cancellationToken.CanBeCanceled
+                    ? await Abandonable(call, worker, cancellationToken, cancellationToken).ConfigureAwait(false)
+                    : await call.ConfigureAwait(false);
+                return new RemoteReply(request.RunId, request.Index, result.Result, result.Failure?.ToError());
             }
             catch (Exception exception) when (IsSiloLost(exception))
             {
                 Lose(worker);
+            }
+            catch (TimeoutException exception)
+            {
+                throw Timeout(worker, exception);
             }
         }
     }
@@ -63,7 +73,11 @@ internal sealed class ClusterDispatcher
         for (var start = 0; start < requests.Count; start += chunkSize)
         {
             var chunk = new RunEnvelope[Math.Min(chunkSize, requests.Count - start)];
-            for (var i = 0; i < chunk.Length; i++) chunk[i] = Envelope(pipeline, requests[start + i], trace);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var request = requests[start + i];
+                chunk[i] = new RunEnvelope(pipeline.TypeName, request.Index, Array(request.Body), Details(request, trace, always: true)!);
+            }
             queue.Writer.TryWrite(chunk);
         }
 
@@ -132,7 +146,7 @@ internal sealed class ClusterDispatcher
                 try
                 {
                     if (worker.IsLost) throw new SiloLostException(worker.Silo);
-                    outcomes = await CallAsync(worker, chunk, watchLoss: true, cancellationToken).ConfigureAwait(false);
+                    outcomes = await CallAsync(worker, chunk, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception exception) when (IsSiloLost(exception))
                 {
@@ -143,8 +157,9 @@ internal sealed class ClusterDispatcher
                 catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
                     // The call failed for another reason (a timeout, a silo error): each of its runs fails, naming the silo.
-                    outcomes = System.Array.ConvertAll(chunk, run => new RunOutcome(run.RunId, run.Index, [],
-                        new RunFailure(run.RunId, null, worker.Silo, exception.GetType().FullName!, exception.Message)));
+                    var failure = exception is TimeoutException timeout ? Timeout(worker, timeout) : exception;
+                    outcomes = System.Array.ConvertAll(chunk, run => new RunOutcome(run.Details.RunId!, run.Index, [],
+                        new RunFailure(run.Details.RunId!, null, worker.Silo, failure.GetType().FullName!, failure.Message)));
                 }
 
                 foreach (var outcome in outcomes) await replies.WriteAsync(outcome, cancellationToken).ConfigureAwait(false);
@@ -153,18 +168,20 @@ internal sealed class ClusterDispatcher
         }
     }
 
-    // One call to a silo's worker. The call's timeout is Orleans' response timeout (CompiledClientOptions.CallTimeout, set by
-    // AddCompiledClient); a token is passed only when there is something to cancel: the caller's, and during a sweep or
-    // batch the silo's loss (a call that cannot be cancelled takes Orleans' plain path, as a bare grain call does).
-    private static async Task<RunOutcome[]> CallAsync(SiloWorker worker, RunEnvelope[] runs, bool watchLoss, CancellationToken cancellationToken)
+    // One call of a chunk to a silo's worker, abandoned when the caller cancels or the silo is lost. The call's timeout is Orleans'
+    // response timeout (CompiledClientOptions.CallTimeout, set by AddCompiledClient).
+    private static async Task<RunOutcome[]> CallAsync(SiloWorker worker, RunEnvelope[] runs, CancellationToken cancellationToken)
     {
-        var lost = watchLoss ? worker.Lost : CancellationToken.None;
-        using var linked = cancellationToken.CanBeCanceled && lost.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lost) : null;
-        var token = linked?.Token ?? (cancellationToken.CanBeCanceled ? cancellationToken : lost);
-        var call = worker.Grain.RunAsync(runs, token);
+        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, worker.Lost) : null;
+        var token = linked?.Token ?? worker.Lost;
+        return await Abandonable(worker.Grain.RunManyAsync(runs, token), worker, token, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Abandoned at once when cancelled or lost: a call to a dead silo may not complete before its response timeout.
+    private static async Task<T> Abandonable<T>(Task<T> call, SiloWorker worker, CancellationToken token, CancellationToken cancellationToken)
+    {
         try
         {
-            // Abandoned at once when cancelled or lost: a call to a dead silo may not complete before its response timeout.
             return await call.WaitAsync(token).ConfigureAwait(false);
         }
         catch (Exception) when (worker.IsLost && !cancellationToken.IsCancellationRequested)
@@ -177,12 +194,10 @@ internal sealed class ClusterDispatcher
             Observe(call);
             throw;
         }
-        catch (TimeoutException exception)
-        {
-            throw new TimeoutException(
-                $"Silo {worker.Silo} did not answer in time (CompiledClientOptions.CallTimeout, Orleans' response timeout): {exception.Message}", exception);
-        }
     }
+
+    private static TimeoutException Timeout(SiloWorker worker, TimeoutException exception) =>
+        new($"Silo {worker.Silo} did not answer in time (CompiledClientOptions.CallTimeout, Orleans' response timeout): {exception.Message}", exception);
 
     // An abandoned call still completes some day: its failure is observed, not left unobserved.
     private static void Observe(Task call) =>
@@ -314,9 +329,19 @@ internal sealed class ClusterDispatcher
         exception is SiloLostException or SiloUnavailableException or OrleansMessageRejectionException or global::Orleans.Runtime.Messaging.ConnectionFailedException ||
         (exception.InnerException is { } inner && IsSiloLost(inner));
 
-    private static RunEnvelope Envelope(PipelineIdentity pipeline, RemoteRequest request, (string? Parent, string? State) trace) =>
-        new(pipeline.TypeName, request.RunId, request.Index, Array(request.Body), request.Parameters.TypeName, Array(request.Parameters.Json),
-            trace.Parent, trace.State);
+    // What a run carries beside its body; null for a single run that has nothing to carry (no run id, parameters, trace or runtime values).
+    private static RunDetails? Details(RemoteRequest request, (string? Parent, string? State) trace, bool always)
+    {
+        var parameters = request.Parameters;
+        if (!always && request.RunId is null && parameters.IsNone && trace.Parent is null && request.RuntimeValues is null) return null;
+        var values = request.RuntimeValues switch
+        {
+            null => null,
+            Dictionary<string, string?> dictionary => dictionary, // RemoteBody's own, never changed after the request is made
+            var other => new Dictionary<string, string?>(other, StringComparer.Ordinal),
+        };
+        return new RunDetails(request.RunId, parameters.TypeName, Array(parameters.Json), trace.Parent, trace.State, values);
+    }
 
     // The bytes as an array: the memory's own array when it is a whole one (RemoteBody makes those), else a copy.
     private static byte[] Array(ReadOnlyMemory<byte> memory) =>

@@ -7,7 +7,7 @@ public sealed class CompiledClientOptions
 {
     /// <summary>
     /// JSON metadata for the runtime inputs, outputs and the types of parameter values that cross the wire; the same resolver
-    /// as the silos' (<see cref="CompiledSiloOptions.JsonTypeInfoResolver"/>). Required: nothing falls back to reflection, and a
+    /// as the silos' (<see cref="HostedSessionOptions.JsonTypeInfoResolver"/>). Required: nothing falls back to reflection, and a
     /// type it does not list is an error naming the type. The generated parameters record writes itself
     /// (<see cref="IRemoteParameters{TSelf}"/>); scalars and lists of scalars need no listing.
     /// </summary>

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Net;
 using Microsoft.Extensions.Options;
+using Orleans.Clustering.Redis;
 using Orleans.Configuration;
 using Orleans.Messaging;
 
@@ -8,11 +10,12 @@ namespace Compiled.Orleans.Client;
 /// <summary>
 /// Retries the client's connection to the cluster until <see cref="CompiledClientOptions.ConnectTimeout"/> has passed
 /// since the first failure, then gives up with a <see cref="RemotePipelineException"/> that names the cluster, the
-/// gateways it tried (or why it could not list them, such as an unreachable Redis) and what to do, instead of waiting
-/// forever for a cluster that is not there.
+/// gateways it tried (or, with Redis membership, the Redis address it could not list them from) and what to do, instead
+/// of waiting forever for a cluster that is not there.
 /// </summary>
 internal sealed class ConnectTimeoutFilter(
-    IOptions<CompiledClientOptions> options, IOptions<ClusterOptions> cluster, IGatewayListProvider gateways) : IClientConnectionRetryFilter
+    IOptions<CompiledClientOptions> options, IOptions<ClusterOptions> cluster, IGatewayListProvider gateways, IOptions<RedisClusteringOptions> redis)
+    : IClientConnectionRetryFilter
 {
     private static readonly TimeSpan GatewayListTimeout = TimeSpan.FromSeconds(5);
 
@@ -43,10 +46,23 @@ internal sealed class ConnectTimeoutFilter(
             : $"First error: {first.GetType().Name}: {first.Message} Last error: {last.GetType().Name}: {last.Message}";
     }
 
+    // Where the gateways are listed: Redis's addresses (never the rest of its configuration, which may hold a password), or the provider.
+    private string Membership()
+    {
+        var provider = gateways.GetType().Name;
+        if (redis.Value.ConfigurationOptions is not { EndPoints.Count: > 0 } configuration) return provider; // not Redis membership
+        var addresses = configuration.EndPoints.Select(endpoint => endpoint switch
+        {
+            DnsEndPoint dns => $"{dns.Host}:{dns.Port}",
+            _ => endpoint.ToString(),
+        });
+        return $"{provider}, Redis at {string.Join(", ", addresses)}";
+    }
+
     private async Task<string> DescribeAsync(Exception exception, int attempts)
     {
         var (clusterId, serviceId) = (cluster.Value.ClusterId, cluster.Value.ServiceId);
-        var provider = gateways.GetType().Name;
+        var provider = Membership();
         string tried;
         try
         {

@@ -11,8 +11,8 @@ internal interface ISessionHost
     /// <summary>What the silo serves.</summary>
     WorkerInfo Describe(string silo);
 
-    /// <summary>Runs one request, within the silo's concurrency bound; a failure becomes a <see cref="RunFailure"/>.</summary>
-    Task<RunOutcome> RunAsync(RunEnvelope run, string silo, CancellationToken cancellationToken);
+    /// <summary>Runs one request of <paramref name="pipeline"/> (a slot taken with <see cref="EnterAsync"/>); a failure becomes a <see cref="RunFailure"/>.</summary>
+    ValueTask<RunResult> RunAsync(string pipeline, byte[] body, RunDetails? details, string silo, CancellationToken cancellationToken);
 
     /// <summary>Waits for a slot among the silo's <see cref="CompiledSiloOptions.MaxConcurrentRuns"/>; give it back with <see cref="Exit"/>.</summary>
     Task EnterAsync(CancellationToken cancellationToken);

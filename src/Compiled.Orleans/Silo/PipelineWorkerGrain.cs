@@ -6,7 +6,7 @@ namespace Compiled.Orleans.Silo;
 
 /// <summary>
 /// The worker of one silo (placed on the silo its key names): runs the runs it is sent on the silo's session. A call
-/// waits for one of the silo's run slots, then runs its runs (one for a sweep, a chunk for a batch) one after the other.
+/// waits for one of the silo's run slots, then runs its run (or, for a chunk of a sweep or batch, its runs one after the other).
 /// </summary>
 [Reentrant]
 [SiloBoundPlacement]
@@ -14,7 +14,28 @@ internal sealed class PipelineWorkerGrain(ISessionHost host, ILocalSiloDetails s
 {
     public Task<WorkerInfo> DescribeAsync() => Task.FromResult(host.Describe(silo.Name));
 
-    public async Task<RunOutcome[]> RunAsync(RunEnvelope[] runs, CancellationToken cancellationToken)
+    // A free slot and a run that completes synchronously (no node awaits) take no state machine: the call costs what the run costs.
+    public Task<RunResult> RunAsync(string pipeline, byte[] body, RunDetails? details, CancellationToken cancellationToken)
+    {
+        var enter = host.EnterAsync(cancellationToken);
+        if (!enter.IsCompletedSuccessfully) return RunAfterWaitAsync(enter, pipeline, body, details, cancellationToken);
+        ValueTask<RunResult> run;
+        try
+        {
+            run = host.RunAsync(pipeline, body, details, silo.Name, cancellationToken);
+        }
+        catch
+        {
+            host.Exit();
+            throw;
+        }
+
+        if (!run.IsCompleted) return ExitAfterAsync(run);
+        host.Exit();
+        return run.IsCompletedSuccessfully ? Task.FromResult(run.Result) : run.AsTask();
+    }
+
+    public async Task<RunOutcome[]> RunManyAsync(RunEnvelope[] runs, CancellationToken cancellationToken)
     {
         await host.EnterAsync(cancellationToken);
         try
@@ -23,10 +44,37 @@ internal sealed class PipelineWorkerGrain(ISessionHost host, ILocalSiloDetails s
             for (var i = 0; i < runs.Length; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                outcomes[i] = await host.RunAsync(runs[i], silo.Name, cancellationToken);
+                var run = runs[i];
+                var result = await host.RunAsync(run.Pipeline, run.Body, run.Details, silo.Name, cancellationToken);
+                outcomes[i] = new RunOutcome(run.Details.RunId!, run.Index, result.Result, result.Failure);
             }
 
             return outcomes;
+        }
+        finally
+        {
+            host.Exit();
+        }
+    }
+
+    private async Task<RunResult> RunAfterWaitAsync(Task enter, string pipeline, byte[] body, RunDetails? details, CancellationToken cancellationToken)
+    {
+        await enter;
+        try
+        {
+            return await host.RunAsync(pipeline, body, details, silo.Name, cancellationToken);
+        }
+        finally
+        {
+            host.Exit();
+        }
+    }
+
+    private async Task<RunResult> ExitAfterAsync(ValueTask<RunResult> run)
+    {
+        try
+        {
+            return await run;
         }
         finally
         {

@@ -17,6 +17,8 @@ internal sealed class SessionHost<TSession> : ISessionHost, IPipelineRegistry<TS
 {
     private delegate ValueTask Runner(TSession session, PipelineRequest request, CancellationToken cancellationToken);
 
+    private static readonly Dictionary<string, string?> NoRuntimeValues = [];
+
     private readonly Dictionary<string, Runner> _pipelines = new(StringComparer.Ordinal);
     private readonly CompiledSiloOptions _options;
     private readonly ILoggerFactory _loggerFactory;
@@ -45,17 +47,8 @@ internal sealed class SessionHost<TSession> : ISessionHost, IPipelineRegistry<TS
     public void Start()
     {
         var logger = _loggerFactory.CreateLogger("Compiled.Orleans");
-        var hooks = new List<PipelineHook>(_options.Hooks);
-        if (_options.Tracing) hooks.Add(new TracingHook());
-        var session = TSession.Create(new SessionOptions
-        {
-            Environment = _options.Environment,
-            ProjectPath = _options.ProjectPath,
-            Hooks = hooks,
-            LoggerFactory = _loggerFactory,
-            JsonTypeInfoResolver = _options.JsonTypeInfoResolver,
-        });
-        foreach (var artifact in _options.Preload ?? TSession.Artifacts)
+        var session = _options.CreateSession<TSession>(_options.Hooks, _loggerFactory);
+        foreach (var artifact in _options.ArtifactsToPreload<TSession>())
         {
             var started = Stopwatch.GetTimestamp();
             session.Preload(artifact);
@@ -78,34 +71,35 @@ internal sealed class SessionHost<TSession> : ISessionHost, IPipelineRegistry<TS
 
     public void Exit() => _slots.Release();
 
-    public async Task<RunOutcome> RunAsync(RunEnvelope run, string silo, CancellationToken cancellationToken)
+    public async ValueTask<RunResult> RunAsync(string pipeline, byte[] body, RunDetails? details, string silo, CancellationToken cancellationToken)
     {
-        if (!_pipelines.TryGetValue(run.Pipeline, out var runner))
+        if (!_pipelines.TryGetValue(pipeline, out var runner))
         {
-            return Failed(run, silo, node: null, nameof(RemotePipelineException),
-                $"Silo {silo} serves the project of {typeof(TSession).FullName}, which has no pipeline {run.Pipeline}; its pipelines are " +
+            return Failed(details, silo, node: null, nameof(RemotePipelineException),
+                $"Silo {silo} serves the project of {typeof(TSession).FullName}, which has no pipeline {pipeline}; its pipelines are " +
                 $"{string.Join(", ", _pipelines.Keys.Order(StringComparer.Ordinal))}. Start silos with the project the pipeline belongs to.");
         }
 
-        using var activity = JoinTrace(run);
+        using var activity = JoinTrace(details);
         var response = new ArrayBufferWriter<byte>(256);
         try
         {
-            await using (var writer = new Utf8JsonWriter(response))
+            using (var writer = new Utf8JsonWriter(response))
             {
-                var request = new PipelineRequest(new ReadOnlySequence<byte>(run.Body), writer, _json, run.RunId)
+                var request = new PipelineRequest(new ReadOnlySequence<byte>(body), writer, _json, details?.RunId)
                 {
-                    Parameters = run.Parameters.Length == 0 ? RemoteParameters.None : new RemoteParameters(run.ParametersType, run.Parameters),
+                    Parameters = details is null || details.Parameters.Length == 0 ? RemoteParameters.None : new RemoteParameters(details.ParametersType, details.Parameters),
+                    RuntimeValues = details?.RuntimeValues ?? NoRuntimeValues,
                 };
                 await runner(Session, request, cancellationToken).ConfigureAwait(false);
             }
 
-            return new RunOutcome(run.RunId, run.Index, response.WrittenMemory.ToArray(), null);
+            return new RunResult(response.WrittenMemory.ToArray(), null);
         }
         catch (PipelineRunException exception)
         {
             var cause = exception.InnerException ?? exception;
-            return Failed(run, silo, exception.NodeName, cause.GetType().FullName!, cause.Message);
+            return new RunResult([], new RunFailure(exception.RunId, exception.NodeName, silo, cause.GetType().FullName!, cause.Message));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -113,7 +107,7 @@ internal sealed class SessionHost<TSession> : ISessionHost, IPipelineRegistry<TS
         }
         catch (Exception exception)
         {
-            return Failed(run, silo, node: null, exception.GetType().FullName!, exception.Message);
+            return Failed(details, silo, node: null, exception.GetType().FullName!, exception.Message);
         }
     }
 
@@ -124,16 +118,17 @@ internal sealed class SessionHost<TSession> : ISessionHost, IPipelineRegistry<TS
         _slots.Dispose();
     }
 
-    private static RunOutcome Failed(RunEnvelope run, string silo, string? node, string errorType, string message) =>
-        new(run.RunId, run.Index, [], new RunFailure(run.RunId, node, silo, errorType, message));
+    // A run that failed before the session named it (no run id given) is named here, as a session would.
+    private static RunResult Failed(RunDetails? details, string silo, string? node, string errorType, string message) =>
+        new([], new RunFailure(details?.RunId ?? RemoteRequest.NewRunId(), node, silo, errorType, message));
 
     // The caller's trace context, as the parent of this run's spans: the Compiled activity source's spans join its trace.
-    private static Activity? JoinTrace(RunEnvelope run)
+    private static Activity? JoinTrace(RunDetails? details)
     {
-        if (run.TraceParent is null) return null;
+        if (details?.TraceParent is null) return null;
         var activity = new Activity("Compiled.Orleans.RemoteRun");
-        activity.SetParentId(run.TraceParent);
-        activity.TraceStateString = run.TraceState;
+        activity.SetParentId(details.TraceParent);
+        activity.TraceStateString = details.TraceState;
         return activity.Start();
     }
 }

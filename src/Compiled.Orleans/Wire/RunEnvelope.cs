@@ -1,16 +1,5 @@
 namespace Compiled.Orleans.Wire;
 
-/// <summary>
-/// One run as it travels to a silo: the pipeline (by its class's full name), the <see cref="RemoteRequest"/>'s JSON
-/// body and parameters, and the caller's trace context (W3C <c>traceparent</c>/<c>tracestate</c>).
-/// </summary>
+/// <summary>One run of a sweep or batch as it travels to a silo: the pipeline (by its class's full name), the run's position, its <see cref="RemoteRequest"/>'s JSON body and its details.</summary>
 [GenerateSerializer, Immutable]
-internal sealed record RunEnvelope(
-    string Pipeline,
-    string RunId,
-    int Index,
-    byte[] Body,
-    string ParametersType,
-    byte[] Parameters,
-    string? TraceParent,
-    string? TraceState);
+internal sealed record RunEnvelope(string Pipeline, int Index, byte[] Body, RunDetails Details);

@@ -12,6 +12,7 @@ public sealed class RemoteBody
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
     private readonly Utf8JsonWriter _writer;
     private readonly JsonSerializerOptions _options;
+    private Dictionary<string, string?>? _runtimeValues;
 
     /// <summary>Starts a body written with <paramref name="options"/>' metadata.</summary>
     /// <param name="options">The options whose resolver has metadata for every runtime input type.</param>
@@ -36,14 +37,25 @@ public sealed class RemoteBody
         return this;
     }
 
+    /// <summary>Sets the catalog's <c>${runtime:…}</c> value <paramref name="name"/> for the run (as a route value of the serving contract).</summary>
+    /// <param name="name">The value's name in the catalog.</param>
+    /// <param name="value">Its value; null for the catalog's default.</param>
+    /// <returns>This body.</returns>
+    public RemoteBody RuntimeValue(string name, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (value is not null) (_runtimeValues ??= new(StringComparer.Ordinal))[name] = value;
+        return this;
+    }
+
     /// <summary>Ends the body and makes the request.</summary>
-    /// <param name="runId">The run's id.</param>
+    /// <param name="runId">The run's id; null for a single run the remote session names.</param>
     /// <param name="index">Its position in its sweep or batch.</param>
     /// <param name="parameters">Its parameters.</param>
-    public RemoteRequest ToRequest(string runId, int index, RemoteParameters parameters)
+    public RemoteRequest ToRequest(string? runId, int index, RemoteParameters parameters)
     {
         _writer.WriteEndObject();
         _writer.Flush();
-        return new RemoteRequest(runId, index, _buffer.WrittenMemory.ToArray(), parameters);
+        return new RemoteRequest(runId, index, _buffer.WrittenMemory.ToArray(), parameters) { RuntimeValues = _runtimeValues };
     }
 }

@@ -5,17 +5,17 @@ namespace Compiled;
 /// <summary>
 /// Reads the outputs of a remote run from its reply (the JSON object <see cref="IPipelineContract{TSelf}.RunRequestAsync"/>
 /// wrote), each through the metadata of its type. Generated <c>{Pipeline}.Remote.g.cs</c> code calls it to build the
-/// pipeline's typed <c>Result</c>.
+/// pipeline's typed <c>Result</c>. The reply is read in place (a pass over its few properties per output), not parsed into a document.
 /// </summary>
-public sealed class RemoteOutputs : IDisposable
+public readonly struct RemoteOutputs
 {
-    private readonly JsonDocument _document;
+    private readonly ReadOnlyMemory<byte> _result;
     private readonly JsonSerializerOptions _options;
-    private readonly string _runId;
+    private readonly string? _runId;
 
-    private RemoteOutputs(JsonDocument document, JsonSerializerOptions options, string runId)
+    private RemoteOutputs(ReadOnlyMemory<byte> result, JsonSerializerOptions options, string? runId)
     {
-        _document = document;
+        _result = result;
         _options = options;
         _runId = runId;
     }
@@ -27,8 +27,9 @@ public sealed class RemoteOutputs : IDisposable
     public static RemoteOutputs Read(RemoteReply reply, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(reply);
+        ArgumentNullException.ThrowIfNull(options);
         if (reply.Error is not null) throw new RemoteRunException(reply.Error);
-        return new RemoteOutputs(JsonDocument.Parse(reply.Result), options, reply.RunId);
+        return new RemoteOutputs(reply.Result, options, reply.RunId);
     }
 
     /// <summary>The output <paramref name="name"/>.</summary>
@@ -37,15 +38,20 @@ public sealed class RemoteOutputs : IDisposable
     /// <exception cref="InvalidDataException">The reply has no such output (the silo runs another version of the project).</exception>
     public T Get<T>(string name)
     {
-        if (!_document.RootElement.TryGetProperty(name, out var value))
+        var reader = new Utf8JsonReader(_result.Span);
+        if (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
         {
-            throw new InvalidDataException(
-                $"The reply of run '{_runId}' has no output '{name}': the silos run another version of the project; deploy the same build to clients and silos.");
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var found = reader.ValueTextEquals(name);
+                reader.Read();
+                if (found) return JsonSerializer.Deserialize(ref reader, RemoteJson.TypeInfo<T>(_options))!;
+                reader.Skip();
+            }
         }
 
-        return value.Deserialize(RemoteJson.TypeInfo<T>(_options))!;
+        throw new InvalidDataException(
+            $"The reply of run '{_runId ?? "(named by the remote session)"}' has no output '{name}': the silos run another version of the project; " +
+            "deploy the same build to clients and silos.");
     }
-
-    /// <inheritdoc />
-    public void Dispose() => _document.Dispose();
 }

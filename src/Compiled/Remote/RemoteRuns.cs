@@ -25,8 +25,8 @@ public static class RemoteRuns
         {
             var item = items[reply.Index];
             yield return reply.Error is null
-                ? new RemoteRun<TItem, TResult>(reply.RunId, reply.Index, item, readResult(reply), null)
-                : new RemoteRun<TItem, TResult>(reply.RunId, reply.Index, item, default!, reply.Error);
+                ? new RemoteRun<TItem, TResult>(reply.RunId!, reply.Index, item, readResult(reply), null)
+                : new RemoteRun<TItem, TResult>(reply.RunId!, reply.Index, item, default!, reply.Error);
         }
     }
 

@@ -25,12 +25,12 @@ public sealed class PipelineRequest
     /// <param name="body">The request body: a JSON object with one property per runtime input (empty when the pipeline takes none).</param>
     /// <param name="response">Where the result is written: a JSON object with one property per output.</param>
     /// <param name="jsonOptions">The options (and metadata) inputs are read and outputs written with.</param>
-    /// <param name="runId">The id of the run this request starts.</param>
-    public PipelineRequest(ReadOnlySequence<byte> body, Utf8JsonWriter response, JsonSerializerOptions jsonOptions, string runId)
+    /// <param name="runId">The id of the run this request starts; null for a new unique one, named by the session as for a local run.</param>
+    public PipelineRequest(ReadOnlySequence<byte> body, Utf8JsonWriter response, JsonSerializerOptions jsonOptions, string? runId)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(jsonOptions);
-        ArgumentException.ThrowIfNullOrEmpty(runId);
+        if (runId is not null) ArgumentException.ThrowIfNullOrEmpty(runId);
         Body = body;
         Response = response;
         JsonOptions = jsonOptions;
@@ -56,8 +56,8 @@ public sealed class PipelineRequest
         init => _inputJsonOptions = value;
     }
 
-    /// <summary>The id of the run this request starts.</summary>
-    public string RunId { get; }
+    /// <summary>The id of the run this request starts; null when the session names it.</summary>
+    public string? RunId { get; }
 
     /// <summary>Parameter overrides for this run, <c>path=value</c> as Kedro's <c>--params</c> takes them (<c>model_options.test_size=0.3</c>).</summary>
     public IReadOnlyList<string> ParameterOverrides { get; init; } = [];

@@ -11,3 +11,7 @@ public sealed record LineModel(double Slope, double Intercept);
 
 /// <summary>One input of the scoring pipeline.</summary>
 public sealed record Point(double X);
+
+/// <summary>A site's calibration (<c>data/calibration/{site}.json</c>).</summary>
+/// <param name="Offset">What the calibrated pipeline adds.</param>
+public sealed record Calibration(double Offset);

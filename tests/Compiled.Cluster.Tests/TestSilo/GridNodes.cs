@@ -37,6 +37,14 @@ public static class Scoring
     public static double Score(LineModel model, Point point) => model.Slope * point.X + model.Intercept;
 }
 
+/// <summary>The calibrated pipeline's node.</summary>
+public static class Calibrating
+{
+    /// <summary>The point's x, shifted, plus the offset of the site's calibration.</summary>
+    [Node(Output = "calibrated")]
+    public static double Calibrate(Point point, double shift, Calibration calibration) => point.X + shift + calibration.Offset;
+}
+
 /// <summary>x² + 1 for the sweep's x.</summary>
 [Pipeline(typeof(Sweep))]
 public sealed partial class SquarePipeline;
@@ -44,3 +52,7 @@ public sealed partial class SquarePipeline;
 /// <summary>A point in, its score out; the model is an artifact.</summary>
 [Pipeline(typeof(Scoring), Inputs = ["point"], Artifacts = ["model"])]
 public sealed partial class ScorePipeline;
+
+/// <summary>Two runtime inputs and a catalog entry that takes a <c>${runtime:site}</c> value.</summary>
+[Pipeline(typeof(Calibrating), Inputs = ["point", "shift"])]
+public sealed partial class CalibratedPipeline;

@@ -15,7 +15,7 @@ public static class DataSciencePipelineRemote
     /// <summary>Runs the pipeline once, remotely, and returns its result.</summary>
     /// <param name="remote">The remote pipeline.</param>
     /// <param name="parameters">The parameters for this run; the remote session's when null.</param>
-    /// <param name="runId">The run's id; a new unique id when null.</param>
+    /// <param name="runId">The run's id; when null, the remote session names the run as a local one does.</param>
     /// <param name="cancellationToken">Cancels the run where it runs.</param>
     /// <exception cref="global::Compiled.RemoteRunException">The run failed; names the node, the run id and the silo.</exception>
     /// <exception cref="global::Compiled.RemotePipelineException">No silo serves the pipeline, or the cluster cannot be reached.</exception>
@@ -25,7 +25,7 @@ public static class DataSciencePipelineRemote
         string? runId = null,
         global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = Request(remote, runId ?? global::Compiled.RemoteRequest.NewRunId(), 0, global::Compiled.RemoteParameters.Create(remote.JsonOptions, parameters));
+        var request = Request(remote, runId, 0, global::Compiled.RemoteParameters.Create(remote.JsonOptions, parameters));
         var reply = await remote.RunAsync(request, cancellationToken).ConfigureAwait(false);
         return ReadResult(remote, reply);
     }
@@ -59,14 +59,14 @@ public static class DataSciencePipelineRemote
     }
 
     /// <summary>One run's request: the runtime inputs as the JSON body the pipeline's serving contract reads.</summary>
-    private static global::Compiled.RemoteRequest Request(global::Compiled.RemotePipeline<global::MiniFlights.DataSciencePipeline> remote, string runId, int index, global::Compiled.RemoteParameters parameters) =>
+    private static global::Compiled.RemoteRequest Request(global::Compiled.RemotePipeline<global::MiniFlights.DataSciencePipeline> remote, string? runId, int index, global::Compiled.RemoteParameters parameters) =>
         new global::Compiled.RemoteBody(remote.JsonOptions)
             .ToRequest(runId, index, parameters);
 
     /// <summary>The typed result of a reply: one output per property of the JSON object the serving contract wrote.</summary>
     private static global::MiniFlights.DataSciencePipeline.Result ReadResult(global::Compiled.RemotePipeline<global::MiniFlights.DataSciencePipeline> remote, global::Compiled.RemoteReply reply)
     {
-        using var outputs = global::Compiled.RemoteOutputs.Read(reply, remote.JsonOptions);
+        var outputs = global::Compiled.RemoteOutputs.Read(reply, remote.JsonOptions);
         return new global::MiniFlights.DataSciencePipeline.Result(
             outputs.Get<global::MiniFlights.Model.Metrics>("metrics"));
     }

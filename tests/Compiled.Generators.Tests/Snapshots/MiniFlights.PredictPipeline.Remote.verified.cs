@@ -16,7 +16,7 @@ public static class PredictPipelineRemote
     /// <param name="remote">The remote pipeline.</param>
     /// <param name="features">The runtime input <c>features</c>.</param>
     /// <param name="parameters">The parameters for this run; the remote session's when null.</param>
-    /// <param name="runId">The run's id; a new unique id when null.</param>
+    /// <param name="runId">The run's id; when null, the remote session names the run as a local one does.</param>
     /// <param name="cancellationToken">Cancels the run where it runs.</param>
     /// <exception cref="global::Compiled.RemoteRunException">The run failed; names the node, the run id and the silo.</exception>
     /// <exception cref="global::Compiled.RemotePipelineException">No silo serves the pipeline, or the cluster cannot be reached.</exception>
@@ -27,7 +27,7 @@ public static class PredictPipelineRemote
         string? runId = null,
         global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = Request(remote, runId ?? global::Compiled.RemoteRequest.NewRunId(), 0, global::Compiled.RemoteParameters.Create(remote.JsonOptions, parameters), features);
+        var request = Request(remote, runId, 0, global::Compiled.RemoteParameters.Create(remote.JsonOptions, parameters), features);
         var reply = await remote.RunAsync(request, cancellationToken).ConfigureAwait(false);
         return ReadResult(remote, reply);
     }
@@ -96,7 +96,7 @@ public static class PredictPipelineRemote
     }
 
     /// <summary>One run's request: the runtime inputs as the JSON body the pipeline's serving contract reads.</summary>
-    private static global::Compiled.RemoteRequest Request(global::Compiled.RemotePipeline<global::MiniFlights.PredictPipeline> remote, string runId, int index, global::Compiled.RemoteParameters parameters, global::MiniFlights.Model.ShuttleFeatures features) =>
+    private static global::Compiled.RemoteRequest Request(global::Compiled.RemotePipeline<global::MiniFlights.PredictPipeline> remote, string? runId, int index, global::Compiled.RemoteParameters parameters, global::MiniFlights.Model.ShuttleFeatures features) =>
         new global::Compiled.RemoteBody(remote.JsonOptions)
             .Input("features", features)
             .ToRequest(runId, index, parameters);
@@ -104,7 +104,7 @@ public static class PredictPipelineRemote
     /// <summary>The typed result of a reply: one output per property of the JSON object the serving contract wrote.</summary>
     private static global::MiniFlights.PredictPipeline.Result ReadResult(global::Compiled.RemotePipeline<global::MiniFlights.PredictPipeline> remote, global::Compiled.RemoteReply reply)
     {
-        using var outputs = global::Compiled.RemoteOutputs.Read(reply, remote.JsonOptions);
+        var outputs = global::Compiled.RemoteOutputs.Read(reply, remote.JsonOptions);
         return new global::MiniFlights.PredictPipeline.Result(
             outputs.Get<double>("prediction"));
     }
