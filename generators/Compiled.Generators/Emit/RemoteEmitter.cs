@@ -300,7 +300,7 @@ internal static class RemoteEmitter
     {
         public string Remote { get; } = $"global::Compiled.RemotePipeline<{self}>";
 
-        public string Result { get; } = $"{self}.Result";
+        public string Result { get; } = $"{self}.{GeneratedNames.ResultType}";
 
         public string Parameters { get; } = parameters;
     }
