@@ -17,9 +17,6 @@ internal static class DatasetKinds
     /// <summary>The kinds of a folder of files of one type, read and written as <c>Partitions&lt;T&gt;</c>.</summary>
     private static readonly string[] PartitionedKinds = { "partitioned", "partitions.PartitionedDataset", "incremental", "partitions.IncrementalDataset" };
 
-    /// <summary>The C# type nodes read and write a partitioned entry as, without its type argument.</summary>
-    public const string PartitionsType = "global::Compiled.Datasets.Partitions<";
-
     private static readonly string[] FileKinds = { "csv", "json", "text", "binary", "parquet", "excel", KedroCatalogNames.PickleKind };
 
     private static readonly string[] SqlConnectionKeys = { "connection", "credentials", "connection_string" };
@@ -110,11 +107,10 @@ internal static class DatasetKinds
     {
         supported = "Partitions<T>, T what the type of its 'dataset' carries";
         if (partitionKind is null || !IsFile(partitionKind)) return null;
-        var stripped = dataType.NonNullableName;
-        if (!stripped.StartsWith(PartitionsType, StringComparison.Ordinal) || !stripped.EndsWith(">", StringComparison.Ordinal)) return null;
-        var partitionType = stripped.Substring(PartitionsType.Length, stripped.Length - PartitionsType.Length - 1);
+        if (dataType.PartitionOf is not { } partition) return null;
         // The partition type is written inside Partitions<…>: its top-level annotation is its own, kept as written.
-        var partitionDataset = DatasetType(partitionKind, partitionType, partitionType.TrimEnd('?'), partitionElement, out var partitionSupported);
+        var partitionType = partition.Name;
+        var partitionDataset = DatasetType(partitionKind, partitionType, partition.NonNullableName, partitionElement, out var partitionSupported);
         supported = $"Partitions<T>, T {partitionSupported} for partitions of type '{partitionKind}'";
         var dataset = kind is "incremental" or "partitions.IncrementalDataset" ? "IncrementalDataset" : "PartitionedDataset";
         return partitionDataset is null ? null : $"{Datasets}{dataset}<{partitionType}, {partitionDataset}>";

@@ -32,7 +32,8 @@ internal enum TypeNullability
 /// by value into an inlined <c>Run</c>, such a struct is split into its fields, and a node reading it whole then waits on
 /// those separate stores; a three-node serving run cost 6× the same calls by hand).
 /// </param>
-internal sealed record TypeRef(string Name, string UnannotatedName, TypeNullability Nullability, bool IsStruct = false)
+/// <param name="PartitionOf">For <c>Compiled.Datasets.Partitions&lt;T&gt;</c>, <c>T</c> (what each partition loads); otherwise null.</param>
+internal sealed record TypeRef(string Name, string UnannotatedName, TypeNullability Nullability, bool IsStruct = false, TypeRef? PartitionOf = null)
 {
     /// <summary>The name without the top-level <c>?</c> (<c>int?</c> → <c>int</c>, <c>string?</c> → <c>string</c>).</summary>
     public string NonNullableName =>

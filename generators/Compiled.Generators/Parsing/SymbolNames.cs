@@ -29,7 +29,13 @@ internal static class SymbolNames
             _ => TypeNullability.ObliviousReference,
         },
         IsStruct: type is { IsValueType: true, TypeKind: TypeKind.Struct, SpecialType: SpecialType.None } &&
-            type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T);
+            type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T,
+        PartitionOf: type is INamedTypeSymbol { TypeArguments.Length: 1 } named && Type(named.OriginalDefinition) == PartitionsDefinition
+            ? TypeRef(named.TypeArguments[0])
+            : null);
+
+    /// <summary>The open generic <c>Partitions&lt;T&gt;</c> as <see cref="Type"/> writes it.</summary>
+    private const string PartitionsDefinition = "global::Compiled.Datasets.Partitions<T>";
 
     /// <summary>The id of a method that diagnostics are reported against: <c>global::Ns.Type.Method</c>.</summary>
     public static string MemberId(IMethodSymbol method) => Type(method.ContainingType) + "." + method.Name;
