@@ -18,26 +18,18 @@ public sealed class ClusterTemplateTests(TemplateFeed feed, ITestOutputHelper ou
     {
         var root = Path.Combine(feed.WorkDirectory, "cluster");
         Directory.CreateDirectory(root);
-        await Run(root, "new", "compiled", "-n", "Fleet", "--cluster");
+        await feed.RunAsync(output, root, "new", "compiled", "-n", "Fleet", "--cluster");
         var project = Path.Combine(root, "Fleet");
         feed.WriteNuGetConfig(project);
         var clusterProject = Path.Combine(project, "src", "Fleet.Cluster", "Fleet.Cluster.csproj");
         Assert.Contains($"<PackageReference Include=\"Compiled.Orleans\" Version=\"$(CompiledVersion)\" />", File.ReadAllText(clusterProject), StringComparison.Ordinal);
         Assert.Contains("src/Fleet.Cluster/Fleet.Cluster.csproj", File.ReadAllText(Path.Combine(project, "Fleet.slnx")), StringComparison.Ordinal);
 
-        var build = await Run(project, "build", "--disable-build-servers");
+        var build = await feed.RunAsync(output, project, "build", "--disable-build-servers");
         Assert.DoesNotMatch(@": warning [A-Z]+[0-9]+:(?! NU19)", build.Output);
 
-        var run = await Run(Path.Combine(project, "src", "Fleet.Cluster"), "run", "--no-build");
+        var run = await feed.RunAsync(output, Path.Combine(project, "src", "Fleet.Cluster"), "run", "--no-build");
         Assert.Matches(new Regex(@"^default on the cluster: 2 prices$", RegexOptions.Multiline), run.Output);
         Assert.Matches(new Regex(@"^quote on the cluster: widget 7\.50$", RegexOptions.Multiline), run.Output); // 3 × (2.00 + 25 %)
-    }
-
-    private async Task<CommandResult> Run(string directory, params string[] arguments)
-    {
-        var result = await DotnetCli.RunAsync(directory, feed.Environment, arguments);
-        output.WriteLine($"{result.CommandLine}: {result.Elapsed.TotalSeconds:F1} s");
-        Assert.True(result.ExitCode == 0, result.ToString());
-        return result;
     }
 }

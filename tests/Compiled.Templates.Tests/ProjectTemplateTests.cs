@@ -22,14 +22,14 @@ public sealed partial class ProjectTemplateTests(TemplateFeed feed, ITestOutputH
     {
         var root = Path.Combine(feed.WorkDirectory, "created");
         Directory.CreateDirectory(root);
-        await Run(root, "new", "compiled", "-n", "my-app");
+        await feed.RunAsync(output, root, "new", "compiled", "-n", "my-app");
         var project = Path.Combine(root, "my-app");
         var source = Path.Combine(project, "src", "my-app");
         feed.WriteNuGetConfig(project);
         // The item templates read the project's RootNamespace through MSBuild, which evaluates a restored project.
-        await Run(project, "restore");
-        await Run(project, "new", "compiled-pipeline", "-n", "Reporting", "-o", "src/my-app");
-        await Run(project, "new", "compiled-dataset", "-n", "LineCount", "-o", "src/my-app");
+        await feed.RunAsync(output, project, "restore");
+        await feed.RunAsync(output, project, "new", "compiled-pipeline", "-n", "Reporting", "-o", "src/my-app");
+        await feed.RunAsync(output, project, "new", "compiled-dataset", "-n", "LineCount", "-o", "src/my-app");
 
         // Kedro's layout, with conf/local kept out of git and the namespace sanitised (my-app is no C# namespace).
         foreach (var path in new[] { "conf/base/catalog.yml", "conf/base/parameters.yml", "conf/local/.gitkeep", "data/01_raw/products.csv", "data/08_reporting/.gitkeep" })
@@ -41,23 +41,15 @@ public sealed partial class ProjectTemplateTests(TemplateFeed feed, ITestOutputH
         Assert.Contains("namespace Myapp;", File.ReadAllText(Path.Combine(source, "ReportingPipeline.cs")), StringComparison.Ordinal);
         Assert.Contains($"<CompiledVersion>{feed.Version}</CompiledVersion>", File.ReadAllText(Path.Combine(project, "Directory.Build.props")), StringComparison.Ordinal);
 
-        var test = await Run(project, "test", "--disable-build-servers");
+        var test = await feed.RunAsync(output, project, "test", "--disable-build-servers");
         var warnings = WarningPattern().Matches(test.Output).Select(m => m.Value.Trim()).Where(w => !w.Contains(" NU19", StringComparison.Ordinal)).Distinct().ToArray();
         Assert.True(warnings.Length == 0, "the created project warned:\n" + string.Join("\n", warnings));
         Assert.Matches(@"Passed!\s+-\s+Failed:\s+0,\s+Passed:\s+3,", test.Output);
 
-        await Run(project, "run", "--project", "src/my-app", "--no-build", "--", "run", "--params", "pricing.markup=0.5");
+        await feed.RunAsync(output, project, "run", "--project", "src/my-app", "--no-build", "--", "run", "--params", "pricing.markup=0.5");
         var versions = Directory.GetDirectories(Path.Combine(source, "data", "06_models", "price_list.json"));
         var saved = Path.Combine(Assert.Single(versions), "price_list.json");
         using var priceList = JsonDocument.Parse(File.ReadAllText(saved));
         Assert.Equal(3.00m, priceList.RootElement.GetProperty("prices").GetProperty("widget").GetDecimal());
-    }
-
-    private async Task<CommandResult> Run(string directory, params string[] arguments)
-    {
-        var result = await DotnetCli.RunAsync(directory, feed.Environment, arguments);
-        output.WriteLine($"{result.CommandLine}: {result.Elapsed.TotalSeconds:F1} s");
-        Assert.True(result.ExitCode == 0, result.ToString());
-        return result;
     }
 }

@@ -21,14 +21,14 @@ public sealed class ServingTemplateTests(TemplateFeed feed, ITestOutputHelper ou
     {
         var root = Path.Combine(feed.WorkDirectory, "serving");
         Directory.CreateDirectory(root);
-        await Run(root, "new", "compiled", "-n", "Shop", "--serving");
+        await feed.RunAsync(output, root, "new", "compiled", "-n", "Shop", "--serving");
         var project = Path.Combine(root, "Shop");
         feed.WriteNuGetConfig(project);
         Assert.True(File.Exists(Path.Combine(project, "src", "Shop.Api", "Program.cs")), "--serving did not add src/Shop.Api");
 
-        var build = await Run(project, "build", "--disable-build-servers");
+        var build = await feed.RunAsync(output, project, "build", "--disable-build-servers");
         Assert.DoesNotMatch(@": warning [A-Z]+[0-9]+:(?! NU19)", build.Output);
-        await Run(project, "run", "--project", "src/Shop", "--no-build", "--", "run");
+        await feed.RunAsync(output, project, "run", "--project", "src/Shop", "--no-build", "--", "run");
 
         var port = FreePort();
         var log = new System.Text.StringBuilder();
@@ -87,13 +87,5 @@ public sealed class ServingTemplateTests(TemplateFeed feed, ITestOutputHelper ou
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private async Task<CommandResult> Run(string directory, params string[] arguments)
-    {
-        var result = await DotnetCli.RunAsync(directory, feed.Environment, arguments);
-        output.WriteLine($"{result.CommandLine}: {result.Elapsed.TotalSeconds:F1} s");
-        Assert.True(result.ExitCode == 0, result.ToString());
-        return result;
     }
 }

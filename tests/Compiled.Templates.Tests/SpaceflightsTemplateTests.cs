@@ -23,7 +23,7 @@ public sealed partial class SpaceflightsTemplateTests(TemplateFeed feed, ITestOu
     {
         var root = Path.Combine(feed.WorkDirectory, "spaceflights");
         Directory.CreateDirectory(root);
-        await Run(root, "new", "compiled", "-n", "Flights", "--starter", "spaceflights");
+        await feed.RunAsync(output, root, "new", "compiled", "-n", "Flights", "--starter", "spaceflights");
         var project = Path.Combine(root, "Flights");
         var source = Path.Combine(project, "src", "Flights");
         feed.WriteNuGetConfig(project);
@@ -38,12 +38,12 @@ public sealed partial class SpaceflightsTemplateTests(TemplateFeed feed, ITestOu
 
         Assert.False(File.Exists(Path.Combine(source, "Pricing.cs")), "the spaceflights starter carries the minimal starter's nodes");
 
-        var test = await Run(project, "test", "--disable-build-servers");
+        var test = await feed.RunAsync(output, project, "test", "--disable-build-servers");
         var warnings = WarningPattern().Matches(test.Output).Select(m => m.Value.Trim()).Where(w => !w.Contains(" NU19", StringComparison.Ordinal)).Distinct().ToArray();
         Assert.True(warnings.Length == 0, "the created project warned:\n" + string.Join("\n", warnings));
         Assert.Matches(@"Passed!\s+-\s+Failed:\s+0,\s+Passed:\s+3,", test.Output);
 
-        await Run(project, "run", "--project", "src/Flights", "--no-build", "--", "run");
+        await feed.RunAsync(output, project, "run", "--project", "src/Flights", "--no-build", "--", "run");
         using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(source, "data", "08_reporting", "metrics.json")));
         var created = metrics.RootElement.GetProperty("r2_score").GetDouble();
 
@@ -51,14 +51,6 @@ public sealed partial class SpaceflightsTemplateTests(TemplateFeed feed, ITestOu
         output.WriteLine($"r2_score: created project {created:R}, samples/Spaceflights {sample:R}");
         Assert.InRange(sample, 0.1, 1.0); // a trained model, not NaN or a constant
         Assert.Equal(sample, created);
-    }
-
-    private async Task<CommandResult> Run(string directory, params string[] arguments)
-    {
-        var result = await DotnetCli.RunAsync(directory, feed.Environment, arguments);
-        output.WriteLine($"{result.CommandLine}: {result.Elapsed.TotalSeconds:F1} s");
-        Assert.True(result.ExitCode == 0, result.ToString());
-        return result;
     }
 
     /// <summary><c>samples/Spaceflights</c> (referenced by this test project), run in process on a copy of its conf/ and raw data.</summary>

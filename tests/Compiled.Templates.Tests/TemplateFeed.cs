@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml.Linq;
 using Compiled.Package.Tests;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace Compiled.Templates.Tests;
 
@@ -48,6 +49,18 @@ public sealed class TemplateFeed : IAsyncLifetime
 
         Install = await DotnetCli.RunAsync(WorkDirectory, Environment, "new", "install", Path.Combine(FeedDirectory, $"Compiled.Templates.{Version}.nupkg"));
         if (Install.ExitCode != 0) throw new InvalidOperationException($"Installing the templates failed. {Install}");
+    }
+
+    /// <summary>
+    /// Runs <c>dotnet</c> with <paramref name="arguments"/> in <paramref name="directory"/>, with this feed's templates and
+    /// packages, logs its duration to <paramref name="output"/>, and fails the test unless it exits with 0.
+    /// </summary>
+    internal async Task<CommandResult> RunAsync(ITestOutputHelper output, string directory, params string[] arguments)
+    {
+        var result = await DotnetCli.RunAsync(directory, Environment, arguments);
+        output.WriteLine($"{result.CommandLine}: {result.Elapsed.TotalSeconds:F1} s");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        return result;
     }
 
     /// <summary>
