@@ -337,7 +337,7 @@ internal static class PipelineEmitter
         w.Open("catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))");
         w.Line(hasRun
             ? "throw run.Fail(s_nodeNames, step, exception);"
-            : $"throw {GeneratedNames.SessionField}.StartRun(Name, runId, savesData: false).Fail(s_nodeNames, step, exception);");
+            : $"throw {GeneratedNames.SessionField}.FailRun(Name, runId, s_nodeNames, step, exception);");
         w.Close();
         if (!hasRun) return;
         w.Open("catch");

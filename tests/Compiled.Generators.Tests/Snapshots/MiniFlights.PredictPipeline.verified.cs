@@ -57,7 +57,7 @@ partial class PredictPipeline
         }
         catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
         {
-            throw _session.StartRun(Name, runId, savesData: false).Fail(s_nodeNames, step, exception);
+            throw _session.FailRun(Name, runId, s_nodeNames, step, exception);
         }
     }
 
