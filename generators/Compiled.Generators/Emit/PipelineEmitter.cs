@@ -157,7 +157,7 @@ internal static class PipelineEmitter
             : "/// <exception cref=\"global::Compiled.PipelineRunException\">A node failed in a run with hooks or a cancellable token; without either, the node's own exception (<c>AttributeFailures = false</c>).</exception>");
         var arguments = Parameters(pipeline, output, byReference: !isAsync).ToList();
         var declarations = string.Join(", ", arguments.Select(a => a.Declaration));
-        var awaits = pipeline.HasAsyncNodes || AccessesCatalog(pipeline);
+        var awaits = Awaits(pipeline);
         if (isAsync && !awaits)
         {
             // Nothing to await: the asynchronous form is the synchronous run, already completed.
@@ -213,8 +213,11 @@ internal static class PipelineEmitter
         return "_" + char.ToLowerInvariant(property[0]) + property.Substring(1) + "Artifact";
     }
 
+    /// <summary>A run awaits something (an asynchronous node, a load or a save); otherwise <c>RunAsync</c> is <c>Run</c>, completed.</summary>
+    internal static bool Awaits(PipelineModel pipeline) => pipeline.HasAsyncNodes || AccessesCatalog(pipeline);
+
     /// <summary>A run loads or saves through the catalog (artifacts come from their slots): it needs the catalog and a run context, and awaits.</summary>
-    private static bool AccessesCatalog(PipelineModel pipeline) => pipeline.Datasets.Any(d => (d.IsLoaded && !d.IsArtifact) || d.IsSaved);
+    internal static bool AccessesCatalog(PipelineModel pipeline) => pipeline.Datasets.Any(d => (d.IsLoaded && !d.IsArtifact) || d.IsSaved);
 
     /// <summary>
     /// Every run wraps a node's failure in a <c>PipelineRunException</c>: unless the pipeline opts out
