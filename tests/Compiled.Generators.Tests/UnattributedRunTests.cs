@@ -67,7 +67,8 @@ public sealed class UnattributedRunTests
         Assert.DoesNotContain("step", body);
         Assert.DoesNotContain("catch", body);
         Assert.Contains("return RunObserved(raw, parameters, runId, cancellationToken);", body);
-        Assert.Contains("var scaled = global::Scoring.ScoreNodes.Scale(raw, parameters.Factor);", body);
+        Assert.Contains("var factor = parameters is null ? _factor : parameters.Factor;", body);
+        Assert.Contains("var scaled = global::Scoring.ScoreNodes.Scale(raw, factor);", body);
         Assert.Contains("var score = global::Scoring.ScoreNodes.Offset(scaled);", body);
     }
 

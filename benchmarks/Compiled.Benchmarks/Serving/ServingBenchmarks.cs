@@ -22,6 +22,10 @@ public class ServingBenchmarks
     private static readonly byte[] RequestBody = """{"features":{"engines":2,"crew":3,"rating":95}}"""u8.ToArray();
 
     private BenchmarksSession _session = null!;
+    private ServingOnePipeline _one = null!;
+    private ServingOneUnattributedPipeline _oneUnattributed = null!;
+    private ServingThreePipeline _three = null!;
+    private ServingThreeUnattributedPipeline _threeUnattributed = null!;
     private ServingModel _model = null!;
     private double _scale, _ratingMax;
     private ServingFeatures _features = new(2, 3, 95);
@@ -39,8 +43,11 @@ public class ServingBenchmarks
         _session.Preload(_session.Catalog.ServingModel);
         _scale = _session.Parameters.Serving.Scale;
         _ratingMax = _session.Parameters.Serving.RatingMax;
+        (_one, _oneUnattributed, _three, _threeUnattributed) = (_session.ServingOne, _session.ServingOneUnattributed, _session.ServingThree, _session.ServingThreeUnattributed);
         if (HandWrittenOne() != GeneratedOne() || InlinedOne() != GeneratedOne() || GeneratedOneUnattributed() != GeneratedOne()
-            || HandWrittenThree() != GeneratedThree() || GeneratedThreeUnattributed() != GeneratedThree())
+            || HeldOne() != GeneratedOne() || HeldOneUnattributed() != GeneratedOne()
+            || HandWrittenThree() != GeneratedThree() || GeneratedThreeUnattributed() != GeneratedThree()
+            || HeldThree() != GeneratedThree() || HeldThreeUnattributed() != GeneratedThree())
             throw new InvalidOperationException("The generated runs and the hand-written calls disagree.");
 
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
@@ -66,6 +73,13 @@ public class ServingBenchmarks
     [Benchmark(Description = "Generated Run, AttributeFailures = false, 1 node"), BenchmarkCategory("1 node")]
     public double GeneratedOneUnattributed() => _session.ServingOneUnattributed.Run(_features).Price;
 
+    // A server holds the pipeline it serves, as the baseline holds the model: injected once (MapPipeline resolves it once).
+    [Benchmark(Description = "Generated Run, pipeline in a field, 1 node"), BenchmarkCategory("1 node")]
+    public double HeldOne() => _one.Run(_features).Price;
+
+    [Benchmark(Description = "Generated Run, pipeline in a field, AttributeFailures = false, 1 node"), BenchmarkCategory("1 node")]
+    public double HeldOneUnattributed() => _oneUnattributed.Run(_features).Price;
+
     [Benchmark(Baseline = true, Description = "Hand-written, 3 nodes"), BenchmarkCategory("3 nodes")]
     public double HandWrittenThree() =>
         ServingThreeNodes.Round(ServingThreeNodes.Predict(ServingThreeNodes.Normalize(_features, _ratingMax), _model), _scale);
@@ -75,6 +89,12 @@ public class ServingBenchmarks
 
     [Benchmark(Description = "Generated Run, AttributeFailures = false, 3 nodes"), BenchmarkCategory("3 nodes")]
     public double GeneratedThreeUnattributed() => _session.ServingThreeUnattributed.Run(_features).Price;
+
+    [Benchmark(Description = "Generated Run, pipeline in a field, 3 nodes"), BenchmarkCategory("3 nodes")]
+    public double HeldThree() => _three.Run(_features).Price;
+
+    [Benchmark(Description = "Generated Run, pipeline in a field, AttributeFailures = false, 3 nodes"), BenchmarkCategory("3 nodes")]
+    public double HeldThreeUnattributed() => _threeUnattributed.Run(_features).Price;
 
     [Benchmark(Baseline = true, Description = "Hand-written JSON read + call + write, 1 node"), BenchmarkCategory("request")]
     public long RequestHandWritten()

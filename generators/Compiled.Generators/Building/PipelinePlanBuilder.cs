@@ -125,7 +125,8 @@ internal sealed class PipelinePlanBuilder
                         break;
                     case NodeParameterKind.Parameter:
                         arguments.Add(new NodeArgument(ArgumentSource.Parameter, parameter.Binding,
-                            _parameterMembers.TryGetValue(ProjectBuilder.ParameterKey(node, p), out var members) ? members : EquatableArray<string>.Empty, ForgivesNull: false));
+                            _parameterMembers.TryGetValue(ProjectBuilder.ParameterKey(node, p), out var members) ? members : EquatableArray<string>.Empty, ForgivesNull: false,
+                            ParameterType: parameter.Type));
                         break;
                     default:
                         Use(parameter.Binding, parameter.Type);

@@ -124,8 +124,20 @@ internal static class ContractEmitter
     private static void WriteRunRequest(SourceWriter w, PipelineOutputModel model, PipelineModel pipeline, string self, string contract, Locals locals)
     {
         var (request, instance) = (locals.Request, locals.Pipeline);
+        var signature = $"{contract}.RunRequestAsync({self} {instance}, global::Compiled.PipelineRequest {request}, global::System.Threading.CancellationToken cancellationToken)";
+        var awaits = PipelineEmitter.Awaits(pipeline);
         w.Line("/// <inheritdoc />");
-        w.Open($"static async global::System.Threading.Tasks.ValueTask {contract}.RunRequestAsync({self} {instance}, global::Compiled.PipelineRequest {request}, global::System.Threading.CancellationToken cancellationToken)");
+        if (awaits)
+        {
+            w.Open($"static async global::System.Threading.Tasks.ValueTask {signature}");
+        }
+        else
+        {
+            w.Open($"static global::System.Threading.Tasks.ValueTask {signature}");
+            w.Line("// Run completes synchronously: no state machine; a failure comes back in the ValueTask, as from an async method.");
+            w.Open("try");
+        }
+
         if (pipeline.RuntimeInputs.IsEmpty)
         {
             w.Line($"{request}.ReadNoInputs();");
@@ -145,22 +157,31 @@ internal static class ContractEmitter
                 : $"{v.ParameterName}: {request}.RequireRuntimeValue({Literal(v.Name)})"))
             .Concat(new[] { "parameters: parameters", $"runId: {request}.RunId", "cancellationToken: cancellationToken" })
             .ToList();
-        w.Line($"var result = await {instance}.RunAsync(");
+        w.Line(awaits ? $"var result = await {instance}.RunAsync(" : $"var result = {instance}.Run(");
         w.Indent();
         for (var i = 0; i < arguments.Count; i++)
         {
-            w.Line(arguments[i] + (i < arguments.Count - 1 ? "," : ").ConfigureAwait(false);"));
+            w.Line(arguments[i] + (i < arguments.Count - 1 ? "," : awaits ? ").ConfigureAwait(false);" : ");"));
         }
 
         w.Outdent();
         w.Line();
         w.Line($"{request}.Response.WriteStartObject();");
-        foreach (var output in pipeline.Results)
+        for (var i = 0; i < pipeline.Results.Count; i++)
         {
-            w.Line($"{request}.WriteOutput({Literal(output.Dataset)}, result.{output.PropertyName});");
+            w.Line($"{request}.WriteOutput(s_outputs[{i}], result.{pipeline.Results[i].PropertyName});");
         }
 
         w.Line($"{request}.Response.WriteEndObject();");
+        if (!awaits)
+        {
+            w.Line("return default;");
+            w.Close();
+            w.Open("catch (global::System.Exception exception)");
+            w.Line("return global::System.Threading.Tasks.ValueTask.FromException(exception);");
+            w.Close();
+        }
+
         w.Close();
     }
 

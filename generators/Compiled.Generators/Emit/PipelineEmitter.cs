@@ -29,27 +29,46 @@ internal static class PipelineEmitter
         w.Line();
         w.Line($"private static readonly string[] s_nodeNames = [{string.Join(", ", pipeline.Nodes.Select(n => Literal(n.Name)))}];");
         w.Line($"private readonly {session} {GeneratedNames.SessionField};");
+
+        // A synchronous Run's hot body reads what never changes in the session from fields of the pipeline, set here.
+        var hasRun = !pipeline.HasErrors && !pipeline.HasAsyncNodes;
+        if (hasRun) w.Line($"private readonly bool {HasHooksField};");
         var artifacts = Artifacts(pipeline);
         foreach (var artifact in artifacts)
         {
             w.Line($"private readonly global::Compiled.ArtifactSlot<{artifact.Entry!.DataType.Name}> {ArtifactField(artifact)};");
         }
 
+        var parameterFields = hasRun ? ParameterFields(pipeline, artifacts) : [];
+        foreach (var field in parameterFields)
+        {
+            w.Line($"private readonly {field.TypeName} {field.Field};");
+        }
+
         w.Line();
-        if (artifacts.Count == 0)
+        if (!hasRun && artifacts.Count == 0)
         {
             w.Line("/// <summary>Binds the pipeline to the session whose catalog, parameters and hooks its runs use.</summary>");
             w.Line($"internal {pipeline.ClassName}({session} session) => {GeneratedNames.SessionField} = session;");
         }
         else
         {
-            w.Line("/// <summary>Binds the pipeline to the session whose catalog, parameters, artifacts and hooks its runs use.</summary>");
+            w.Line(artifacts.Count == 0
+                ? "/// <summary>Binds the pipeline to the session whose catalog, parameters and hooks its runs use.</summary>"
+                : "/// <summary>Binds the pipeline to the session whose catalog, parameters, artifacts and hooks its runs use.</summary>");
             w.Open($"internal {pipeline.ClassName}({session} session)");
             w.Line($"{GeneratedNames.SessionField} = session;");
+            if (hasRun) w.Line($"{HasHooksField} = session.HasHooks;");
             foreach (var artifact in artifacts)
             {
                 // The session's slot: read directly by every run, shared with the session's other pipelines that name it.
                 w.Line($"{ArtifactField(artifact)} = session.DeclareArtifact({Literal(artifact.Name)}, () => session.Catalog.{artifact.Entry!.PropertyName});");
+            }
+
+            foreach (var field in parameterFields)
+            {
+                // The session's parameters are set before its pipelines are created and never change.
+                w.Line($"{field.Field} = session.Parameters.{field.Members};");
             }
 
             w.Close();
@@ -65,13 +84,13 @@ internal static class PipelineEmitter
         }
         else
         {
-            if (!pipeline.HasAsyncNodes)
+            if (hasRun)
             {
-                WriteRun(w, pipeline, output, isAsync: false);
+                WriteRun(w, pipeline, output, parameterFields, isAsync: false);
                 w.Line();
             }
 
-            WriteRun(w, pipeline, output, isAsync: true);
+            WriteRun(w, pipeline, output, parameterFields, isAsync: true);
         }
 
         w.Close();
@@ -110,7 +129,7 @@ internal static class PipelineEmitter
         w.Line();
     }
 
-    private static void WriteRun(SourceWriter w, PipelineModel pipeline, PipelineOutputModel output, bool isAsync)
+    private static void WriteRun(SourceWriter w, PipelineModel pipeline, PipelineOutputModel output, List<ParameterField> parameterFields, bool isAsync)
     {
         w.Line("/// <summary>");
         w.Line($"/// Runs <c>{Xml(pipeline.Name)}</c>: {string.Join(", ", pipeline.Nodes.Select(n => $"<c>{Xml(n.Name)}</c>"))}.");
@@ -138,7 +157,7 @@ internal static class PipelineEmitter
             : "/// <exception cref=\"global::Compiled.PipelineRunException\">A node failed in a run with hooks or a cancellable token; without either, the node's own exception (<c>AttributeFailures = false</c>).</exception>");
         var arguments = Parameters(pipeline, output, byReference: !isAsync).ToList();
         var declarations = string.Join(", ", arguments.Select(a => a.Declaration));
-        var awaits = pipeline.HasAsyncNodes || AccessesCatalog(pipeline);
+        var awaits = Awaits(pipeline);
         if (isAsync && !awaits)
         {
             // Nothing to await: the asynchronous form is the synchronous run, already completed.
@@ -152,7 +171,7 @@ internal static class PipelineEmitter
         {
             w.Open($"public async global::System.Threading.Tasks.ValueTask<{GeneratedNames.ResultType}> RunAsync({declarations})");
             WriteRequiredRuntimeValues(w, pipeline);
-            WriteBody(w, pipeline, isAsync: true, observed: true);
+            WriteBody(w, pipeline, parameterFields, isAsync: true, observed: true);
             w.Close();
             return;
         }
@@ -162,19 +181,26 @@ internal static class PipelineEmitter
         // calls the hooks and checks the token around every node.
         w.Open($"public {GeneratedNames.ResultType} Run({declarations})");
         WriteRequiredRuntimeValues(w, pipeline);
-        w.Open($"if ({GeneratedNames.SessionField}.HasHooks || cancellationToken.CanBeCanceled)");
+        w.Open($"if ({HasHooksField} || cancellationToken.CanBeCanceled)");
         w.Line($"return RunObserved({names});");
         w.Close();
         w.Line();
-        WriteBody(w, pipeline, isAsync: false, observed: false);
+        WriteBody(w, pipeline, parameterFields, isAsync: false, observed: false);
         w.Close();
         w.Line();
         w.Line("/// <summary>Runs <c>" + Xml(pipeline.Name) + "</c> like <see cref=\"Run\"/>, calling the session's hooks and checking <paramref name=\"cancellationToken\"/> around every node.</summary>");
         var required = arguments.Select(p => p.Required);
         w.Open($"private {GeneratedNames.ResultType} RunObserved({string.Join(", ", required)})");
-        WriteBody(w, pipeline, isAsync: false, observed: true);
+        WriteBody(w, pipeline, parameterFields, isAsync: false, observed: true);
         w.Close();
     }
+
+    /// <summary>The pipeline's field holding the session's <c>HasHooks</c>, read by the hot body of <c>Run</c>.</summary>
+    private const string HasHooksField = "_hasHooks";
+
+    /// <summary>The fields holding the session's values of the parameters the pipeline's nodes bind, named beside its other fields.</summary>
+    private static List<ParameterField> ParameterFields(PipelineModel pipeline, List<PlannedDataset> artifacts) =>
+        ParameterField.Of(pipeline, new UniqueNameBuilder(new[] { GeneratedNames.SessionField, HasHooksField }.Concat(artifacts.Select(ArtifactField))));
 
     /// <summary>The artifacts the pipeline's nodes read, in the order they are first read: each has a slot field.</summary>
     internal static List<PlannedDataset> Artifacts(PipelineModel pipeline) =>
@@ -187,8 +213,11 @@ internal static class PipelineEmitter
         return "_" + char.ToLowerInvariant(property[0]) + property.Substring(1) + "Artifact";
     }
 
+    /// <summary>A run awaits something (an asynchronous node, a load or a save); otherwise <c>RunAsync</c> is <c>Run</c>, completed.</summary>
+    internal static bool Awaits(PipelineModel pipeline) => pipeline.HasAsyncNodes || AccessesCatalog(pipeline);
+
     /// <summary>A run loads or saves through the catalog (artifacts come from their slots): it needs the catalog and a run context, and awaits.</summary>
-    private static bool AccessesCatalog(PipelineModel pipeline) => pipeline.Datasets.Any(d => (d.IsLoaded && !d.IsArtifact) || d.IsSaved);
+    internal static bool AccessesCatalog(PipelineModel pipeline) => pipeline.Datasets.Any(d => (d.IsLoaded && !d.IsArtifact) || d.IsSaved);
 
     /// <summary>
     /// Every run wraps a node's failure in a <c>PipelineRunException</c>: unless the pipeline opts out
@@ -212,10 +241,14 @@ internal static class PipelineEmitter
     /// cancellation token around each node; the unobserved body only calls the nodes, and creates the
     /// run context only when a dataset needs it (or, to report a failure, when a node throws).
     /// </summary>
-    private static void WriteBody(SourceWriter w, PipelineModel pipeline, bool isAsync, bool observed)
+    /// <param name="parameterFields">The pipeline's fields of the session's parameter values, which the hot body reads.</param>
+    private static void WriteBody(SourceWriter w, PipelineModel pipeline, List<ParameterField> parameterFields, bool isAsync, bool observed)
     {
-        var locals = Locals(pipeline);
-        if (pipeline.Nodes.Any(n => n.Arguments.Any(a => a.IsBoundParameter)))
+        var locals = Locals(pipeline, parameterFields);
+
+        // The hot body reads each parameter value into a local before the node that first binds it (below); the others read the record.
+        var hot = !observed && !isAsync;
+        if (!hot && pipeline.Nodes.Any(n => n.Arguments.Any(a => a.IsBoundParameter)))
         {
             w.Line($"parameters ??= {GeneratedNames.SessionField}.Parameters;");
         }
@@ -251,6 +284,8 @@ internal static class PipelineEmitter
 
         if (observed) w.Line("run.PipelineStarting();");
         var loaded = new HashSet<string>(StringComparer.Ordinal);
+        var bound = new HashSet<string>(StringComparer.Ordinal);
+        var fields = parameterFields.ToDictionary(f => f.Key, StringComparer.Ordinal);
         var datasets = pipeline.DatasetsByName();
         var overrides = pipeline.InputOverrides.ToDictionary(o => o.Dataset, o => o.PropertyName, StringComparer.Ordinal);
         var total = pipeline.Nodes.Count;
@@ -271,30 +306,41 @@ internal static class PipelineEmitter
                         ? $"await run.LoadAsync(catalog.{CatalogMember(pipeline, input)}, cancellationToken).ConfigureAwait(false)"
                         : $"run.Load(catalog.{CatalogMember(pipeline, input)})";
                 if (!input.IsArtifact) call = $"inputs.{overrides[input.Name]} ?? {call}";
-                w.Line($"var {locals[input.Name]} = {call};");
+                w.Line($"var {locals.Datasets[input.Name]} = {call};");
+            }
+
+            if (hot)
+            {
+                // The session's value, kept in a field, unless the run has parameters of its own.
+                foreach (var field in node.Arguments.Where(a => a.IsBoundParameter).Select(a => fields[ParameterField.KeyOf(a)]).Where(f => bound.Add(f.Key)))
+                {
+                    w.Line($"var {locals.Parameters[field.Key]} = parameters is null ? {field.Field} : parameters.{field.Members};");
+                }
             }
 
             if (observed) w.Line($"if (hooked) run.NodeStarting({Literal(node.Name)});");
-            w.Line(NodeCall.Statement(node, "parameters", dataset => locals[dataset], declare: "var "));
+            w.Line(hot
+                ? NodeCall.Statement(node, argument => locals.Parameters[ParameterField.KeyOf(argument)], dataset => locals.Datasets[dataset], declare: "var ")
+                : NodeCall.Statement(node, "parameters", dataset => locals.Datasets[dataset], declare: "var "));
 
             if (observed) w.Line($"if (hooked) run.NodeCompleted({Literal(node.Name)});");
             foreach (var output in node.Outputs.Select(name => datasets[name]).Where(d => d.IsSaved))
             {
                 w.Line(isAsync
-                    ? $"await run.SaveAsync(catalog.{CatalogMember(pipeline, output)}, {locals[output.Name]}, cancellationToken).ConfigureAwait(false);"
-                    : $"run.Save(catalog.{CatalogMember(pipeline, output)}, {locals[output.Name]});");
+                    ? $"await run.SaveAsync(catalog.{CatalogMember(pipeline, output)}, {locals.Datasets[output.Name]}, cancellationToken).ConfigureAwait(false);"
+                    : $"run.Save(catalog.{CatalogMember(pipeline, output)}, {locals.Datasets[output.Name]});");
             }
         }
 
         w.Line();
         if (hasRun) w.Line("run.PipelineCompleted();");
-        w.Line($"return new {GeneratedNames.ResultType}({string.Join(", ", pipeline.Results.Select(r => locals[r.Dataset]))});");
+        w.Line($"return new {GeneratedNames.ResultType}({string.Join(", ", pipeline.Results.Select(r => locals.Datasets[r.Dataset]))});");
         if (!attributed) return;
         w.Close();
         w.Open("catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))");
         w.Line(hasRun
             ? "throw run.Fail(s_nodeNames, step, exception);"
-            : $"throw {GeneratedNames.SessionField}.StartRun(Name, runId, savesData: false).Fail(s_nodeNames, step, exception);");
+            : $"throw {GeneratedNames.SessionField}.FailRun(Name, runId, s_nodeNames, step, exception);");
         w.Close();
         if (!hasRun) return;
         w.Open("catch");
@@ -306,9 +352,10 @@ internal static class PipelineEmitter
 
     /// <summary>
     /// The local holding each dataset in a run's body: a runtime input is Run's parameter; every other dataset gets a
-    /// name of its own in the scope of Run's parameters and the locals its body declares.
+    /// name of its own in the scope of Run's parameters and the locals its body declares. The hot body also names a local
+    /// for each parameter value it reads (<paramref name="parameterFields"/>), after the datasets.
     /// </summary>
-    private static Dictionary<string, string> Locals(PipelineModel pipeline)
+    private static BodyLocals Locals(PipelineModel pipeline, List<ParameterField> parameterFields)
     {
         var names = new UniqueNameBuilder(RunLocals.Declared
             .Concat(pipeline.RuntimeInputs.Select(i => i.ParameterName))
@@ -319,8 +366,13 @@ internal static class PipelineEmitter
             locals.Add(dataset.Name, names.Of(dataset.Name, Naming.ToCamelCase(dataset.Name)));
         }
 
-        return locals;
+        var parameters = parameterFields.ToDictionary(
+            f => f.Key, f => names.Of("parameter " + f.Key, Naming.ToCamelCase(f.Field.TrimStart('_'))), StringComparer.Ordinal);
+        return new BodyLocals(locals, parameters);
     }
+
+    /// <summary>The locals of a run's body: by dataset name, and by parameter binding (<see cref="ParameterField.Key"/>).</summary>
+    private sealed record BodyLocals(Dictionary<string, string> Datasets, Dictionary<string, string> Parameters);
 
     /// <summary>The catalog member of <paramref name="dataset"/>, given the run's runtime values by Run's parameters.</summary>
     private static string CatalogMember(PipelineModel pipeline, PlannedDataset dataset) =>

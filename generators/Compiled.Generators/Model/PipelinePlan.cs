@@ -33,7 +33,8 @@ internal enum ArgumentSource
 /// <param name="Name">The dataset name (<see cref="ArgumentSource.Dataset"/>) or the dotted parameter path (<see cref="ArgumentSource.Parameter"/>).</param>
 /// <param name="Members">For a parameter, the generated parameters record's members along the path (<c>Model</c>, <c>TestSize</c>); empty when the path does not bind (its diagnostic is reported).</param>
 /// <param name="ForgivesNull">The dataset's type admits null where the parameter's does not, and C# accepts it with a warning only: the call passes it with <c>!</c>.</param>
-internal sealed record NodeArgument(ArgumentSource Source, string Name, EquatableArray<string> Members, bool ForgivesNull)
+/// <param name="ParameterType">For a parameter, the node method parameter's type: the type of the field that holds the session's value.</param>
+internal sealed record NodeArgument(ArgumentSource Source, string Name, EquatableArray<string> Members, bool ForgivesNull, TypeRef? ParameterType = null)
 {
     /// <summary>The run's cancellation token.</summary>
     public static readonly NodeArgument CancellationToken = new(ArgumentSource.CancellationToken, "", EquatableArray<string>.Empty, ForgivesNull: false);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
 namespace Compiled;
@@ -13,6 +14,7 @@ namespace Compiled;
 internal static class JsonTypeInfoCache<T>
 {
     private static Entry? s_last; // replaced whole: a reader sees a matching pair or none
+    private static PlainEntry? s_plain;
 
     /// <summary>The metadata of <typeparamref name="T"/> in <paramref name="options"/>.</summary>
     /// <exception cref="NotSupportedException">The options have no metadata for <typeparamref name="T"/>.</exception>
@@ -25,5 +27,26 @@ internal static class JsonTypeInfoCache<T>
         return info;
     }
 
+    /// <summary>
+    /// Whether <paramref name="info"/> writes a <see cref="double"/>, <see cref="int"/> or <see cref="long"/> exactly as
+    /// <see cref="Utf8JsonWriter.WriteNumberValue(double)"/> does: the built-in converter, and number handling that neither
+    /// writes numbers as strings nor names non-finite ones. Asked once per metadata, like <see cref="Get"/>.
+    /// </summary>
+    public static bool IsPlainNumber(JsonTypeInfo<T> info)
+    {
+        if (typeof(T) != typeof(double) && typeof(T) != typeof(int) && typeof(T) != typeof(long)) return false;
+        var last = s_plain;
+        if (last is not null && ReferenceEquals(last.Info, info)) return last.IsPlain;
+        var converter = typeof(T) == typeof(double) ? JsonMetadataServices.DoubleConverter
+            : typeof(T) == typeof(int) ? JsonMetadataServices.Int32Converter
+            : (JsonConverter)JsonMetadataServices.Int64Converter;
+        const JsonNumberHandling notPlain = JsonNumberHandling.WriteAsString | JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        var plain = ReferenceEquals(info.Converter, converter) && ((info.NumberHandling ?? info.Options.NumberHandling) & notPlain) == 0;
+        if (info.Options.IsReadOnly) s_plain = new PlainEntry(info, plain);
+        return plain;
+    }
+
     private sealed record Entry(JsonSerializerOptions Options, JsonTypeInfo<T> Info);
+
+    private sealed record PlainEntry(JsonTypeInfo<T> Info, bool IsPlain);
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Compiled;
 
 /// <summary>A named, typed value a pipeline takes or gives: a runtime input, a runtime value or an output.</summary>
@@ -6,6 +8,12 @@ namespace Compiled;
 /// <param name="IsRequired">Whether a request must supply it (always false for outputs).</param>
 public sealed record PipelineField(string Name, Type Type, bool IsRequired)
 {
+    /// <summary>
+    /// <see cref="Name"/> as JSON, encoded once, when every encoder writes it as is (letters, digits, '_' and '-'); null
+    /// otherwise, and the writer encodes the name with its own encoder.
+    /// </summary>
+    internal JsonEncodedText? EncodedName { get; } = JsonPath.IsPlain(Name) ? JsonEncodedText.Encode(Name) : null;
+
     /// <summary>The field <paramref name="name"/> of type <typeparamref name="T"/>; what generated contracts call.</summary>
     /// <typeparam name="T">The field's type.</typeparam>
     /// <param name="name">The dataset or runtime value name.</param>

@@ -77,7 +77,7 @@ public sealed class PipelineRequest
     public Utf8JsonReader StartBody(IReadOnlyList<PipelineField> inputs)
     {
         var reader = CreateReader();
-        if (IsBlank(Body) || !Read(ref reader))
+        if (!ReadFirst(ref reader))
         {
             throw new PipelineRequestException("$", $"$: the body is empty; expected a JSON object with the runtime inputs {Describe(inputs)}.");
         }
@@ -122,7 +122,7 @@ public sealed class PipelineRequest
         if (seen) throw new PipelineRequestException("$." + name, $"$.{name}: given twice.");
         seen = true;
         var typeInfo = TypeInfo<T>(InputJsonOptions);
-        var start = reader;
+        var start = reader.BytesConsumed; // the reader is found again there for an error, not copied for every request
         T? value;
         try
         {
@@ -130,7 +130,7 @@ public sealed class PipelineRequest
         }
         catch (JsonException exception)
         {
-            throw JsonInputError.Describe(start, "$." + name, typeInfo, exception);
+            throw JsonInputError.Describe(ReaderAt(start), "$." + name, typeInfo, exception);
         }
 
         if (value is null && !nullable)
@@ -139,8 +139,11 @@ public sealed class PipelineRequest
         }
 
         // The value's own bytes: re-read only when they may hold a number a double cannot (such as 1e400).
-        var text = Body.Slice(start.BytesConsumed, reader.BytesConsumed - start.BytesConsumed);
-        if (!text.IsSingleSegment || JsonNumberRange.MayBeOutOfRange(text.FirstSpan)) JsonNumberRange.Check(start, name);
+        if (!Body.IsSingleSegment || JsonNumberRange.MayBeOutOfRange(Body.FirstSpan[(int)start..(int)reader.BytesConsumed]))
+        {
+            JsonNumberRange.Check(ReaderAt(start), name);
+        }
+
         return value!;
     }
 
@@ -170,7 +173,7 @@ public sealed class PipelineRequest
     public void ReadNoInputs()
     {
         var reader = CreateReader();
-        if (IsBlank(Body) || !Read(ref reader)) return;
+        if (!ReadFirst(ref reader)) return;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             throw new PipelineRequestException("$", $"$: the pipeline takes no runtime inputs; send no body or {{}}, not {Describe(reader.TokenType)}.");
@@ -232,6 +235,32 @@ public sealed class PipelineRequest
         JsonSerializer.Serialize(Response, value, TypeInfo<T>(JsonOptions));
     }
 
+    /// <summary>
+    /// Writes <paramref name="output"/> as a property of the result object, its name encoded once per field; what generated
+    /// contracts call. A <see cref="double"/>, <see cref="int"/> or <see cref="long"/> that <see cref="JsonOptions"/> write
+    /// with the built-in converter and strict number handling is written directly, as the serializer would.
+    /// </summary>
+    /// <typeparam name="T">The output's type.</typeparam>
+    /// <param name="output">The output (one of the contract's <see cref="IPipelineContract{TSelf}.Outputs"/>).</param>
+    /// <param name="value">The value.</param>
+    /// <exception cref="InvalidOperationException"><see cref="JsonOptions"/> has no metadata for <typeparamref name="T"/>.</exception>
+    public void WriteOutput<T>(PipelineField output, T value)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (output.EncodedName is { } name) Response.WritePropertyName(name);
+        else Response.WritePropertyName(output.Name);
+        var typeInfo = TypeInfo<T>(JsonOptions);
+        if (JsonTypeInfoCache<T>.IsPlainNumber(typeInfo))
+        {
+            if (typeof(T) == typeof(double)) Response.WriteNumberValue((double)(object)value!);
+            else if (typeof(T) == typeof(int)) Response.WriteNumberValue((int)(object)value!);
+            else Response.WriteNumberValue((long)(object)value!);
+            return;
+        }
+
+        JsonSerializer.Serialize(Response, value, typeInfo);
+    }
+
     private static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options)
     {
         try
@@ -247,6 +276,18 @@ public sealed class PipelineRequest
                 "(in ASP.NET Core: builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, MyJsonContext.Default))).",
                 exception);
         }
+    }
+
+    // A reader on the token that ends at byte bytesConsumed of the body (a property name ReadInput was called on): read
+    // again from the start, which succeeded once, so that the success path keeps no copy of the reader.
+    private Utf8JsonReader ReaderAt(long bytesConsumed)
+    {
+        var reader = CreateReader();
+        while (reader.BytesConsumed < bytesConsumed && reader.Read())
+        {
+        }
+
+        return reader;
     }
 
     private Utf8JsonReader CreateReader() => new(Body, new JsonReaderOptions
@@ -270,6 +311,24 @@ public sealed class PipelineRequest
         return true;
     }
 
+    // The body's first token: false when there is none (an empty body, or nothing but JSON whitespace, which the reader
+    // calls invalid JSON and a request calls no body). The body is scanned for whitespace only when the reader refuses it.
+    private bool ReadFirst(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (JsonException) when (IsBlank(Body))
+        {
+            return false;
+        }
+        catch (JsonException exception)
+        {
+            throw NotJson(exception);
+        }
+    }
+
     private static bool Read(ref Utf8JsonReader reader)
     {
         try
@@ -278,9 +337,12 @@ public sealed class PipelineRequest
         }
         catch (JsonException exception)
         {
-            throw new PipelineRequestException("$", $"$: the body is not valid JSON: {JsonInputError.WithoutPosition(exception.Message)}", exception);
+            throw NotJson(exception);
         }
     }
+
+    private static PipelineRequestException NotJson(JsonException exception) =>
+        new("$", $"$: the body is not valid JSON: {JsonInputError.WithoutPosition(exception.Message)}", exception);
 
     private static string Describe(IReadOnlyList<PipelineField> inputs) =>
         inputs.Count == 0 ? "(none)" : string.Join(", ", inputs.Select(i => $"'{i.Name}'"));

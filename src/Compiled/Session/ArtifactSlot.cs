@@ -36,7 +36,13 @@ public sealed class ArtifactSlot<T> : ArtifactSlot
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T Get()
     {
-        if (!typeof(T).IsValueType && _value is { } value) return value;
+        if (!typeof(T).IsValueType)
+        {
+            // One load and a test inlined into the run; the rest (a null artifact, an empty slot) is a call.
+            var value = _value;
+            return value is not null ? value : GetLoaded();
+        }
+
         var loaded = _loaded;
         return loaded is not null ? loaded.Value : LoadUnobserved();
     }
@@ -89,6 +95,14 @@ public sealed class ArtifactSlot<T> : ArtifactSlot
             artifact = loaded.Value;
             return true;
         }
+    }
+
+    // A reference-type artifact that is null, or a slot not loaded yet.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private T GetLoaded()
+    {
+        var loaded = _loaded;
+        return loaded is not null ? loaded.Value : LoadUnobserved();
     }
 
     // The slow paths are calls of their own: the caller's hot path then holds no RunContext (whose references the JIT

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Compiled.Config;
 using Microsoft.Extensions.Logging;
 
@@ -82,6 +83,23 @@ public abstract class Session : IDisposable, IAsyncDisposable
         _preflight.EnsureChecked(pipelineName);
         return new(this, _hooks, pipelineName, runId, savesData || _hooks is not null ? NextRunNumber() : 0);
     }
+
+    /// <summary>
+    /// For generated code: the exception for a node failure in a run that started no run context (the hot body of an
+    /// in-memory <c>Run</c>). Starts the run now, so that it gets a number and a run id, and fails it at
+    /// <paramref name="nodes"/>[<paramref name="step"/>]. A call of its own: the generated run's frame then holds no
+    /// <see cref="RunContext"/>, whose references the JIT would zero on every run.
+    /// </summary>
+    /// <param name="pipelineName">The pipeline's name.</param>
+    /// <param name="runId">The caller's run id, or null for a new unique one.</param>
+    /// <param name="nodes">The pipeline's nodes, in run order.</param>
+    /// <param name="step">The index of the node that failed.</param>
+    /// <param name="exception">What the node threw.</param>
+    /// <exception cref="ObjectDisposedException">The session is disposed.</exception>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public PipelineRunException FailRun(string pipelineName, string? runId, string[] nodes, int step, Exception exception) =>
+        StartRun(pipelineName, runId, savesData: false).Fail(nodes, step, exception);
 
     /// <summary>
     /// Disposes the artifacts the session holds that are <see cref="IDisposable"/> (or only <see cref="IAsyncDisposable"/>,

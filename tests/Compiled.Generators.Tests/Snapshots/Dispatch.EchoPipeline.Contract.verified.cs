@@ -33,21 +33,30 @@ partial class EchoPipeline : global::Compiled.IPipelineContract<global::Dispatch
     static global::System.Collections.Generic.IReadOnlyList<global::Compiled.PipelineField> global::Compiled.IPipelineContract<global::Dispatch.EchoPipeline>.Outputs => s_outputs;
 
     /// <inheritdoc />
-    static async global::System.Threading.Tasks.ValueTask global::Compiled.IPipelineContract<global::Dispatch.EchoPipeline>.RunRequestAsync(global::Dispatch.EchoPipeline pipeline, global::Compiled.PipelineRequest request_, global::System.Threading.CancellationToken cancellationToken)
+    static global::System.Threading.Tasks.ValueTask global::Compiled.IPipelineContract<global::Dispatch.EchoPipeline>.RunRequestAsync(global::Dispatch.EchoPipeline pipeline, global::Compiled.PipelineRequest request_, global::System.Threading.CancellationToken cancellationToken)
     {
-        ReadRuntimeInputs(request_, out var request);
-        var parameters = request_.ReadParameters<global::Dispatch.DispatchParameters>();
-        if (request_.ParameterOverrides.Count > 0) parameters = (parameters ?? pipeline._session.Parameters).WithOverrides(request_.ParameterOverrides);
-        var result = await pipeline.RunAsync(
-            request: request,
-            parameters: parameters,
-            runId: request_.RunId,
-            cancellationToken: cancellationToken).ConfigureAwait(false);
+        // Run completes synchronously: no state machine; a failure comes back in the ValueTask, as from an async method.
+        try
+        {
+            ReadRuntimeInputs(request_, out var request);
+            var parameters = request_.ReadParameters<global::Dispatch.DispatchParameters>();
+            if (request_.ParameterOverrides.Count > 0) parameters = (parameters ?? pipeline._session.Parameters).WithOverrides(request_.ParameterOverrides);
+            var result = pipeline.Run(
+                request: request,
+                parameters: parameters,
+                runId: request_.RunId,
+                cancellationToken: cancellationToken);
 
-        request_.Response.WriteStartObject();
-        request_.WriteOutput("reply", result.Reply);
-        request_.WriteOutput("length", result.Length);
-        request_.Response.WriteEndObject();
+            request_.Response.WriteStartObject();
+            request_.WriteOutput(s_outputs[0], result.Reply);
+            request_.WriteOutput(s_outputs[1], result.Length);
+            request_.Response.WriteEndObject();
+            return default;
+        }
+        catch (global::System.Exception exception)
+        {
+            return global::System.Threading.Tasks.ValueTask.FromException(exception);
+        }
     }
 
     /// <summary>Reads the runtime inputs from the request body, a JSON object with one property per input.</summary>

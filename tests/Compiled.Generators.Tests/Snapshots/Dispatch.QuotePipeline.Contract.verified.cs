@@ -52,7 +52,7 @@ partial class QuotePipeline : global::Compiled.IPipelineContract<global::Dispatc
             cancellationToken: cancellationToken).ConfigureAwait(false);
 
         request.Response.WriteStartObject();
-        request.WriteOutput("quote", result.Quote);
+        request.WriteOutput(s_outputs[0], result.Quote);
         request.Response.WriteEndObject();
     }
 

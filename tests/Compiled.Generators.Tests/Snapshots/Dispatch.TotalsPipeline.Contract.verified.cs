@@ -46,7 +46,7 @@ partial class TotalsPipeline : global::Compiled.IPipelineContract<global::Dispat
             cancellationToken: cancellationToken).ConfigureAwait(false);
 
         request.Response.WriteStartObject();
-        request.WriteOutput("total", result.Total);
+        request.WriteOutput(s_outputs[0], result.Total);
         request.Response.WriteEndObject();
     }
 }

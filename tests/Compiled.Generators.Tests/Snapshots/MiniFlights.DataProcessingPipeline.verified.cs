@@ -15,9 +15,14 @@ partial class DataProcessingPipeline
 
     private static readonly string[] s_nodeNames = ["preprocess_companies", "preprocess_shuttles", "create_model_input_table"];
     private readonly global::MiniFlights.MiniFlightsSession _session;
+    private readonly bool _hasHooks;
 
     /// <summary>Binds the pipeline to the session whose catalog, parameters and hooks its runs use.</summary>
-    internal DataProcessingPipeline(global::MiniFlights.MiniFlightsSession session) => _session = session;
+    internal DataProcessingPipeline(global::MiniFlights.MiniFlightsSession session)
+    {
+        _session = session;
+        _hasHooks = session.HasHooks;
+    }
 
     /// <summary>What a run of the pipeline produces: the outputs no node of the pipeline consumes.</summary>
     /// <param name="ModelInputTable">The <c>model_input_table</c> output.</param>
@@ -45,7 +50,7 @@ partial class DataProcessingPipeline
     /// <exception cref="global::Compiled.PipelineRunException">A node or dataset failed; names the node, the run and what did not run.</exception>
     public Result Run(global::MiniFlights.DataProcessingPipeline.Inputs inputs = default, global::MiniFlights.MiniFlightsParameters? parameters = null, string? runId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        if (_session.HasHooks || cancellationToken.CanBeCanceled)
+        if (_hasHooks || cancellationToken.CanBeCanceled)
         {
             return RunObserved(inputs, parameters, runId, cancellationToken);
         }

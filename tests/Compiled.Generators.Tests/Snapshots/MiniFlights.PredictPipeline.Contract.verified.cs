@@ -32,20 +32,29 @@ partial class PredictPipeline : global::Compiled.IPipelineContract<global::MiniF
     static global::System.Collections.Generic.IReadOnlyList<global::Compiled.PipelineField> global::Compiled.IPipelineContract<global::MiniFlights.PredictPipeline>.Outputs => s_outputs;
 
     /// <inheritdoc />
-    static async global::System.Threading.Tasks.ValueTask global::Compiled.IPipelineContract<global::MiniFlights.PredictPipeline>.RunRequestAsync(global::MiniFlights.PredictPipeline pipeline, global::Compiled.PipelineRequest request, global::System.Threading.CancellationToken cancellationToken)
+    static global::System.Threading.Tasks.ValueTask global::Compiled.IPipelineContract<global::MiniFlights.PredictPipeline>.RunRequestAsync(global::MiniFlights.PredictPipeline pipeline, global::Compiled.PipelineRequest request, global::System.Threading.CancellationToken cancellationToken)
     {
-        ReadRuntimeInputs(request, out var features);
-        var parameters = request.ReadParameters<global::MiniFlights.MiniFlightsParameters>();
-        if (request.ParameterOverrides.Count > 0) parameters = (parameters ?? pipeline._session.Parameters).WithOverrides(request.ParameterOverrides);
-        var result = await pipeline.RunAsync(
-            features: features,
-            parameters: parameters,
-            runId: request.RunId,
-            cancellationToken: cancellationToken).ConfigureAwait(false);
+        // Run completes synchronously: no state machine; a failure comes back in the ValueTask, as from an async method.
+        try
+        {
+            ReadRuntimeInputs(request, out var features);
+            var parameters = request.ReadParameters<global::MiniFlights.MiniFlightsParameters>();
+            if (request.ParameterOverrides.Count > 0) parameters = (parameters ?? pipeline._session.Parameters).WithOverrides(request.ParameterOverrides);
+            var result = pipeline.Run(
+                features: features,
+                parameters: parameters,
+                runId: request.RunId,
+                cancellationToken: cancellationToken);
 
-        request.Response.WriteStartObject();
-        request.WriteOutput("prediction", result.Prediction);
-        request.Response.WriteEndObject();
+            request.Response.WriteStartObject();
+            request.WriteOutput(s_outputs[0], result.Prediction);
+            request.Response.WriteEndObject();
+            return default;
+        }
+        catch (global::System.Exception exception)
+        {
+            return global::System.Threading.Tasks.ValueTask.FromException(exception);
+        }
     }
 
     /// <summary>Reads the runtime inputs from the request body, a JSON object with one property per input.</summary>

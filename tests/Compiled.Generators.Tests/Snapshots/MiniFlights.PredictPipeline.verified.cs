@@ -15,12 +15,14 @@ partial class PredictPipeline
 
     private static readonly string[] s_nodeNames = ["predict"];
     private readonly global::MiniFlights.MiniFlightsSession _session;
+    private readonly bool _hasHooks;
     private readonly global::Compiled.ArtifactSlot<global::MiniFlights.Model.Regressor> _regressorArtifact;
 
     /// <summary>Binds the pipeline to the session whose catalog, parameters, artifacts and hooks its runs use.</summary>
     internal PredictPipeline(global::MiniFlights.MiniFlightsSession session)
     {
         _session = session;
+        _hasHooks = session.HasHooks;
         _regressorArtifact = session.DeclareArtifact("regressor", () => session.Catalog.Regressor);
     }
 
@@ -39,7 +41,7 @@ partial class PredictPipeline
     /// <exception cref="global::Compiled.PipelineRunException">A node or dataset failed; names the node, the run and what did not run.</exception>
     public Result Run(global::MiniFlights.Model.ShuttleFeatures features, global::MiniFlights.MiniFlightsParameters? parameters = null, string? runId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        if (_session.HasHooks || cancellationToken.CanBeCanceled)
+        if (_hasHooks || cancellationToken.CanBeCanceled)
         {
             return RunObserved(features, parameters, runId, cancellationToken);
         }
@@ -55,7 +57,7 @@ partial class PredictPipeline
         }
         catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
         {
-            throw _session.StartRun(Name, runId, savesData: false).Fail(s_nodeNames, step, exception);
+            throw _session.FailRun(Name, runId, s_nodeNames, step, exception);
         }
     }
 

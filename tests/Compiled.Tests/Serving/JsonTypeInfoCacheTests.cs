@@ -53,4 +53,31 @@ public sealed class JsonTypeInfoCacheTests
 
         Assert.Throws<NotSupportedException>(() => JsonTypeInfoCache<Probe>.Get(options));
     }
+
+    [Fact]
+    public void Only_the_built_in_number_converters_with_strict_writing_are_plain_numbers()
+    {
+        static JsonTypeInfo<T> Info<T>(JsonSerializerOptions options)
+        {
+            options.TypeInfoResolver = new DefaultJsonTypeInfoResolver();
+            options.MakeReadOnly();
+            return JsonTypeInfoCache<T>.Get(options);
+        }
+
+        Assert.True(JsonTypeInfoCache<double>.IsPlainNumber(Info<double>(new JsonSerializerOptions(JsonSerializerDefaults.Web))));
+        Assert.True(JsonTypeInfoCache<int>.IsPlainNumber(Info<int>(new JsonSerializerOptions())));
+        Assert.True(JsonTypeInfoCache<long>.IsPlainNumber(Info<long>(new JsonSerializerOptions())));
+        Assert.False(JsonTypeInfoCache<double>.IsPlainNumber(Info<double>(new JsonSerializerOptions { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.WriteAsString })));
+        Assert.False(JsonTypeInfoCache<double>.IsPlainNumber(Info<double>(new JsonSerializerOptions { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals })));
+        Assert.False(JsonTypeInfoCache<double>.IsPlainNumber(Info<double>(new JsonSerializerOptions { Converters = { new TenthsConverter() } })));
+        Assert.False(JsonTypeInfoCache<decimal>.IsPlainNumber(Info<decimal>(new JsonSerializerOptions())));
+        Assert.False(JsonTypeInfoCache<Probe>.IsPlainNumber(Info<Probe>(new JsonSerializerOptions())));
+    }
+
+    private sealed class TenthsConverter : System.Text.Json.Serialization.JsonConverter<double>
+    {
+        public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDouble() / 10;
+
+        public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options) => writer.WriteNumberValue(value * 10);
+    }
 }
