@@ -81,20 +81,17 @@ internal sealed class SessionHost<TSession> : ISessionHost, IPipelineRegistry<TS
         }
 
         using var activity = JoinTrace(details);
-        var response = new ArrayBufferWriter<byte>(256);
+        // The result is written into a reusable writer and copied once, into the reply; a failed run drops what it wrote.
+        var response = ReusableJsonWriter.Rent();
         try
         {
-            using (var writer = new Utf8JsonWriter(response))
+            var request = new PipelineRequest(new ReadOnlySequence<byte>(body), response.Writer, _json, details?.RunId)
             {
-                var request = new PipelineRequest(new ReadOnlySequence<byte>(body), writer, _json, details?.RunId)
-                {
-                    Parameters = details is null || details.Parameters.Length == 0 ? RemoteParameters.None : new RemoteParameters(details.ParametersType, details.Parameters),
-                    RuntimeValues = details?.RuntimeValues ?? NoRuntimeValues,
-                };
-                await runner(Session, request, cancellationToken).ConfigureAwait(false);
-            }
-
-            return new RunResult(response.WrittenMemory.ToArray(), null);
+                Parameters = details is null || details.Parameters.Length == 0 ? RemoteParameters.None : new RemoteParameters(details.ParametersType, details.Parameters),
+                RuntimeValues = details?.RuntimeValues ?? NoRuntimeValues,
+            };
+            await runner(Session, request, cancellationToken).ConfigureAwait(false);
+            return new RunResult(response.ToArrayAndReturn(), null);
         }
         catch (PipelineRunException exception)
         {

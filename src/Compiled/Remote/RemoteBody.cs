@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 
 namespace Compiled;
@@ -7,10 +6,13 @@ namespace Compiled;
 /// Writes the runtime inputs of one remote run as the JSON body <see cref="IPipelineContract{TSelf}.RunRequestAsync"/>
 /// reads: an object with one property per input. Generated <c>{Pipeline}.Remote.g.cs</c> code calls it.
 /// </summary>
+/// <remarks>
+/// The JSON is written into the calling thread's reusable buffer (<see cref="ReusableJsonWriter"/>) and copied once,
+/// into the request's body, by <see cref="ToRequest"/>: a run allocates its body and nothing else to write it.
+/// </remarks>
 public sealed class RemoteBody
 {
-    private readonly ArrayBufferWriter<byte> _buffer = new(256);
-    private readonly Utf8JsonWriter _writer;
+    private readonly ReusableJsonWriter _json;
     private readonly JsonSerializerOptions _options;
     private Dictionary<string, string?>? _runtimeValues;
 
@@ -20,8 +22,8 @@ public sealed class RemoteBody
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _writer = new Utf8JsonWriter(_buffer);
-        _writer.WriteStartObject();
+        _json = ReusableJsonWriter.Rent();
+        _json.Writer.WriteStartObject();
     }
 
     /// <summary>Writes runtime input <paramref name="name"/>.</summary>
@@ -32,8 +34,8 @@ public sealed class RemoteBody
     /// <exception cref="InvalidOperationException">The options have no metadata for <typeparamref name="T"/>; says how to add it.</exception>
     public RemoteBody Input<T>(string name, T value)
     {
-        _writer.WritePropertyName(name);
-        JsonSerializer.Serialize(_writer, value, RemoteJson.TypeInfo<T>(_options));
+        _json.Writer.WritePropertyName(name);
+        JsonSerializer.Serialize(_json.Writer, value, RemoteJson.TypeInfo<T>(_options));
         return this;
     }
 
@@ -54,8 +56,7 @@ public sealed class RemoteBody
     /// <param name="parameters">Its parameters.</param>
     public RemoteRequest ToRequest(string? runId, int index, RemoteParameters parameters)
     {
-        _writer.WriteEndObject();
-        _writer.Flush();
-        return new RemoteRequest(runId, index, _buffer.WrittenMemory.ToArray(), parameters) { RuntimeValues = _runtimeValues };
+        _json.Writer.WriteEndObject();
+        return new RemoteRequest(runId, index, _json.ToArrayAndReturn(), parameters) { RuntimeValues = _runtimeValues };
     }
 }

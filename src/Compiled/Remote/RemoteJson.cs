@@ -72,9 +72,21 @@ public static class RemoteJson
         return new JsonSerializerOptions { TypeInfoResolver = JsonTypeInfoResolver.Combine(resolver, RemoteValuesJsonContext.Default) };
     }
 
+    // The metadata is looked up once per type and options (a reference comparison after that), not in the options' dictionary per value.
     internal static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options)
     {
-        if (options.TypeInfoResolver is not null && options.TryGetTypeInfo(typeof(T), out var info)) return (JsonTypeInfo<T>)info;
+        if (options.TypeInfoResolver is not null)
+        {
+            try
+            {
+                return JsonTypeInfoCache<T>.Get(options);
+            }
+            catch (NotSupportedException)
+            {
+                // No metadata for T: the error below says how to add it.
+            }
+        }
+
         var type = Datasets.DatasetErrors.TypeName(typeof(T));
         var named = typeof(T).Namespace is { Length: > 0 } space ? $"{space}.{type}" : type;
         throw new InvalidOperationException(

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 
 namespace Compiled;
@@ -26,9 +25,9 @@ public sealed record RemoteParameters(string TypeName, ReadOnlyMemory<byte> Json
     {
         ArgumentNullException.ThrowIfNull(options);
         if (parameters is null) return None;
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer)) T.WriteRemoteJson(writer, parameters, options);
-        return new(typeof(T).FullName!, buffer.WrittenMemory);
+        var json = ReusableJsonWriter.Rent();
+        T.WriteRemoteJson(json.Writer, parameters, options);
+        return new(typeof(T).FullName!, json.ToArrayAndReturn());
     }
 
     /// <summary>Reads the record; the caller checked <see cref="TypeName"/>.</summary>
