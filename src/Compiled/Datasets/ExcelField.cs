@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace Compiled.Datasets;
@@ -11,7 +12,7 @@ namespace Compiled.Datasets;
 /// <see cref="For"/>; a row type with another member, or one created through a constructor, uses the general path only.
 /// </summary>
 /// <typeparam name="TRow">The row type; only a class binds (a struct's setters take it by reference).</typeparam>
-internal abstract class ExcelField<TRow>
+internal abstract class ExcelField<[DynamicallyAccessedMembers(RowShape<object>.RowMembers)] TRow>
 {
     /// <summary>Forgets the value of the previous row.</summary>
     public abstract void Reset();
