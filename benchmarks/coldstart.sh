@@ -6,8 +6,11 @@
 #
 #   benchmarks/coldstart.sh [RUNS]                          # JIT: dotnet Spaceflights.dll, default 10 runs
 #   NATIVE=path/to/Spaceflights benchmarks/coldstart.sh 10  # a Native AOT executable of the same sample
-#   R2R=1 benchmarks/coldstart.sh 10                        # JIT with ReadyToRun code: publishes the sample framework-
-#                                                           # dependent with PublishReadyToRun into a temporary folder
+#   R2R=1 benchmarks/coldstart.sh 10                        # the JIT deployment of the CLI: publishes the sample with its
+#                                                           # ReadyToRun profile (self-contained, one composite ReadyToRun
+#                                                           # image of framework, libraries and app; 1-3 min of crossgen)
+#                                                           # into a temporary folder and runs its apphost
+#   R2R=DIR benchmarks/coldstart.sh 10                      # the same, from a folder already published with the profile
 #
 # Builds the sample in Release once (skip with NO_BUILD=1; never for NATIVE), runs it once untimed (to
 # warm the OS file cache, not the process), then RUNS times under /usr/bin/time -f '%e %U %S %M', and prints
@@ -29,10 +32,13 @@ native="${NATIVE:-}"
 r2r=""
 if [[ -n "$native" ]]; then
   native="$(realpath "$native")"
+elif [[ -n "${R2R:-}" && "${R2R}" != 0 && "${R2R}" != 1 ]]; then
+  r2r="$(realpath "$R2R")"
+  keep_r2r=1
 elif [[ "${R2R:-0}" == 1 ]]; then
   r2r="$(mktemp -d)"
-  dotnet publish "$sample" -c Release -r linux-x64 --self-contained false -p:PublishAot=false -p:PublishReadyToRun=true \
-    -o "$r2r" -v quiet -nologo >/dev/null
+  # samples/Spaceflights/Properties/PublishProfiles/ReadyToRun.pubxml: the documented way to ship the CLI for JIT.
+  dotnet publish "$sample" -c Release -r linux-x64 -p:PublishProfile=ReadyToRun -o "$r2r" -v quiet -nologo >/dev/null
 elif [[ "${NO_BUILD:-0}" != 1 ]]; then
   dotnet build "$sample" -c Release -v quiet -nologo >/dev/null
 fi
@@ -44,7 +50,7 @@ if [[ -n "$native" ]]; then
   label="$native, Native AOT"
 elif [[ -n "$r2r" ]]; then
   command=("$r2r/Spaceflights" run)
-  label="ReadyToRun publish, JIT for the rest"
+  label="composite ReadyToRun publish (PublishProfile=ReadyToRun), JIT for the rest"
 else
   command=(dotnet bin/Release/net10.0/Spaceflights.dll run)
   label="$dll, JIT"
@@ -52,7 +58,7 @@ fi
 "${command[@]}" >/dev/null  # untimed: fills the OS file cache
 
 out=$(mktemp)
-trap 'rm -f "$out"; [[ -z "$r2r" ]] || rm -rf "$r2r"' EXIT
+trap 'rm -f "$out"; [[ -z "$r2r" || -n "${keep_r2r:-}" ]] || rm -rf "$r2r"' EXIT
 walls=()
 cpus=()
 for ((i = 1; i <= runs; i++)); do

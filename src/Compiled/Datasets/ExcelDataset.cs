@@ -95,20 +95,18 @@ public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.Ro
         {
             var (sheetName, part) = FindSheet(package, path);
             var shared = ReadSharedStrings(package);
-            var reader = new SheetReader(this, shape, path, sheetName, shared);
+            var reader = new ExcelSheetReader<TRow>(Name, LoadOptions, shape, path, sheetName, shared);
             // The parts are found and read straight from the zip, the rows streamed with a plain XmlReader: the Open XML
             // SDK's package and DOM cost a cold load hundreds of milliseconds (type loading and JIT) for what a load needs.
             using var xml = package.Read(part);
             uint lastRow = 0;
-            var cells = new List<(int Column, string? Type, string? Text)>();
-            var attribute = new char[AttributeBuffer];
+            var cells = new ExcelRowCells();
             while (xml.Read())
             {
                 if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "row") continue;
-                var rowNumber = uint.TryParse(Attribute(xml, "r", attribute), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : lastRow + 1;
+                var rowNumber = uint.TryParse(cells.Attribute(xml, "r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : lastRow + 1;
                 lastRow = rowNumber;
-                cells.Clear();
-                if (!xml.IsEmptyElement) ReadRow(xml, cells, attribute);
+                cells.Read(xml);
                 reader.Add(rowNumber, cells);
             }
             return reader.Finish();
@@ -200,98 +198,6 @@ public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.Ro
         return int.TryParse(wanted, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sheets.Count ? index : -1;
     }
 
-    // Reads the cells of the <row> the reader is on, up to its end: (column, t attribute, text of <v> or of the inline string).
-    private static void ReadRow(XmlReader xml, List<(int Column, string? Type, string? Text)> cells, char[] attribute)
-    {
-        var depth = xml.Depth;
-        var next = 0;
-        while (xml.Read() && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
-        {
-            if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "c") continue;
-            var column = ExcelCells.ColumnIndex(Attribute(xml, "r", attribute));
-            if (column < 0) column = next;
-            next = column + 1;
-            var type = CellType(xml, attribute);
-            string? text = null;
-            if (!xml.IsEmptyElement)
-            {
-                var cellDepth = xml.Depth;
-                while (xml.Read() && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == cellDepth))
-                {
-                    if (xml.NodeType != XmlNodeType.Element) continue;
-                    if (xml.LocalName == "v") text = xml.ReadElementContentAsString();
-                    else if (xml.LocalName == "is") text = ReadStringItem(xml);
-                    if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == cellDepth) break;
-                }
-            }
-            cells.Add((column, type, text));
-        }
-    }
-
-    // Cell and row attributes are short ("AB12", "inlineStr"): read without a string per cell, whose allocation (and the
-    // collections it caused) was most of a cold load's time outside the XML parser.
-    private const int AttributeBuffer = 32;
-
-    // The value of the attribute of the element the reader is on, copied into buffer; empty when absent. A value longer
-    // than the buffer is cut, which no row number, cell reference or cell type is.
-    private static ReadOnlySpan<char> Attribute(XmlReader xml, string name, char[] buffer)
-    {
-        if (!xml.MoveToAttribute(name)) return default;
-        var length = xml.ReadValueChunk(buffer, 0, buffer.Length);
-        xml.MoveToElement();
-        return buffer.AsSpan(0, length);
-    }
-
-    // The cell's t attribute, as one of the constants of the format (no string per cell); another value as read.
-    private static string? CellType(XmlReader xml, char[] buffer)
-    {
-        var type = Attribute(xml, "t", buffer);
-        return type switch
-        {
-            [] => xml.GetAttribute("t"),
-            "n" => "n",
-            "s" => "s",
-            "inlineStr" => "inlineStr",
-            "str" => "str",
-            "b" => "b",
-            "e" => "e",
-            "d" => "d",
-            _ => xml.GetAttribute("t"),
-        };
-    }
-
-    // Reads an <si> or <is> string item: plain <t>, or rich-text runs <r><t/></r>; phonetic guides (<rPh>) are not part of the value.
-    private static string ReadStringItem(XmlReader xml)
-    {
-        if (xml.IsEmptyElement)
-        {
-            xml.Read();
-            return "";
-        }
-        var depth = xml.Depth;
-        string? single = null;
-        System.Text.StringBuilder? builder = null;
-        xml.Read();
-        while (!(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth) && !xml.EOF)
-        {
-            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "rPh")
-            {
-                xml.Skip();
-                continue;
-            }
-            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "t")
-            {
-                var text = xml.ReadElementContentAsString();
-                if (single is null && builder is null) single = text;
-                else (builder ??= new System.Text.StringBuilder(single)).Append(text);
-                continue;
-            }
-            xml.Read();
-        }
-        xml.Read();
-        return builder?.ToString() ?? single ?? "";
-    }
-
     private static string[] ReadSharedStrings(XlsxPackage package)
     {
         if (package.SharedStringsPart is not { } part) return [];
@@ -300,7 +206,7 @@ public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.Ro
         xml.MoveToContent();
         while (!xml.EOF)
         {
-            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "si") strings.Add(ReadStringItem(xml));
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "si") strings.Add(ExcelRowCells.ReadStringItem(xml));
             else xml.Read();
         }
         return [.. strings];
@@ -409,150 +315,6 @@ public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.Ro
         $"Dataset '{Name}' ({path}): could not write sheet '{sheet}', row {rowNumber} (item [{item}] of the array)" +
         (member is null ? "" : $", column '{member.ColumnName}' (cell {ExcelCells.CellReference(member.Index, rowNumber)}, {DatasetErrors.TypeName(typeof(TRow))}.{member.Property.Name})") +
         $": {cause.GetType().Name}: {DatasetErrors.Sentence(cause.Message)} The previous file, if any, was left unchanged.", cause);
-
-    /// <summary>Turns the rows of one sheet into <typeparamref name="TRow"/>s, header first.</summary>
-    private sealed class SheetReader(ExcelDataset<TRow> dataset, RowShape<TRow> shape, string path, string sheet, string[] shared)
-    {
-        private readonly List<TRow> _rows = [];
-        private readonly uint _headerRowNumber = (uint)(dataset.LoadOptions.HeaderRow ?? -1) + 1;
-        private readonly HashSet<string>? _naValues = dataset.LoadOptions.NaValues.Count == 0 ? null : new(dataset.LoadOptions.NaValues, StringComparer.Ordinal);
-        private int[]? _columnToMember;
-        private string[]? _header;
-
-        public void Add(uint rowNumber, List<(int Column, string? Type, string? Text)> rawCells)
-        {
-            var hasHeader = dataset.LoadOptions.HeaderRow is not null;
-            if (hasHeader && rowNumber < _headerRowNumber) return;
-            var cells = new List<(int Column, object? Value)>(rawCells.Count);
-            foreach (var (column, type, text) in rawCells) cells.Add((column, CellValue(type, text, column, rowNumber)));
-            if (hasHeader && _columnToMember is null)
-            {
-                ReadHeader(cells, rowNumber);
-                return;
-            }
-            if (!hasHeader && _columnToMember is null)
-            {
-                _columnToMember = Enumerable.Range(0, shape.Members.Count).ToArray();
-            }
-            if (cells.All(c => c.Value is null or "")) return;
-            _rows.Add(CreateRow(cells, rowNumber));
-        }
-
-        public TRow[] Finish() => [.. _rows];
-
-        private object? CellValue(string? type, string? text, int column, uint rowNumber)
-        {
-            if (text is null) return null;
-            if (type is "inlineStr") return text;
-            if (type is "s")
-            {
-                return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < shared.Length
-                    ? shared[index]
-                    : throw Error(rowNumber, column, $"refers to shared string {text}, which the workbook does not have");
-            }
-            if (type is "b") return text is "1" or "true";
-            if (type is "str") return text;
-            if (type is "e") throw Error(rowNumber, column, $"holds the error {text}");
-            if (type is "d") return DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-                ? number
-                : throw Error(rowNumber, column, $"holds '{text}', which is not a number");
-        }
-
-        private void ReadHeader(List<(int Column, object? Value)> cells, uint rowNumber)
-        {
-            var width = cells.Count == 0 ? 0 : cells.Max(c => c.Column) + 1;
-            _header = new string[width];
-            for (var i = 0; i < width; i++) _header[i] = "";
-            foreach (var (column, value) in cells) _header[column] = value is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : value as string ?? "";
-            var (map, missing) = shape.Match(_header);
-            _columnToMember = map;
-            var required = missing.Where(m => !m.IsNullable).ToList();
-            if (required.Count == 0) return;
-            throw new DatasetException(dataset.Name,
-                $"Dataset '{dataset.Name}' ({path}): sheet '{sheet}', header row {rowNumber} has no column " +
-                string.Join(", ", required.Select(m => $"'{m.ColumnName}' (for {DatasetErrors.TypeName(typeof(TRow))}.{m.Property.Name})")) +
-                $". The sheet's columns are: {string.Join(", ", _header.Where(h => h.Length > 0))}. " +
-                $"Add the column to the sheet, rename the property of {DatasetErrors.TypeName(typeof(TRow))}, or make it nullable if it may be absent.");
-        }
-
-        private TRow CreateRow(List<(int Column, object? Value)> cells, uint rowNumber)
-        {
-            var values = new object?[shape.Members.Count];
-            var seen = new bool[shape.Members.Count];
-            foreach (var (column, value) in cells)
-            {
-                if (column >= _columnToMember!.Length || _columnToMember[column] < 0) continue;
-                var member = shape.Members[_columnToMember[column]];
-                seen[member.Index] = true;
-                values[member.Index] = Convert(value, member, rowNumber, column);
-            }
-            for (var m = 0; m < values.Length; m++)
-            {
-                if (values[m] is not null) continue;
-                var member = shape.Members[m];
-                var column = Array.IndexOf(_columnToMember!, m);
-                if (column < 0 && member.IsNullable) continue;
-                values[m] = Convert(null, member, rowNumber, column);
-            }
-            try
-            {
-                return shape.Create(values);
-            }
-            catch (System.Reflection.TargetInvocationException ex) when (ex.InnerException is { } inner)
-            {
-                throw new DatasetException(dataset.Name,
-                    $"Dataset '{dataset.Name}' ({path}): sheet '{sheet}', row {rowNumber}: {DatasetErrors.TypeName(typeof(TRow))} rejected the row: {inner.GetType().Name}: {DatasetErrors.Sentence(inner.Message)}", inner);
-            }
-        }
-
-        private object? Convert(object? value, RowMember member, uint rowNumber, int column)
-        {
-            if (value is not null && IsNaMarker(value))
-            {
-                // pandas' na_values: a missing value, NaN into a double or float (pandas' NaN).
-                if (member.IsNullable) return null;
-                if (member.ValueType == typeof(double)) return double.NaN;
-                if (member.ValueType == typeof(float)) return float.NaN;
-                value = null;
-            }
-            if (value is null || (value is "" && member.ValueType != typeof(string)))
-            {
-                if (member.IsNullable) return null;
-                if (member.ValueType == typeof(string)) return "";
-                throw Error(rowNumber, column, $"is empty, but {member.Describe(typeof(TRow))} cannot be null; make it nullable or fill the cell", member);
-            }
-            try
-            {
-                return CellConverter.Convert(value, member.ValueType);
-            }
-            catch (Exception ex) when (ex is FormatException or InvalidCastException or OverflowException or ArgumentException)
-            {
-                var shown = value is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : value.ToString();
-                throw Error(rowNumber, column, $"cannot convert '{shown}' to {member.Describe(typeof(TRow))}: {DatasetErrors.Sentence(ex.Message)}", member, ex);
-            }
-        }
-
-        /// <summary>
-        /// Whether the cell is one of <see cref="ExcelDatasetOptions.NaValues"/>: its text, or a number written as a marker
-        /// is (<c>-999</c>), in the invariant culture.
-        /// </summary>
-        private bool IsNaMarker(object value) => _naValues is not null && value switch
-        {
-            string text => _naValues.Contains(text),
-            IFormattable number => _naValues.Contains(number.ToString(null, CultureInfo.InvariantCulture)),
-            _ => false,
-        };
-
-        private DatasetException Error(uint rowNumber, int column, string problem, RowMember? member = null, Exception? inner = null)
-        {
-            var name = _header is not null && column >= 0 && column < _header.Length && _header[column].Length > 0 ? _header[column] : member?.ColumnName;
-            var where = column < 0
-                ? $"column '{member?.ColumnName}' (absent)"
-                : (name is null ? "" : $"column '{name}' ") + $"(cell {ExcelCells.CellReference(column, rowNumber)})";
-            return new DatasetException(dataset.Name, $"Dataset '{dataset.Name}' ({path}): sheet '{sheet}', row {rowNumber}, {where} {problem}.", inner);
-        }
-    }
 }
 
 /// <summary>Cell references: column letters and numbers.</summary>

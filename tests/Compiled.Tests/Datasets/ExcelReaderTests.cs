@@ -134,6 +134,49 @@ public sealed class ExcelReaderTests : IDisposable
         Assert.Contains(path, error.Message);
     }
 
+    [Fact]
+    public void Typed_members_take_numbers_and_text_and_the_other_cases_convert_as_before()
+    {
+        var header = """<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>big</t></is></c><c r="C1" t="inlineStr"><is><t>count</t></is></c><c r="D1" t="inlineStr"><is><t>ratio</t></is></c><c r="E1" t="inlineStr"><is><t>text</t></is></c><c r="F1" t="inlineStr"><is><t>flag</t></is></c></row>""";
+        var rows =
+            """
+            <row r="2"><c r="A2" t="str"><v>12</v></c><c r="B2"><v>1E15</v></c><c r="C2"><v>2.0</v></c><c r="D2"><v><![CDATA[0.]]>25</v></c><c r="E2"><v>1.5</v></c><c r="F2" t="inlineStr"><is><t>yes</t></is></c></row>
+            <row r="3"><c r="A3"><v>1<!-- a comment -->3</v></c><c r="B3"><v>-7</v></c><c r="D3"><v>&#52;</v></c><c r="E3" t="inlineStr"><is><t>plain</t></is></c><c r="F3" t="b"><v>1</v></c></row>
+            """;
+        var path = Workbook("typed.xlsx", sharedStrings: null, sheets: [("Data", Sheet(header + rows))]);
+
+        var loaded = new ExcelDataset<TypedCellsRow>("typed", path).Load();
+
+        Assert.Equal([(12, 1_000_000_000_000_000L, (int?)2, 0.25, "1.5", true), (13, -7L, null, 4.0, "plain", true)],
+            loaded.Select(r => (r.Id, r.Big, r.Count, r.Ratio, r.Text, r.Flag)));
+    }
+
+    [Theory]
+    [InlineData("3.5", "cannot convert '3.5'")]
+    [InlineData("3E10", "cannot convert '30000000000'")]
+    public void A_fraction_or_a_number_out_of_range_for_an_integer_member_names_the_cell(string number, string problem)
+    {
+        var rows = $"""<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row><row r="2"><c r="A2"><v>1</v></c></row><row r="3"><c r="A3"><v>{number}</v></c></row>""";
+        var path = Workbook("ints.xlsx", sharedStrings: null, sheets: [("Data", Sheet(rows))]);
+
+        var error = Assert.Throws<DatasetException>(() => new ExcelDataset<IdRow>("ints", path).Load());
+
+        Assert.Contains($"Dataset 'ints' ({path}): sheet 'Data', row 3, column 'id' (cell A3) {problem}", error.Message);
+        Assert.Contains("IdRow.Id", error.Message);
+    }
+
+    [Fact]
+    public void A_setter_that_throws_rejects_the_row_by_its_number()
+    {
+        var rows = """<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row><row r="2"><c r="A2"><v>1</v></c></row><row r="4"><c r="A4"><v>-1</v></c></row>""";
+        var path = Workbook("checked.xlsx", sharedStrings: null, sheets: [("Data", Sheet(rows))]);
+
+        var error = Assert.Throws<DatasetException>(() => new ExcelDataset<CheckedRow>("checked", path).Load());
+
+        Assert.Contains($"Dataset 'checked' ({path}): sheet 'Data', row 4: CheckedRow rejected the row: ArgumentOutOfRangeException", error.Message);
+        Assert.IsType<ArgumentOutOfRangeException>(error.InnerException);
+    }
+
     private static string Sheet(string rows) => $"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="{Main}" xmlns:r="{Rel}"><sheetData>{rows}</sheetData></worksheet>""";
 
     // A workbook as a producer other than ExcelDataset writes it: the parts under xl/, relationships with relative targets
@@ -174,4 +217,25 @@ public sealed class ExcelReaderTests : IDisposable
 public sealed class IdRow
 {
     public int Id { get; set; }
+}
+
+public sealed class TypedCellsRow
+{
+    public int Id { get; set; }
+    public long Big { get; set; }
+    public int? Count { get; set; }
+    public double Ratio { get; set; }
+    public string Text { get; set; } = "";
+    public bool Flag { get; set; }
+}
+
+public sealed class CheckedRow
+{
+    private int _id;
+
+    public int Id
+    {
+        get => _id;
+        set => _id = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "An id is never negative.");
+    }
 }
