@@ -1,6 +1,7 @@
 using Compiled.Cluster.Tests.Infrastructure;
 using Compiled.Orleans;
 using Grid;
+using Xunit.Abstractions;
 
 namespace Compiled.Cluster.Tests;
 
@@ -9,7 +10,7 @@ namespace Compiled.Cluster.Tests;
 /// for the class; the tests run in their <see cref="StepAttribute"/> order, the last one killing a silo.
 /// </summary>
 [TestCaseOrderer(StepOrderer.TypeName, StepOrderer.AssemblyName)]
-public sealed class MultiProcessClusterTests(RedisCluster cluster) : IClassFixture<RedisCluster>
+public sealed class MultiProcessClusterTests(RedisCluster cluster, ITestOutputHelper output) : IClassFixture<RedisCluster>
 {
     private static readonly string[] SiloNames = ["silo-1", "silo-2", "silo-3"];
 
@@ -86,13 +87,22 @@ public sealed class MultiProcessClusterTests(RedisCluster cluster) : IClassFixtu
     {
         var parameters = Enumerable.Range(0, 60).Select(i => LocalGrid.WithX(i, delayMs: 300)).ToList();
         var runs = new List<RemoteRun<GridParameters, SquarePipeline.Result>>();
+        var logged = cluster.Log.Count;
         // Generous: the survivors must first declare the killed silo dead, which takes long on a starved machine.
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("KILL_TIMEOUT_S") ?? "240")));
 
-        await foreach (var run in cluster.Client.Pipeline<SquarePipeline>().SweepAsync(parameters, runIdPrefix: "killed", cancellationToken: timeout.Token))
+        try
         {
-            runs.Add(run);
-            if (runs.Count == 6) cluster.Silos[2].Kill();
+            await foreach (var run in cluster.Client.Pipeline<SquarePipeline>().SweepAsync(parameters, runIdPrefix: "killed", cancellationToken: timeout.Token))
+            {
+                runs.Add(run);
+                if (runs.Count == 6) cluster.Silos[2].Kill();
+            }
+        }
+        finally
+        {
+            foreach (var line in cluster.Log.Since(logged)) output.WriteLine(line);
+            output.WriteLine($"{runs.Count} runs delivered");
         }
 
         Assert.Equal(60, runs.Count);

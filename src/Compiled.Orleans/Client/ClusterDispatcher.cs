@@ -4,6 +4,9 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Compiled.Orleans.Silo;
 using Compiled.Orleans.Wire;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Compiled.Orleans.Client;
 
@@ -17,6 +20,7 @@ internal sealed class ClusterDispatcher
 {
     private readonly IClusterClient _client;
     private readonly CompiledClientOptions _options;
+    private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SiloWorker> _lost = new(StringComparer.Ordinal);
     private static readonly TimeSpan Rediscovery = TimeSpan.FromSeconds(30);
@@ -29,6 +33,7 @@ internal sealed class ClusterDispatcher
     {
         _client = client;
         _options = options;
+        _logger = client.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger(DispatchLog.Category) ?? NullLogger.Instance;
         JsonOptions = WireJson.Options(options.JsonTypeInfoResolver, "CompiledClientOptions.JsonTypeInfoResolver");
     }
 
@@ -53,7 +58,7 @@ internal sealed class ClusterDispatcher
             }
             catch (Exception exception) when (IsSiloLost(exception))
             {
-                Lose(worker);
+                Lose(worker, exception.Message);
             }
             catch (TimeoutException exception)
             {
@@ -146,11 +151,13 @@ internal sealed class ClusterDispatcher
                 try
                 {
                     if (worker.IsLost) throw new SiloLostException(worker.Silo);
+                    DispatchLog.Sent(_logger, chunk.Length, chunk[0].Details.RunId!, worker.Silo);
                     outcomes = await CallAsync(worker, chunk, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception exception) when (IsSiloLost(exception))
                 {
-                    Lose(worker);
+                    Lose(worker, exception.Message);
+                    DispatchLog.Requeued(_logger, chunk.Length, chunk[0].Details.RunId!, worker.Silo);
                     queue.Writer.TryWrite(chunk);
                     return;
                 }
@@ -218,13 +225,14 @@ internal sealed class ClusterDispatcher
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
+                DispatchLog.MembershipUnknown(_logger, exception.Message);
                 continue; // Membership unknown for now: ask again at the next tick.
             }
 
             var active = hosts.Keys.Select(silo => silo.ToParsableString()).ToHashSet(StringComparer.Ordinal);
             List<SiloWorker> workers;
             lock (_gate) workers = _workers ?? [];
-            foreach (var worker in workers.Where(w => !w.IsLost && !active.Contains(w.Key))) Lose(worker);
+            foreach (var worker in workers.Where(w => !w.IsLost && !active.Contains(w.Key))) Lose(worker, "left the membership");
         }
     }
 
@@ -319,8 +327,9 @@ internal sealed class ClusterDispatcher
         }
     }
 
-    private void Lose(SiloWorker worker)
+    private void Lose(SiloWorker worker, string reason)
     {
+        if (!worker.IsLost) DispatchLog.SiloLost(_logger, worker.Silo, reason);
         worker.MarkLost();
         lock (_gate) _lost[worker.Key] = worker;
     }

@@ -2,6 +2,7 @@ using Compiled.Orleans;
 using Grid;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using StackExchange.Redis;
 
@@ -28,6 +29,11 @@ public sealed class RedisCluster : IAsyncLifetime
 
     internal string RedisEndpoint => _redis!.Endpoint;
 
+    /// <summary>What the client logged: its remote runs at Debug (sent, silo lost, re-queued), Orleans' warnings.</summary>
+    internal LogLines Log { get; } = new();
+
+    private const string DispatchLogCategory = "Compiled.Orleans.Client";
+
     public async Task InitializeAsync()
     {
         _redis = await RedisServer.StartAsync();
@@ -39,6 +45,7 @@ public sealed class RedisCluster : IAsyncLifetime
         _silos.AddRange(await Task.WhenAll(started));
 
         var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders().AddProvider(Log).AddFilter("Orleans", LogLevel.Warning).AddFilter(DispatchLogCategory, LogLevel.Debug);
         builder.UseOrleansClient(client => client
             .UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(_redis.Endpoint))
             .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, "compiled-cluster-tests"))
