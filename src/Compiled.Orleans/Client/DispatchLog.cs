@@ -16,9 +16,6 @@ internal static partial class DispatchLog
     [LoggerMessage(203, LogLevel.Information, "Re-queued {Runs} run(s) from {RunId} that silo {Silo} had not answered")]
     public static partial void Requeued(ILogger logger, int runs, string runId, string silo);
 
-    [LoggerMessage(204, LogLevel.Debug, "Dropped the late reply of silo {Silo} to {Runs} run(s) from {RunId}: they were re-queued when it was lost")]
-    public static partial void LateReplyDropped(ILogger logger, string silo, int runs, string runId);
-
-    [LoggerMessage(205, LogLevel.Debug, "The cluster's membership could not be read ({Error}); asking again in a second")]
-    public static partial void MembershipUnknown(ILogger logger, string error);
+    [LoggerMessage(204, LogLevel.Information, "A gateway connection closed while {Runs} run(s) from {RunId} were in flight on silo {Silo}: their reply may never come, so the call is abandoned and they are queued again")]
+    public static partial void GatewayClosed(ILogger logger, int runs, string runId, string silo);
 }

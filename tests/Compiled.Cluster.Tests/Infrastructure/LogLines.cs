@@ -13,10 +13,8 @@ internal sealed class LogLines : ILoggerProvider
     private readonly ConcurrentQueue<string> _lines = new();
     private readonly long _start = Stopwatch.GetTimestamp();
 
-    /// <summary>The lines logged since <paramref name="from"/> (a count of <see cref="Count"/> taken before).</summary>
-    public IEnumerable<string> Since(int from) => _lines.Skip(from);
-
-    public int Count => _lines.Count;
+    /// <summary>The lines logged so far.</summary>
+    public IEnumerable<string> Lines => _lines;
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 

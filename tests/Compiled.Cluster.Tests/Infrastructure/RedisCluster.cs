@@ -2,7 +2,6 @@ using Compiled.Orleans;
 using Grid;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using StackExchange.Redis;
 
@@ -19,7 +18,12 @@ public sealed class RedisCluster : IAsyncLifetime
     private RedisServer? _redis;
     private IHost? _client;
 
+    public const string ServiceId = "compiled-cluster-tests";
+
     public string ClusterId { get; } = $"grid-{Guid.NewGuid():N}";
+
+    /// <summary>The gateway port of each silo, in the order of <see cref="Silos"/>.</summary>
+    public IReadOnlyList<int> GatewayPorts { get; } = [FreePort.Next(), FreePort.Next(), FreePort.Next()];
 
     public string LoadsFile { get; } = Path.Combine(Path.GetTempPath(), $"compiled-cluster-loads-{Guid.NewGuid():N}.txt");
 
@@ -29,26 +33,20 @@ public sealed class RedisCluster : IAsyncLifetime
 
     internal string RedisEndpoint => _redis!.Endpoint;
 
-    /// <summary>What the client logged: its remote runs at Debug (sent, silo lost, re-queued), Orleans' warnings.</summary>
-    internal LogLines Log { get; } = new();
-
-    private const string DispatchLogCategory = "Compiled.Orleans.Client";
-
     public async Task InitializeAsync()
     {
         _redis = await RedisServer.StartAsync();
         var silo = Path.Combine(AppContext.BaseDirectory, "Compiled.Cluster.TestSilo.dll");
         var started = Enumerable.Range(1, 3).Select(i => ChildProcess.StartAsync($"silo-{i}", "dotnet",
-            [silo, "-redis", _redis.Endpoint, "-cluster", ClusterId, "-silo-port", FreePort.Next().ToString(), "-gateway-port", FreePort.Next().ToString(),
+            [silo, "-redis", _redis.Endpoint, "-cluster", ClusterId, "-silo-port", FreePort.Next().ToString(), "-gateway-port", GatewayPorts[i - 1].ToString(),
              "-name", $"silo-{i}", "-slots", "2", "-loads-file", LoadsFile],
             readyPrefix: "READY", timeout: TimeSpan.FromSeconds(120)));
         _silos.AddRange(await Task.WhenAll(started));
 
         var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders().AddProvider(Log).AddFilter("Orleans", LogLevel.Warning).AddFilter(DispatchLogCategory, LogLevel.Debug);
         builder.UseOrleansClient(client => client
             .UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(_redis.Endpoint))
-            .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, "compiled-cluster-tests"))
+            .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ServiceId))
             .AddCompiledClient(o => o.JsonTypeInfoResolver = GridJsonContext.Default));
         _client = builder.Build();
         await _client.StartAsync();
