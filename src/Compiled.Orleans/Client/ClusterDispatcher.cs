@@ -182,7 +182,7 @@ internal sealed class ClusterDispatcher
         var sessions = string.Join("; ", known.Select(w => w.Info.Session).Distinct().Select(session =>
             $"{session} with {string.Join(", ", known.First(w => w.Info.Session == session).Info.Pipelines)}"));
         throw new RemotePipelineException(
-            $"No silo of {Cluster} serves {pipeline}. The silos run {sessions}. Start silos with AddCompiledSession of the project the pipeline belongs to.");
+            $"No silo of the {Cluster} serves {pipeline}. The silos run {sessions}. Start silos with AddCompiledSession of the project the pipeline belongs to.");
     }
 
     // The silos of the cluster's membership whose worker answers, each asked at once and for at most SiloTimeout: a silo
@@ -196,7 +196,7 @@ internal sealed class ClusterDispatcher
         var why = answers.Length == 0
             ? "its membership lists no active silo"
             : $"none of the silos its membership lists answered ({string.Join("; ", answers.Select(a => a.Unavailable))})";
-        throw new RemotePipelineException($"No silo of {Cluster} is up to run {pipeline}: {why}. Start silos and retry.");
+        throw new RemotePipelineException($"No silo of the {Cluster} is up to run {pipeline}: {why}. Start silos and retry.");
     }
 
     private async Task<(SiloWorker? Worker, string? Unavailable)> DescribeAsync(SiloAddress silo, CancellationToken cancellationToken)
@@ -243,25 +243,25 @@ internal sealed class ClusterDispatcher
         catch (OperationCanceledException exception) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new RemotePipelineException(
-                $"{Cluster} did not answer within {_options.DiscoveryTimeout} (CompiledClientOptions.DiscoveryTimeout){(last is null ? "" : $" ({last.GetType().Name}: {last.Message})")}: " +
+                $"The {Cluster} did not answer within {_options.DiscoveryTimeout} (CompiledClientOptions.DiscoveryTimeout){(last is null ? "" : $" ({last.GetType().Name}: {last.Message})")}: " +
                 "check that its silos are running and that the client's clustering (membership table, ClusterId, ServiceId) names the same cluster.",
                 last ?? exception);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             throw new RemotePipelineException(
-                $"{Cluster} cannot be reached ({exception.GetType().Name}: {exception.Message}). Check that its silos are running and that the " +
+                $"The {Cluster} cannot be reached ({exception.GetType().Name}: {exception.Message}). Check that its silos are running and that the " +
                 "client was started (IHost.StartAsync) with clustering that names the same cluster.", exception);
         }
     }
 
-    // The cluster, as its options name it, for messages.
+    // The cluster, as the client's options name it, for messages.
     private string Cluster
     {
         get
         {
-            var cluster = _client.ServiceProvider.GetService<IOptions<ClusterOptions>>()?.Value;
-            return cluster is null ? "the Orleans cluster" : $"the Orleans cluster '{cluster.ClusterId}' (service '{cluster.ServiceId}')";
+            var cluster = _client.ServiceProvider.GetRequiredService<IOptions<ClusterOptions>>().Value;
+            return $"Orleans cluster '{cluster.ClusterId}' (service '{cluster.ServiceId}')";
         }
     }
 
