@@ -5,14 +5,18 @@ using Orleans.TestingHost;
 
 namespace Compiled.Cluster.Tests;
 
-/// <summary>A sweep whose every silo dies fails, naming the cluster, instead of waiting for a silo that will not come.</summary>
+/// <summary>
+/// A sweep whose every silo dies fails, naming the cluster, instead of waiting for a silo that will not come. Not run beside
+/// <see cref="InProcessClusterTests"/>: runs cancelled when its silo dies would count in that class's process-wide counts.
+/// </summary>
+[Collection(InProcessSilos.Name)]
 public sealed class LostClusterTests
 {
     [Fact]
     public async Task A_sweep_whose_only_silo_is_killed_fails_naming_the_cluster()
     {
         var builder = new TestClusterBuilder(1);
-        builder.AddSiloBuilderConfigurator<InProcessCluster.GridSilo>();
+        builder.AddSiloBuilderConfigurator<GridSilo>();
         builder.AddClientBuilderConfigurator<ImpatientClient>();
         await using var cluster = builder.Build();
         await cluster.DeployAsync();
@@ -31,6 +35,18 @@ public sealed class LostClusterTests
         Assert.True(delivered < 40);
         Assert.Contains($"Orleans cluster '{cluster.Options.ClusterId}' (service '{cluster.Options.ServiceId}')", error.Message);
         Assert.Contains("CompiledClientOptions.DiscoveryTimeout", error.Message);
+    }
+
+    // The Grid project's session, without InProcessCluster's hook: its counts belong to the tests of that cluster.
+    private sealed class GridSilo : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder) =>
+            siloBuilder.AddCompiledSession<GridSession>(o =>
+            {
+                o.ProjectPath = AppContext.BaseDirectory;
+                o.Environment = "local";
+                o.JsonTypeInfoResolver = GridJsonContext.Default;
+            });
     }
 
     private sealed class ImpatientClient : IClientBuilderConfigurator

@@ -26,7 +26,7 @@ public sealed class InProcessCluster : IAsyncLifetime
         await Cluster.DisposeAsync();
     }
 
-    internal sealed class GridSilo : ISiloConfigurator
+    private sealed class GridSilo : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
