@@ -4,22 +4,29 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Compiled.Orleans.Silo;
 using Compiled.Orleans.Wire;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 
 namespace Compiled.Orleans.Client;
 
 /// <summary>
-/// Spreads runs over the silos that serve a pipeline. Each silo's worker is kept busy with as many calls as it runs at
-/// once (its <see cref="CompiledSiloOptions.MaxConcurrentRuns"/>), pulling the next chunk when one completes, so a faster
-/// silo takes more. When a silo is lost (killed, unreachable), the chunks it had not answered go back to the queue and run
-/// on the survivors; a reply is delivered only once per run id.
+/// Spreads runs over the silos that serve a pipeline: finds the silos (the cluster's membership, then each silo's worker),
+/// sends a single run to the next of them, and gives a sweep's or batch's chunks to a <see cref="ChunkPump"/>, which keeps
+/// each silo busy with as many calls as it runs at once (its <see cref="CompiledSiloOptions.MaxConcurrentRuns"/>) and
+/// re-runs the chunks of a lost silo on the others. A silo lost (killed, unreachable) gets no more calls from this client
+/// until a later discovery finds it answering again.
 /// </summary>
 internal sealed class ClusterDispatcher
 {
     private readonly IClusterClient _client;
     private readonly CompiledClientOptions _options;
+    private readonly ILogger _logger;
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, SiloWorker> _lost = new(StringComparer.Ordinal);
     private static readonly TimeSpan Rediscovery = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan MembershipRetry = TimeSpan.FromMilliseconds(200);
 
     private List<SiloWorker>? _workers;
     private long _discovered;
@@ -29,6 +36,9 @@ internal sealed class ClusterDispatcher
     {
         _client = client;
         _options = options;
+        _logger = client.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger(DispatchLog.Category) ?? NullLogger.Instance;
+        // Registered by AddCompiledClient, which a client needs anyway (its JsonTypeInfoResolver).
+        Gateways = client.ServiceProvider.GetService<GatewayConnections>() ?? new GatewayConnections();
         JsonOptions = WireJson.Options(options.JsonTypeInfoResolver, "CompiledClientOptions.JsonTypeInfoResolver");
     }
 
@@ -53,7 +63,7 @@ internal sealed class ClusterDispatcher
             }
             catch (Exception exception) when (IsSiloLost(exception))
             {
-                Lose(worker);
+                Lose(worker, exception.Message);
             }
             catch (TimeoutException exception)
             {
@@ -69,7 +79,7 @@ internal sealed class ClusterDispatcher
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
         if (requests.Count == 0) yield break;
         var trace = TraceContext();
-        var queue = Channel.CreateUnbounded<RunEnvelope[]>();
+        var chunks = new List<RunEnvelope[]>((requests.Count + chunkSize - 1) / chunkSize);
         for (var start = 0; start < requests.Count; start += chunkSize)
         {
             var chunk = new RunEnvelope[Math.Min(chunkSize, requests.Count - start)];
@@ -78,20 +88,18 @@ internal sealed class ClusterDispatcher
                 var request = requests[start + i];
                 chunk[i] = new RunEnvelope(pipeline.TypeName, request.Index, Array(request.Body), Details(request, trace, always: true)!);
             }
-            queue.Writer.TryWrite(chunk);
+
+            chunks.Add(chunk);
         }
 
         var workers = await WorkersAsync(pipeline, cancellationToken).ConfigureAwait(false);
         var replies = Channel.CreateUnbounded<RunOutcome>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var pump = PumpAsync(pipeline, workers, queue, (requests.Count + chunkSize - 1) / chunkSize, replies.Writer, stop.Token);
-        var delivered = new HashSet<string>(StringComparer.Ordinal);
+        var pump = new ChunkPump(this, pipeline, chunks, replies.Writer, stop.Token).RunAsync(workers);
         try
         {
-            await foreach (var outcome in replies.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                if (delivered.Add(outcome.RunId)) yield return Reply(outcome);
-            }
+            // Each chunk is answered once (ChunkPump), so each run is delivered once.
+            await foreach (var outcome in replies.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false)) yield return Reply(outcome);
         }
         finally
         {
@@ -107,75 +115,11 @@ internal sealed class ClusterDispatcher
         }
     }
 
-    // Runs the queue's chunks on the workers until every chunk has replied; re-discovers the silos when all it had were lost.
-    private async Task PumpAsync(
-        PipelineIdentity pipeline, List<SiloWorker> workers, Channel<RunEnvelope[]> queue, int chunks, ChannelWriter<RunOutcome> replies,
-        CancellationToken cancellationToken)
-    {
-        var remaining = chunks;
-        using var done = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var watch = WatchMembershipAsync(done.Token);
-        try
-        {
-            while (true)
-            {
-                var loops = workers.SelectMany(w => Enumerable.Range(0, w.Info.MaxConcurrentRuns).Select(_ => LoopAsync(w))).ToList();
-                await Task.WhenAll(loops).ConfigureAwait(false);
-                if (Volatile.Read(ref remaining) == 0) break;
-                workers = await WorkersAsync(pipeline, cancellationToken).ConfigureAwait(false);
-            }
+    internal ILogger Logger => _logger;
 
-            replies.TryComplete();
-        }
-        catch (Exception exception)
-        {
-            replies.TryComplete(exception);
-            throw;
-        }
-        finally
-        {
-            await done.CancelAsync().ConfigureAwait(false);
-            await watch.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
+    internal GatewayConnections Gateways { get; }
 
-        async Task LoopAsync(SiloWorker worker)
-        {
-            await foreach (var chunk in queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                RunOutcome[] outcomes;
-                try
-                {
-                    if (worker.IsLost) throw new SiloLostException(worker.Silo);
-                    outcomes = await CallAsync(worker, chunk, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception exception) when (IsSiloLost(exception))
-                {
-                    Lose(worker);
-                    queue.Writer.TryWrite(chunk);
-                    return;
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    // The call failed for another reason (a timeout, a silo error): each of its runs fails, naming the silo.
-                    var failure = exception is TimeoutException timeout ? Timeout(worker, timeout) : exception;
-                    outcomes = System.Array.ConvertAll(chunk, run => new RunOutcome(run.Details.RunId!, run.Index, [],
-                        new RunFailure(run.Details.RunId!, null, worker.Silo, failure.GetType().FullName!, failure.Message)));
-                }
-
-                foreach (var outcome in outcomes) await replies.WriteAsync(outcome, cancellationToken).ConfigureAwait(false);
-                if (Interlocked.Decrement(ref remaining) == 0) queue.Writer.TryComplete();
-            }
-        }
-    }
-
-    // One call of a chunk to a silo's worker, abandoned when the caller cancels or the silo is lost. The call's timeout is Orleans'
-    // response timeout (CompiledClientOptions.CallTimeout, set by AddCompiledClient).
-    private static async Task<RunOutcome[]> CallAsync(SiloWorker worker, RunEnvelope[] runs, CancellationToken cancellationToken)
-    {
-        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, worker.Lost) : null;
-        var token = linked?.Token ?? worker.Lost;
-        return await Abandonable(worker.Grain.RunManyAsync(runs, token), worker, token, cancellationToken).ConfigureAwait(false);
-    }
+    internal TimeSpan SiloTimeout => _options.SiloTimeout;
 
     // Abandoned at once when cancelled or lost: a call to a dead silo may not complete before its response timeout.
     private static async Task<T> Abandonable<T>(Task<T> call, SiloWorker worker, CancellationToken token, CancellationToken cancellationToken)
@@ -186,47 +130,18 @@ internal sealed class ClusterDispatcher
         }
         catch (Exception) when (worker.IsLost && !cancellationToken.IsCancellationRequested)
         {
-            Observe(call);
+            AbandonedCall.Observe(call);
             throw new SiloLostException(worker.Silo);
         }
         catch (OperationCanceledException)
         {
-            Observe(call);
+            AbandonedCall.Observe(call);
             throw;
         }
     }
 
-    private static TimeoutException Timeout(SiloWorker worker, TimeoutException exception) =>
+    internal static TimeoutException Timeout(SiloWorker worker, TimeoutException exception) =>
         new($"Silo {worker.Silo} did not answer in time (CompiledClientOptions.CallTimeout, Orleans' response timeout): {exception.Message}", exception);
-
-    // An abandoned call still completes some day: its failure is observed, not left unobserved.
-    private static void Observe(Task call) =>
-        call.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-
-    // While runs are in flight: a silo that leaves the cluster's membership (killed, declared dead by the others) is lost,
-    // and the calls waiting on it are cancelled at once instead of waiting for their response timeout.
-    private async Task WatchMembershipAsync(CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
-        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
-        {
-            Dictionary<SiloAddress, SiloStatus> hosts;
-            try
-            {
-                hosts = await _client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)
-                    .WaitAsync(TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                continue; // Membership unknown for now: ask again at the next tick.
-            }
-
-            var active = hosts.Keys.Select(silo => silo.ToParsableString()).ToHashSet(StringComparer.Ordinal);
-            List<SiloWorker> workers;
-            lock (_gate) workers = _workers ?? [];
-            foreach (var worker in workers.Where(w => !w.IsLost && !active.Contains(w.Key))) Lose(worker);
-        }
-    }
 
     // The next of the known silos that serves the pipeline, in turn, without allocating; null when the silos must be found
     // (again): none known, the last discovery too old, or none of those known serves it.
@@ -252,80 +167,119 @@ internal sealed class ClusterDispatcher
     }
 
     // The silos that serve the pipeline, found again when every known one was lost or after Rediscovery (silos that joined).
-    private async Task<List<SiloWorker>> WorkersAsync(PipelineIdentity pipeline, CancellationToken cancellationToken)
+    internal async Task<List<SiloWorker>> WorkersAsync(PipelineIdentity pipeline, CancellationToken cancellationToken)
     {
         List<SiloWorker>? known;
         lock (_gate) known = Stopwatch.GetElapsedTime(_discovered) < Rediscovery ? _workers?.Where(w => !w.IsLost).ToList() : null;
         if (known is null || known.Count == 0)
         {
-            known = await DiscoverAsync(cancellationToken).ConfigureAwait(false);
+            known = await DiscoverAsync(pipeline, cancellationToken).ConfigureAwait(false);
             lock (_gate) (_workers, _discovered) = (known, Stopwatch.GetTimestamp());
         }
 
         var serving = known.Where(w => w.Info.Pipelines.Contains(pipeline.TypeName, StringComparer.Ordinal)).ToList();
         if (serving.Count > 0) return serving;
-        if (known.Count == 0)
-        {
-            throw new RemotePipelineException(
-                $"No silo of the cluster is up to run {pipeline}: every silo the client knew was lost, and none is left in the cluster's membership. Start silos and retry.");
-        }
-
         var sessions = string.Join("; ", known.Select(w => w.Info.Session).Distinct().Select(session =>
             $"{session} with {string.Join(", ", known.First(w => w.Info.Session == session).Info.Pipelines)}"));
         throw new RemotePipelineException(
-            $"No silo of the cluster serves {pipeline}. The silos run {sessions}. Start silos with AddCompiledSession of the project the pipeline belongs to.");
+            $"No silo of the {Cluster} serves {pipeline}. The silos run {sessions}. Start silos with AddCompiledSession of the project the pipeline belongs to.");
     }
 
-    private async Task<List<SiloWorker>> DiscoverAsync(CancellationToken cancellationToken)
+    // The silos of the cluster's membership whose worker answers, each asked at once and for at most SiloTimeout: a silo
+    // killed but still listed (the others have not declared it dead yet) does not hold up the others.
+    private async Task<List<SiloWorker>> DiscoverAsync(PipelineIdentity pipeline, CancellationToken cancellationToken)
     {
+        var hosts = await HostsAsync(cancellationToken).ConfigureAwait(false);
+        var answers = await Task.WhenAll(hosts.Select(silo => DescribeAsync(silo, cancellationToken))).ConfigureAwait(false);
+        var workers = answers.Where(a => a.Worker is not null).Select(a => a.Worker!).ToList();
+        if (workers.Count > 0) return workers;
+        var why = answers.Length == 0
+            ? "its membership lists no active silo"
+            : $"none of the silos its membership lists answered ({string.Join("; ", answers.Select(a => a.Unavailable))})";
+        throw new RemotePipelineException($"No silo of the {Cluster} is up to run {pipeline}: {why}. Start silos and retry.");
+    }
+
+    private async Task<(SiloWorker? Worker, string? Unavailable)> DescribeAsync(SiloAddress silo, CancellationToken cancellationToken)
+    {
+        var grain = _client.GetGrain<IPipelineWorkerGrain>(silo.ToParsableString());
+        var call = grain.DescribeAsync();
         try
         {
-            var hosts = await _client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)
-                .WaitAsync(_options.DiscoveryTimeout, cancellationToken).ConfigureAwait(false);
-            var workers = new List<SiloWorker>();
-            foreach (var silo in hosts.Keys)
-            {
-                var key = silo.ToParsableString();
-                lock (_gate)
-                {
-                    if (_lost.ContainsKey(key)) continue;
-                }
+            return (new SiloWorker(grain, await call.WaitAsync(_options.SiloTimeout, cancellationToken).ConfigureAwait(false)), null);
+        }
+        catch (TimeoutException)
+        {
+            AbandonedCall.Observe(call);
+            return (null, $"{silo} did not answer within {_options.SiloTimeout} (CompiledClientOptions.SiloTimeout)");
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return (null, $"{silo}: {exception.GetType().Name}: {exception.Message}");
+        }
+    }
 
-                var grain = _client.GetGrain<IPipelineWorkerGrain>(key);
+    // The active silos of the cluster's membership, asked again while it cannot be reached (no gateway for a moment after
+    // one died), until DiscoveryTimeout.
+    private async Task<ICollection<SiloAddress>> HostsAsync(CancellationToken cancellationToken)
+    {
+        using var deadline = new CancellationTokenSource(_options.DiscoveryTimeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        Exception? last = null;
+        try
+        {
+            while (true)
+            {
                 try
                 {
-                    var info = await grain.DescribeAsync().WaitAsync(_options.DiscoveryTimeout, cancellationToken).ConfigureAwait(false);
-                    workers.Add(new SiloWorker(grain, info));
+                    return (await _client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(linked.Token).ConfigureAwait(false)).Keys;
                 }
                 catch (Exception exception) when (IsSiloLost(exception))
                 {
-                    lock (_gate) _lost[key] = new SiloWorker(grain, new WorkerInfo(key, "", [], 0));
+                    last = exception;
+                    await Task.Delay(MembershipRetry, linked.Token).ConfigureAwait(false);
                 }
             }
-
-            return workers;
         }
-        catch (TimeoutException exception)
+        catch (OperationCanceledException exception) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new RemotePipelineException(
-                $"The Orleans cluster did not answer within {_options.DiscoveryTimeout} (CompiledClientOptions.DiscoveryTimeout): check that its silos are " +
-                "running and that the client's clustering (membership table, ClusterId, ServiceId) names the same cluster.", exception);
+                $"The {Cluster} did not answer within {_options.DiscoveryTimeout} (CompiledClientOptions.DiscoveryTimeout){(last is null ? "" : $" ({last.GetType().Name}: {last.Message})")}: " +
+                "check that its silos are running and that the client's clustering (membership table, ClusterId, ServiceId) names the same cluster.",
+                last ?? exception);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException && exception is not RemotePipelineException)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
             throw new RemotePipelineException(
-                $"The Orleans cluster cannot be reached ({exception.GetType().Name}: {exception.Message}). Check that its silos are running and that the " +
+                $"The {Cluster} cannot be reached ({exception.GetType().Name}: {exception.Message}). Check that its silos are running and that the " +
                 "client was started (IHost.StartAsync) with clustering that names the same cluster.", exception);
         }
     }
 
-    private void Lose(SiloWorker worker)
+    // The cluster, as the client's options name it, for messages.
+    private string Cluster
     {
-        worker.MarkLost();
-        lock (_gate) _lost[worker.Key] = worker;
+        get
+        {
+            var cluster = _client.ServiceProvider.GetRequiredService<IOptions<ClusterOptions>>().Value;
+            return $"Orleans cluster '{cluster.ClusterId}' (service '{cluster.ServiceId}')";
+        }
     }
 
-    private static bool IsSiloLost(Exception exception) =>
+    // A lost silo gets no more calls from this client: the worker (and the other workers this client knows for the same silo)
+    // is marked lost, which abandons the calls still waiting on it. The silo is asked again at the next discovery.
+    internal void Lose(SiloWorker worker, string reason)
+    {
+        if (worker.MarkLost()) DispatchLog.SiloLost(_logger, worker.Silo, reason);
+        List<SiloWorker>? known;
+        lock (_gate) known = _workers;
+        if (known is null) return;
+        foreach (var other in known)
+        {
+            if (other != worker && other.Key == worker.Key) other.MarkLost();
+        }
+    }
+
+    internal static bool IsSiloLost(Exception exception) =>
         exception is SiloLostException or SiloUnavailableException or OrleansMessageRejectionException or global::Orleans.Runtime.Messaging.ConnectionFailedException ||
         (exception.InnerException is { } inner && IsSiloLost(inner));
 

@@ -32,4 +32,13 @@ public sealed class CompiledClientOptions
     /// <see cref="CompiledClusterClientExtensions.AddCompiledClient"/> sets to this. Default 5 minutes (Orleans' own default is 30 seconds).
     /// </summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long a silo may take to answer the client's probe before the client declares it lost. While a sweep or batch has
+    /// calls on a silo, the client probes it every second; a silo that does not answer within this, that cannot be reached
+    /// (killed: its connections refused), or that the cluster declared dead is lost at once: the calls waiting on it are
+    /// abandoned, their runs go to the other silos, and it gets no more. Finding the silos asks each for at most this long.
+    /// A silo lost by mistake (too slow to answer) costs a re-run of the runs it had, never a duplicate result. Default 10 seconds.
+    /// </summary>
+    public TimeSpan SiloTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -24,6 +24,9 @@ public static class CompiledClusterClientExtensions
         ArgumentNullException.ThrowIfNull(client);
         client.Services.Configure(configure);
         client.Services.AddSingleton<IClientConnectionRetryFilter, ConnectTimeoutFilter>();
+        // A call in flight through a gateway that died never answers: the remote runs learn when a gateway connection closes.
+        client.Services.AddSingleton<GatewayConnections>();
+        client.AddGatewayCountChangedHandler(services => services.GetRequiredService<GatewayConnections>().OnGatewayCountChanged);
         // A call's timeout is Orleans' response timeout.
         client.Services.AddOptions<ClientMessagingOptions>().PostConfigure<IOptions<CompiledClientOptions>>((messaging, compiled) =>
             messaging.ResponseTimeout = compiled.Value.CallTimeout);

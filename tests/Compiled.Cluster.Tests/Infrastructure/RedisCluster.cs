@@ -18,7 +18,12 @@ public sealed class RedisCluster : IAsyncLifetime
     private RedisServer? _redis;
     private IHost? _client;
 
+    public const string ServiceId = "compiled-cluster-tests";
+
     public string ClusterId { get; } = $"grid-{Guid.NewGuid():N}";
+
+    /// <summary>The gateway port of each silo, in the order of <see cref="Silos"/>.</summary>
+    public IReadOnlyList<int> GatewayPorts { get; } = [FreePort.Next(), FreePort.Next(), FreePort.Next()];
 
     public string LoadsFile { get; } = Path.Combine(Path.GetTempPath(), $"compiled-cluster-loads-{Guid.NewGuid():N}.txt");
 
@@ -33,7 +38,7 @@ public sealed class RedisCluster : IAsyncLifetime
         _redis = await RedisServer.StartAsync();
         var silo = Path.Combine(AppContext.BaseDirectory, "Compiled.Cluster.TestSilo.dll");
         var started = Enumerable.Range(1, 3).Select(i => ChildProcess.StartAsync($"silo-{i}", "dotnet",
-            [silo, "-redis", _redis.Endpoint, "-cluster", ClusterId, "-silo-port", FreePort.Next().ToString(), "-gateway-port", FreePort.Next().ToString(),
+            [silo, "-redis", _redis.Endpoint, "-cluster", ClusterId, "-silo-port", FreePort.Next().ToString(), "-gateway-port", GatewayPorts[i - 1].ToString(),
              "-name", $"silo-{i}", "-slots", "2", "-loads-file", LoadsFile],
             readyPrefix: "READY", timeout: TimeSpan.FromSeconds(120)));
         _silos.AddRange(await Task.WhenAll(started));
@@ -41,7 +46,7 @@ public sealed class RedisCluster : IAsyncLifetime
         var builder = Host.CreateApplicationBuilder();
         builder.UseOrleansClient(client => client
             .UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(_redis.Endpoint))
-            .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, "compiled-cluster-tests"))
+            .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ServiceId))
             .AddCompiledClient(o => o.JsonTypeInfoResolver = GridJsonContext.Default));
         _client = builder.Build();
         await _client.StartAsync();
