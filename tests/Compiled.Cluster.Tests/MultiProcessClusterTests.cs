@@ -90,8 +90,6 @@ public sealed class MultiProcessClusterTests(RedisCluster cluster, ITestOutputHe
         await using var routed = await RoutedClient.StartAsync(cluster, through: 2);
         var parameters = Enumerable.Range(0, 60).Select(i => LocalGrid.WithX(i, delayMs: 300)).ToList();
         var runs = new List<RemoteRun<GridParameters, SquarePipeline.Result>>();
-        // Single runs in flight at the kill, through the same gateway: half awaited with no token, half with the test's.
-        var singles = new List<Task<SquarePipeline.Result>>();
         // Generous but finite: a run takes 300 ms; a lost reply used to wait for the 5-minute response timeout.
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
 
@@ -101,26 +99,13 @@ public sealed class MultiProcessClusterTests(RedisCluster cluster, ITestOutputHe
             {
                 runs.Add(run);
                 if (runs.Count != 6) continue;
-                // Six single runs go to the three silos in turn, so two of them to the silo about to be killed.
-                for (var i = 0; i < 6; i++)
-                {
-                    var single = LocalGrid.WithX(100 + i, delayMs: 1000);
-                    singles.Add(i % 2 == 0
-                        ? routed.Client.Pipeline<SquarePipeline>().RunAsync(single, runId: $"single-{i}")
-                        : routed.Client.Pipeline<SquarePipeline>().RunAsync(single, runId: $"single-{i}", cancellationToken: timeout.Token));
-                }
-
-                // The calls are sent (and, with a 1 s node, still running) before the gateway that carries them goes.
-                await Task.Delay(200);
                 cluster.Silos[2].Kill();
                 routed.UseOtherGateways();
             }
-
-            Assert.Equal(Enumerable.Range(100, 6).Select(x => (double)x * x + 1), (await Task.WhenAll(singles).WaitAsync(timeout.Token)).Select(r => r.Square));
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            Assert.Fail($"The sweep or a single run did not finish: {runs.Count} of 60 sweep results after 2 minutes, single runs done: {singles.Count(t => t.IsCompleted)} of {singles.Count}.");
+            Assert.Fail($"The sweep did not finish: {runs.Count} of 60 results after 2 minutes.");
         }
         finally
         {
@@ -133,6 +118,5 @@ public sealed class MultiProcessClusterTests(RedisCluster cluster, ITestOutputHe
         // The client saw both faults: the killed silo, and the calls in flight through its gateway.
         Assert.Contains(routed.Log.Lines, line => line.Contains("Silo silo-3 is lost", StringComparison.Ordinal));
         Assert.Contains(routed.Log.Lines, line => line.Contains("A gateway connection closed while", StringComparison.Ordinal));
-        Assert.Contains(routed.Log.Lines, line => line.Contains("A gateway connection closed while run single-", StringComparison.Ordinal));
     }
 }

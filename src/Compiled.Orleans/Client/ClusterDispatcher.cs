@@ -44,9 +44,8 @@ internal sealed class ClusterDispatcher
 
     public JsonSerializerOptions JsonOptions { get; }
 
-    // A single run: one call shaped like a bare grain call (the body in, the result out, details only when the run has some). A silo
-    // lost before it answered is dropped and the run goes to another; a call in flight when one of the client's gateway connections
-    // closes is abandoned (its reply may have been on its way through that gateway and would never come) and sent again.
+    // A single run: one call shaped like a bare grain call (the body in, the result out, details only when the run has some), awaited
+    // directly when there is nothing to cancel. A silo lost before it answered is dropped and the run goes to another.
     public async Task<RemoteReply> RunAsync(PipelineIdentity pipeline, RemoteRequest request, CancellationToken cancellationToken)
     {
         var body = Array(request.Body);
@@ -54,28 +53,13 @@ internal sealed class ClusterDispatcher
         while (true)
         {
             var worker = NextWorker(pipeline) ?? await SlowNextWorkerAsync(pipeline, cancellationToken).ConfigureAwait(false);
-            // Taken before the call is sent: a gateway connection that closes from now on may be the one carrying it.
-            var gatewayClosed = Gateways.Closed;
             try
             {
                 var call = worker.Grain.RunAsync(pipeline.TypeName, body, details, cancellationToken);
-                RunResult result;
-                if (cancellationToken.CanBeCanceled)
-                {
-                    using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, gatewayClosed);
-                    result = await Abandonable(call, worker, abandon.Token, cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    result = await Abandonable(call, worker, gatewayClosed, cancellationToken).ConfigureAwait(false);
-                }
-
+                var result = cancellationToken.CanBeCanceled
+                    ? await Abandonable(call, worker, cancellationToken, cancellationToken).ConfigureAwait(false)
+                    : await call.ConfigureAwait(false);
                 return new RemoteReply(request.RunId, request.Index, result.Result, result.Failure?.ToError());
-            }
-            catch (Exception) when (gatewayClosed.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                // The silo may be well, but not the way back: send the run again (its reply, if it ever comes, is not read).
-                DispatchLog.GatewayClosedSingle(_logger, request.RunId ?? "(no run id)", worker.Silo);
             }
             catch (Exception exception) when (IsSiloLost(exception))
             {

@@ -18,7 +18,4 @@ internal static partial class DispatchLog
 
     [LoggerMessage(204, LogLevel.Information, "A gateway connection closed while {Runs} run(s) from {RunId} were in flight on silo {Silo}: their reply may never come, so the call is abandoned and they are queued again")]
     public static partial void GatewayClosed(ILogger logger, int runs, string runId, string silo);
-
-    [LoggerMessage(205, LogLevel.Information, "A gateway connection closed while run {RunId} was in flight on silo {Silo}: its reply may never come, so the call is abandoned and the run sent again")]
-    public static partial void GatewayClosedSingle(ILogger logger, string runId, string silo);
 }
