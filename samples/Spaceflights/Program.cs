@@ -1,5 +1,6 @@
 using Compiled;
 using Compiled.Cli;
+using Compiled.Storage.Azure;
 using Microsoft.Extensions.Logging;
 using Spaceflights;
 using Spaceflights.Model;
@@ -12,8 +13,8 @@ if (args.Length > 0)
     return await CompiledCli.RunAsync(args, options => SpaceflightsProject.CreateSession(options), new CliOptions
     {
         CommandName = "dotnet run --project samples/Spaceflights --",
-        // FileStores: abfs:// paths (the `cloud` environment, conf/cloud) go to Azure Blob Storage, whose SDK loads on first use.
-        Session = new SessionOptions { JsonTypeInfoResolver = SpaceflightsJsonContext.Default, FileStores = [new AzureOnFirstUse()] },
+        // FileStores: abfs:// paths (the `cloud` environment, conf/cloud) go to Azure Blob Storage.
+        Session = new SessionOptions { JsonTypeInfoResolver = SpaceflightsJsonContext.Default, FileStores = [new AzureBlobFileStoreProvider()] },
     });
 }
 
