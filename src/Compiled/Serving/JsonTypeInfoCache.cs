@@ -18,6 +18,14 @@ internal static class JsonTypeInfoCache<T>
     private static PlainEntry? s_plain;
     private static DirectEntry? s_direct;
 
+    /// <summary>The metadata of <typeparamref name="T"/> in <paramref name="options"/> if they are the options last asked with; else null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static JsonTypeInfo<T>? Last(JsonSerializerOptions options)
+    {
+        var last = s_last;
+        return last is not null && ReferenceEquals(last.Options, options) ? last.Info : null;
+    }
+
     /// <summary>The metadata of <typeparamref name="T"/> in <paramref name="options"/>.</summary>
     /// <exception cref="NotSupportedException">The options have no metadata for <typeparamref name="T"/>.</exception>
     public static JsonTypeInfo<T> Get(JsonSerializerOptions options)

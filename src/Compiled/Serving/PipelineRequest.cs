@@ -20,6 +20,7 @@ namespace Compiled;
 public sealed class PipelineRequest
 {
     private static readonly IReadOnlyDictionary<string, string?> NoRuntimeValues = new Dictionary<string, string?>();
+    private static readonly SearchValues<byte> JsonWhitespace = SearchValues.Create(" \t\r\n"u8);
 
     private readonly JsonSerializerOptions? _inputJsonOptions;
     private readonly JsonReaderOptions _readerOptions; // of InputJsonOptions, worked out once per request, not per reader
@@ -109,7 +110,12 @@ public sealed class PipelineRequest
     {
         Read(ref reader);
         if (reader.TokenType == JsonTokenType.PropertyName) return true;
-        if (Read(ref reader)) throw new PipelineRequestException("$", "$: unexpected data after the end of the JSON object.");
+        // The end of the object: nothing may follow. Bytes that are all whitespace (or none) are that, without another Read.
+        if ((!_isSingleSegment || _singleSegment.Span[(int)reader.BytesConsumed..].ContainsAnyExcept(JsonWhitespace)) && Read(ref reader))
+        {
+            throw new PipelineRequestException("$", "$: unexpected data after the end of the JSON object.");
+        }
+
         return false;
     }
 
@@ -205,9 +211,11 @@ public sealed class PipelineRequest
     /// is not a <typeparamref name="T"/>; names both records.
     /// </exception>
     /// <exception cref="InvalidOperationException"><see cref="JsonOptions"/> has no metadata for the type of one of the record's values.</exception>
-    public T? ReadParameters<T>() where T : class, IRemoteParameters<T>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // a request without a record (most) pays one test, not a call
+    public T? ReadParameters<T>() where T : class, IRemoteParameters<T> => Parameters.IsNone ? null : ReadGivenParameters<T>();
+
+    private T ReadGivenParameters<T>() where T : class, IRemoteParameters<T>
     {
-        if (Parameters.IsNone) return null;
         var expected = typeof(T).FullName!;
         if (!string.Equals(Parameters.TypeName, expected, StringComparison.Ordinal))
         {
@@ -304,7 +312,12 @@ public sealed class PipelineRequest
         }
     }
 
-    private static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options)
+    // The metadata for the options of the last request (one load and a comparison inlined), else looked up.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options) => JsonTypeInfoCache<T>.Last(options) ?? FindTypeInfo<T>(options);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static JsonTypeInfo<T> FindTypeInfo<T>(JsonSerializerOptions options)
     {
         try
         {
