@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text.Json;
 
 namespace Compiled;
@@ -22,6 +24,8 @@ internal static class JsonNumberRange
     /// <param name="json">The raw text of one value of the body.</param>
     public static bool MayBeOutOfRange(ReadOnlySpan<byte> json)
     {
+        // Most values: no exponent, and too short for a run of 309 digits. Nothing in them reaches 10^308.
+        if (json.Length <= SafeDigits && !HasExponent(json)) return false;
         var run = 0; // digits since the last other byte
         var integer = 0; // the digits before the '.' of the number being read
         for (var i = 0; i < json.Length; i++)
@@ -62,6 +66,35 @@ internal static class JsonNumberRange
     }
 
     private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
+
+    // Whether a digit is followed by 'e' or 'E' anywhere (an exponent; or such bytes inside a string, which is conservative).
+    // Sixteen byte pairs at a time: the bytes at i - 1 and at i, compared in two overlapping loads.
+    private static bool HasExponent(ReadOnlySpan<byte> json)
+    {
+        var i = 1;
+        if (Vector128.IsHardwareAccelerated && json.Length > Vector128<byte>.Count)
+        {
+            ref var start = ref MemoryMarshal.GetReference(json);
+            var last = json.Length - Vector128<byte>.Count; // the last block ends on the last byte (it may overlap the one before)
+            while (true)
+            {
+                var before = Vector128.LoadUnsafe(ref start, (nuint)(i - 1));
+                var at = Vector128.LoadUnsafe(ref start, (nuint)i);
+                var digit = Vector128.LessThanOrEqual(before - Vector128.Create((byte)'0'), Vector128.Create((byte)9));
+                var exponent = Vector128.Equals(at | Vector128.Create((byte)0x20), Vector128.Create((byte)'e'));
+                if ((digit & exponent) != Vector128<byte>.Zero) return true;
+                if (i == last) return false;
+                i = Math.Min(i + Vector128<byte>.Count, last);
+            }
+        }
+
+        for (; i < json.Length; i++)
+        {
+            if (IsDigit(json[i - 1]) && (json[i] | 0x20) == (byte)'e') return true;
+        }
+
+        return false;
+    }
 
     /// <summary>Checks every number of the value after <paramref name="reader"/> (a copy, on the input's property name).</summary>
     /// <param name="reader">A copy of the body's reader, on the input's property name; the caller's reader does not move.</param>

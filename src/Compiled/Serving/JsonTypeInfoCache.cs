@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -15,6 +16,15 @@ internal static class JsonTypeInfoCache<T>
 {
     private static Entry? s_last; // replaced whole: a reader sees a matching pair or none
     private static PlainEntry? s_plain;
+    private static DirectEntry? s_direct;
+
+    /// <summary>The metadata of <typeparamref name="T"/> in <paramref name="options"/> if they are the options last asked with; else null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static JsonTypeInfo<T>? Last(JsonSerializerOptions options)
+    {
+        var last = s_last;
+        return last is not null && ReferenceEquals(last.Options, options) ? last.Info : null;
+    }
 
     /// <summary>The metadata of <typeparamref name="T"/> in <paramref name="options"/>.</summary>
     /// <exception cref="NotSupportedException">The options have no metadata for <typeparamref name="T"/>.</exception>
@@ -46,7 +56,29 @@ internal static class JsonTypeInfoCache<T>
         return plain;
     }
 
+    /// <summary>
+    /// The converter of <paramref name="info"/> when it is one of System.Text.Json's own (an object, collection, primitive or
+    /// nullable converter), which reads exactly one value and can be called on the body's reader directly; null for an
+    /// application's converter (the serializer checks that such a converter read one whole value, which a direct call would not).
+    /// Asked once per metadata, like <see cref="Get"/>.
+    /// </summary>
+    public static JsonConverter<T>? DirectConverter(JsonTypeInfo<T> info)
+    {
+        var last = s_direct;
+        return last is not null && ReferenceEquals(last.Info, info) ? last.Converter : FindDirectConverter(info);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static JsonConverter<T>? FindDirectConverter(JsonTypeInfo<T> info)
+    {
+        var converter = info.Converter is JsonConverter<T> typed && typed.GetType().Assembly == typeof(JsonSerializer).Assembly ? typed : null;
+        if (info.Options.IsReadOnly) s_direct = new DirectEntry(info, converter);
+        return converter;
+    }
+
     private sealed record Entry(JsonSerializerOptions Options, JsonTypeInfo<T> Info);
+
+    private sealed record DirectEntry(JsonTypeInfo<T> Info, JsonConverter<T>? Converter);
 
     private sealed record PlainEntry(JsonTypeInfo<T> Info, bool IsPlain);
 }

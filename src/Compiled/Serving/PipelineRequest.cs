@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
 namespace Compiled;
@@ -18,8 +20,12 @@ namespace Compiled;
 public sealed class PipelineRequest
 {
     private static readonly IReadOnlyDictionary<string, string?> NoRuntimeValues = new Dictionary<string, string?>();
+    private static readonly SearchValues<byte> JsonWhitespace = SearchValues.Create(" \t\r\n"u8);
 
     private readonly JsonSerializerOptions? _inputJsonOptions;
+    private readonly JsonReaderOptions _readerOptions; // of InputJsonOptions, worked out once per request, not per reader
+    private readonly ReadOnlyMemory<byte> _singleSegment; // the body when it is one segment (almost every body): read as a span
+    private readonly bool _isSingleSegment;
 
     /// <summary>Creates a request.</summary>
     /// <param name="body">The request body: a JSON object with one property per runtime input (empty when the pipeline takes none).</param>
@@ -35,6 +41,9 @@ public sealed class PipelineRequest
         Response = response;
         JsonOptions = jsonOptions;
         RunId = runId;
+        _readerOptions = ReaderOptions(jsonOptions);
+        _isSingleSegment = body.IsSingleSegment;
+        if (_isSingleSegment) _singleSegment = body.First;
     }
 
     /// <summary>The request body.</summary>
@@ -49,11 +58,17 @@ public sealed class PipelineRequest
     /// <summary>
     /// The options runtime inputs are read with: <see cref="JsonOptions"/> unless set. A host sets stricter options
     /// here (<c>Compiled.Hosting</c> refuses unknown and missing members by default) without changing how results are written.
+    /// Their reader settings (trailing commas, comments, maximum depth) are taken when the request is created.
     /// </summary>
     public JsonSerializerOptions InputJsonOptions
     {
         get => _inputJsonOptions ?? JsonOptions;
-        init => _inputJsonOptions = value;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            _inputJsonOptions = value;
+            _readerOptions = ReaderOptions(value);
+        }
     }
 
     /// <summary>The id of the run this request starts; null when the session names it.</summary>
@@ -74,19 +89,14 @@ public sealed class PipelineRequest
     /// <summary>Starts reading the body, which must be a JSON object; positions <c>reader</c> on its start.</summary>
     /// <param name="inputs">The pipeline's runtime inputs, named in the error when the body is not an object.</param>
     /// <exception cref="PipelineRequestException">The body is empty, not JSON, or not an object.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // the reader is made in the caller's frame, not made and copied twice
     public Utf8JsonReader StartBody(IReadOnlyList<PipelineField> inputs)
     {
-        var reader = CreateReader();
-        if (!ReadFirst(ref reader))
-        {
-            throw new PipelineRequestException("$", $"$: the body is empty; expected a JSON object with the runtime inputs {Describe(inputs)}.");
-        }
-
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw new PipelineRequestException("$", $"$: expected a JSON object with the runtime inputs {Describe(inputs)}, not {Describe(reader.TokenType)}.");
-        }
-
+        // Made in place (one reader, not a temporary copied into it): over the span when the body is one segment.
+        Utf8JsonReader reader;
+        if (_isSingleSegment) reader = new Utf8JsonReader(_singleSegment.Span, _readerOptions);
+        else reader = new Utf8JsonReader(Body, _readerOptions);
+        if (!ReadFirst(ref reader) || reader.TokenType != JsonTokenType.StartObject) throw NotAnObject(reader.TokenType, inputs);
         return reader;
     }
 
@@ -100,7 +110,12 @@ public sealed class PipelineRequest
     {
         Read(ref reader);
         if (reader.TokenType == JsonTokenType.PropertyName) return true;
-        if (Read(ref reader)) throw new PipelineRequestException("$", "$: unexpected data after the end of the JSON object.");
+        // The end of the object: nothing may follow. Bytes that are all whitespace (or none) are that, without another Read.
+        if ((!_isSingleSegment || _singleSegment.Span[(int)reader.BytesConsumed..].ContainsAnyExcept(JsonWhitespace)) && Read(ref reader))
+        {
+            throw new PipelineRequestException("$", "$: unexpected data after the end of the JSON object.");
+        }
+
         return false;
     }
 
@@ -123,14 +138,9 @@ public sealed class PipelineRequest
         seen = true;
         var typeInfo = TypeInfo<T>(InputJsonOptions);
         var start = reader.BytesConsumed; // the reader is found again there for an error, not copied for every request
-        T? value;
-        try
+        if (JsonTypeInfoCache<T>.DirectConverter(typeInfo) is not { } converter || !TryReadDirect(ref reader, converter, typeInfo.Options, out var value))
         {
-            value = JsonSerializer.Deserialize(ref reader, typeInfo);
-        }
-        catch (JsonException exception)
-        {
-            throw JsonInputError.Describe(ReaderAt(start), "$." + name, typeInfo, exception);
+            value = ReadSerialized(ref reader, start, name, typeInfo);
         }
 
         if (value is null && !nullable)
@@ -139,9 +149,9 @@ public sealed class PipelineRequest
         }
 
         // The value's own bytes: re-read only when they may hold a number a double cannot (such as 1e400).
-        if (!Body.IsSingleSegment || JsonNumberRange.MayBeOutOfRange(Body.FirstSpan[(int)start..(int)reader.BytesConsumed]))
+        if (!_isSingleSegment || JsonNumberRange.MayBeOutOfRange(_singleSegment.Span[(int)start..(int)reader.BytesConsumed]))
         {
-            JsonNumberRange.Check(ReaderAt(start), name);
+            CheckRange(start, name);
         }
 
         return value!;
@@ -201,9 +211,11 @@ public sealed class PipelineRequest
     /// is not a <typeparamref name="T"/>; names both records.
     /// </exception>
     /// <exception cref="InvalidOperationException"><see cref="JsonOptions"/> has no metadata for the type of one of the record's values.</exception>
-    public T? ReadParameters<T>() where T : class, IRemoteParameters<T>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // a request without a record (most) pays one test, not a call
+    public T? ReadParameters<T>() where T : class, IRemoteParameters<T> => Parameters.IsNone ? null : ReadGivenParameters<T>();
+
+    private T ReadGivenParameters<T>() where T : class, IRemoteParameters<T>
     {
-        if (Parameters.IsNone) return null;
         var expected = typeof(T).FullName!;
         if (!string.Equals(Parameters.TypeName, expected, StringComparison.Ordinal))
         {
@@ -261,7 +273,51 @@ public sealed class PipelineRequest
         JsonSerializer.Serialize(Response, value, typeInfo);
     }
 
-    private static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options)
+    // The value after the property name at byte start, read the serializer's way (JsonSerializer.Deserialize skips over the
+    // value first, then reads it from a reader of its own): for an application's converter, and for a value the direct read
+    // refused, read again from the start so that it fails (or not) exactly as the serializer says. A call of its own: the
+    // readers it makes are not part of the frame of every ReadInput.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private T? ReadSerialized<T>(ref Utf8JsonReader reader, long start, string name, JsonTypeInfo<T> typeInfo)
+    {
+        try
+        {
+            reader = ReaderAt(start);
+            return JsonSerializer.Deserialize(ref reader, typeInfo);
+        }
+        catch (JsonException exception)
+        {
+            throw JsonInputError.Describe(ReaderAt(start), "$." + name, typeInfo, exception);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CheckRange(long start, string name) => JsonNumberRange.Check(ReaderAt(start), name);
+
+    // The value after the property name the reader is on, read by the serializer's converter for T in one pass over the
+    // body's reader (JsonSerializer.Deserialize would skip over the value first, then read it). False, with the reader
+    // anywhere, when the converter threw: the caller reads the value again the serializer's way, which words the error.
+    private static bool TryReadDirect<T>(ref Utf8JsonReader reader, JsonConverter<T> converter, JsonSerializerOptions options, out T? value)
+    {
+        try
+        {
+            reader.Read();
+            value = converter.Read(ref reader, typeof(T), options);
+            return true;
+        }
+        catch (Exception)
+        {
+            value = default;
+            return false;
+        }
+    }
+
+    // The metadata for the options of the last request (one load and a comparison inlined), else looked up.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options) => JsonTypeInfoCache<T>.Last(options) ?? FindTypeInfo<T>(options);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static JsonTypeInfo<T> FindTypeInfo<T>(JsonSerializerOptions options)
     {
         try
         {
@@ -290,12 +346,25 @@ public sealed class PipelineRequest
         return reader;
     }
 
-    private Utf8JsonReader CreateReader() => new(Body, new JsonReaderOptions
+    // Over the span when the body is one segment: the serializer then finds each value's bytes by slicing a span, not the sequence.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Utf8JsonReader CreateReader() => _isSingleSegment ? new Utf8JsonReader(_singleSegment.Span, _readerOptions) : SequenceReader();
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Utf8JsonReader SequenceReader() => new(Body, _readerOptions);
+
+    // The body is empty (token None: nothing but whitespace), or its first token is not the start of an object.
+    private static PipelineRequestException NotAnObject(JsonTokenType first, IReadOnlyList<PipelineField> inputs) =>
+        first == JsonTokenType.None
+            ? new PipelineRequestException("$", $"$: the body is empty; expected a JSON object with the runtime inputs {Describe(inputs)}.")
+            : new PipelineRequestException("$", $"$: expected a JSON object with the runtime inputs {Describe(inputs)}, not {Describe(first)}.");
+
+    private static JsonReaderOptions ReaderOptions(JsonSerializerOptions options) => new()
     {
-        AllowTrailingCommas = InputJsonOptions.AllowTrailingCommas,
-        CommentHandling = InputJsonOptions.ReadCommentHandling,
-        MaxDepth = InputJsonOptions.MaxDepth,
-    });
+        AllowTrailingCommas = options.AllowTrailingCommas,
+        CommentHandling = options.ReadCommentHandling,
+        MaxDepth = options.MaxDepth,
+    };
 
     // Nothing but JSON whitespace: the reader would call that invalid JSON, a request calls it no body.
     private static bool IsBlank(ReadOnlySequence<byte> body)

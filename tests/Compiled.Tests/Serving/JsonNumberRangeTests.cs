@@ -52,6 +52,21 @@ public sealed class JsonNumberRangeTests
         Assert.True(JsonNumberRange.MayBeOutOfRange(Encoding.UTF8.GetBytes(json)));
 
     [Fact]
+    public void An_exponent_is_seen_wherever_it_falls()
+    {
+        // The first test looks at sixteen byte pairs at a time: the exponent at every offset, inside a block, across two,
+        // on the last byte, in values shorter and longer than a block; the same bodies without it are read once.
+        for (var padding = 0; padding < 40; padding++)
+        {
+            var names = new string('e', padding);
+            Assert.True(JsonNumberRange.MayBeOutOfRange(Encoding.UTF8.GetBytes($"{{\"{names}\":1e400}}")), $"padding {padding}");
+            Assert.True(JsonNumberRange.MayBeOutOfRange(Encoding.UTF8.GetBytes($"[\"{names}\",9E309]")), $"padding {padding}");
+            Assert.True(JsonNumberRange.MayBeOutOfRange(Encoding.UTF8.GetBytes($"{new string(' ', padding)}1e400")), $"padding {padding}");
+            Assert.False(JsonNumberRange.MayBeOutOfRange(Encoding.UTF8.GetBytes($"{{\"{names}\":1.5,\"e\":[2,-3]}}")), $"padding {padding}");
+        }
+    }
+
+    [Fact]
     public void A_400_digit_integer_is_refused_naming_its_field()
     {
         var exception = Assert.Throws<PipelineRequestException>(() => Read($"{{\"point\": {{\"x\": {Digits400}, \"y\": 1}}}}"));

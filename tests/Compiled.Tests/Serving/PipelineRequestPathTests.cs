@@ -47,6 +47,28 @@ public sealed class PipelineRequestPathTests
     }
 
     [Theory]
+    [InlineData(" x", false)]
+    [InlineData("{}", false)]
+    [InlineData(" \r\n 1", false)]
+    [InlineData("", true)]
+    [InlineData(" \r\n\t ", true)]
+    public void Only_whitespace_may_follow_the_body_object(string after, bool accepted)
+    {
+        var body = """{"first": {"a": 1, "b": []}, "second": {"a": 2, "b": []}}""" + after;
+        foreach (var segments in new[] { 1, 3, body.Length })
+        {
+            if (accepted)
+            {
+                Assert.Equal(2, ReadBoth(Request(body, segments)).Second.A);
+                continue;
+            }
+
+            var exception = Assert.Throws<PipelineRequestException>(() => ReadBoth(Request(body, segments)));
+            Assert.Equal("$", exception.Field);
+        }
+    }
+
+    [Theory]
     [InlineData("", "the body is empty")]
     [InlineData(" \r\n\t ", "the body is empty")]
     [InlineData(" {\"first\"", "the body is not valid JSON")]
