@@ -14,8 +14,8 @@ internal sealed class PipelineWorkerGrain(ISessionHost host, ILocalSiloDetails s
 {
     public Task<WorkerInfo> DescribeAsync() => Task.FromResult(host.Describe(silo.Name));
 
-    // A free slot and a run that completes synchronously (no node awaits) take no state machine and allocate nothing beside the
-    // result's bytes: the call costs what the run costs.
+    // A free slot and a run that completes synchronously (no node awaits) take no state machine and no task: the reply is a
+    // completed ValueTask of the result's bytes, and the call costs what the run costs.
     public ValueTask<byte[]> RunAsync(string pipeline, byte[] body, RunDetails? details, CancellationToken cancellationToken)
     {
         var enter = host.EnterAsync(cancellationToken);
