@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Serialization;
 
 namespace Compiled.Orleans.Client;
 
@@ -24,12 +25,12 @@ internal sealed class ClusterDispatcher
     private readonly IClusterClient _client;
     private readonly CompiledClientOptions _options;
     private readonly ILogger _logger;
-    private readonly Lock _gate = new();
-    private static readonly TimeSpan Rediscovery = TimeSpan.FromSeconds(30);
+    private readonly RunReply _reply;
+    private const long RediscoveryMilliseconds = 30_000;
     private static readonly TimeSpan MembershipRetry = TimeSpan.FromMilliseconds(200);
 
-    private List<SiloWorker>? _workers;
-    private long _discovered;
+    // The silos last found and until when (Environment.TickCount64) they are trusted; replaced whole, read without a lock.
+    private volatile KnownWorkers? _known;
     private int _next;
 
     public ClusterDispatcher(IClusterClient client, CompiledClientOptions options)
@@ -39,14 +40,17 @@ internal sealed class ClusterDispatcher
         _logger = client.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger(DispatchLog.Category) ?? NullLogger.Instance;
         // Registered by AddCompiledClient, which a client needs anyway (its JsonTypeInfoResolver).
         Gateways = client.ServiceProvider.GetService<GatewayConnections>() ?? new GatewayConnections();
+        _reply = client.ServiceProvider.GetService<RunReply>() ?? new RunReply(client.ServiceProvider.GetRequiredService<Serializer<RunFailure>>());
         JsonOptions = WireJson.Options(options.JsonTypeInfoResolver, "CompiledClientOptions.JsonTypeInfoResolver");
     }
 
     public JsonSerializerOptions JsonOptions { get; }
 
-    // A single run: one call shaped like a bare grain call (the body in, the result out, details only when the run has some), awaited
-    // directly when there is nothing to cancel. A silo lost before it answered is dropped and the run goes to another.
-    public async Task<RemoteReply> RunAsync(PipelineIdentity pipeline, RemoteRequest request, CancellationToken cancellationToken)
+    // A single run: one call shaped like a bare grain call (the body in, the result's bytes out, details only when the run has
+    // some), awaited directly when there is nothing to cancel; its state machine is pooled, so the call allocates no task of its
+    // own. A silo lost before it answered is dropped and the run goes to another.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<RemoteReply> RunAsync(PipelineIdentity pipeline, RemoteRequest request, CancellationToken cancellationToken)
     {
         var body = Array(request.Body);
         var details = Details(request, TraceContext(), always: false);
@@ -56,9 +60,9 @@ internal sealed class ClusterDispatcher
             try
             {
                 var call = worker.Grain.RunAsync(pipeline.TypeName, body, details, cancellationToken);
-                var result = cancellationToken.CanBeCanceled
-                    ? await Abandonable(call, worker, cancellationToken, cancellationToken).ConfigureAwait(false)
-                    : await call.ConfigureAwait(false);
+                var result = _reply.Read(cancellationToken.CanBeCanceled
+                    ? await Abandonable(call.AsTask(), worker, cancellationToken, cancellationToken).ConfigureAwait(false)
+                    : await call.ConfigureAwait(false));
                 return new RemoteReply(request.RunId, request.Index, result.Result, result.Failure?.ToError());
             }
             catch (Exception exception) when (IsSiloLost(exception))
@@ -147,8 +151,7 @@ internal sealed class ClusterDispatcher
     // (again): none known, the last discovery too old, or none of those known serves it.
     private SiloWorker? NextWorker(PipelineIdentity pipeline)
     {
-        List<SiloWorker>? known;
-        lock (_gate) known = Stopwatch.GetElapsedTime(_discovered) < Rediscovery ? _workers : null;
+        var known = Fresh(_known);
         if (known is null || known.Count == 0) return null;
         var start = (uint)Interlocked.Increment(ref _next);
         for (var i = 0u; i < known.Count; i++)
@@ -166,15 +169,14 @@ internal sealed class ClusterDispatcher
         return workers[(int)((uint)Interlocked.Increment(ref _next) % (uint)workers.Count)];
     }
 
-    // The silos that serve the pipeline, found again when every known one was lost or after Rediscovery (silos that joined).
+    // The silos that serve the pipeline, found again when every known one was lost or after RediscoveryMilliseconds (silos that joined).
     internal async Task<List<SiloWorker>> WorkersAsync(PipelineIdentity pipeline, CancellationToken cancellationToken)
     {
-        List<SiloWorker>? known;
-        lock (_gate) known = Stopwatch.GetElapsedTime(_discovered) < Rediscovery ? _workers?.Where(w => !w.IsLost).ToList() : null;
+        var known = Fresh(_known)?.Where(w => !w.IsLost).ToList();
         if (known is null || known.Count == 0)
         {
             known = await DiscoverAsync(pipeline, cancellationToken).ConfigureAwait(false);
-            lock (_gate) (_workers, _discovered) = (known, Stopwatch.GetTimestamp());
+            _known = new KnownWorkers(known, Environment.TickCount64 + RediscoveryMilliseconds);
         }
 
         var serving = known.Where(w => w.Info.Pipelines.Contains(pipeline.TypeName, StringComparer.Ordinal)).ToList();
@@ -270,8 +272,7 @@ internal sealed class ClusterDispatcher
     internal void Lose(SiloWorker worker, string reason)
     {
         if (worker.MarkLost()) DispatchLog.SiloLost(_logger, worker.Silo, reason);
-        List<SiloWorker>? known;
-        lock (_gate) known = _workers;
+        var known = _known?.Workers;
         if (known is null) return;
         foreach (var other in known)
         {
@@ -305,6 +306,10 @@ internal sealed class ClusterDispatcher
 
     private static (string? Parent, string? State) TraceContext() =>
         Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? (current.Id, current.TraceStateString) : (null, null);
+
+    private static List<SiloWorker>? Fresh(KnownWorkers? known) => known is not null && Environment.TickCount64 < known.Until ? known.Workers : null;
+
+    private sealed record KnownWorkers(List<SiloWorker> Workers, long Until);
 
     private static RemoteReply Reply(RunOutcome outcome) =>
         new(outcome.RunId, outcome.Index, outcome.Result, outcome.Failure?.ToError());

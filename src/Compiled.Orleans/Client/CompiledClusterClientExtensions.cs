@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using Compiled.Orleans.Client;
+using Compiled.Orleans.Wire;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 
@@ -26,6 +28,7 @@ public static class CompiledClusterClientExtensions
         client.Services.AddSingleton<IClientConnectionRetryFilter, ConnectTimeoutFilter>();
         // A call in flight through a gateway that died never answers: the remote runs learn when a gateway connection closes.
         client.Services.AddSingleton<GatewayConnections>();
+        client.Services.TryAddSingleton<RunReply>();
         client.AddGatewayCountChangedHandler(services => services.GetRequiredService<GatewayConnections>().OnGatewayCountChanged);
         // A call's timeout is Orleans' response timeout.
         client.Services.AddOptions<ClientMessagingOptions>().PostConfigure<IOptions<CompiledClientOptions>>((messaging, compiled) =>

@@ -6,7 +6,7 @@ internal sealed class OrleansRemotePipeline<TPipeline>(ClusterDispatcher dispatc
 {
     private static readonly PipelineIdentity Identity = new(typeof(TPipeline).FullName!, TPipeline.PipelineName);
 
-    public override Task<RemoteReply> RunAsync(RemoteRequest request, CancellationToken cancellationToken) =>
+    public override ValueTask<RemoteReply> RunAsync(RemoteRequest request, CancellationToken cancellationToken) =>
         dispatcher.RunAsync(Identity, request, cancellationToken);
 
     public override IAsyncEnumerable<RemoteReply> RunManyAsync(IReadOnlyList<RemoteRequest> requests, int chunkSize, CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using Compiled.Orleans.Placement;
 using Compiled.Orleans.Silo;
+using Compiled.Orleans.Wire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -34,6 +35,7 @@ public static class CompiledSiloBuilderExtensions
         else silo.Services.AddOptions<CompiledSiloOptions>();
         silo.Services.AddSingleton<ISessionHost, SessionHost<TSession>>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SessionStarter>();
+        silo.Services.TryAddSingleton<RunReply>();
         silo.Services.TryAddSingleton<SiloBoundPlacementDirector>();
         silo.Services.AddPlacementDirector<SiloBoundPlacement, SiloBoundPlacementDirector>();
         return silo;

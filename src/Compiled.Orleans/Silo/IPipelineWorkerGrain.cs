@@ -12,10 +12,11 @@ internal interface IPipelineWorkerGrain : IGrainWithStringKey
     Task<WorkerInfo> DescribeAsync();
 
     /// <summary>
-    /// Runs one run of <paramref name="pipeline"/> (by its class's full name) and returns its result or failure: the call of a single
-    /// remote run, shaped like a bare grain call (the body in, the result out); <paramref name="details"/> is null when the run has none.
+    /// Runs one run of <paramref name="pipeline"/> (by its class's full name) and returns its result or failure (<see cref="RunReply"/>):
+    /// the call of a single remote run, shaped like a bare grain call (the body in, the bytes out); <paramref name="details"/> is null
+    /// when the run has none.
     /// </summary>
-    Task<RunResult> RunAsync(string pipeline, byte[] body, RunDetails? details, CancellationToken cancellationToken);
+    ValueTask<byte[]> RunAsync(string pipeline, byte[] body, RunDetails? details, CancellationToken cancellationToken);
 
     /// <summary>Runs <paramref name="runs"/> (a chunk of a sweep or batch) one after the other and returns one outcome per run, failures included.</summary>
     Task<RunOutcome[]> RunManyAsync(RunEnvelope[] runs, CancellationToken cancellationToken);

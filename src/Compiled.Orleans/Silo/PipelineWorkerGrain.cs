@@ -10,12 +10,13 @@ namespace Compiled.Orleans.Silo;
 /// </summary>
 [Reentrant]
 [SiloBoundPlacement]
-internal sealed class PipelineWorkerGrain(ISessionHost host, ILocalSiloDetails silo) : Grain, IPipelineWorkerGrain
+internal sealed class PipelineWorkerGrain(ISessionHost host, ILocalSiloDetails silo, RunReply reply) : Grain, IPipelineWorkerGrain
 {
     public Task<WorkerInfo> DescribeAsync() => Task.FromResult(host.Describe(silo.Name));
 
-    // A free slot and a run that completes synchronously (no node awaits) take no state machine: the call costs what the run costs.
-    public Task<RunResult> RunAsync(string pipeline, byte[] body, RunDetails? details, CancellationToken cancellationToken)
+    // A free slot and a run that completes synchronously (no node awaits) take no state machine and no task: the reply is a
+    // completed ValueTask of the result's bytes, and the call costs what the run costs.
+    public ValueTask<byte[]> RunAsync(string pipeline, byte[] body, RunDetails? details, CancellationToken cancellationToken)
     {
         var enter = host.EnterAsync(cancellationToken);
         if (!enter.IsCompletedSuccessfully) return RunAfterWaitAsync(enter, pipeline, body, details, cancellationToken);
@@ -32,7 +33,7 @@ internal sealed class PipelineWorkerGrain(ISessionHost host, ILocalSiloDetails s
 
         if (!run.IsCompleted) return ExitAfterAsync(run);
         host.Exit();
-        return run.IsCompletedSuccessfully ? Task.FromResult(run.Result) : run.AsTask();
+        return run.IsCompletedSuccessfully ? new(reply.Write(run.Result)) : RethrowAsync(run);
     }
 
     public async Task<RunOutcome[]> RunManyAsync(RunEnvelope[] runs, CancellationToken cancellationToken)
@@ -57,12 +58,12 @@ internal sealed class PipelineWorkerGrain(ISessionHost host, ILocalSiloDetails s
         }
     }
 
-    private async Task<RunResult> RunAfterWaitAsync(Task enter, string pipeline, byte[] body, RunDetails? details, CancellationToken cancellationToken)
+    private async ValueTask<byte[]> RunAfterWaitAsync(Task enter, string pipeline, byte[] body, RunDetails? details, CancellationToken cancellationToken)
     {
         await enter;
         try
         {
-            return await host.RunAsync(pipeline, body, details, silo.Name, cancellationToken);
+            return reply.Write(await host.RunAsync(pipeline, body, details, silo.Name, cancellationToken));
         }
         finally
         {
@@ -70,15 +71,18 @@ internal sealed class PipelineWorkerGrain(ISessionHost host, ILocalSiloDetails s
         }
     }
 
-    private async Task<RunResult> ExitAfterAsync(ValueTask<RunResult> run)
+    private async ValueTask<byte[]> ExitAfterAsync(ValueTask<RunResult> run)
     {
         try
         {
-            return await run;
+            return reply.Write(await run);
         }
         finally
         {
             host.Exit();
         }
     }
+
+    // A run that completed synchronously with an exception (cancelled): the exception, as from an async method.
+    private async ValueTask<byte[]> RethrowAsync(ValueTask<RunResult> run) => reply.Write(await run);
 }

@@ -5,9 +5,17 @@ namespace Compiled;
 /// <summary>Logs each run and node through <see cref="ILogger"/>; added by the session when <see cref="SessionOptions.LoggerFactory"/> is set.</summary>
 internal sealed partial class LoggingHook(ILogger logger) : PipelineHook
 {
-    public override void BeforePipelineRun(in RunParams run) => RunStarting(logger, run.PipelineName, run.RunId);
+    // The run id is made (a string, for a run the session names) only for a line that is written: a host that filters
+    // Compiled.Run below Information (a silo serving many small runs) pays nothing for it.
+    public override void BeforePipelineRun(in RunParams run)
+    {
+        if (logger.IsEnabled(LogLevel.Information)) RunStarting(logger, run.PipelineName, run.RunId);
+    }
 
-    public override void AfterPipelineRun(in RunParams run) => RunCompleted(logger, run.PipelineName, run.RunId, run.Elapsed.TotalMilliseconds);
+    public override void AfterPipelineRun(in RunParams run)
+    {
+        if (logger.IsEnabled(LogLevel.Information)) RunCompleted(logger, run.PipelineName, run.RunId, run.Elapsed.TotalMilliseconds);
+    }
 
     public override void OnPipelineError(in RunParams run, PipelineRunException error) => RunFailed(logger, error, run.PipelineName, run.RunId);
 

@@ -45,7 +45,7 @@ public readonly struct RemoteOutputs
             {
                 var found = reader.ValueTextEquals(name);
                 reader.Read();
-                if (found) return JsonSerializer.Deserialize(ref reader, RemoteJson.TypeInfo<T>(_options))!;
+                if (found) return ReadValue<T>(ref reader);
                 reader.Skip();
             }
         }
@@ -53,5 +53,21 @@ public readonly struct RemoteOutputs
         throw new InvalidDataException(
             $"The reply of run '{_runId ?? "(named by the remote session)"}' has no output '{name}': the silos run another version of the project; " +
             "deploy the same build to clients and silos.");
+    }
+
+    // A double, int or long the built-in converter reads is read off the number token directly, as the serving contract
+    // writes it (PipelineRequest.WriteOutput); anything else goes through its metadata.
+    private T ReadValue<T>(ref Utf8JsonReader reader)
+    {
+        var typeInfo = RemoteJson.TypeInfo<T>(_options);
+        if (reader.TokenType == JsonTokenType.Number && JsonTypeInfoCache<T>.IsPlainNumber(typeInfo))
+        {
+            // A number that does not fit falls through to the converter, whose error says so.
+            if (typeof(T) == typeof(double) && reader.TryGetDouble(out var real)) return (T)(object)real;
+            if (typeof(T) == typeof(int) && reader.TryGetInt32(out var integer)) return (T)(object)integer;
+            if (typeof(T) == typeof(long) && reader.TryGetInt64(out var big)) return (T)(object)big;
+        }
+
+        return JsonSerializer.Deserialize(ref reader, typeInfo)!;
     }
 }

@@ -26,10 +26,11 @@ public abstract class RemotePipeline<TPipeline> where TPipeline : class, IPipeli
     public System.Text.Json.JsonSerializerOptions JsonOptions { get; }
 
     /// <summary>Runs one request remotely and returns its reply, which is a failure when the run failed.</summary>
+    /// <remarks>A <see cref="ValueTask{TResult}"/> a transport may back with pooled state: await it once.</remarks>
     /// <param name="request">The run.</param>
     /// <param name="cancellationToken">Cancels the run, where it runs.</param>
     /// <exception cref="RemotePipelineException">The pipeline cannot be run remotely (no silo serves it, the cluster cannot be reached).</exception>
-    public abstract Task<RemoteReply> RunAsync(RemoteRequest request, CancellationToken cancellationToken);
+    public abstract ValueTask<RemoteReply> RunAsync(RemoteRequest request, CancellationToken cancellationToken);
 
     /// <summary>
     /// Runs many requests remotely, spread over where they can run, in chunks of <paramref name="chunkSize"/> requests;
