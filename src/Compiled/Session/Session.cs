@@ -186,26 +186,45 @@ public abstract class Session : IDisposable, IAsyncDisposable
 
     // Effects due when a run succeeds (incremental datasets' checkpoints), by run number; see RunContext.Loaded.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, System.Collections.Concurrent.ConcurrentQueue<Datasets.IRunCompletion>> _completions = new();
+    private int _runsWithCompletions; // entries in _completions
 
     /// <summary>Keeps <paramref name="completion"/> until run <paramref name="sequence"/> ends; applied only if it succeeds.</summary>
     internal void OnRunSucceeded(long sequence, Datasets.IRunCompletion completion)
     {
-        if (sequence != 0) _completions.GetOrAdd(sequence, static _ => new()).Enqueue(completion);
+        if (sequence == 0) return;
+        if (!_completions.TryGetValue(sequence, out var queue))
+        {
+            // Counted when added, so that ending a run without completions (almost every run) reads one int: the
+            // dictionary's IsEmpty takes all of its locks when it is empty.
+            queue = new();
+            if (_completions.TryAdd(sequence, queue)) Interlocked.Increment(ref _runsWithCompletions);
+            else queue = _completions[sequence];
+        }
+
+        queue.Enqueue(completion);
     }
 
     /// <summary>Applies the completions of run <paramref name="sequence"/>, which succeeded.</summary>
     internal void CompleteRun(long sequence)
     {
-        if (_completions.IsEmpty || !_completions.TryRemove(sequence, out var completions)) return;
+        if (!TryRemoveCompletions(sequence, out var completions)) return;
         foreach (var completion in completions) completion.Complete();
     }
 
     /// <summary>Forgets a finished run's save version; costs one read when the run saved nothing versioned.</summary>
     internal void EndRun(long sequence)
     {
-        if (!_completions.IsEmpty) _completions.TryRemove(sequence, out _);
+        TryRemoveCompletions(sequence, out _);
         if (sequence == 0 || Volatile.Read(ref _openSaveVersions) == 0) return;
         if (_saveVersions.TryRemove(sequence, out _)) Interlocked.Decrement(ref _openSaveVersions);
+    }
+
+    private bool TryRemoveCompletions(long sequence, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out System.Collections.Concurrent.ConcurrentQueue<Datasets.IRunCompletion>? completions)
+    {
+        completions = null;
+        if (Volatile.Read(ref _runsWithCompletions) == 0 || !_completions.TryRemove(sequence, out completions)) return false;
+        Interlocked.Decrement(ref _runsWithCompletions);
+        return true;
     }
 
     private long NextVersionTicks() =>
