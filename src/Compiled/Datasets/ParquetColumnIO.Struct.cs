@@ -79,7 +79,8 @@ internal sealed class StructIO<TRow, S> : ParquetColumnIO<TRow>
                 {
                     throw GetterFailed(start + i, ex);
                 }
-                await group.WriteAsync<S>(field, new ReadOnlyMemory<S?>(buffer, 0, count), null, null, cancellationToken).ConfigureAwait(false);
+                await (ParquetPrimitiveWrites.TryWrite(group, field, buffer, count, cancellationToken)
+                    ?? group.WriteAsync<S>(field, new ReadOnlyMemory<S?>(buffer, 0, count), null, null, cancellationToken)).ConfigureAwait(false);
             }
             finally
             {
@@ -100,7 +101,8 @@ internal sealed class StructIO<TRow, S> : ParquetColumnIO<TRow>
                 {
                     throw GetterFailed(start + i, ex);
                 }
-                await group.WriteAsync<S>(field, new ReadOnlyMemory<S>(buffer, 0, count), null, null, cancellationToken).ConfigureAwait(false);
+                await (ParquetPrimitiveWrites.TryWrite(group, field, buffer, count, cancellationToken)
+                    ?? group.WriteAsync<S>(field, new ReadOnlyMemory<S>(buffer, 0, count), null, null, cancellationToken)).ConfigureAwait(false);
             }
             finally
             {
