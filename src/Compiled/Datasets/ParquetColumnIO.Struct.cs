@@ -79,8 +79,7 @@ internal sealed class StructIO<TRow, S> : ParquetColumnIO<TRow>
                 {
                     throw GetterFailed(start + i, ex);
                 }
-                await (ParquetPrimitiveWrites.TryWrite(group, field, buffer, count, cancellationToken)
-                    ?? group.WriteAsync<S>(field, new ReadOnlyMemory<S?>(buffer, 0, count), null, null, cancellationToken)).ConfigureAwait(false);
+                await group.WriteAsync<S>(field, new ReadOnlyMemory<S?>(buffer, 0, count), null, null, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -101,8 +100,7 @@ internal sealed class StructIO<TRow, S> : ParquetColumnIO<TRow>
                 {
                     throw GetterFailed(start + i, ex);
                 }
-                await (ParquetPrimitiveWrites.TryWrite(group, field, buffer, count, cancellationToken)
-                    ?? group.WriteAsync<S>(field, new ReadOnlyMemory<S>(buffer, 0, count), null, null, cancellationToken)).ConfigureAwait(false);
+                await group.WriteAsync<S>(field, new ReadOnlyMemory<S>(buffer, 0, count), null, null, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
