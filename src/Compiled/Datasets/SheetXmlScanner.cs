@@ -39,6 +39,8 @@ internal enum SheetXmlNode
 internal sealed class SheetXmlScanner : IDisposable
 {
     private const int InitialBuffer = 64 * 1024;
+    private const int RecentStrings = 509;
+    private const int MaxPooledLength = 32;
 
     private static readonly SearchValues<byte> TextSpecials = SearchValues.Create("&\r"u8);
     private static readonly SearchValues<byte> AttributeSpecials = SearchValues.Create("&\r\n\t"u8);
@@ -70,6 +72,7 @@ internal sealed class SheetXmlScanner : IDisposable
     private bool _rootClosed;
 
     private char[] _chars = new char[256];
+    private readonly string?[] _recent = new string?[RecentStrings];
 
     /// <summary>Starts reading <paramref name="stream"/>, which the reader then owns.</summary>
     /// <param name="stream">The part's bytes.</param>
@@ -184,12 +187,20 @@ internal sealed class SheetXmlScanner : IDisposable
         }
     }
 
-    /// <summary>The text of the current element, as <see cref="AppendElementText"/> reads it.</summary>
+    /// <summary>
+    /// The text of the current element, as <see cref="AppendElementText"/> reads it. A short text equal to one read recently
+    /// is that same string: a column's repeated values (<c>t</c>/<c>f</c>, a category, a vendor) do not each allocate.
+    /// </summary>
     public string ReadElementText()
     {
         var length = 0;
         AppendElementText(ref _chars, ref length);
-        return length == 0 ? "" : new string(_chars, 0, length);
+        if (length == 0) return "";
+        var text = _chars.AsSpan(0, length);
+        if (length > MaxPooledLength) return text.ToString();
+        var slot = (int)((uint)string.GetHashCode(text) % (uint)_recent.Length);
+        if (_recent[slot] is { } recent && text.SequenceEqual(recent)) return recent;
+        return _recent[slot] = text.ToString();
     }
 
     /// <summary>Skips what the current element holds and leaves the reader on its end tag (on the element when it is self-closing).</summary>
