@@ -11,8 +11,8 @@ namespace Compiled.Datasets;
 
 /// <summary>
 /// One sheet of an Excel workbook (<c>.xlsx</c>) as rows of type <typeparamref name="TRow"/>: Kedro's
-/// <c>pandas.ExcelDataset</c>, and the catalog type <c>excel</c>. Read straight from the zip with
-/// <see cref="XmlReader"/>, streaming rows; written with the Open XML SDK (<c>DocumentFormat.OpenXml</c>).
+/// <c>pandas.ExcelDataset</c>, and the catalog type <c>excel</c>. Read straight from the zip, streaming rows, the sheet's
+/// XML scanned as bytes; written with the Open XML SDK (<c>DocumentFormat.OpenXml</c>).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -94,20 +94,31 @@ public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.Ro
         using (package)
         {
             var (sheetName, part) = FindSheet(package, path);
-            var shared = ReadSharedStrings(package);
+            var shared = ReadSharedStrings(package, path);
             var reader = new ExcelSheetReader<TRow>(Name, LoadOptions, shape, path, sheetName, shared);
-            // The parts are found and read straight from the zip, the rows streamed with a plain XmlReader: the Open XML
-            // SDK's package and DOM cost a cold load hundreds of milliseconds (type loading and JIT) for what a load needs.
-            using var xml = package.Read(part);
+            // The parts are found straight in the zip and the sheet's bytes scanned without an XmlReader: the Open XML SDK's
+            // package and DOM cost a cold load hundreds of milliseconds (type loading and JIT), an XmlReader a string per
+            // name and value and a decoded copy of every character of tens of megabytes of XML.
             uint lastRow = 0;
             var cells = new ExcelRowCells();
-            while (xml.Read())
+            try
             {
-                if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "row") continue;
-                var rowNumber = uint.TryParse(cells.Attribute(xml, "r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : lastRow + 1;
-                lastRow = rowNumber;
-                cells.Read(xml);
-                reader.Add(rowNumber, cells);
+                using var xml = package.Scan(part);
+                while (xml.Read())
+                {
+                    if (xml.Node != SheetXmlNode.Element || !xml.IsLocalName("row"u8)) continue;
+                    var rowNumber = xml.TryGetAttribute("r"u8, out var r) && uint.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : lastRow + 1;
+                    lastRow = rowNumber;
+                    cells.Read(xml);
+                    reader.Add(rowNumber, cells);
+                }
+            }
+            catch (XmlException ex)
+            {
+                var where = lastRow == 0 ? "before its first row" : cells.CurrentColumn < 0 ? $"in or after row {lastRow}" : $"in cell {ExcelCells.CellReference(cells.CurrentColumn, lastRow)}";
+                throw new DatasetException(Name,
+                    $"Dataset '{Name}' ({path}): sheet '{sheetName}' is not well-formed XML {where}: {DatasetErrors.Sentence(ex.Message)} " +
+                    "Save the workbook again from a spreadsheet program, or fix the program that wrote it.", ex);
             }
             return reader.Finish();
         }
@@ -198,16 +209,23 @@ public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.Ro
         return int.TryParse(wanted, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sheets.Count ? index : -1;
     }
 
-    private static string[] ReadSharedStrings(XlsxPackage package)
+    private string[] ReadSharedStrings(XlsxPackage package, string path)
     {
         if (package.SharedStringsPart is not { } part) return [];
         var strings = new List<string>();
-        using var xml = package.Read(part);
-        xml.MoveToContent();
-        while (!xml.EOF)
+        try
         {
-            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "si") strings.Add(ExcelRowCells.ReadStringItem(xml));
-            else xml.Read();
+            using var xml = package.Scan(part);
+            while (xml.Read())
+            {
+                if (xml.Node == SheetXmlNode.Element && xml.IsLocalName("si"u8)) strings.Add(ExcelRowCells.ReadStringItem(xml));
+            }
+        }
+        catch (XmlException ex)
+        {
+            throw new DatasetException(Name,
+                $"Dataset '{Name}' ({path}): the shared strings are not well-formed XML (after string {strings.Count}): {DatasetErrors.Sentence(ex.Message)} " +
+                "Save the workbook again from a spreadsheet program, or fix the program that wrote it.", ex);
         }
         return [.. strings];
     }

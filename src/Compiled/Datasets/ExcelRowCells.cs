@@ -1,5 +1,3 @@
-using System.Xml;
-
 namespace Compiled.Datasets;
 
 /// <summary>
@@ -9,11 +7,6 @@ namespace Compiled.Datasets;
 /// </summary>
 internal sealed class ExcelRowCells
 {
-    // Cell and row attributes are short ("AB12", "inlineStr"): read without a string per cell. A value longer than the
-    // buffer is cut, which no row number, cell reference or cell type is.
-    private const int AttributeBuffer = 32;
-
-    private readonly char[] _attribute = new char[AttributeBuffer];
     private char[] _text = new char[256];
     private int _textLength;
     private RawCell[] _cells = new RawCell[16];
@@ -41,141 +34,99 @@ internal sealed class ExcelRowCells
     /// <summary>The raw value of cell <paramref name="index"/> as a string (the inline string itself, without a copy).</summary>
     public string Text(int index) => _cells[index].Inline ?? Value(index).ToString();
 
-    /// <summary>The value of attribute <paramref name="name"/> of the element the reader is on, copied into a buffer; empty when absent.</summary>
-    public ReadOnlySpan<char> Attribute(XmlReader xml, string name)
-    {
-        if (!xml.MoveToAttribute(name)) return default;
-        var length = xml.ReadValueChunk(_attribute, 0, _attribute.Length);
-        xml.MoveToElement();
-        return _attribute.AsSpan(0, length);
-    }
+    /// <summary>The column of the cell being read (for errors); -1 between cells.</summary>
+    public int CurrentColumn { get; private set; } = -1;
 
     /// <summary>
-    /// Reads the cells of the <c>&lt;row&gt;</c> the reader is on, up to its end: for each <c>&lt;c&gt;</c>, its column (from
-    /// its reference, else the one after the previous cell), its type and the text of its <c>&lt;v&gt;</c> or its inline
-    /// string (the last one when a cell has several).
+    /// Reads the cells of the <c>&lt;row&gt;</c> the reader is on, up to its end tag: for each <c>&lt;c&gt;</c>, its column
+    /// (from its reference, else the one after the previous cell), its type and the text of its <c>&lt;v&gt;</c> or its
+    /// inline string (the last one when a cell has several).
     /// </summary>
-    public void Read(XmlReader xml)
+    /// <exception cref="System.Xml.XmlException">The row is not well-formed XML.</exception>
+    public void Read(SheetXmlScanner xml)
     {
         Count = 0;
         _textLength = 0;
+        CurrentColumn = -1;
         if (xml.IsEmptyElement) return;
         var depth = xml.Depth;
         var next = 0;
-        while (xml.Read() && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
+        while (xml.Read() && !(xml.Node == SheetXmlNode.EndElement && xml.Depth == depth))
         {
-            if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "c") continue;
-            var column = ExcelCells.ColumnIndex(Attribute(xml, "r"));
+            if (xml.Node != SheetXmlNode.Element || !xml.IsLocalName("c"u8)) continue;
+            var column = xml.TryGetAttribute("r"u8, out var reference) ? ExcelCells.ColumnIndex(reference) : -1;
             if (column < 0) column = next;
             next = column + 1;
+            CurrentColumn = column;
             var cell = new RawCell { Column = column, Type = CellType(xml), Start = -1 };
             if (!xml.IsEmptyElement)
             {
                 var cellDepth = xml.Depth;
-                while (xml.Read() && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == cellDepth))
+                while (xml.Read() && !(xml.Node == SheetXmlNode.EndElement && xml.Depth == cellDepth))
                 {
-                    if (xml.NodeType != XmlNodeType.Element) continue;
-                    if (xml.LocalName == "v")
+                    if (xml.Node != SheetXmlNode.Element) continue;
+                    if (xml.IsLocalName("v"u8))
                     {
                         cell.Inline = null;
                         cell.Start = _textLength;
-                        ReadValue(xml);
+                        xml.AppendElementText(ref _text, ref _textLength);
                         cell.Length = _textLength - cell.Start;
                     }
-                    else if (xml.LocalName == "is")
+                    else if (xml.IsLocalName("is"u8))
                     {
                         cell.Start = -1;
                         cell.Inline = ReadStringItem(xml);
                     }
-                    if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == cellDepth) break;
                 }
             }
             if (Count == _cells.Length) Array.Resize(ref _cells, Count * 2);
             _cells[Count++] = cell;
         }
-    }
-
-    // Appends the text of the element the reader is on (a <v>) to the row's buffer and leaves the reader on the node after its
-    // end, as XmlReader.ReadElementContentAsString does, without a string per value.
-    private void ReadValue(XmlReader xml)
-    {
-        if (xml.IsEmptyElement)
-        {
-            xml.Read();
-            return;
-        }
-        var depth = xml.Depth;
-        while (xml.Read())
-        {
-            switch (xml.NodeType)
-            {
-                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
-                    int read;
-                    do
-                    {
-                        if (_textLength == _text.Length) Array.Resize(ref _text, _text.Length * 2);
-                        read = xml.ReadValueChunk(_text, _textLength, _text.Length - _textLength);
-                        _textLength += read;
-                    }
-                    while (read > 0);
-                    break;
-                case XmlNodeType.Comment or XmlNodeType.ProcessingInstruction:
-                    break;
-                case XmlNodeType.EndElement when xml.Depth == depth:
-                    xml.Read();
-                    return;
-                default:
-                    throw new XmlException($"the value of a cell has a {xml.NodeType} ('{xml.Name}') where only text is allowed.");
-            }
-        }
+        CurrentColumn = -1;
     }
 
     // The cell's t attribute, as one of the constants of the format (no string per cell); another value as read.
-    private string? CellType(XmlReader xml) => Attribute(xml, "t") switch
+    private static string? CellType(SheetXmlScanner xml)
     {
-        [] => xml.GetAttribute("t"),
-        "n" => "n",
-        "s" => "s",
-        "inlineStr" => "inlineStr",
-        "str" => "str",
-        "b" => "b",
-        "e" => "e",
-        "d" => "d",
-        _ => xml.GetAttribute("t"),
-    };
+        if (!xml.TryGetAttribute("t"u8, out var type)) return null;
+        return type switch
+        {
+            "n" => "n",
+            "s" => "s",
+            "inlineStr" => "inlineStr",
+            "str" => "str",
+            "b" => "b",
+            "e" => "e",
+            "d" => "d",
+            _ => type.ToString(),
+        };
+    }
 
     /// <summary>
-    /// Reads an <c>&lt;si&gt;</c> or <c>&lt;is&gt;</c> string item: plain <c>&lt;t&gt;</c>, or rich-text runs
-    /// <c>&lt;r&gt;&lt;t/&gt;&lt;/r&gt;</c>; phonetic guides (<c>&lt;rPh&gt;</c>) are not part of the value.
+    /// Reads an <c>&lt;si&gt;</c> or <c>&lt;is&gt;</c> string item the reader is on, leaving it on the item's end tag: plain
+    /// <c>&lt;t&gt;</c>, or rich-text runs <c>&lt;r&gt;&lt;t/&gt;&lt;/r&gt;</c>; phonetic guides (<c>&lt;rPh&gt;</c>) are not part
+    /// of the value.
     /// </summary>
-    public static string ReadStringItem(XmlReader xml)
+    /// <exception cref="System.Xml.XmlException">The item is not well-formed XML.</exception>
+    public static string ReadStringItem(SheetXmlScanner xml)
     {
-        if (xml.IsEmptyElement)
-        {
-            xml.Read();
-            return "";
-        }
+        if (xml.IsEmptyElement) return "";
         var depth = xml.Depth;
         string? single = null;
         System.Text.StringBuilder? builder = null;
-        xml.Read();
-        while (!(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth) && !xml.EOF)
+        while (xml.Read() && !(xml.Node == SheetXmlNode.EndElement && xml.Depth == depth))
         {
-            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "rPh")
+            if (xml.Node != SheetXmlNode.Element) continue;
+            if (xml.IsLocalName("rPh"u8))
             {
                 xml.Skip();
                 continue;
             }
-            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "t")
-            {
-                var text = xml.ReadElementContentAsString();
-                if (single is null && builder is null) single = text;
-                else (builder ??= new System.Text.StringBuilder(single)).Append(text);
-                continue;
-            }
-            xml.Read();
+            if (!xml.IsLocalName("t"u8)) continue;
+            var text = xml.ReadElementText();
+            if (single is null && builder is null) single = text;
+            else (builder ??= new System.Text.StringBuilder(single)).Append(text);
         }
-        xml.Read();
         return builder?.ToString() ?? single ?? "";
     }
 

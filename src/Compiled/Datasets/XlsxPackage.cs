@@ -6,8 +6,8 @@ namespace Compiled.Datasets;
 /// <summary>
 /// The parts of an <c>.xlsx</c> file that loading needs, found the way the Open Packaging Conventions say: the package's
 /// relationships (<c>_rels/.rels</c>) name the workbook, the workbook's relationships name its sheets and its shared
-/// strings. Read straight from the zip with <see cref="XmlReader"/>; names are matched on local names, so transitional and
-/// strict workbooks both open.
+/// strings. Those small parts are read straight from the zip with <see cref="XmlReader"/>, the sheets and shared strings with
+/// <see cref="SheetXmlScanner"/>; names are matched on local names, so transitional and strict workbooks both open.
 /// </summary>
 internal sealed class XlsxPackage : IDisposable
 {
@@ -73,11 +73,12 @@ internal sealed class XlsxPackage : IDisposable
         }
     }
 
-    /// <summary>Reads a part as XML.</summary>
+    /// <summary>Reads a part (a worksheet, the shared strings) with a <see cref="SheetXmlScanner"/>.</summary>
     /// <param name="part">The zip entry, as <see cref="Sheets"/> or <see cref="SharedStringsPart"/> give it.</param>
     /// <exception cref="InvalidDataException">The package has no such part.</exception>
-    public XmlReader Read(string part) =>
-        XmlReader.Create((Entry(_zip, part) ?? throw new InvalidDataException($"The package has no part '{part}'.")).Open(), Settings);
+    /// <exception cref="XmlException">The part declares an encoding other than UTF-8 or UTF-16.</exception>
+    public SheetXmlScanner Scan(string part) =>
+        new((Entry(_zip, part) ?? throw new InvalidDataException($"The package has no part '{part}'.")).Open(), part);
 
     /// <inheritdoc />
     public void Dispose() => _zip.Dispose();

@@ -160,6 +160,25 @@ public sealed class AttributedParquetRow
     public string? First { get; set; }
 }
 
+public sealed class OrderedParquetRow
+{
+    [JsonPropertyOrder(2)]
+    public int A { get; set; }
+
+    public int B { get; set; }
+
+    [JsonPropertyOrder(-1)]
+    public int C { get; set; }
+
+    [JsonPropertyOrder(2)]
+    public int D { get; set; }
+
+    public int E { get; set; }
+
+    [JsonPropertyOrder(1)]
+    public int F { get; set; }
+}
+
 public sealed class ParquetDatasetTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
@@ -567,6 +586,20 @@ public sealed class ParquetDatasetTests : IDisposable
         Assert.Equal(["First", "Id", "Twice"], untyped.Schema.Fields.Select(f => f.Name));
         Assert.Equal(8L, Convert.ToInt64(untyped.Data.Single()["Twice"]));
         Assert.Equal((4, "x", "secret", "scratch"), (loaded.Id, loaded.First, loaded.Secret, loaded.Scratch));
+    }
+
+    [Fact]
+    public async Task Columns_are_ordered_by_JsonPropertyOrder_then_as_declared_as_System_Text_Json_orders_them()
+    {
+        var path = _dir.File("ordered.parquet");
+        var row = new OrderedParquetRow { A = 1, B = 2, C = 3, D = 4, E = 5, F = 6 };
+
+        new ParquetDataset<OrderedParquetRow>("ordered", path).Save([row]);
+
+        await using var stream = File.OpenRead(path);
+        var untyped = await ParquetSerializer.DeserializeUntypedAsync(stream);
+        Assert.Equal("""{"C":3,"B":2,"E":5,"F":6,"A":1,"D":4}""", System.Text.Json.JsonSerializer.Serialize(row));
+        Assert.Equal(["C", "B", "E", "F", "A", "D"], untyped.Schema.Fields.Select(f => f.Name));
     }
 
     [Fact]
