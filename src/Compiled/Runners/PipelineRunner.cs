@@ -145,10 +145,7 @@ public static class PipelineRunner
                 var reader = definition.Nodes[node].Name;
                 if (dataset.Storage == DatasetStorage.RuntimeInput)
                     throw new PipelineSelectionException($"Node '{reader}' reads '{dataset.Name}', a runtime input of pipeline '{definition.Name}': give it in RunOptions.Inputs (the command line cannot).");
-                var producerName = definition.Nodes[producer].Name;
-                throw new PipelineSelectionException(null, filterName =>
-                    $"Node '{reader}' reads '{dataset.Name}', which no node of this run produces and which is kept in memory only (it has no catalog entry). " +
-                    $"Run its producer '{producerName}' too (e.g. {filterName(NodeFilterCriterion.FromNodes)} {producerName}), or persist '{dataset.Name}' in conf/base/catalog.yml.");
+                throw MemoryOnlyInput(reader, dataset.Name, definition.Nodes[producer].Name);
             }
         }
 
@@ -216,6 +213,12 @@ public static class PipelineRunner
             state.Complete(node);
         }
     }
+
+    // A method of its own: a lambda in CheckInputs' loop would allocate its captured variables on every input checked.
+    private static PipelineSelectionException MemoryOnlyInput(string reader, string dataset, string producer) =>
+        new(null, filterName =>
+            $"Node '{reader}' reads '{dataset}', which no node of this run produces and which is kept in memory only (it has no catalog entry). " +
+            $"Run its producer '{producer}' too (e.g. {filterName(NodeFilterCriterion.FromNodes)} {producer}), or persist '{dataset}' in conf/base/catalog.yml.");
 
     /// <summary>
     /// Kedro's <c>ThreadRunner</c> loop: start every node whose producers are done, up to the bound; when one finishes,
