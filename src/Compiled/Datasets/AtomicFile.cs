@@ -95,16 +95,7 @@ internal static class AtomicFile
             File.Move(temp, target, overwrite: true);
             return;
         }
-        if (File.Exists(target)) throw new TargetExistsException(target);
-        try
-        {
-            // Without overwrite the move fails (link(2) on Unix) if the target appeared since the check.
-            File.Move(temp, target, overwrite: false);
-        }
-        catch (IOException ex) when (File.Exists(target))
-        {
-            throw new TargetExistsException(target, ex);
-        }
+        NoReplaceMove.Move(temp, target);
     }
 
     // A writer that disposed the stream itself has flushed it to the OS but not to disk.

@@ -11,6 +11,36 @@ public sealed class AtomicFileTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
+    public void Writers_committing_one_target_at_once_without_overwrite_leave_exactly_one_file_and_the_others_are_told()
+    {
+        // Every writer finishes its temporary file, then all commit at the same moment. A move that checks the target and
+        // then renames (File.Move without overwrite, on Unix) lets several pass the check, each replacing the last.
+        const int Writers = 8;
+        var path = _dir.File("v1", "model.json");
+        using var ready = new Barrier(Writers);
+        var outcomes = Enumerable.Range(0, Writers).AsParallel().WithDegreeOfParallelism(Writers).Select(writer =>
+        {
+            try
+            {
+                AtomicFile.Write(path, s =>
+                {
+                    s.Write(Encoding.UTF8.GetBytes($"writer {writer}"));
+                    ready.SignalAndWait();
+                }, overwrite: false);
+                return (Writer: writer, Committed: true);
+            }
+            catch (TargetExistsException)
+            {
+                return (Writer: writer, Committed: false);
+            }
+        }).ToArray();
+
+        var winner = Assert.Single(outcomes, o => o.Committed);
+        Assert.Equal($"writer {winner.Writer}", File.ReadAllText(path));
+        Assert.Equal([Path.Combine("v1", "model.json")], _dir.AllFiles()); // the refused writers' temporary files are gone
+    }
+
+    [Fact]
     public void Write_creates_missing_directories_and_leaves_only_the_target()
     {
         var path = _dir.File("a", "b", "out.txt");
