@@ -105,7 +105,7 @@ internal static class AtomicFile
         reopened.Flush(flushToDisk: true);
     }
 
-    private static void TryDelete(string temp)
+    internal static void TryDelete(string temp)
     {
         try
         {

@@ -25,7 +25,7 @@ internal static class NoReplaceMove
         {
             if (error == 0)
             {
-                RemoveTemporaryName(temp);
+                AtomicFile.TryDelete(temp); // committed: a name left behind is the stale-file sweep's, not a failed save
                 return;
             }
 
@@ -40,18 +40,6 @@ internal static class NoReplaceMove
         catch (IOException ex) when (File.Exists(target))
         {
             throw new TargetExistsException(target, ex);
-        }
-    }
-
-    // The target is committed: a temporary name that cannot be removed now is a leftover for the stale-file sweep, not a failed save.
-    private static void RemoveTemporaryName(string temp)
-    {
-        try
-        {
-            File.Delete(temp);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
         }
     }
 
