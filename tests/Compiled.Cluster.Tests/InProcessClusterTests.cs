@@ -203,7 +203,7 @@ public sealed class InProcessClusterTests(InProcessCluster cluster) : IClassFixt
         var remote = cluster.Client.Pipeline<SquarePipeline>();
         var request = new RemoteBody(remote.JsonOptions).ToRequest("foreign", 0, RemoteParameters.Create(remote.JsonOptions, OtherParameters.Default));
 
-        var reply = await remote.RunAsync(request, Timeout);
+        var reply = await remote.RunAsync(request, static (answer, _) => answer, Timeout);
 
         Assert.NotNull(reply.Error);
         Assert.Equal("foreign", reply.Error.RunId);

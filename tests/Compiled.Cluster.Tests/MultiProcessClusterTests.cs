@@ -69,7 +69,7 @@ public sealed class MultiProcessClusterTests(RedisCluster cluster, ITestOutputHe
     public async Task Batch_scoring_of_10000_inputs_loads_the_artifact_once_per_silo()
     {
         // Each silo preloaded the model when it started, through its session's hooks.
-        var preloads = File.ReadAllLines(cluster.LoadsFile);
+        var preloads = cluster.ReadLoads();
         Assert.Equal(SiloNames.Select(silo => $"{silo} model preload"), preloads.Order(StringComparer.Ordinal));
         var points = Enumerable.Range(0, 10_000).Select(i => new Point(i * 0.01)).ToList();
 
@@ -79,7 +79,7 @@ public sealed class MultiProcessClusterTests(RedisCluster cluster, ITestOutputHe
         Assert.Equal(10_000, runs.Select(r => r.RunId).Distinct().Count());
         Assert.All(runs, run => Assert.Equal(2.5 * run.Item.X - 1, run.Result.Score));
         // No chunk loaded it again.
-        Assert.Equal(preloads, File.ReadAllLines(cluster.LoadsFile));
+        Assert.Equal(preloads, cluster.ReadLoads());
     }
 
     [Fact, Step(5)]

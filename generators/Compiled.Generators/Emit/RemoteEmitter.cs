@@ -51,7 +51,7 @@ internal static class RemoteEmitter
         w.Line();
         WriteRequest(w, pipeline, names, types);
         w.Line();
-        WriteReadResult(w, pipeline, names, types);
+        WriteReadResult(w, pipeline, types);
         w.Close();
         return w.ToString();
     }
@@ -66,7 +66,7 @@ internal static class RemoteEmitter
         w.Line("/// <param name=\"runId\">The run's id; when null, the remote session names the run as a local one does.</param>");
         w.Line("/// <param name=\"cancellationToken\">Cancels the run where it runs.</param>");
         WriteExceptions(w, single: true);
-        w.Line($"public static async global::System.Threading.Tasks.Task<{t.Result}> RunAsync(");
+        w.Line($"public static global::System.Threading.Tasks.Task<{t.Result}> RunAsync(");
         w.Indent();
         w.Line($"this {t.Remote} {n.Remote},");
         foreach (var input in pipeline.RuntimeInputs) w.Line($"{input.TypeName} {input.ParameterName},");
@@ -78,9 +78,17 @@ internal static class RemoteEmitter
         w.Line("{");
         w.Indent();
         var arguments = Arguments(pipeline, pipeline.RuntimeInputs.Select(i => i.ParameterName));
-        w.Line($"var {n.Request} = Request({n.Remote}, runId, 0, global::Compiled.RemoteParameters.Create({n.Remote}.JsonOptions, parameters){arguments});");
-        w.Line($"var {n.Reply} = await {n.Remote}.RunAsync({n.Request}, cancellationToken).ConfigureAwait(false);");
-        w.Line($"return ReadResult({n.Remote}, {n.Reply});");
+        // No state machine of its own: the transport's task is returned, completed with the result read where the reply arrives.
+        w.Line($"global::Compiled.RemoteRequest {n.Request};");
+        w.Open("try");
+        w.Line($"{n.Request} = Request({n.Remote}, runId, 0, global::Compiled.RemoteParameters.Create({n.Remote}.JsonOptions, parameters){arguments});");
+        w.Close();
+        w.Open($"catch (global::System.Exception {n.Exception})");
+        w.Line("// An input that cannot be written (no JSON metadata for its type) faults the task, as from an async method.");
+        w.Line($"return global::System.Threading.Tasks.Task.FromException<{t.Result}>({n.Exception});");
+        w.Close();
+        w.Line();
+        w.Line($"return {n.Remote}.RunAsync({n.Request}, ReadResult, cancellationToken);");
         w.Close();
     }
 
@@ -118,7 +126,7 @@ internal static class RemoteEmitter
         w.Close();
         w.Line();
         w.Line($"var {n.Replies} = {n.Remote}.RunManyAsync({n.Requests}, chunkSize: 1, cancellationToken);");
-        w.Line($"return global::Compiled.RemoteRuns.Read({n.Replies}, parameters, {n.Reply} => ReadResult({n.Remote}, {n.Reply}), cancellationToken);");
+        w.Line($"return global::Compiled.RemoteRuns.Read({n.Replies}, parameters, {n.Reply} => ReadResult({n.Reply}, {n.Remote}.JsonOptions), cancellationToken);");
         w.Close();
     }
 
@@ -167,7 +175,7 @@ internal static class RemoteEmitter
         w.Close();
         w.Line();
         w.Line($"var {n.Replies} = {n.Remote}.RunManyAsync({n.Requests}, chunkSize, cancellationToken);");
-        w.Line($"return global::Compiled.RemoteRuns.Read({n.Replies}, {items}, {n.Reply} => ReadResult({n.Remote}, {n.Reply}), cancellationToken);");
+        w.Line($"return global::Compiled.RemoteRuns.Read({n.Replies}, {items}, {n.Reply} => ReadResult({n.Reply}, {n.Remote}.JsonOptions), cancellationToken);");
         w.Close();
     }
 
@@ -224,19 +232,19 @@ internal static class RemoteEmitter
         w.Outdent();
     }
 
-    private static void WriteReadResult(SourceWriter w, PipelineModel pipeline, Names n, Types t)
+    private static void WriteReadResult(SourceWriter w, PipelineModel pipeline, Types t)
     {
         w.Line("/// <summary>The typed result of a reply: one output per property of the JSON object the serving contract wrote.</summary>");
-        w.Open($"private static {t.Result} ReadResult({t.Remote} {n.Remote}, global::Compiled.RemoteReply {n.Reply})");
+        w.Open($"private static {t.Result} ReadResult(global::Compiled.RemoteReply reply, global::System.Text.Json.JsonSerializerOptions options)");
         if (pipeline.Results.IsEmpty)
         {
-            w.Line($"_ = global::Compiled.RemoteOutputs.Read({n.Reply}, {n.Remote}.JsonOptions);");
+            w.Line("_ = global::Compiled.RemoteOutputs.Read(reply, options);");
             w.Line("return new();");
             w.Close();
             return;
         }
 
-        w.Line($"var outputs = global::Compiled.RemoteOutputs.Read({n.Reply}, {n.Remote}.JsonOptions);");
+        w.Line("var outputs = global::Compiled.RemoteOutputs.Read(reply, options);");
         w.Line($"return new {t.Result}(");
         w.Indent();
         for (var i = 0; i < pipeline.Results.Count; i++)
@@ -326,6 +334,7 @@ internal static class RemoteEmitter
             Index = Unique("index");
             Run = Unique("runParameters");
             Inputs = Unique("inputs");
+            Exception = Unique("exception");
         }
 
         public string Remote { get; }
@@ -345,6 +354,8 @@ internal static class RemoteEmitter
         public string Run { get; }
 
         public string Inputs { get; }
+
+        public string Exception { get; }
 
         private string Unique(string name)
         {

@@ -47,23 +47,25 @@ internal sealed class ClusterDispatcher
     public JsonSerializerOptions JsonOptions { get; }
 
     // A single run: one call shaped like a bare grain call (the body in, the result's bytes out, details only when the run has
-    // some), awaited directly when there is nothing to cancel; its state machine is pooled, so the call allocates no task of its
-    // own. A silo lost before it answered is dropped and the run goes to another.
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<RemoteReply> RunAsync(PipelineIdentity pipeline, RemoteRequest request, CancellationToken cancellationToken)
+    // some), awaited directly when there is nothing to cancel. Its state machine's task is the caller's: the reply is read into
+    // the caller's result on the thread the grain call's continuation runs on, with no second task or continuation in between.
+    // A silo lost before it answered is dropped and the run goes to another.
+    public async Task<TResult> RunAsync<TResult>(
+        PipelineIdentity pipeline, RemoteRequest request, Func<RemoteReply, JsonSerializerOptions, TResult> read, CancellationToken cancellationToken)
     {
         var body = Array(request.Body);
         var details = Details(request, TraceContext(), always: false);
+        RunResult result;
         while (true)
         {
             var worker = NextWorker(pipeline) ?? await SlowNextWorkerAsync(pipeline, cancellationToken).ConfigureAwait(false);
             try
             {
                 var call = worker.Grain.RunAsync(pipeline.TypeName, body, details, cancellationToken);
-                var result = _reply.Read(cancellationToken.CanBeCanceled
+                result = _reply.Read(cancellationToken.CanBeCanceled
                     ? await Abandonable(call.AsTask(), worker, cancellationToken, cancellationToken).ConfigureAwait(false)
                     : await call.ConfigureAwait(false));
-                return new RemoteReply(request.RunId, request.Index, result.Result, result.Failure?.ToError());
+                break;
             }
             catch (Exception exception) when (IsSiloLost(exception))
             {
@@ -74,6 +76,8 @@ internal sealed class ClusterDispatcher
                 throw Timeout(worker, exception);
             }
         }
+
+        return read(new RemoteReply(request.RunId, request.Index, result.Result, result.Failure?.ToError()), JsonOptions);
     }
 
     public async IAsyncEnumerable<RemoteReply> RunManyAsync(

@@ -6,8 +6,9 @@ internal sealed class OrleansRemotePipeline<TPipeline>(ClusterDispatcher dispatc
 {
     private static readonly PipelineIdentity Identity = new(typeof(TPipeline).FullName!, TPipeline.PipelineName);
 
-    public override ValueTask<RemoteReply> RunAsync(RemoteRequest request, CancellationToken cancellationToken) =>
-        dispatcher.RunAsync(Identity, request, cancellationToken);
+    public override Task<TResult> RunAsync<TResult>(
+        RemoteRequest request, Func<RemoteReply, System.Text.Json.JsonSerializerOptions, TResult> read, CancellationToken cancellationToken) =>
+        dispatcher.RunAsync(Identity, request, read, cancellationToken);
 
     public override IAsyncEnumerable<RemoteReply> RunManyAsync(IReadOnlyList<RemoteRequest> requests, int chunkSize, CancellationToken cancellationToken) =>
         dispatcher.RunManyAsync(Identity, requests, chunkSize, cancellationToken);

@@ -79,7 +79,7 @@ public static class RemoteJson
         {
             try
             {
-                return JsonTypeInfoCache<T>.Get(options);
+                return RemoteTypeInfoCache<T>.Get(options);
             }
             catch (NotSupportedException)
             {

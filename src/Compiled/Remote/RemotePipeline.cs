@@ -25,12 +25,18 @@ public abstract class RemotePipeline<TPipeline> where TPipeline : class, IPipeli
     /// <summary>The options (and metadata) runtime inputs, parameters and results are written and read with.</summary>
     public System.Text.Json.JsonSerializerOptions JsonOptions { get; }
 
-    /// <summary>Runs one request remotely and returns its reply, which is a failure when the run failed.</summary>
-    /// <remarks>A <see cref="ValueTask{TResult}"/> a transport may back with pooled state: await it once.</remarks>
+    /// <summary>Runs one request remotely and returns what <paramref name="read"/> makes of its reply (which is a failure when the run failed).</summary>
+    /// <remarks>
+    /// The returned task is the transport's own, completed with <paramref name="read"/>'s value where the reply arrives: a
+    /// caller waiting on it pays for no second task or continuation in between.
+    /// </remarks>
+    /// <typeparam name="TResult">What the reply is read into (the generated code reads the pipeline's typed <c>Result</c>).</typeparam>
     /// <param name="request">The run.</param>
+    /// <param name="read">Reads the reply with <see cref="JsonOptions"/>; what it throws (<see cref="RemoteRunException"/> for a failed run) faults the task.</param>
     /// <param name="cancellationToken">Cancels the run, where it runs.</param>
     /// <exception cref="RemotePipelineException">The pipeline cannot be run remotely (no silo serves it, the cluster cannot be reached).</exception>
-    public abstract ValueTask<RemoteReply> RunAsync(RemoteRequest request, CancellationToken cancellationToken);
+    public abstract Task<TResult> RunAsync<TResult>(
+        RemoteRequest request, Func<RemoteReply, System.Text.Json.JsonSerializerOptions, TResult> read, CancellationToken cancellationToken);
 
     /// <summary>
     /// Runs many requests remotely, spread over where they can run, in chunks of <paramref name="chunkSize"/> requests;

@@ -9,7 +9,7 @@ namespace Compiled.Cluster.Tests.Infrastructure;
 
 /// <summary>
 /// A real cluster on 127.0.0.1: redis-server as the membership table, three silo processes (TestSilo, two runs at once
-/// each, the model preloaded at start through the hooks, each load written to <see cref="LoadsFile"/>),
+/// each, the model preloaded at start through the hooks, each load written to its file of <see cref="LoadsFiles"/>),
 /// and this process as the client. Started once for a test class, stopped (every process killed) after it.
 /// </summary>
 public sealed class RedisCluster : IAsyncLifetime
@@ -25,7 +25,16 @@ public sealed class RedisCluster : IAsyncLifetime
     /// <summary>The gateway port of each silo, in the order of <see cref="Silos"/>.</summary>
     public IReadOnlyList<int> GatewayPorts { get; } = [FreePort.Next(), FreePort.Next(), FreePort.Next()];
 
-    public string LoadsFile { get; } = Path.Combine(Path.GetTempPath(), $"compiled-cluster-loads-{Guid.NewGuid():N}.txt");
+    /// <summary>
+    /// One file per silo, in the order of <see cref="Silos"/>, to which the silo appends a line per load of the model: three
+    /// processes appending to one file at their start could write over each other's line (an append opens the file and
+    /// seeks to its end; it is not atomic), and a preload would be missing.
+    /// </summary>
+    public IReadOnlyList<string> LoadsFiles { get; } =
+        [.. Enumerable.Range(1, 3).Select(i => Path.Combine(Path.GetTempPath(), $"compiled-cluster-loads-{Guid.NewGuid():N}-silo-{i}.txt"))];
+
+    /// <summary>Every load the silos have written so far, silo by silo.</summary>
+    public string[] ReadLoads() => [.. LoadsFiles.Where(File.Exists).SelectMany(File.ReadAllLines)];
 
     public IClusterClient Client => _client!.Services.GetRequiredService<IClusterClient>();
 
@@ -39,7 +48,7 @@ public sealed class RedisCluster : IAsyncLifetime
         var silo = Path.Combine(AppContext.BaseDirectory, "Compiled.Cluster.TestSilo.dll");
         var started = Enumerable.Range(1, 3).Select(i => ChildProcess.StartAsync($"silo-{i}", "dotnet",
             [silo, "-redis", _redis.Endpoint, "-cluster", ClusterId, "-silo-port", FreePort.Next().ToString(), "-gateway-port", GatewayPorts[i - 1].ToString(),
-             "-name", $"silo-{i}", "-slots", "2", "-loads-file", LoadsFile],
+             "-name", $"silo-{i}", "-slots", "2", "-loads-file", LoadsFiles[i - 1]],
             readyPrefix: "READY", timeout: TimeSpan.FromSeconds(120)));
         _silos.AddRange(await Task.WhenAll(started));
 
@@ -73,6 +82,6 @@ public sealed class RedisCluster : IAsyncLifetime
 
         foreach (var silo in _silos) await silo.DisposeAsync();
         if (_redis is not null) await _redis.DisposeAsync();
-        File.Delete(LoadsFile);
+        foreach (var file in LoadsFiles) File.Delete(file);
     }
 }

@@ -20,16 +20,25 @@ public static class EchoPipelineRemote
     /// <param name="cancellationToken">Cancels the run where it runs.</param>
     /// <exception cref="global::Compiled.RemoteRunException">The run failed; names the node, the run id and the silo.</exception>
     /// <exception cref="global::Compiled.RemotePipelineException">No silo serves the pipeline, or the cluster cannot be reached.</exception>
-    public static async global::System.Threading.Tasks.Task<global::Dispatch.EchoPipeline.Result> RunAsync(
+    public static global::System.Threading.Tasks.Task<global::Dispatch.EchoPipeline.Result> RunAsync(
         this global::Compiled.RemotePipeline<global::Dispatch.EchoPipeline> remote,
         string request,
         global::Dispatch.DispatchParameters? parameters = null,
         string? runId = null,
         global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request_ = Request(remote, runId, 0, global::Compiled.RemoteParameters.Create(remote.JsonOptions, parameters), request);
-        var reply = await remote.RunAsync(request_, cancellationToken).ConfigureAwait(false);
-        return ReadResult(remote, reply);
+        global::Compiled.RemoteRequest request_;
+        try
+        {
+            request_ = Request(remote, runId, 0, global::Compiled.RemoteParameters.Create(remote.JsonOptions, parameters), request);
+        }
+        catch (global::System.Exception exception)
+        {
+            // An input that cannot be written (no JSON metadata for its type) faults the task, as from an async method.
+            return global::System.Threading.Tasks.Task.FromException<global::Dispatch.EchoPipeline.Result>(exception);
+        }
+
+        return remote.RunAsync(request_, ReadResult, cancellationToken);
     }
 
     /// <summary>
@@ -59,7 +68,7 @@ public static class EchoPipelineRemote
         }
 
         var replies = remote.RunManyAsync(requests, chunkSize: 1, cancellationToken);
-        return global::Compiled.RemoteRuns.Read(replies, parameters, reply => ReadResult(remote, reply), cancellationToken);
+        return global::Compiled.RemoteRuns.Read(replies, parameters, reply => ReadResult(reply, remote.JsonOptions), cancellationToken);
     }
 
     /// <summary>
@@ -92,7 +101,7 @@ public static class EchoPipelineRemote
         }
 
         var replies = remote.RunManyAsync(requests, chunkSize, cancellationToken);
-        return global::Compiled.RemoteRuns.Read(replies, request, reply => ReadResult(remote, reply), cancellationToken);
+        return global::Compiled.RemoteRuns.Read(replies, request, reply => ReadResult(reply, remote.JsonOptions), cancellationToken);
     }
 
     /// <summary>One run's request: the runtime inputs as the JSON body the pipeline's serving contract reads.</summary>
@@ -102,9 +111,9 @@ public static class EchoPipelineRemote
             .ToRequest(runId, index, parameters);
 
     /// <summary>The typed result of a reply: one output per property of the JSON object the serving contract wrote.</summary>
-    private static global::Dispatch.EchoPipeline.Result ReadResult(global::Compiled.RemotePipeline<global::Dispatch.EchoPipeline> remote, global::Compiled.RemoteReply reply)
+    private static global::Dispatch.EchoPipeline.Result ReadResult(global::Compiled.RemoteReply reply, global::System.Text.Json.JsonSerializerOptions options)
     {
-        var outputs = global::Compiled.RemoteOutputs.Read(reply, remote.JsonOptions);
+        var outputs = global::Compiled.RemoteOutputs.Read(reply, options);
         return new global::Dispatch.EchoPipeline.Result(
             outputs.Get<string>("reply"),
             outputs.Get<int>("length"));

@@ -23,7 +23,7 @@ public static class QuotePipelineRemote
     /// <param name="cancellationToken">Cancels the run where it runs.</param>
     /// <exception cref="global::Compiled.RemoteRunException">The run failed; names the node, the run id and the silo.</exception>
     /// <exception cref="global::Compiled.RemotePipelineException">No silo serves the pipeline, or the cluster cannot be reached.</exception>
-    public static async global::System.Threading.Tasks.Task<global::Dispatch.QuotePipeline.Result> RunAsync(
+    public static global::System.Threading.Tasks.Task<global::Dispatch.QuotePipeline.Result> RunAsync(
         this global::Compiled.RemotePipeline<global::Dispatch.QuotePipeline> remote,
         global::Dispatch.Customer customer,
         double? discount,
@@ -33,9 +33,18 @@ public static class QuotePipelineRemote
         string? runId = null,
         global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = Request(remote, runId, 0, global::Compiled.RemoteParameters.Create(remote.JsonOptions, parameters), customer, discount, region, year);
-        var reply = await remote.RunAsync(request, cancellationToken).ConfigureAwait(false);
-        return ReadResult(remote, reply);
+        global::Compiled.RemoteRequest request;
+        try
+        {
+            request = Request(remote, runId, 0, global::Compiled.RemoteParameters.Create(remote.JsonOptions, parameters), customer, discount, region, year);
+        }
+        catch (global::System.Exception exception)
+        {
+            // An input that cannot be written (no JSON metadata for its type) faults the task, as from an async method.
+            return global::System.Threading.Tasks.Task.FromException<global::Dispatch.QuotePipeline.Result>(exception);
+        }
+
+        return remote.RunAsync(request, ReadResult, cancellationToken);
     }
 
     /// <summary>
@@ -71,7 +80,7 @@ public static class QuotePipelineRemote
         }
 
         var replies = remote.RunManyAsync(requests, chunkSize: 1, cancellationToken);
-        return global::Compiled.RemoteRuns.Read(replies, parameters, reply => ReadResult(remote, reply), cancellationToken);
+        return global::Compiled.RemoteRuns.Read(replies, parameters, reply => ReadResult(reply, remote.JsonOptions), cancellationToken);
     }
 
     /// <summary>
@@ -108,7 +117,7 @@ public static class QuotePipelineRemote
         }
 
         var replies = remote.RunManyAsync(requests, chunkSize, cancellationToken);
-        return global::Compiled.RemoteRuns.Read(replies, inputs, reply => ReadResult(remote, reply), cancellationToken);
+        return global::Compiled.RemoteRuns.Read(replies, inputs, reply => ReadResult(reply, remote.JsonOptions), cancellationToken);
     }
 
     /// <summary>The runtime inputs of one run of <see cref="BatchAsync"/>: one value of each.</summary>
@@ -127,9 +136,9 @@ public static class QuotePipelineRemote
             .ToRequest(runId, index, parameters);
 
     /// <summary>The typed result of a reply: one output per property of the JSON object the serving contract wrote.</summary>
-    private static global::Dispatch.QuotePipeline.Result ReadResult(global::Compiled.RemotePipeline<global::Dispatch.QuotePipeline> remote, global::Compiled.RemoteReply reply)
+    private static global::Dispatch.QuotePipeline.Result ReadResult(global::Compiled.RemoteReply reply, global::System.Text.Json.JsonSerializerOptions options)
     {
-        var outputs = global::Compiled.RemoteOutputs.Read(reply, remote.JsonOptions);
+        var outputs = global::Compiled.RemoteOutputs.Read(reply, options);
         return new global::Dispatch.QuotePipeline.Result(
             outputs.Get<global::Dispatch.Quote>("quote"));
     }

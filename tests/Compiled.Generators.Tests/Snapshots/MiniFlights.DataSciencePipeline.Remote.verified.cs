@@ -19,15 +19,24 @@ public static class DataSciencePipelineRemote
     /// <param name="cancellationToken">Cancels the run where it runs.</param>
     /// <exception cref="global::Compiled.RemoteRunException">The run failed; names the node, the run id and the silo.</exception>
     /// <exception cref="global::Compiled.RemotePipelineException">No silo serves the pipeline, or the cluster cannot be reached.</exception>
-    public static async global::System.Threading.Tasks.Task<global::MiniFlights.DataSciencePipeline.Result> RunAsync(
+    public static global::System.Threading.Tasks.Task<global::MiniFlights.DataSciencePipeline.Result> RunAsync(
         this global::Compiled.RemotePipeline<global::MiniFlights.DataSciencePipeline> remote,
         global::MiniFlights.MiniFlightsParameters? parameters = null,
         string? runId = null,
         global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var request = Request(remote, runId, 0, global::Compiled.RemoteParameters.Create(remote.JsonOptions, parameters));
-        var reply = await remote.RunAsync(request, cancellationToken).ConfigureAwait(false);
-        return ReadResult(remote, reply);
+        global::Compiled.RemoteRequest request;
+        try
+        {
+            request = Request(remote, runId, 0, global::Compiled.RemoteParameters.Create(remote.JsonOptions, parameters));
+        }
+        catch (global::System.Exception exception)
+        {
+            // An input that cannot be written (no JSON metadata for its type) faults the task, as from an async method.
+            return global::System.Threading.Tasks.Task.FromException<global::MiniFlights.DataSciencePipeline.Result>(exception);
+        }
+
+        return remote.RunAsync(request, ReadResult, cancellationToken);
     }
 
     /// <summary>
@@ -55,7 +64,7 @@ public static class DataSciencePipelineRemote
         }
 
         var replies = remote.RunManyAsync(requests, chunkSize: 1, cancellationToken);
-        return global::Compiled.RemoteRuns.Read(replies, parameters, reply => ReadResult(remote, reply), cancellationToken);
+        return global::Compiled.RemoteRuns.Read(replies, parameters, reply => ReadResult(reply, remote.JsonOptions), cancellationToken);
     }
 
     /// <summary>One run's request: the runtime inputs as the JSON body the pipeline's serving contract reads.</summary>
@@ -64,9 +73,9 @@ public static class DataSciencePipelineRemote
             .ToRequest(runId, index, parameters);
 
     /// <summary>The typed result of a reply: one output per property of the JSON object the serving contract wrote.</summary>
-    private static global::MiniFlights.DataSciencePipeline.Result ReadResult(global::Compiled.RemotePipeline<global::MiniFlights.DataSciencePipeline> remote, global::Compiled.RemoteReply reply)
+    private static global::MiniFlights.DataSciencePipeline.Result ReadResult(global::Compiled.RemoteReply reply, global::System.Text.Json.JsonSerializerOptions options)
     {
-        var outputs = global::Compiled.RemoteOutputs.Read(reply, remote.JsonOptions);
+        var outputs = global::Compiled.RemoteOutputs.Read(reply, options);
         return new global::MiniFlights.DataSciencePipeline.Result(
             outputs.Get<global::MiniFlights.Model.Metrics>("metrics"));
     }
