@@ -181,6 +181,25 @@ internal static class PipelineEmitter
         // calls the hooks and checks the token around every node.
         w.Open($"public {GeneratedNames.ResultType} Run({declarations})");
         WriteRequiredRuntimeValues(w, pipeline);
+        var artifacts = Artifacts(pipeline);
+        if (artifacts.Count > 0 && !AccessesCatalog(pipeline))
+        {
+            // An in-memory run whose artifacts are all loaded (the usual case: loaded by the first run, or preloaded)
+            // reads them into locals before the first node; any other run is a call that returns at once, so nothing
+            // in this body lives across a slow path.
+            var locals = Locals(pipeline, parameterFields).Datasets;
+            var loaded = string.Concat(artifacts.Select(a => $" || !{ArtifactField(a)}.TryGetLoaded(out var {locals[a.Name]})"));
+            w.Open($"if ({HasHooksField} || cancellationToken.CanBeCanceled{loaded})");
+            w.Line($"return {LoadingRun}({names});");
+            w.Close();
+            w.Line();
+            WriteBody(w, pipeline, parameterFields, isAsync: false, observed: false, artifactsInLocals: true);
+            w.Close();
+            w.Line();
+            w.Line($"/// <summary>Runs <c>{Xml(pipeline.Name)}</c> like <see cref=\"Run\"/> when the session has hooks, the token can be cancelled or an artifact is not loaded yet: each artifact is loaded before the first node that reads it.</summary>");
+            w.Open($"private {GeneratedNames.ResultType} {LoadingRun}({string.Join(", ", arguments.Select(p => p.Required))})");
+        }
+
         w.Open($"if ({HasHooksField} || cancellationToken.CanBeCanceled)");
         w.Line($"return RunObserved({names});");
         w.Close();
@@ -193,10 +212,25 @@ internal static class PipelineEmitter
         w.Open($"private {GeneratedNames.ResultType} RunObserved({string.Join(", ", required)})");
         WriteBody(w, pipeline, parameterFields, isAsync: false, observed: true);
         w.Close();
+        if (!AccessesCatalog(pipeline) && pipeline.AttributeFailures)
+        {
+            // The hot body's handler is this one call: it then keeps nothing in registers the body would have to save.
+            w.Line();
+            w.Line("/// <summary>The exception for a node failure in a run that started no run context: the session starts one now, to name the run.</summary>");
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+            w.Line($"private global::Compiled.PipelineRunException {FailRunMethod}(string? runId, int step, global::System.Exception exception) =>");
+            w.Line($"    {GeneratedNames.SessionField}.FailRun(Name, runId, s_nodeNames, step, exception);");
+        }
     }
 
     /// <summary>The pipeline's field holding the session's <c>HasHooks</c>, read by the hot body of <c>Run</c>.</summary>
     private const string HasHooksField = "_hasHooks";
+
+    /// <summary>The pipeline's method that builds the exception of a node failure in the hot body of <c>Run</c>.</summary>
+    private const string FailRunMethod = "FailRun";
+
+    /// <summary>The body <c>Run</c> calls when an artifact of an in-memory pipeline is not loaded: it loads each one before the first node that reads it.</summary>
+    private const string LoadingRun = "RunLoading";
 
     /// <summary>The fields holding the session's values of the parameters the pipeline's nodes bind, named beside its other fields.</summary>
     private static List<ParameterField> ParameterFields(PipelineModel pipeline, List<PlannedDataset> artifacts) =>
@@ -242,7 +276,8 @@ internal static class PipelineEmitter
     /// run context only when a dataset needs it (or, to report a failure, when a node throws).
     /// </summary>
     /// <param name="parameterFields">The pipeline's fields of the session's parameter values, which the hot body reads.</param>
-    private static void WriteBody(SourceWriter w, PipelineModel pipeline, List<ParameterField> parameterFields, bool isAsync, bool observed)
+    /// <param name="artifactsInLocals">The body's caller has read every artifact into its local already (the hot body of <c>Run</c>).</param>
+    private static void WriteBody(SourceWriter w, PipelineModel pipeline, List<ParameterField> parameterFields, bool isAsync, bool observed, bool artifactsInLocals = false)
     {
         var locals = Locals(pipeline, parameterFields);
 
@@ -298,7 +333,7 @@ internal static class PipelineEmitter
             if (observed) w.Line("if (cancellable) cancellationToken.ThrowIfCancellationRequested();");
 
             // The first node to read a free input loads it into a local.
-            foreach (var input in node.Inputs.Select(name => datasets[name]).Where(d => d.IsLoaded && loaded.Add(d.Name)))
+            foreach (var input in node.Inputs.Select(name => datasets[name]).Where(d => d.IsLoaded && !(d.IsArtifact && artifactsInLocals) && loaded.Add(d.Name)))
             {
                 var call = input.IsArtifact
                     ? $"{ArtifactField(input)}.Get({(hasRun ? "run" : "")})"
@@ -340,7 +375,7 @@ internal static class PipelineEmitter
         w.Open("catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))");
         w.Line(hasRun
             ? "throw run.Fail(s_nodeNames, step, exception);"
-            : $"throw {GeneratedNames.SessionField}.FailRun(Name, runId, s_nodeNames, step, exception);");
+            : $"throw {FailRunMethod}(runId, step, exception);");
         w.Close();
         if (!hasRun) return;
         w.Open("catch");

@@ -41,6 +41,28 @@ partial class PredictPipeline
     /// <exception cref="global::Compiled.PipelineRunException">A node or dataset failed; names the node, the run and what did not run.</exception>
     public Result Run(global::MiniFlights.Model.ShuttleFeatures features, global::MiniFlights.MiniFlightsParameters? parameters = null, string? runId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        if (_hasHooks || cancellationToken.CanBeCanceled || !_regressorArtifact.TryGetLoaded(out var regressor))
+        {
+            return RunLoading(features, parameters, runId, cancellationToken);
+        }
+
+        var step = 0;
+        try
+        {
+            // 1/1: predict
+            var prediction = global::MiniFlights.Inference.Predict(regressor, features);
+
+            return new Result(prediction);
+        }
+        catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
+        {
+            throw FailRun(runId, step, exception);
+        }
+    }
+
+    /// <summary>Runs <c>predict</c> like <see cref="Run"/> when the session has hooks, the token can be cancelled or an artifact is not loaded yet: each artifact is loaded before the first node that reads it.</summary>
+    private Result RunLoading(global::MiniFlights.Model.ShuttleFeatures features, global::MiniFlights.MiniFlightsParameters? parameters, string? runId, global::System.Threading.CancellationToken cancellationToken)
+    {
         if (_hasHooks || cancellationToken.CanBeCanceled)
         {
             return RunObserved(features, parameters, runId, cancellationToken);
@@ -57,7 +79,7 @@ partial class PredictPipeline
         }
         catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
         {
-            throw _session.FailRun(Name, runId, s_nodeNames, step, exception);
+            throw FailRun(runId, step, exception);
         }
     }
 
@@ -93,6 +115,11 @@ partial class PredictPipeline
             throw;
         }
     }
+
+    /// <summary>The exception for a node failure in a run that started no run context: the session starts one now, to name the run.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private global::Compiled.PipelineRunException FailRun(string? runId, int step, global::System.Exception exception) =>
+        _session.FailRun(Name, runId, s_nodeNames, step, exception);
 
     /// <summary>
     /// Runs <c>predict</c>: <c>predict</c>.

@@ -47,6 +47,39 @@ partial class QuotePipeline
     /// <exception cref="global::Compiled.PipelineRunException">A node or dataset failed; names the node, the run and what did not run.</exception>
     public Result Run(double raw, global::Quotes.QuotesParameters? parameters = null, string? runId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        if (_hasHooks || cancellationToken.CanBeCanceled || !_modelArtifact.TryGetLoaded(out var model))
+        {
+            return RunLoading(raw, parameters, runId, cancellationToken);
+        }
+
+        var step = 0;
+        try
+        {
+            // 1/3: normalize
+            var servingRatingMax = parameters is null ? _servingRatingMax : parameters.Serving.RatingMax;
+            var session2 = parameters is null ? _session2 : parameters.Session;
+            var normalized = global::Quotes.QuoteNodes.Normalize(raw, servingRatingMax, session2);
+
+            // 2/3: price
+            step = 1;
+            var servingScale = parameters is null ? _servingScale : parameters.Serving.Scale;
+            var priced = global::Quotes.QuoteNodes.Price(normalized, model, servingScale);
+
+            // 3/3: round
+            step = 2;
+            var price = global::Quotes.QuoteNodes.Round(priced, servingScale, servingRatingMax);
+
+            return new Result(price);
+        }
+        catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
+        {
+            throw FailRun(runId, step, exception);
+        }
+    }
+
+    /// <summary>Runs <c>quote</c> like <see cref="Run"/> when the session has hooks, the token can be cancelled or an artifact is not loaded yet: each artifact is loaded before the first node that reads it.</summary>
+    private Result RunLoading(double raw, global::Quotes.QuotesParameters? parameters, string? runId, global::System.Threading.CancellationToken cancellationToken)
+    {
         if (_hasHooks || cancellationToken.CanBeCanceled)
         {
             return RunObserved(raw, parameters, runId, cancellationToken);
@@ -74,7 +107,7 @@ partial class QuotePipeline
         }
         catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
         {
-            throw _session.FailRun(Name, runId, s_nodeNames, step, exception);
+            throw FailRun(runId, step, exception);
         }
     }
 
@@ -125,6 +158,11 @@ partial class QuotePipeline
             throw;
         }
     }
+
+    /// <summary>The exception for a node failure in a run that started no run context: the session starts one now, to name the run.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private global::Compiled.PipelineRunException FailRun(string? runId, int step, global::System.Exception exception) =>
+        _session.FailRun(Name, runId, s_nodeNames, step, exception);
 
     /// <summary>
     /// Runs <c>quote</c>: <c>normalize</c>, <c>price</c>, <c>round</c>.
