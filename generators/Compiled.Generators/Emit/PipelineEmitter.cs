@@ -11,6 +11,9 @@ namespace Compiled.Generators.Emit;
 /// catalog persists them, and a typed <c>Result</c> of the pipeline's outputs. <c>Run</c> has an
 /// unobserved body (no hooks registered, a token that cannot be cancelled: nothing but the node calls)
 /// and an observed one (<c>RunObserved</c>) that calls the hooks and checks the token around each node.
+/// An in-memory pipeline with artifacts has a third body: <c>Run</c>'s own reads every artifact before the first
+/// node when all are loaded, and calls <c>RunLoading</c> (which loads each before the node that needs it) when one
+/// is not; it also gets <c>Prepare</c> (<see cref="PreparedEmitter"/>).
 /// </summary>
 internal static class PipelineEmitter
 {
@@ -91,6 +94,7 @@ internal static class PipelineEmitter
             }
 
             WriteRun(w, pipeline, output, parameterFields, isAsync: true);
+            if (PreparedEmitter.Applies(pipeline)) PreparedEmitter.Write(w, output, parameterFields);
         }
 
         w.Close();
@@ -171,7 +175,7 @@ internal static class PipelineEmitter
         {
             w.Open($"public async global::System.Threading.Tasks.ValueTask<{GeneratedNames.ResultType}> RunAsync({declarations})");
             WriteRequiredRuntimeValues(w, pipeline);
-            WriteBody(w, pipeline, parameterFields, isAsync: true, observed: true);
+            WriteBody(w, pipeline, parameterFields, isAsync: true, observed: true, BodyContext.Pipeline);
             w.Close();
             return;
         }
@@ -193,7 +197,7 @@ internal static class PipelineEmitter
             w.Line($"return {LoadingRun}({names});");
             w.Close();
             w.Line();
-            WriteBody(w, pipeline, parameterFields, isAsync: false, observed: false, artifactsInLocals: true);
+            WriteBody(w, pipeline, parameterFields, isAsync: false, observed: false, BodyContext.Pipeline with { ArtifactsInLocals = true });
             w.Close();
             w.Line();
             w.Line($"/// <summary>Runs <c>{Xml(pipeline.Name)}</c> like <see cref=\"Run\"/> when the session has hooks, the token can be cancelled or an artifact is not loaded yet: each artifact is loaded before the first node that reads it.</summary>");
@@ -204,13 +208,13 @@ internal static class PipelineEmitter
         w.Line($"return RunObserved({names});");
         w.Close();
         w.Line();
-        WriteBody(w, pipeline, parameterFields, isAsync: false, observed: false);
+        WriteBody(w, pipeline, parameterFields, isAsync: false, observed: false, BodyContext.Pipeline);
         w.Close();
         w.Line();
         w.Line("/// <summary>Runs <c>" + Xml(pipeline.Name) + "</c> like <see cref=\"Run\"/>, calling the session's hooks and checking <paramref name=\"cancellationToken\"/> around every node.</summary>");
         var required = arguments.Select(p => p.Required);
         w.Open($"private {GeneratedNames.ResultType} RunObserved({string.Join(", ", required)})");
-        WriteBody(w, pipeline, parameterFields, isAsync: false, observed: true);
+        WriteBody(w, pipeline, parameterFields, isAsync: false, observed: true, BodyContext.Pipeline);
         w.Close();
         if (!AccessesCatalog(pipeline) && pipeline.AttributeFailures)
         {
@@ -227,7 +231,7 @@ internal static class PipelineEmitter
     private const string HasHooksField = "_hasHooks";
 
     /// <summary>The pipeline's method that builds the exception of a node failure in the hot body of <c>Run</c>.</summary>
-    private const string FailRunMethod = "FailRun";
+    internal const string FailRunMethod = "FailRun";
 
     /// <summary>The body <c>Run</c> calls when an artifact of an in-memory pipeline is not loaded: it loads each one before the first node that reads it.</summary>
     private const string LoadingRun = "RunLoading";
@@ -276,30 +280,33 @@ internal static class PipelineEmitter
     /// run context only when a dataset needs it (or, to report a failure, when a node throws).
     /// </summary>
     /// <param name="parameterFields">The pipeline's fields of the session's parameter values, which the hot body reads.</param>
-    /// <param name="artifactsInLocals">The body's caller has read every artifact into its local already (the hot body of <c>Run</c>).</param>
-    private static void WriteBody(SourceWriter w, PipelineModel pipeline, List<ParameterField> parameterFields, bool isAsync, bool observed, bool artifactsInLocals = false)
+    /// <param name="context">Where the body finds the session, and whether its artifacts and parameters are held already.</param>
+    internal static void WriteBody(SourceWriter w, PipelineModel pipeline, List<ParameterField> parameterFields, bool isAsync, bool observed, BodyContext context)
     {
         var locals = Locals(pipeline, parameterFields);
+        string Variable(string dataset) => context.ArtifactFields.TryGetValue(dataset, out var field) ? field : locals.Datasets[dataset];
 
-        // The hot body reads each parameter value into a local before the node that first binds it (below); the others read the record.
+        // The hot body reads each parameter value into a local before the node that first binds it (below); the others read
+        // the run's record (the session's when null). A prepared run's bodies read its fields.
         var hot = !observed && !isAsync;
-        if (!hot && pipeline.Nodes.Any(n => n.Arguments.Any(a => a.IsBoundParameter)))
+        var prepared = context.Prepared;
+        if (!hot && !prepared && pipeline.Nodes.Any(n => n.Arguments.Any(a => a.IsBoundParameter)))
         {
-            w.Line($"parameters ??= {GeneratedNames.SessionField}.Parameters;");
+            w.Line($"parameters ??= {context.Session}.Parameters;");
         }
 
         // Artifacts are read from the pipeline's slots: neither the catalog nor a run context is needed for them.
         var accessesCatalog = AccessesCatalog(pipeline);
         if (accessesCatalog)
         {
-            w.Line($"var catalog = {GeneratedNames.SessionField}.Catalog;");
+            w.Line($"var catalog = {context.Session}.Catalog;");
         }
 
         var savesData = pipeline.Datasets.Any(d => d.IsSaved);
         var hasRun = observed || accessesCatalog;
         if (hasRun)
         {
-            w.Line(savesData ? $"var run = {GeneratedNames.SessionField}.StartRun(Name, runId);" : $"var run = {GeneratedNames.SessionField}.StartRun(Name, runId, savesData: false);");
+            w.Line(savesData ? $"var run = {context.Session}.StartRun(Name, runId);" : $"var run = {context.Session}.StartRun(Name, runId, savesData: false);");
         }
 
         if (observed)
@@ -333,7 +340,7 @@ internal static class PipelineEmitter
             if (observed) w.Line("if (cancellable) cancellationToken.ThrowIfCancellationRequested();");
 
             // The first node to read a free input loads it into a local.
-            foreach (var input in node.Inputs.Select(name => datasets[name]).Where(d => d.IsLoaded && !(d.IsArtifact && artifactsInLocals) && loaded.Add(d.Name)))
+            foreach (var input in node.Inputs.Select(name => datasets[name]).Where(d => d.IsLoaded && !(d.IsArtifact && context.HoldsArtifacts) && loaded.Add(d.Name)))
             {
                 var call = input.IsArtifact
                     ? $"{ArtifactField(input)}.Get({(hasRun ? "run" : "")})"
@@ -344,7 +351,7 @@ internal static class PipelineEmitter
                 w.Line($"var {locals.Datasets[input.Name]} = {call};");
             }
 
-            if (hot)
+            if (hot && !prepared)
             {
                 // The session's value, kept in a field, unless the run has parameters of its own.
                 foreach (var field in node.Arguments.Where(a => a.IsBoundParameter).Select(a => fields[ParameterField.KeyOf(a)]).Where(f => bound.Add(f.Key)))
@@ -354,16 +361,16 @@ internal static class PipelineEmitter
             }
 
             if (observed) w.Line($"if (hooked) run.NodeStarting({Literal(node.Name)});");
-            w.Line(hot
-                ? NodeCall.Statement(node, argument => locals.Parameters[ParameterField.KeyOf(argument)], dataset => locals.Datasets[dataset], declare: "var ")
-                : NodeCall.Statement(node, "parameters", dataset => locals.Datasets[dataset], declare: "var "));
+            w.Line(prepared || hot
+                ? NodeCall.Statement(node, argument => (prepared ? context.ParameterFields : locals.Parameters)[ParameterField.KeyOf(argument)], Variable, declare: "var ")
+                : NodeCall.Statement(node, "parameters", Variable, declare: "var "));
 
             if (observed) w.Line($"if (hooked) run.NodeCompleted({Literal(node.Name)});");
             foreach (var output in node.Outputs.Select(name => datasets[name]).Where(d => d.IsSaved))
             {
                 w.Line(isAsync
-                    ? $"await run.SaveAsync(catalog.{CatalogMember(pipeline, output)}, {locals.Datasets[output.Name]}, cancellationToken).ConfigureAwait(false);"
-                    : $"run.Save(catalog.{CatalogMember(pipeline, output)}, {locals.Datasets[output.Name]});");
+                    ? $"await run.SaveAsync(catalog.{CatalogMember(pipeline, output)}, {Variable(output.Name)}, cancellationToken).ConfigureAwait(false);"
+                    : $"run.Save(catalog.{CatalogMember(pipeline, output)}, {Variable(output.Name)});");
             }
         }
 
@@ -375,7 +382,7 @@ internal static class PipelineEmitter
         w.Open("catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))");
         w.Line(hasRun
             ? "throw run.Fail(s_nodeNames, step, exception);"
-            : $"throw {FailRunMethod}(runId, step, exception);");
+            : $"throw {context.FailRun}(runId, step, exception);");
         w.Close();
         if (!hasRun) return;
         w.Open("catch");
