@@ -6,7 +6,8 @@ namespace Compiled.Generators.Tests;
 /// <summary>
 /// <c>Prepare</c> and the nested <c>Prepared</c> run (issue #16, docs/prepared-runs.md): generated for every pipeline whose
 /// runs are in memory and that declares an artifact (several artifacts, a value-type artifact, an unattributed pipeline,
-/// a namespaced include), and for no other; the generated code compiles without warnings. Behaviour is in
+/// a namespaced include, an artifact first read by a later node), and for no other; <c>Run</c> tests every slot up front
+/// only when its first node reads every artifact; the generated code compiles without warnings. Behaviour is in
 /// Compiled.Session.Tests (PreparedRunTests).
 /// </summary>
 public sealed class PreparedRunTests
@@ -21,7 +22,7 @@ public sealed class PreparedRunTests
         public static class ScoreNodes
         {
             [Node(Output = "scaled")]
-            public static double Scale(double raw, Model model, [Param("factor")] double factor) => raw * model.Weight * factor;
+            public static double Scale(double raw, Model model, double bias, [Param("factor")] double factor) => raw * model.Weight * factor + bias;
 
             [Node(Output = "score")]
             public static double Offset(double scaled, double bias, [Param("factor")] double factor) => scaled + bias * factor;
@@ -37,6 +38,15 @@ public sealed class PreparedRunTests
         {
             [Node(Output = "saved_score")]
             public static double Save(double raw, Model model) => raw * model.Weight;
+        }
+
+        public static class LateNodes
+        {
+            [Node(Output = "late_scaled")]
+            public static double Scale(double raw, [Param("factor")] double factor) => raw * factor;
+
+            [Node(Output = "late_score")]
+            public static double Score(double lateScaled, Model model) => lateScaled * model.Weight;
         }
 
         public static class PlainNodes
@@ -60,6 +70,9 @@ public sealed class PreparedRunTests
 
         [Pipeline(typeof(SavingNodes), Inputs = ["raw"], Artifacts = ["model"])]
         public sealed partial class SavingPipeline;
+
+        [Pipeline(typeof(LateNodes), Inputs = ["raw"], Artifacts = ["model"])]
+        public sealed partial class LatePipeline;
 
         [Pipeline(typeof(PlainNodes), Inputs = ["raw"])]
         public sealed partial class PlainPipeline;
@@ -112,6 +125,7 @@ public sealed class PreparedRunTests
     [InlineData("ScorePipeline", true)]
     [InlineData("UnattributedPipeline", true)]
     [InlineData("NamespacedPipeline", true)]
+    [InlineData("LatePipeline", true)]
     [InlineData("AsyncPipeline", false)] // an asynchronous node: no synchronous Run to prepare
     [InlineData("SavingPipeline", false)] // saves through the catalog: a run context per run anyway
     [InlineData("PlainPipeline", false)] // no artifact: Run already reads the parameters from fields
@@ -131,7 +145,7 @@ public sealed class PreparedRunTests
         Assert.Contains("_factor = parameters.Factor;", source);
 
         var body = PreparedHotBody("ScorePipeline");
-        Assert.Contains("var scaled = global::Serving.ScoreNodes.Scale(raw, _model, _factor);", body);
+        Assert.Contains("var scaled = global::Serving.ScoreNodes.Scale(raw, _model, _bias, _factor);", body);
         Assert.Contains("var score = global::Serving.ScoreNodes.Offset(scaled, _bias, _factor);", body);
         Assert.Contains("throw _pipeline.FailRun(runId, step, exception);", body);
         Assert.Contains("return RunObserved(raw, runId, cancellationToken);", body);
@@ -157,12 +171,22 @@ public sealed class PreparedRunTests
     }
 
     [Fact]
+    public void An_artifact_first_read_by_a_later_node_is_read_there_as_before()
+    {
+        var source = Source("LatePipeline");
+        Assert.DoesNotContain("TryGetLoaded", source);
+        Assert.DoesNotContain("RunLoading", source);
+        Assert.Contains("var model = _modelArtifact.Get();", source);
+    }
+
+    [Fact]
     public void Run_tests_every_slot_before_the_first_node_and_keeps_the_loading_body()
     {
         var source = Source("ScorePipeline");
         Assert.Contains("if (_hasHooks || cancellationToken.CanBeCanceled || !_modelArtifact.TryGetLoaded(out var model) || !_biasArtifact.TryGetLoaded(out var bias))", source);
         Assert.Contains("return RunLoading(raw, parameters, runId, cancellationToken);", source);
         Assert.Contains("var model = _modelArtifact.Get();", source); // RunLoading: before the first node that reads it
+        Assert.Contains("var scaled = global::Serving.ScoreNodes.Scale(raw, model, bias, factor);", source);
         Assert.DoesNotContain("RunLoading", Source("PlainPipeline"));
         Assert.DoesNotContain("RunLoading", Source("SavingPipeline"));
     }

@@ -11,8 +11,8 @@ namespace Compiled.Generators.Emit;
 /// catalog persists them, and a typed <c>Result</c> of the pipeline's outputs. <c>Run</c> has an
 /// unobserved body (no hooks registered, a token that cannot be cancelled: nothing but the node calls)
 /// and an observed one (<c>RunObserved</c>) that calls the hooks and checks the token around each node.
-/// An in-memory pipeline with artifacts has a third body: <c>Run</c>'s own reads every artifact before the first
-/// node when all are loaded, and calls <c>RunLoading</c> (which loads each before the node that needs it) when one
+/// An in-memory pipeline whose first node reads every artifact has a third body: <c>Run</c>'s own reads them all
+/// before that node when all are loaded, and calls <c>RunLoading</c> (which loads each before the node that needs it) when one
 /// is not; it also gets <c>Prepare</c> (<see cref="PreparedEmitter"/>).
 /// </summary>
 internal static class PipelineEmitter
@@ -186,11 +186,12 @@ internal static class PipelineEmitter
         w.Open($"public {GeneratedNames.ResultType} Run({declarations})");
         WriteRequiredRuntimeValues(w, pipeline);
         var artifacts = Artifacts(pipeline);
-        if (artifacts.Count > 0 && !AccessesCatalog(pipeline))
+        if (artifacts.Count > 0 && !AccessesCatalog(pipeline) && artifacts.All(a => pipeline.Nodes[0].Inputs.Contains(a.Name)))
         {
             // An in-memory run whose artifacts are all loaded (the usual case: loaded by the first run, or preloaded)
             // reads them into locals before the first node; any other run is a call that returns at once, so nothing
-            // in this body lives across a slow path.
+            // in this body lives across a slow path. Only when the first node reads every artifact: one first read by a
+            // later node would be held across the nodes before it (a callee-saved register more than the loading body).
             var locals = Locals(pipeline, parameterFields).Datasets;
             var loaded = string.Concat(artifacts.Select(a => $" || !{ArtifactField(a)}.TryGetLoaded(out var {locals[a.Name]})"));
             w.Open($"if ({HasHooksField} || cancellationToken.CanBeCanceled{loaded})");

@@ -47,39 +47,6 @@ partial class QuotePipeline
     /// <exception cref="global::Compiled.PipelineRunException">A node or dataset failed; names the node, the run and what did not run.</exception>
     public Result Run(double raw, global::Quotes.QuotesParameters? parameters = null, string? runId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        if (_hasHooks || cancellationToken.CanBeCanceled || !_modelArtifact.TryGetLoaded(out var model))
-        {
-            return RunLoading(raw, parameters, runId, cancellationToken);
-        }
-
-        var step = 0;
-        try
-        {
-            // 1/3: normalize
-            var servingRatingMax = parameters is null ? _servingRatingMax : parameters.Serving.RatingMax;
-            var session2 = parameters is null ? _session2 : parameters.Session;
-            var normalized = global::Quotes.QuoteNodes.Normalize(raw, servingRatingMax, session2);
-
-            // 2/3: price
-            step = 1;
-            var servingScale = parameters is null ? _servingScale : parameters.Serving.Scale;
-            var priced = global::Quotes.QuoteNodes.Price(normalized, model, servingScale);
-
-            // 3/3: round
-            step = 2;
-            var price = global::Quotes.QuoteNodes.Round(priced, servingScale, servingRatingMax);
-
-            return new Result(price);
-        }
-        catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
-        {
-            throw FailRun(runId, step, exception);
-        }
-    }
-
-    /// <summary>Runs <c>quote</c> like <see cref="Run"/> when the session has hooks, the token can be cancelled or an artifact is not loaded yet: each artifact is loaded before the first node that reads it.</summary>
-    private Result RunLoading(double raw, global::Quotes.QuotesParameters? parameters, string? runId, global::System.Threading.CancellationToken cancellationToken)
-    {
         if (_hasHooks || cancellationToken.CanBeCanceled)
         {
             return RunObserved(raw, parameters, runId, cancellationToken);
