@@ -11,7 +11,8 @@ namespace Compiled.Benchmarks.Serving;
 /// <summary>
 /// The serving shape (issue #16): one runtime input, a preloaded artifact and a [Param], in one node and in three. The
 /// baseline is the same node calls by hand with the artifact and the parameters in locals (fields here); the generated
-/// <c>Run</c> reads the artifact from its slot and the parameters from the session's record. The "request" category is
+/// <c>Run</c> reads the artifact from its slot and the parameters from fields of the pipeline; the prepared rows run the
+/// pipeline's <c>Prepare()</c> object (artifact and parameter in its fields). The "request" category is
 /// the path of <c>MapPipeline</c> without HTTP: the pipeline contract's <c>RunRequestAsync</c> with a prepared
 /// <see cref="PipelineRequest"/> (JSON body in, JSON result out) against the same JSON read, node call and write by hand.
 /// </summary>
@@ -27,6 +28,10 @@ public class ServingBenchmarks
     private ServingOneUnattributedPipeline _oneUnattributed = null!;
     private ServingThreePipeline _three = null!;
     private ServingThreeUnattributedPipeline _threeUnattributed = null!;
+    private ServingOnePipeline.Prepared _onePrepared = null!;
+    private ServingOneUnattributedPipeline.Prepared _oneUnattributedPrepared = null!;
+    private ServingThreePipeline.Prepared _threePrepared = null!;
+    private ServingThreeUnattributedPipeline.Prepared _threeUnattributedPrepared = null!;
     private ServingModel _model = null!;
     private double _scale, _ratingMax;
     private ServingFeatures _features = new(2, 3, 95);
@@ -46,10 +51,14 @@ public class ServingBenchmarks
         _scale = _session.Parameters.Serving.Scale;
         _ratingMax = _session.Parameters.Serving.RatingMax;
         (_one, _oneUnattributed, _three, _threeUnattributed) = (_session.ServingOne, _session.ServingOneUnattributed, _session.ServingThree, _session.ServingThreeUnattributed);
+        (_onePrepared, _oneUnattributedPrepared) = (_one.Prepare(), _oneUnattributed.Prepare());
+        (_threePrepared, _threeUnattributedPrepared) = (_three.Prepare(), _threeUnattributed.Prepare());
         if (HandWrittenOne() != GeneratedOne() || InlinedOne() != GeneratedOne() || GeneratedOneUnattributed() != GeneratedOne()
             || HeldOne() != GeneratedOne() || HeldOneUnattributed() != GeneratedOne()
             || HandWrittenThree() != GeneratedThree() || GeneratedThreeUnattributed() != GeneratedThree()
-            || HeldThree() != GeneratedThree() || HeldThreeUnattributed() != GeneratedThree())
+            || HeldThree() != GeneratedThree() || HeldThreeUnattributed() != GeneratedThree()
+            || PreparedOne() != GeneratedOne() || PreparedOneUnattributed() != GeneratedOne()
+            || PreparedThree() != GeneratedThree() || PreparedThreeUnattributed() != GeneratedThree())
             throw new InvalidOperationException("The generated runs and the hand-written calls disagree.");
 
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
@@ -84,6 +93,13 @@ public class ServingBenchmarks
     [Benchmark(Description = "Generated Run, pipeline in a field, AttributeFailures = false, 1 node"), BenchmarkCategory("1 node")]
     public double HeldOneUnattributed() => _oneUnattributed.Run(_features).Price;
 
+    // A server that holds its model prepares the pipeline once (docs/prepared-runs.md): artifact and parameter in fields.
+    [Benchmark(Description = "Prepared, 1 node"), BenchmarkCategory("1 node")]
+    public double PreparedOne() => _onePrepared.Run(_features).Price;
+
+    [Benchmark(Description = "Prepared, AttributeFailures = false, 1 node"), BenchmarkCategory("1 node")]
+    public double PreparedOneUnattributed() => _oneUnattributedPrepared.Run(_features).Price;
+
     [Benchmark(Baseline = true, Description = "Hand-written, 3 nodes"), BenchmarkCategory("3 nodes")]
     public double HandWrittenThree() =>
         ServingThreeNodes.Round(ServingThreeNodes.Predict(ServingThreeNodes.Normalize(_features, _ratingMax), _model), _scale);
@@ -99,6 +115,12 @@ public class ServingBenchmarks
 
     [Benchmark(Description = "Generated Run, pipeline in a field, AttributeFailures = false, 3 nodes"), BenchmarkCategory("3 nodes")]
     public double HeldThreeUnattributed() => _threeUnattributed.Run(_features).Price;
+
+    [Benchmark(Description = "Prepared, 3 nodes"), BenchmarkCategory("3 nodes")]
+    public double PreparedThree() => _threePrepared.Run(_features).Price;
+
+    [Benchmark(Description = "Prepared, AttributeFailures = false, 3 nodes"), BenchmarkCategory("3 nodes")]
+    public double PreparedThreeUnattributed() => _threeUnattributedPrepared.Run(_features).Price;
 
     [Benchmark(Baseline = true, Description = "Hand-written JSON read + call + write, 1 node"), BenchmarkCategory("request")]
     public long RequestHandWritten()

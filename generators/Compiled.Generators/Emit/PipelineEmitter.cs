@@ -11,6 +11,9 @@ namespace Compiled.Generators.Emit;
 /// catalog persists them, and a typed <c>Result</c> of the pipeline's outputs. <c>Run</c> has an
 /// unobserved body (no hooks registered, a token that cannot be cancelled: nothing but the node calls)
 /// and an observed one (<c>RunObserved</c>) that calls the hooks and checks the token around each node.
+/// An in-memory pipeline whose first node reads every artifact has a third body: <c>Run</c>'s own reads them all
+/// before that node when all are loaded, and calls <c>RunLoading</c> (which loads each before the node that needs it) when one
+/// is not; it also gets <c>Prepare</c> (<see cref="PreparedEmitter"/>).
 /// </summary>
 internal static class PipelineEmitter
 {
@@ -91,6 +94,7 @@ internal static class PipelineEmitter
             }
 
             WriteRun(w, pipeline, output, parameterFields, isAsync: true);
+            if (PreparedEmitter.Applies(pipeline)) PreparedEmitter.Write(w, output, parameterFields);
         }
 
         w.Close();
@@ -171,7 +175,7 @@ internal static class PipelineEmitter
         {
             w.Open($"public async global::System.Threading.Tasks.ValueTask<{GeneratedNames.ResultType}> RunAsync({declarations})");
             WriteRequiredRuntimeValues(w, pipeline);
-            WriteBody(w, pipeline, parameterFields, isAsync: true, observed: true);
+            WriteBody(w, pipeline, parameterFields, isAsync: true, observed: true, BodyContext.Pipeline);
             w.Close();
             return;
         }
@@ -181,22 +185,57 @@ internal static class PipelineEmitter
         // calls the hooks and checks the token around every node.
         w.Open($"public {GeneratedNames.ResultType} Run({declarations})");
         WriteRequiredRuntimeValues(w, pipeline);
+        var artifacts = Artifacts(pipeline);
+        if (artifacts.Count > 0 && !AccessesCatalog(pipeline) && artifacts.All(a => pipeline.Nodes[0].Inputs.Contains(a.Name)))
+        {
+            // An in-memory run whose artifacts are all loaded (the usual case: loaded by the first run, or preloaded)
+            // reads them into locals before the first node; any other run is a call that returns at once, so nothing
+            // in this body lives across a slow path. Only when the first node reads every artifact: one first read by a
+            // later node would be held across the nodes before it (a callee-saved register more than the loading body).
+            var locals = Locals(pipeline, parameterFields).Datasets;
+            var loaded = string.Concat(artifacts.Select(a => $" || !{ArtifactField(a)}.TryGetLoaded(out var {locals[a.Name]})"));
+            w.Open($"if ({HasHooksField} || cancellationToken.CanBeCanceled{loaded})");
+            w.Line($"return {LoadingRun}({names});");
+            w.Close();
+            w.Line();
+            WriteBody(w, pipeline, parameterFields, isAsync: false, observed: false, BodyContext.Pipeline with { ArtifactsInLocals = true });
+            w.Close();
+            w.Line();
+            w.Line($"/// <summary>Runs <c>{Xml(pipeline.Name)}</c> like <see cref=\"Run\"/> when the session has hooks, the token can be cancelled or an artifact is not loaded yet: each artifact is loaded before the first node that reads it.</summary>");
+            w.Open($"private {GeneratedNames.ResultType} {LoadingRun}({string.Join(", ", arguments.Select(p => p.Required))})");
+        }
+
         w.Open($"if ({HasHooksField} || cancellationToken.CanBeCanceled)");
         w.Line($"return RunObserved({names});");
         w.Close();
         w.Line();
-        WriteBody(w, pipeline, parameterFields, isAsync: false, observed: false);
+        WriteBody(w, pipeline, parameterFields, isAsync: false, observed: false, BodyContext.Pipeline);
         w.Close();
         w.Line();
         w.Line("/// <summary>Runs <c>" + Xml(pipeline.Name) + "</c> like <see cref=\"Run\"/>, calling the session's hooks and checking <paramref name=\"cancellationToken\"/> around every node.</summary>");
         var required = arguments.Select(p => p.Required);
         w.Open($"private {GeneratedNames.ResultType} RunObserved({string.Join(", ", required)})");
-        WriteBody(w, pipeline, parameterFields, isAsync: false, observed: true);
+        WriteBody(w, pipeline, parameterFields, isAsync: false, observed: true, BodyContext.Pipeline);
         w.Close();
+        if (!AccessesCatalog(pipeline) && pipeline.AttributeFailures)
+        {
+            // The hot body's handler is this one call: it then keeps nothing in registers the body would have to save.
+            w.Line();
+            w.Line("/// <summary>The exception for a node failure in a run that started no run context: the session starts one now, to name the run.</summary>");
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+            w.Line($"private global::Compiled.PipelineRunException {FailRunMethod}(string? runId, int step, global::System.Exception exception) =>");
+            w.Line($"    {GeneratedNames.SessionField}.FailRun(Name, runId, s_nodeNames, step, exception);");
+        }
     }
 
     /// <summary>The pipeline's field holding the session's <c>HasHooks</c>, read by the hot body of <c>Run</c>.</summary>
     private const string HasHooksField = "_hasHooks";
+
+    /// <summary>The pipeline's method that builds the exception of a node failure in the hot body of <c>Run</c>.</summary>
+    internal const string FailRunMethod = "FailRun";
+
+    /// <summary>The body <c>Run</c> calls when an artifact of an in-memory pipeline is not loaded: it loads each one before the first node that reads it.</summary>
+    private const string LoadingRun = "RunLoading";
 
     /// <summary>The fields holding the session's values of the parameters the pipeline's nodes bind, named beside its other fields.</summary>
     private static List<ParameterField> ParameterFields(PipelineModel pipeline, List<PlannedDataset> artifacts) =>
@@ -242,29 +281,33 @@ internal static class PipelineEmitter
     /// run context only when a dataset needs it (or, to report a failure, when a node throws).
     /// </summary>
     /// <param name="parameterFields">The pipeline's fields of the session's parameter values, which the hot body reads.</param>
-    private static void WriteBody(SourceWriter w, PipelineModel pipeline, List<ParameterField> parameterFields, bool isAsync, bool observed)
+    /// <param name="context">Where the body finds the session, and whether its artifacts and parameters are held already.</param>
+    internal static void WriteBody(SourceWriter w, PipelineModel pipeline, List<ParameterField> parameterFields, bool isAsync, bool observed, BodyContext context)
     {
         var locals = Locals(pipeline, parameterFields);
+        string Variable(string dataset) => context.ArtifactFields.TryGetValue(dataset, out var field) ? field : locals.Datasets[dataset];
 
-        // The hot body reads each parameter value into a local before the node that first binds it (below); the others read the record.
+        // The hot body reads each parameter value into a local before the node that first binds it (below); the others read
+        // the run's record (the session's when null). A prepared run's bodies read its fields.
         var hot = !observed && !isAsync;
-        if (!hot && pipeline.Nodes.Any(n => n.Arguments.Any(a => a.IsBoundParameter)))
+        var prepared = context.Prepared;
+        if (!hot && !prepared && pipeline.Nodes.Any(n => n.Arguments.Any(a => a.IsBoundParameter)))
         {
-            w.Line($"parameters ??= {GeneratedNames.SessionField}.Parameters;");
+            w.Line($"parameters ??= {context.Session}.Parameters;");
         }
 
         // Artifacts are read from the pipeline's slots: neither the catalog nor a run context is needed for them.
         var accessesCatalog = AccessesCatalog(pipeline);
         if (accessesCatalog)
         {
-            w.Line($"var catalog = {GeneratedNames.SessionField}.Catalog;");
+            w.Line($"var catalog = {context.Session}.Catalog;");
         }
 
         var savesData = pipeline.Datasets.Any(d => d.IsSaved);
         var hasRun = observed || accessesCatalog;
         if (hasRun)
         {
-            w.Line(savesData ? $"var run = {GeneratedNames.SessionField}.StartRun(Name, runId);" : $"var run = {GeneratedNames.SessionField}.StartRun(Name, runId, savesData: false);");
+            w.Line(savesData ? $"var run = {context.Session}.StartRun(Name, runId);" : $"var run = {context.Session}.StartRun(Name, runId, savesData: false);");
         }
 
         if (observed)
@@ -298,7 +341,7 @@ internal static class PipelineEmitter
             if (observed) w.Line("if (cancellable) cancellationToken.ThrowIfCancellationRequested();");
 
             // The first node to read a free input loads it into a local.
-            foreach (var input in node.Inputs.Select(name => datasets[name]).Where(d => d.IsLoaded && loaded.Add(d.Name)))
+            foreach (var input in node.Inputs.Select(name => datasets[name]).Where(d => d.IsLoaded && !(d.IsArtifact && context.HoldsArtifacts) && loaded.Add(d.Name)))
             {
                 var call = input.IsArtifact
                     ? $"{ArtifactField(input)}.Get({(hasRun ? "run" : "")})"
@@ -309,7 +352,7 @@ internal static class PipelineEmitter
                 w.Line($"var {locals.Datasets[input.Name]} = {call};");
             }
 
-            if (hot)
+            if (hot && !prepared)
             {
                 // The session's value, kept in a field, unless the run has parameters of its own.
                 foreach (var field in node.Arguments.Where(a => a.IsBoundParameter).Select(a => fields[ParameterField.KeyOf(a)]).Where(f => bound.Add(f.Key)))
@@ -319,16 +362,16 @@ internal static class PipelineEmitter
             }
 
             if (observed) w.Line($"if (hooked) run.NodeStarting({Literal(node.Name)});");
-            w.Line(hot
-                ? NodeCall.Statement(node, argument => locals.Parameters[ParameterField.KeyOf(argument)], dataset => locals.Datasets[dataset], declare: "var ")
-                : NodeCall.Statement(node, "parameters", dataset => locals.Datasets[dataset], declare: "var "));
+            w.Line(prepared || hot
+                ? NodeCall.Statement(node, argument => (prepared ? context.ParameterFields : locals.Parameters)[ParameterField.KeyOf(argument)], Variable, declare: "var ")
+                : NodeCall.Statement(node, "parameters", Variable, declare: "var "));
 
             if (observed) w.Line($"if (hooked) run.NodeCompleted({Literal(node.Name)});");
             foreach (var output in node.Outputs.Select(name => datasets[name]).Where(d => d.IsSaved))
             {
                 w.Line(isAsync
-                    ? $"await run.SaveAsync(catalog.{CatalogMember(pipeline, output)}, {locals.Datasets[output.Name]}, cancellationToken).ConfigureAwait(false);"
-                    : $"run.Save(catalog.{CatalogMember(pipeline, output)}, {locals.Datasets[output.Name]});");
+                    ? $"await run.SaveAsync(catalog.{CatalogMember(pipeline, output)}, {Variable(output.Name)}, cancellationToken).ConfigureAwait(false);"
+                    : $"run.Save(catalog.{CatalogMember(pipeline, output)}, {Variable(output.Name)});");
             }
         }
 
@@ -340,7 +383,7 @@ internal static class PipelineEmitter
         w.Open("catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))");
         w.Line(hasRun
             ? "throw run.Fail(s_nodeNames, step, exception);"
-            : $"throw {GeneratedNames.SessionField}.FailRun(Name, runId, s_nodeNames, step, exception);");
+            : $"throw {context.FailRun}(runId, step, exception);");
         w.Close();
         if (!hasRun) return;
         w.Open("catch");

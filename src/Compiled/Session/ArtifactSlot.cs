@@ -47,6 +47,28 @@ public sealed class ArtifactSlot<T> : ArtifactSlot
         return loaded is not null ? loaded.Value : LoadUnobserved();
     }
 
+    /// <summary>
+    /// The artifact if the slot holds it, without loading anything: generated runs test every slot they read once, up
+    /// front, and take their loading body (<see cref="Get()"/>, node by node) when one is empty. One read and one test
+    /// for a reference-type artifact (a loaded null artifact is reported as not loaded: <see cref="Get()"/> returns it);
+    /// two reads for a value type.
+    /// </summary>
+    /// <param name="artifact">The artifact, when the method returns true.</param>
+    /// <returns>Whether the slot holds the artifact (and, for a reference type, the artifact is not null).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryGetLoaded(out T artifact)
+    {
+        if (!typeof(T).IsValueType)
+        {
+            artifact = _value!;
+            return artifact is not null;
+        }
+
+        var loaded = _loaded;
+        artifact = loaded is not null ? loaded.Value : default!;
+        return loaded is not null;
+    }
+
     /// <summary>The artifact, loaded now through <paramref name="run"/> (its hooks see the load) if the slot is empty.</summary>
     /// <param name="run">The run that needs it.</param>
     /// <exception cref="ObjectDisposedException">The session is disposed.</exception>

@@ -264,6 +264,33 @@ public abstract class Session : IDisposable, IAsyncDisposable
     internal T GetArtifact<T>(IDataset<T> dataset, in RunContext run) => _artifacts.Get(dataset, run);
 
     /// <summary>
+    /// For generated code: the artifact of <paramref name="slot"/> for a prepared run of <paramref name="pipelineName"/>
+    /// (a generated pipeline's <c>Prepare</c>): the slot's copy, loaded now if the slot is empty. The session's hooks see
+    /// that load like <see cref="Preload{T}"/>'s, in a run of the pipeline whose id is <c>prepare</c>. A failed load is kept
+    /// by no one (the next <c>Prepare</c> or run loads again).
+    /// </summary>
+    /// <param name="slot">The artifact's slot, declared by the pipeline (<see cref="DeclareArtifact{T}"/>).</param>
+    /// <param name="pipelineName">The pipeline being prepared, named in the error.</param>
+    /// <exception cref="ObjectDisposedException">The session is disposed.</exception>
+    /// <exception cref="DatasetException">The load failed: names the artifact and the pipeline; the dataset's exception is the inner one.</exception>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public T PrepareArtifact<T>(ArtifactSlot<T> slot, string pipelineName)
+    {
+        ArgumentNullException.ThrowIfNull(slot);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        try
+        {
+            return slot.Get(new RunContext(this, _hooks, pipelineName, "prepare", sequence: 0));
+        }
+        catch (Exception exception) when (exception is not ObjectDisposedException and not OperationCanceledException)
+        {
+            throw new DatasetException(slot.Name,
+                $"Artifact '{slot.Name}' of pipeline '{pipelineName}' could not be loaded: {exception.Message} " +
+                "Nothing was kept: fix the dataset, then call Prepare again.", exception);
+        }
+    }
+
+    /// <summary>
     /// For generated code: the session's slot of artifact <paramref name="name"/>, made on first call: generated pipelines declare each artifact
     /// they name when the session creates them, and their runs read the slot directly. Pipelines that name the same
     /// artifact share its slot; <see cref="Preload{T}"/>, <see cref="Release{T}"/> and <see cref="IsPreloaded{T}"/> of a

@@ -41,6 +41,28 @@ partial class PredictPipeline
     /// <exception cref="global::Compiled.PipelineRunException">A node or dataset failed; names the node, the run and what did not run.</exception>
     public Result Run(global::MiniFlights.Model.ShuttleFeatures features, global::MiniFlights.MiniFlightsParameters? parameters = null, string? runId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        if (_hasHooks || cancellationToken.CanBeCanceled || !_regressorArtifact.TryGetLoaded(out var regressor))
+        {
+            return RunLoading(features, parameters, runId, cancellationToken);
+        }
+
+        var step = 0;
+        try
+        {
+            // 1/1: predict
+            var prediction = global::MiniFlights.Inference.Predict(regressor, features);
+
+            return new Result(prediction);
+        }
+        catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
+        {
+            throw FailRun(runId, step, exception);
+        }
+    }
+
+    /// <summary>Runs <c>predict</c> like <see cref="Run"/> when the session has hooks, the token can be cancelled or an artifact is not loaded yet: each artifact is loaded before the first node that reads it.</summary>
+    private Result RunLoading(global::MiniFlights.Model.ShuttleFeatures features, global::MiniFlights.MiniFlightsParameters? parameters, string? runId, global::System.Threading.CancellationToken cancellationToken)
+    {
         if (_hasHooks || cancellationToken.CanBeCanceled)
         {
             return RunObserved(features, parameters, runId, cancellationToken);
@@ -57,7 +79,7 @@ partial class PredictPipeline
         }
         catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
         {
-            throw _session.FailRun(Name, runId, s_nodeNames, step, exception);
+            throw FailRun(runId, step, exception);
         }
     }
 
@@ -94,6 +116,11 @@ partial class PredictPipeline
         }
     }
 
+    /// <summary>The exception for a node failure in a run that started no run context: the session starts one now, to name the run.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private global::Compiled.PipelineRunException FailRun(string? runId, int step, global::System.Exception exception) =>
+        _session.FailRun(Name, runId, s_nodeNames, step, exception);
+
     /// <summary>
     /// Runs <c>predict</c>: <c>predict</c>.
     /// </summary>
@@ -104,4 +131,101 @@ partial class PredictPipeline
     /// <exception cref="global::Compiled.PipelineRunException">A node or dataset failed; names the node, the run and what did not run.</exception>
     public global::System.Threading.Tasks.ValueTask<Result> RunAsync(global::MiniFlights.Model.ShuttleFeatures features, global::MiniFlights.MiniFlightsParameters? parameters = null, string? runId = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         new(Run(features, parameters, runId, cancellationToken));
+
+    /// <summary>
+    /// Loads the artifacts of <c>predict</c> now (<c>regressor</c>), through the session's slots
+    /// (shared with its runs: loaded once, a failed load kept by no one), and reads the parameter values its nodes bind: a
+    /// <see cref="Prepared"/> whose runs call the nodes with them, for a caller that runs the pipeline many times.
+    /// </summary>
+    /// <param name="parameters">The parameters of every prepared run; the session's when null.</param>
+    /// <exception cref="global::Compiled.DatasetException">An artifact could not be loaded; names it. Nothing was kept: call again.</exception>
+    /// <exception cref="global::System.ObjectDisposedException">The session is disposed.</exception>
+    public Prepared Prepare(global::MiniFlights.MiniFlightsParameters? parameters = null) => new(this, parameters ?? _session.Parameters);
+
+    /// <summary>
+    /// <c>predict</c> ready to run (<see cref="Prepare"/>): its artifacts and the parameter values its nodes bind,
+    /// held in readonly fields. It keeps them: a <c>Release</c> of an artifact does not reach it (prepare again to run with
+    /// the artifact loaded anew). Runs with the session's hooks or a cancellable token call the hooks and check the token
+    /// around every node, as <c>Run</c> does. Thread-safe.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Compiled.Generators", "0.1.0")]
+    public sealed class Prepared
+    {
+        private readonly global::MiniFlights.PredictPipeline _pipeline;
+        private readonly global::MiniFlights.MiniFlightsParameters _parameters;
+        private readonly bool _hasHooks;
+        private readonly global::MiniFlights.Model.Regressor _regressor;
+
+        /// <summary>Loads the pipeline's artifacts (or takes the session's loaded copies) and reads the parameter values.</summary>
+        internal Prepared(global::MiniFlights.PredictPipeline pipeline, global::MiniFlights.MiniFlightsParameters parameters)
+        {
+            _pipeline = pipeline;
+            _parameters = parameters;
+            _hasHooks = pipeline._hasHooks;
+            _regressor = pipeline._session.PrepareArtifact(pipeline._regressorArtifact, Name);
+        }
+
+        /// <summary>The parameters of every prepared run.</summary>
+        public global::MiniFlights.MiniFlightsParameters Parameters => _parameters;
+
+        /// <summary>
+        /// Runs <c>predict</c> with the prepared artifacts and parameters: <c>predict</c>.
+        /// </summary>
+        /// <param name="features">The runtime input <c>features</c>.</param>
+        /// <param name="runId">The run's id; a new unique id when null.</param>
+        /// <param name="cancellationToken">Observed between nodes and passed to nodes that take one.</param>
+        /// <exception cref="global::Compiled.PipelineRunException">A node failed; names the node, the run and what did not run.</exception>
+        public Result Run(global::MiniFlights.Model.ShuttleFeatures features, string? runId = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (_hasHooks || cancellationToken.CanBeCanceled)
+            {
+                return RunObserved(features, runId, cancellationToken);
+            }
+
+            var step = 0;
+            try
+            {
+                // 1/1: predict
+                var prediction = global::MiniFlights.Inference.Predict(_regressor, features);
+
+                return new Result(prediction);
+            }
+            catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
+            {
+                throw _pipeline.FailRun(runId, step, exception);
+            }
+        }
+
+        /// <summary>Runs like <see cref="Run"/>, calling the session's hooks and checking <paramref name="cancellationToken"/> around every node.</summary>
+        private Result RunObserved(global::MiniFlights.Model.ShuttleFeatures features, string? runId, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var run = _pipeline._session.StartRun(Name, runId, savesData: false);
+            var hooked = run.HasHooks;
+            var cancellable = cancellationToken.CanBeCanceled;
+            var step = 0;
+            try
+            {
+                run.PipelineStarting();
+
+                // 1/1: predict
+                if (cancellable) cancellationToken.ThrowIfCancellationRequested();
+                if (hooked) run.NodeStarting("predict");
+                var prediction = global::MiniFlights.Inference.Predict(_regressor, features);
+                if (hooked) run.NodeCompleted("predict");
+
+                run.PipelineCompleted();
+                return new Result(prediction);
+            }
+            catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
+            {
+                throw run.Fail(s_nodeNames, step, exception);
+            }
+            catch
+            {
+                // Cancelled, or a pipeline this run called failed and reported it: the run ends without error hooks.
+                run.Abandon();
+                throw;
+            }
+        }
+    }
 }

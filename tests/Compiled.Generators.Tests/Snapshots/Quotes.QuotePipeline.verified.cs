@@ -74,7 +74,7 @@ partial class QuotePipeline
         }
         catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
         {
-            throw _session.FailRun(Name, runId, s_nodeNames, step, exception);
+            throw FailRun(runId, step, exception);
         }
     }
 
@@ -126,6 +126,11 @@ partial class QuotePipeline
         }
     }
 
+    /// <summary>The exception for a node failure in a run that started no run context: the session starts one now, to name the run.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private global::Compiled.PipelineRunException FailRun(string? runId, int step, global::System.Exception exception) =>
+        _session.FailRun(Name, runId, s_nodeNames, step, exception);
+
     /// <summary>
     /// Runs <c>quote</c>: <c>normalize</c>, <c>price</c>, <c>round</c>.
     /// </summary>
@@ -136,4 +141,129 @@ partial class QuotePipeline
     /// <exception cref="global::Compiled.PipelineRunException">A node or dataset failed; names the node, the run and what did not run.</exception>
     public global::System.Threading.Tasks.ValueTask<Result> RunAsync(double raw, global::Quotes.QuotesParameters? parameters = null, string? runId = null, global::System.Threading.CancellationToken cancellationToken = default) =>
         new(Run(raw, parameters, runId, cancellationToken));
+
+    /// <summary>
+    /// Loads the artifacts of <c>quote</c> now (<c>model</c>), through the session's slots
+    /// (shared with its runs: loaded once, a failed load kept by no one), and reads the parameter values its nodes bind: a
+    /// <see cref="Prepared"/> whose runs call the nodes with them, for a caller that runs the pipeline many times.
+    /// </summary>
+    /// <param name="parameters">The parameters of every prepared run; the session's when null.</param>
+    /// <exception cref="global::Compiled.DatasetException">An artifact could not be loaded; names it. Nothing was kept: call again.</exception>
+    /// <exception cref="global::System.ObjectDisposedException">The session is disposed.</exception>
+    public Prepared Prepare(global::Quotes.QuotesParameters? parameters = null) => new(this, parameters ?? _session.Parameters);
+
+    /// <summary>
+    /// <c>quote</c> ready to run (<see cref="Prepare"/>): its artifacts and the parameter values its nodes bind,
+    /// held in readonly fields. It keeps them: a <c>Release</c> of an artifact does not reach it (prepare again to run with
+    /// the artifact loaded anew). Runs with the session's hooks or a cancellable token call the hooks and check the token
+    /// around every node, as <c>Run</c> does. Thread-safe.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Compiled.Generators", "0.1.0")]
+    public sealed class Prepared
+    {
+        private readonly global::Quotes.QuotePipeline _pipeline;
+        private readonly global::Quotes.QuotesParameters _parameters;
+        private readonly bool _hasHooks;
+        private readonly global::Quotes.Model _model;
+        private readonly double _servingRatingMax;
+        private readonly int _session2;
+        private readonly double _servingScale;
+
+        /// <summary>Loads the pipeline's artifacts (or takes the session's loaded copies) and reads the parameter values.</summary>
+        internal Prepared(global::Quotes.QuotePipeline pipeline, global::Quotes.QuotesParameters parameters)
+        {
+            _pipeline = pipeline;
+            _parameters = parameters;
+            _hasHooks = pipeline._hasHooks;
+            _model = pipeline._session.PrepareArtifact(pipeline._modelArtifact, Name);
+            _servingRatingMax = parameters.Serving.RatingMax;
+            _session2 = parameters.Session;
+            _servingScale = parameters.Serving.Scale;
+        }
+
+        /// <summary>The parameters of every prepared run.</summary>
+        public global::Quotes.QuotesParameters Parameters => _parameters;
+
+        /// <summary>
+        /// Runs <c>quote</c> with the prepared artifacts and parameters: <c>normalize</c>, <c>price</c>, <c>round</c>.
+        /// </summary>
+        /// <param name="raw">The runtime input <c>raw</c>.</param>
+        /// <param name="runId">The run's id; a new unique id when null.</param>
+        /// <param name="cancellationToken">Observed between nodes and passed to nodes that take one.</param>
+        /// <exception cref="global::Compiled.PipelineRunException">A node failed; names the node, the run and what did not run.</exception>
+        public Result Run(double raw, string? runId = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (_hasHooks || cancellationToken.CanBeCanceled)
+            {
+                return RunObserved(raw, runId, cancellationToken);
+            }
+
+            var step = 0;
+            try
+            {
+                // 1/3: normalize
+                var normalized = global::Quotes.QuoteNodes.Normalize(raw, _servingRatingMax, _session2);
+
+                // 2/3: price
+                step = 1;
+                var priced = global::Quotes.QuoteNodes.Price(normalized, _model, _servingScale);
+
+                // 3/3: round
+                step = 2;
+                var price = global::Quotes.QuoteNodes.Round(priced, _servingScale, _servingRatingMax);
+
+                return new Result(price);
+            }
+            catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
+            {
+                throw _pipeline.FailRun(runId, step, exception);
+            }
+        }
+
+        /// <summary>Runs like <see cref="Run"/>, calling the session's hooks and checking <paramref name="cancellationToken"/> around every node.</summary>
+        private Result RunObserved(double raw, string? runId, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var run = _pipeline._session.StartRun(Name, runId, savesData: false);
+            var hooked = run.HasHooks;
+            var cancellable = cancellationToken.CanBeCanceled;
+            var step = 0;
+            try
+            {
+                run.PipelineStarting();
+
+                // 1/3: normalize
+                if (cancellable) cancellationToken.ThrowIfCancellationRequested();
+                if (hooked) run.NodeStarting("normalize");
+                var normalized = global::Quotes.QuoteNodes.Normalize(raw, _servingRatingMax, _session2);
+                if (hooked) run.NodeCompleted("normalize");
+
+                // 2/3: price
+                step = 1;
+                if (cancellable) cancellationToken.ThrowIfCancellationRequested();
+                if (hooked) run.NodeStarting("price");
+                var priced = global::Quotes.QuoteNodes.Price(normalized, _model, _servingScale);
+                if (hooked) run.NodeCompleted("price");
+
+                // 3/3: round
+                step = 2;
+                if (cancellable) cancellationToken.ThrowIfCancellationRequested();
+                if (hooked) run.NodeStarting("round");
+                var price = global::Quotes.QuoteNodes.Round(priced, _servingScale, _servingRatingMax);
+                if (hooked) run.NodeCompleted("round");
+
+                run.PipelineCompleted();
+                return new Result(price);
+            }
+            catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
+            {
+                throw run.Fail(s_nodeNames, step, exception);
+            }
+            catch
+            {
+                // Cancelled, or a pipeline this run called failed and reported it: the run ends without error hooks.
+                run.Abandon();
+                throw;
+            }
+        }
+    }
 }
