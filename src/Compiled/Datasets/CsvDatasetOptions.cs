@@ -96,7 +96,7 @@ public sealed record CsvDatasetOptions
             }
             catch (CultureNotFoundException ex)
             {
-                throw config.Error($"key '{section}.culture' names an unknown culture '{cultureName}' (use e.g. invariant, en-US, fr-FR)", args["culture"]!.Location, ex);
+                throw config.Error(UnknownCulture(section, cultureName, HasCultureData()), args["culture"]!.Location, ex);
             }
             options = options with { Culture = culture };
         }
@@ -131,4 +131,27 @@ public sealed record CsvDatasetOptions
     /// <summary>Whether <paramref name="delimiter"/> can separate fields: one ASCII character other than a quote, CR or LF.</summary>
     internal static bool IsValidDelimiter([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? delimiter) =>
         delimiter is { Length: 1 } && char.IsAscii(delimiter[0]) && delimiter[0] is not '"' and not '\r' and not '\n';
+
+    /// <summary>
+    /// The error of a culture this program cannot create: unknown, or any culture but the invariant one in a program
+    /// without culture data (<c>InvariantGlobalization</c> in its project file, as the sample's for a faster start).
+    /// </summary>
+    internal static string UnknownCulture(string section, string cultureName, bool hasCultureData) => hasCultureData
+        ? $"key '{section}.culture' names an unknown culture '{cultureName}' (use e.g. invariant, en-US, fr-FR)"
+        : $"key '{section}.culture' names the culture '{cultureName}', but this program runs without culture data " +
+          "(InvariantGlobalization in its project file, or DOTNET_SYSTEM_GLOBALIZATION_INVARIANT): only 'invariant' is " +
+          "available. Use culture: invariant, or remove InvariantGlobalization from the project to use other cultures";
+
+    // Whether cultures other than the invariant one can be created: not in globalization-invariant mode.
+    private static bool HasCultureData()
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo("en-US", predefinedOnly: true).Name == "en-US";
+        }
+        catch (CultureNotFoundException)
+        {
+            return false;
+        }
+    }
 }

@@ -2,9 +2,6 @@ using Compiled.Storage;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Compiled.Config;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using System.Xml;
 
 namespace Compiled.Datasets;
@@ -12,7 +9,7 @@ namespace Compiled.Datasets;
 /// <summary>
 /// One sheet of an Excel workbook (<c>.xlsx</c>) as rows of type <typeparamref name="TRow"/>: Kedro's
 /// <c>pandas.ExcelDataset</c>, and the catalog type <c>excel</c>. Read straight from the zip, streaming rows, the sheet's
-/// XML scanned as bytes; written with the Open XML SDK (<c>DocumentFormat.OpenXml</c>).
+/// XML scanned as bytes; written straight into the zip as well (<see cref="XlsxPackageWriter"/>).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -34,8 +31,8 @@ public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.Ro
 {
     private const string DefaultSheetName = "Sheet1";
     private const int MaxCellText = 32_767;
-    private const uint DateStyle = 1;
-    private const uint DateTimeStyle = 2;
+    private const uint DateStyle = XlsxPackageWriter.DateStyle;
+    private const uint DateTimeStyle = XlsxPackageWriter.DateTimeStyle;
 
     /// <summary>Creates the dataset.</summary>
     /// <param name="name">The catalog name of the dataset.</param>
@@ -129,56 +126,42 @@ public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.Ro
     {
         var shape = RowShape<TRow>.Instance;
         var sheetName = SaveOptions.SheetName ?? DefaultSheetName;
-        var buffer = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
+        using var package = new XlsxPackageWriter(stream, sheetName);
+        // Rows are streamed with a plain XmlWriter into the worksheet's zip entry.
+        var xml = package.Sheet;
+        xml.WriteStartElement("worksheet", SpreadsheetNamespace);
+        xml.WriteStartElement("sheetData", SpreadsheetNamespace);
+        uint rowNumber = 0;
+        if (SaveOptions.HeaderRow is not null)
         {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var styles = workbook.AddNewPart<WorkbookStylesPart>();
-            styles.Stylesheet = CreateStylesheet();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            // Rows are streamed with a plain XmlWriter: the SDK's element objects cost ten times more.
-            using (var xml = XmlWriter.Create(sheetPart.GetStream(FileMode.Create, FileAccess.Write), WriterSettings))
-            {
-                xml.WriteStartDocument(standalone: true);
-                xml.WriteStartElement("worksheet", SpreadsheetNamespace);
-                xml.WriteStartElement("sheetData", SpreadsheetNamespace);
-                uint rowNumber = 0;
-                if (SaveOptions.HeaderRow is not null)
-                {
-                    rowNumber++;
-                    StartRow(xml, rowNumber);
-                    for (var c = 0; c < shape.Members.Count; c++) WriteText(xml, ExcelCells.CellReference(c, rowNumber), shape.Members[c].ColumnName);
-                    xml.WriteEndElement();
-                }
-                for (var i = 0; i < data.Length; i++)
-                {
-                    rowNumber++;
-                    var item = data[i];
-                    if (item is null) throw WriteError(path, sheetName, rowNumber, i, null, new ArgumentNullException(nameof(data), "The row is null."));
-                    StartRow(xml, rowNumber);
-                    for (var c = 0; c < shape.Members.Count; c++)
-                    {
-                        var member = shape.Members[c];
-                        try
-                        {
-                            WriteCell(xml, ExcelCells.CellReference(c, rowNumber), member.Get(item));
-                        }
-                        catch (Exception ex) when (ex is not DatasetException)
-                        {
-                            throw WriteError(path, sheetName, rowNumber, i, member, ex is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : ex);
-                        }
-                    }
-                    xml.WriteEndElement();
-                }
-                xml.WriteEndElement();
-                xml.WriteEndElement();
-            }
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName }));
-            workbook.Workbook.Save();
+            rowNumber++;
+            StartRow(xml, rowNumber);
+            for (var c = 0; c < shape.Members.Count; c++) WriteText(xml, ExcelCells.CellReference(c, rowNumber), shape.Members[c].ColumnName);
+            xml.WriteEndElement();
         }
-        buffer.Position = 0;
-        buffer.CopyTo(stream);
+        for (var i = 0; i < data.Length; i++)
+        {
+            rowNumber++;
+            var item = data[i];
+            if (item is null) throw WriteError(path, sheetName, rowNumber, i, null, new ArgumentNullException(nameof(data), "The row is null."));
+            StartRow(xml, rowNumber);
+            for (var c = 0; c < shape.Members.Count; c++)
+            {
+                var member = shape.Members[c];
+                try
+                {
+                    WriteCell(xml, ExcelCells.CellReference(c, rowNumber), member.Get(item));
+                }
+                catch (Exception ex) when (ex is not DatasetException)
+                {
+                    throw WriteError(path, sheetName, rowNumber, i, member, ex is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : ex);
+                }
+            }
+            xml.WriteEndElement();
+        }
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        package.Finish();
     }
 
     private (string Name, string Part) FindSheet(XlsxPackage package, string path)
@@ -230,25 +213,7 @@ public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.Ro
         return [.. strings];
     }
 
-    private static Stylesheet CreateStylesheet() => new(
-        new Fonts(new Font()) { Count = 1 },
-        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
-        new Borders(new Border()) { Count = 1 },
-        new CellStyleFormats(new CellFormat()) { Count = 1 },
-        new CellFormats(
-            new CellFormat(),
-            new CellFormat { NumberFormatId = 14, ApplyNumberFormat = true },  // date
-            new CellFormat { NumberFormatId = 22, ApplyNumberFormat = true })  // date and time
-        { Count = 3 });
-
-    private const string SpreadsheetNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-
-    private static readonly XmlWriterSettings WriterSettings = new()
-    {
-        Encoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-        CloseOutput = true,
-        CheckCharacters = true,
-    };
+    private const string SpreadsheetNamespace = XlsxPackageWriter.SpreadsheetNamespace;
 
     private static void StartRow(XmlWriter xml, uint rowNumber)
     {

@@ -432,6 +432,24 @@ public sealed class CsvDatasetTests : IDisposable
     }
 
     [Fact]
+    public void A_culture_in_a_program_without_culture_data_is_an_error_saying_why_and_what_to_do()
+    {
+        // This test process has culture data (ICU), so an unknown culture is just unknown ...
+        var culture = Yaml.Dataset("companies", _dir.Path, ("filepath", "c.csv"), ("load_args", Yaml.MapAt(20, ("culture", "xx-NOPE-123"))));
+        Assert.Contains("unknown culture 'xx-NOPE-123'", Assert.Throws<DatasetException>(() => CsvDataset<CompanyRow>.FromConfig(culture)).Message);
+
+        // ... while a program built with InvariantGlobalization (the Spaceflights sample) can create no culture but the
+        // invariant one: the error says so rather than calling fr-FR unknown.
+        var message = CsvDatasetOptions.UnknownCulture("load_args", "fr-FR", hasCultureData: false);
+        Assert.Contains("'load_args.culture'", message);
+        Assert.Contains("'fr-FR'", message);
+        Assert.Contains("without culture data", message);
+        Assert.Contains("InvariantGlobalization", message);
+        Assert.Contains("culture: invariant", message);
+        Assert.DoesNotContain("unknown", message);
+    }
+
+    [Fact]
     public void Config_errors_name_the_key_and_yaml_line()
     {
         var unknown = Yaml.Dataset("companies", _dir.Path, ("filepath", "c.csv"), ("load_args", Yaml.MapAt(50, ("delimeter", ";"))));

@@ -106,6 +106,44 @@ public sealed class ExcelDatasetTests : IDisposable
     }
 
     [Fact]
+    public void A_saved_workbook_is_a_package_the_open_packaging_reader_opens_with_the_spreadsheet_parts()
+    {
+        var path = _dir.File("fleet.xlsx");
+        var dataset = new ExcelDataset<DatedRow>("dates", path, saveOptions: new ExcelDatasetOptions { SheetName = "Fleet & <Co>" });
+        dataset.Save([new() { Id = 1, When = new DateTime(2026, 11, 25, 16, 30, 15), Day = new DateOnly(1999, 12, 31), Label = "a" }]);
+
+        // System.IO.Packaging, the reader the Open XML SDK is built on, validates the content types and relationships.
+        using var package = System.IO.Packaging.Package.Open(path, FileMode.Open, FileAccess.Read);
+        const string officeRelationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        const string spreadsheet = "application/vnd.openxmlformats-officedocument.spreadsheetml.";
+        var workbookRelationship = Assert.Single(package.GetRelationshipsByType(officeRelationships + "/officeDocument"));
+        var workbook = package.GetPart(System.IO.Packaging.PackUriHelper.ResolvePartUri(new Uri("/", UriKind.Relative), workbookRelationship.TargetUri));
+        Assert.Equal(spreadsheet + "sheet.main+xml", workbook.ContentType);
+        var sheetRelationship = Assert.Single(workbook.GetRelationshipsByType(officeRelationships + "/worksheet"));
+        var sheet = package.GetPart(System.IO.Packaging.PackUriHelper.ResolvePartUri(workbook.Uri, sheetRelationship.TargetUri));
+        Assert.Equal(spreadsheet + "worksheet+xml", sheet.ContentType);
+        var stylesRelationship = Assert.Single(workbook.GetRelationshipsByType(officeRelationships + "/styles"));
+        var styles = package.GetPart(System.IO.Packaging.PackUriHelper.ResolvePartUri(workbook.Uri, stylesRelationship.TargetUri));
+        Assert.Equal(spreadsheet + "styles+xml", styles.ContentType);
+
+        System.Xml.Linq.XNamespace main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        var sheetEntry = Assert.Single(Xml(workbook).Descendants(main + "sheet"));
+        Assert.Equal("Fleet & <Co>", (string?)sheetEntry.Attribute("name"));
+        Assert.Equal(sheetRelationship.Id, (string?)sheetEntry.Attribute(System.Xml.Linq.XNamespace.Get(officeRelationships) + "id"));
+        var formats = Xml(styles).Descendants(main + "cellXfs").Single().Elements(main + "xf").Select(x => (string?)x.Attribute("numFmtId") ?? "none").ToArray();
+        Assert.Equal(["none", "14", "22"], formats);
+        // Row 2: the date and time (B2) in the date-and-time format, the date (C2) in the date format.
+        var cells = Xml(sheet).Descendants(main + "c").ToDictionary(c => (string)c.Attribute("r")!, c => (string?)c.Attribute("s"));
+        Assert.Equal(("2", "1"), (cells["B2"], cells["C2"]));
+
+        static System.Xml.Linq.XDocument Xml(System.IO.Packaging.PackagePart part)
+        {
+            using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
+            return System.Xml.Linq.XDocument.Load(stream);
+        }
+    }
+
+    [Fact]
     public void Reads_kedros_spaceflights_shuttles_xlsx()
     {
         var path = FindSharedFile("data", "spaceflights", "shuttles.xlsx");
