@@ -92,137 +92,32 @@ public sealed class ExcelDataset<[DynamicallyAccessedMembers(RowShape<object>.Ro
         {
             var (sheetName, part) = FindSheet(package, path);
             var shared = ReadSharedStrings(package, path);
+            var reader = new ExcelSheetReader<TRow>(Name, LoadOptions, shape, path, sheetName, shared);
             // The parts are found straight in the zip and the sheet's bytes scanned without an XmlReader: the Open XML SDK's
             // package and DOM cost a cold load hundreds of milliseconds (type loading and JIT), an XmlReader a string per
             // name and value and a decoded copy of every character of tens of megabytes of XML.
-            var bytes = Environment.ProcessorCount > 1 ? package.ReadLargePart(part, SplitSheetBytes) : null;
-            if (bytes is not null && !SheetXmlScanner.IsUtf16(bytes) && ReadInTwo(bytes, part, path, sheetName, shape, shared) is { } rows) return rows;
-            var reader = new ExcelSheetReader<TRow>(Name, LoadOptions, shape, path, sheetName, shared);
-            using var xml = bytes is null || SheetXmlScanner.IsUtf16(bytes) ? package.Scan(part) : new SheetXmlScanner(bytes, part);
-            var cells = new ExcelRowCells();
             uint lastRow = 0;
+            var cells = new ExcelRowCells();
             try
             {
-                while (NextRow(xml, ref lastRow)) AddRow(xml, cells, reader, lastRow);
+                using var xml = package.Scan(part);
+                while (xml.Read())
+                {
+                    if (xml.Node != SheetXmlNode.Element || !xml.IsLocalName("row"u8)) continue;
+                    var rowNumber = xml.TryGetAttribute("r"u8, out var r) && uint.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : lastRow + 1;
+                    lastRow = rowNumber;
+                    cells.Read(xml);
+                    reader.Add(rowNumber, cells);
+                }
             }
             catch (XmlException ex)
             {
-                throw NotWellFormed(ex, path, sheetName, lastRow, cells);
+                var where = lastRow == 0 ? "before its first row" : cells.CurrentColumn < 0 ? $"in or after row {lastRow}" : $"in cell {ExcelCells.CellReference(cells.CurrentColumn, lastRow)}";
+                throw new DatasetException(Name,
+                    $"Dataset '{Name}' ({path}): sheet '{sheetName}' is not well-formed XML {where}: {DatasetErrors.Sentence(ex.Message)} " +
+                    "Save the workbook again from a spreadsheet program, or fix the program that wrote it.", ex);
             }
             return reader.Finish();
-        }
-    }
-
-    // Moves to the next <row> and reads its number (its r, else the one after the previous row); false at the end.
-    private static bool NextRow(SheetXmlScanner xml, ref uint lastRow)
-    {
-        while (xml.Read())
-        {
-            if (xml.Node != SheetXmlNode.Element || !xml.IsLocalName("row"u8)) continue;
-            lastRow = xml.TryGetAttribute("r"u8, out var r) && uint.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : lastRow + 1;
-            return true;
-        }
-        return false;
-    }
-
-    private static void AddRow(SheetXmlScanner xml, ExcelRowCells cells, ExcelSheetReader<TRow> reader, uint rowNumber)
-    {
-        cells.Read(xml);
-        reader.Add(rowNumber, cells);
-    }
-
-    private DatasetException NotWellFormed(XmlException ex, string path, string sheetName, uint lastRow, ExcelRowCells cells)
-    {
-        var where = lastRow == 0 ? "before its first row" : cells.CurrentColumn < 0 ? $"in or after row {lastRow}" : $"in cell {ExcelCells.CellReference(cells.CurrentColumn, lastRow)}";
-        return new DatasetException(Name,
-            $"Dataset '{Name}' ({path}): sheet '{sheetName}' is not well-formed XML {where}: {DatasetErrors.Sentence(ex.Message)} " +
-            "Save the workbook again from a spreadsheet program, or fix the program that wrote it.", ex);
-    }
-
-    /// <summary>The size of sheet XML from which a load reads the sheet's two halves on two threads (about 10,000 rows).</summary>
-    internal const int SplitSheetBytes = 1 << 20;
-
-    /// <summary>
-    /// Reads a large sheet on two threads: this one reads the rows up to and including the header and then the first half
-    /// of the sheet, another the second half, from a boundary between two rows in the middle. Null when the sheet cannot be
-    /// split so (comments, CDATA or processing instructions after its first rows; the second half's first row without its
-    /// number) or when either half fails: the caller then reads it whole on one thread, which gives every error exactly as
-    /// it always has.
-    /// </summary>
-    private TRow[]? ReadInTwo(byte[] bytes, string part, string path, string sheetName, RowShape<TRow> shape, string[] shared)
-    {
-        var reader = new ExcelSheetReader<TRow>(Name, LoadOptions, shape, path, sheetName, shared);
-        using var xml = new SheetXmlScanner(bytes, part);
-        var cells = new ExcelRowCells();
-        uint lastRow = 0;
-        Task<ExcelSheetReader<TRow>?>? second = null;
-        try
-        {
-            while (!(reader.HasHeader && lastRow > 0))
-            {
-                if (!NextRow(xml, ref lastRow)) return null;
-                AddRow(xml, cells, reader, lastRow);
-            }
-            var split = RowBoundary(bytes, xml.Offset);
-            if (split < 0) return null;
-            var rest = xml.SplitAt(split);
-            var restReader = reader.ForRemainingRows();
-            second = Task.Run(() => ReadRest(rest, restReader));
-            while (NextRow(xml, ref lastRow)) AddRow(xml, cells, reader, lastRow);
-        }
-        catch (Exception ex) when (ex is XmlException or DatasetException)
-        {
-            // Read whole again: the error then names the row and cell as a load on one thread does.
-            if (second is not null) Task.WaitAny(second);
-            return null;
-        }
-        return second.GetAwaiter().GetResult() is { } restRows ? reader.Finish(restRows) : null;
-    }
-
-    // The second half of a split sheet: its rows from the first one on, which must give its number.
-    private static ExcelSheetReader<TRow>? ReadRest(SheetXmlScanner xml, ExcelSheetReader<TRow> reader)
-    {
-        using (xml)
-        {
-            try
-            {
-                var cells = new ExcelRowCells();
-                uint lastRow = 0;
-                if (!NextRow(xml, ref lastRow)) return reader;
-                if (!xml.TryGetAttribute("r"u8, out var r) || !uint.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out _)) return null;
-                do AddRow(xml, cells, reader, lastRow);
-                while (NextRow(xml, ref lastRow));
-                return reader;
-            }
-            catch (Exception ex) when (ex is XmlException or DatasetException)
-            {
-                return null;
-            }
-        }
-    }
-
-    /// <summary>
-    /// The offset just after a <c>&lt;/row&gt;</c> end tag (any prefix) in the middle of the sheet's bytes, at or after
-    /// <paramref name="from"/>; -1 when the bytes from there on hold a comment, CDATA or a processing instruction (where
-    /// "&lt;/row&gt;" need not be markup), or no such end tag is in the second half. Every other '&lt;' in well-formed XML
-    /// starts a tag; that the tag closes a row of the sheet's data, the two readers check as they read.
-    /// </summary>
-    private static int RowBoundary(byte[] bytes, int from)
-    {
-        var tail = bytes.AsSpan(from);
-        if (tail.IndexOf("<!"u8) >= 0 || tail.IndexOf("<?"u8) >= 0) return -1;
-        var at = Math.Max(from, bytes.Length / 2);
-        while (true)
-        {
-            var found = bytes.AsSpan(at).IndexOf("</"u8);
-            if (found < 0) return -1;
-            at += found + 2;
-            var close = bytes.AsSpan(at).IndexOf((byte)'>');
-            if (close < 0) return -1;
-            var name = bytes.AsSpan(at, close).TrimEnd(" \t\r\n"u8);
-            var colon = name.LastIndexOf((byte)':');
-            if (name[(colon + 1)..].SequenceEqual("row"u8)) return at + close + 1;
-            at += close + 1;
         }
     }
 

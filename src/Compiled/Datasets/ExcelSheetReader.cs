@@ -62,28 +62,6 @@ internal sealed class ExcelSheetReader<[DynamicallyAccessedMembers(RowShape<obje
 
     public TRow[] Finish() => [.. _rows];
 
-    /// <summary>Whether the header (if the options name one) has been read, so that the next rows are data.</summary>
-    public bool HasHeader => _options.HeaderRow is null || _columnToMember is not null;
-
-    /// <summary>
-    /// A reader for the rows after the ones this reader was given, read by another thread: the same header and options, rows,
-    /// cell values and fields of its own. <see cref="Finish(ExcelSheetReader{TRow})"/> joins the two.
-    /// </summary>
-    public ExcelSheetReader<TRow> ForRemainingRows()
-    {
-        if (!HasHeader) throw new InvalidOperationException("The rest of a sheet is read apart only after its header.");
-        return new ExcelSheetReader<TRow>(_dataset, _options, _shape, _path, _sheet, _shared) { _columnToMember = _columnToMember, _header = _header };
-    }
-
-    /// <summary>The rows of this reader, then those of <paramref name="rest"/> (<see cref="ForRemainingRows"/>).</summary>
-    public TRow[] Finish(ExcelSheetReader<TRow> rest)
-    {
-        var rows = new TRow[_rows.Count + rest._rows.Count];
-        _rows.CopyTo(rows);
-        rest._rows.CopyTo(rows, _rows.Count);
-        return rows;
-    }
-
     private ExcelCellValue CellValue(ExcelRowCells cells, int index, uint rowNumber)
     {
         if (!cells.HasValue(index)) return ExcelCellValue.None;

@@ -70,7 +70,6 @@ internal sealed class SheetXmlScanner : IDisposable
     private int[] _openNameEnds = new int[16];
     private int _open;
     private bool _rootClosed;
-    private int _stopOpen = -1; // the elements open where a split reader stops (SplitAt); -1 for a whole part
 
     private char[] _chars = new char[256];
     private readonly string?[] _recent = new string?[RecentStrings];
@@ -84,59 +83,6 @@ internal sealed class SheetXmlScanner : IDisposable
         _stream = stream;
         _part = part;
         StartDocument();
-    }
-
-    /// <summary>
-    /// Starts reading a whole UTF-8 part already in memory, in place (no copy); <see cref="SplitAt"/> can then hand the rest
-    /// of it to a second reader.
-    /// </summary>
-    /// <param name="bytes">The part's bytes, UTF-8 (<see cref="IsUtf16"/> is false); the reader does not change them.</param>
-    /// <param name="part">The part's name, for errors.</param>
-    /// <exception cref="XmlException">The part declares an encoding other than UTF-8.</exception>
-    public SheetXmlScanner(byte[] bytes, string part)
-        : this(bytes, 0, bytes.Length, part)
-    {
-        if (IsUtf16(bytes)) throw new ArgumentException("A UTF-16 part is read from a stream (it is transcoded).", nameof(bytes));
-        StartDocument();
-    }
-
-    private SheetXmlScanner(byte[] bytes, int start, int end, string part)
-    {
-        _stream = Stream.Null;
-        _part = part;
-        _buffer = bytes;
-        _pos = start;
-        _end = end;
-        _eof = true;
-    }
-
-    /// <summary>Whether a part starting with <paramref name="start"/> is UTF-16 (a byte order mark, or <c>&lt;?</c> in UTF-16).</summary>
-    public static bool IsUtf16(ReadOnlySpan<byte> start) =>
-        start is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] or [0x3C, 0x00, 0x3F, 0x00, ..] or [0x00, 0x3C, 0x00, 0x3F, ..];
-
-    /// <summary>The offset in the part of the first byte not read yet.</summary>
-    public int Offset => checked((int)(_consumed + _pos));
-
-    /// <summary>
-    /// Splits a reader of a part in memory at <paramref name="offset"/>, a boundary between two elements at the current depth
-    /// (e.g. between two <c>&lt;row&gt;</c>s): this reader stops there (<see cref="Read"/> returns false if the elements open now
-    /// are still open at it, and fails otherwise), and the returned reader reads the rest of the part as if it had read up
-    /// to <paramref name="offset"/> itself: the same open elements, offsets in errors counted from the part's start.
-    /// </summary>
-    /// <exception cref="InvalidOperationException">The reader reads a stream, or <paramref name="offset"/> is not ahead of it.</exception>
-    public SheetXmlScanner SplitAt(int offset)
-    {
-        if (_stream != Stream.Null || _consumed != 0 || offset <= _pos || offset > _end)
-            throw new InvalidOperationException("Only a reader of a part in memory splits, at an offset ahead of what it has read.");
-        var rest = new SheetXmlScanner(_buffer, offset, _end, _part)
-        {
-            _openNames = (byte[])_openNames.Clone(),
-            _openNameEnds = (int[])_openNameEnds.Clone(),
-            _open = _open,
-        };
-        _end = offset;
-        _stopOpen = _open;
-        return rest;
     }
 
     /// <summary>What the reader is on.</summary>
@@ -162,11 +108,6 @@ internal sealed class SheetXmlScanner : IDisposable
             _nodeOffset = _consumed + _pos;
             if (_pos == _end && !Fill())
             {
-                if (_open > 0 && _open == _stopOpen)
-                {
-                    Node = SheetXmlNode.None;
-                    return false;
-                }
                 if (_open > 0) throw Error($"the part ends inside <{OpenName()}>");
                 if (!_rootClosed) throw Error("the part has no root element");
                 Node = SheetXmlNode.None;

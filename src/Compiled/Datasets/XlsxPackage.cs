@@ -80,27 +80,6 @@ internal sealed class XlsxPackage : IDisposable
     public SheetXmlScanner Scan(string part) =>
         new((Entry(_zip, part) ?? throw new InvalidDataException($"The package has no part '{part}'.")).Open(), part);
 
-    /// <summary>
-    /// The bytes of a part whose uncompressed size is at least <paramref name="minBytes"/> (and under 1 GiB), read whole into
-    /// memory; null for a smaller part, or one whose size the zip does not give truly (then read it with <see cref="Scan"/>).
-    /// </summary>
-    /// <exception cref="InvalidDataException">The package has no such part, or its data is corrupt.</exception>
-    public byte[]? ReadLargePart(string part, int minBytes)
-    {
-        var entry = Entry(_zip, part) ?? throw new InvalidDataException($"The package has no part '{part}'.");
-        if (entry.Length < minBytes || entry.Length >= 1 << 30) return null;
-        var bytes = new byte[entry.Length];
-        using var stream = entry.Open();
-        var read = 0;
-        while (read < bytes.Length)
-        {
-            var n = stream.Read(bytes, read, bytes.Length - read);
-            if (n == 0) return null;
-            read += n;
-        }
-        return stream.ReadByte() < 0 ? bytes : null;
-    }
-
     /// <inheritdoc />
     public void Dispose() => _zip.Dispose();
 

@@ -155,100 +155,6 @@ public sealed class SheetXmlScannerTests : IDisposable
         Assert.Contains("sheet 'Data' is not well-formed XML in cell A1: the text is not valid UTF-8", error.Message);
     }
 
-    [Theory]
-    [InlineData("numbered")]
-    [InlineData("unnumbered after the first rows")]
-    [InlineData("a comment in the middle")]
-    public void A_large_sheet_loads_every_row_in_order_whether_or_not_it_is_read_in_two_halves(string kind)
-    {
-        // Numbered rows are read in two halves on two threads; rows without numbers, or a comment (where "</row>" need
-        // not be markup), make the load read the sheet whole on one thread. Either way: the same rows.
-        var sheet = LargeSheet(40_000, row => kind switch
-        {
-            "unnumbered after the first rows" when row > 2 => $"""<row><c><v>{row}</v></c><c t="str"><v>n{row} &amp; co</v></c><c><v>{row}.5</v></c></row>""",
-            "a comment in the middle" when row == 20_000 => $"<!-- </row> -->{LargeSheetRow(row)}",
-            _ => LargeSheetRow(row),
-        });
-        Assert.True(sheet.Length > 2 * ExcelDataset<SplitSheetRow>.SplitSheetBytes);
-
-        var rows = new ExcelDataset<SplitSheetRow>("large", ExcelWorkbook(sheet)).Load();
-
-        Assert.Equal(40_000 - 1, rows.Length);
-        for (var i = 0; i < rows.Length; i++)
-        {
-            var row = i + 2;
-            Assert.True(rows[i].Id == row && rows[i].Name == $"n{row} & co" && rows[i].Score == row + 0.5, $"row {row}: {rows[i].Id} {rows[i].Name} {rows[i].Score}");
-        }
-    }
-
-    [Theory]
-    [InlineData("<c r=\"A35000\"><v>x</v></c>", "sheet 'Data', row 35000, column 'id' (cell A35000) holds 'x', which is not a number")]
-    [InlineData("<c r=\"A35000\"><v>1</x></c>", "sheet 'Data' is not well-formed XML in cell A35000: the end tag </x> does not close <v>")]
-    public void An_error_in_the_second_half_of_a_large_sheet_names_its_row_and_cell(string cell, string message)
-    {
-        var sheet = LargeSheet(40_000, row => row == 35_000 ? LargeSheetRow(row).Replace("<c r=\"A35000\"><v>35000</v></c>", cell) : LargeSheetRow(row));
-
-        var error = Assert.Throws<DatasetException>(() => new ExcelDataset<SplitSheetRow>("large", ExcelWorkbook(sheet)).Load());
-
-        Assert.Contains(message, error.Message);
-    }
-
-    [Fact]
-    public void A_reader_split_at_a_row_boundary_stops_there_and_the_rest_reads_on_with_its_open_elements()
-    {
-        var part = Encoding.UTF8.GetBytes($"""<worksheet xmlns="{Main}"><sheetData><row r="1"><c><v>1</v></c></row><row r="2"><c><v>2</v></c></row><row r="3"><c><v>3</v></c></row></sheetData><pageMargins/></worksheet>""");
-        var boundary = IndexAfter(part, "</row>"u8, 2);
-        using var first = new SheetXmlScanner(part, "sheet.xml");
-        var cells = new ExcelRowCells();
-        Assert.Equal(["1"], ReadRows(first, cells, untilFirst: true));
-
-        using var rest = first.SplitAt(boundary);
-
-        Assert.Equal(["2"], ReadRows(first, cells));
-        Assert.Equal(["3"], ReadRows(rest, cells));
-
-        // Split inside a row, the first reader ends with the row still open: not a boundary, refused.
-        using var again = new SheetXmlScanner(part, "sheet.xml");
-        ReadRows(again, cells, untilFirst: true);
-        using var inside = again.SplitAt(IndexAfter(part, "<c>"u8, 2));
-        var error = Assert.Throws<System.Xml.XmlException>(() => ReadRows(again, cells));
-        Assert.Contains("the part ends inside <c>", error.Message);
-        // The rest counts its offsets from the part's start.
-        var rests = Assert.Throws<System.Xml.XmlException>(() => ReadRows(inside, cells));
-        Assert.Contains("(sheet.xml, byte ", rests.Message);
-    }
-
-    private static int IndexAfter(byte[] part, ReadOnlySpan<byte> value, int occurrence)
-    {
-        var at = 0;
-        for (var i = 0; i < occurrence; i++) at += part.AsSpan(at).IndexOf(value) + value.Length;
-        return at;
-    }
-
-    private static List<string> ReadRows(SheetXmlScanner xml, ExcelRowCells cells, bool untilFirst = false)
-    {
-        var values = new List<string>();
-        while (xml.Read())
-        {
-            if (xml.Node != SheetXmlNode.Element || !xml.IsLocalName("row"u8)) continue;
-            cells.Read(xml);
-            values.Add(cells.Text(0));
-            if (untilFirst) break;
-        }
-        return values;
-    }
-
-    private static byte[] LargeSheet(int rows, Func<int, string> row)
-    {
-        var xml = new StringBuilder($"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="{Main}"><sheetData>""");
-        xml.Append("""<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>name</t></is></c><c r="C1" t="inlineStr"><is><t>score</t></is></c></row>""");
-        for (var i = 2; i <= rows; i++) xml.Append(row(i)).Append('\n');
-        return Encoding.UTF8.GetBytes(xml.Append("</sheetData><pageMargins left=\"0.7\"/></worksheet>").ToString());
-    }
-
-    private static string LargeSheetRow(int row) =>
-        $"""<row r="{row}"><c r="A{row}"><v>{row}</v></c><c r="B{row}" t="str"><v>n{row} &amp; co</v></c><c r="C{row}"><v>{row}.5</v></c></row>""";
-
     // What the loader reads of each row, through the scanner: its number and, per cell, column, type and value.
     private static List<string> ScannedRows(byte[] part)
     {
@@ -349,11 +255,4 @@ public sealed class SheetXmlScannerTests : IDisposable
         using var stream = zip.CreateEntry(entry).Open();
         stream.Write(bytes);
     }
-}
-
-public sealed class SplitSheetRow
-{
-    public int Id { get; set; }
-    public string Name { get; set; } = "";
-    public double Score { get; set; }
 }
