@@ -24,9 +24,12 @@ internal sealed record BodyContext(string Session, string FailRun)
     /// <summary>A prepared run's fields holding the parameter values, by binding (<see cref="ParameterField.Key"/>).</summary>
     public IReadOnlyDictionary<string, string> ParameterFields { get; init; } = None;
 
-    /// <summary>A prepared run's body: its artifacts and parameter values are in <see cref="ArtifactFields"/> and <see cref="ParameterFields"/>.</summary>
-    public bool Prepared { get; init; }
+    /// <summary>
+    /// A prepared run's body: its artifacts and parameter values are in <see cref="ArtifactFields"/> and
+    /// <see cref="ParameterFields"/> (a pipeline is prepared only when it declares an artifact).
+    /// </summary>
+    public bool Prepared => ArtifactFields.Count > 0;
 
     /// <summary>Whether the body reads its artifacts from locals or fields already set, rather than from their slots.</summary>
-    public bool HoldsArtifacts => ArtifactsInLocals || ArtifactFields.Count > 0;
+    public bool HoldsArtifacts => ArtifactsInLocals || Prepared;
 }

@@ -430,7 +430,7 @@ internal static class PipelineEmitter
     /// The synchronous <c>Run</c>: struct inputs are <c>in</c> parameters (<see cref="TypeRef.IsStruct"/>); a caller passes them
     /// as before, without <c>in</c>. An <c>async</c> <c>RunAsync</c> cannot take them so.
     /// </param>
-    private static IEnumerable<RunParameter> Parameters(PipelineModel pipeline, PipelineOutputModel output, bool byReference) =>
+    internal static IEnumerable<RunParameter> Parameters(PipelineModel pipeline, PipelineOutputModel output, bool byReference) =>
         pipeline.RuntimeInputs.Select(i => new RunParameter(i.TypeName, i.ParameterName, Default: null, IsIn: byReference && i.Type.IsStruct))
             .Concat(pipeline.RuntimeValues.Select(v => v.HasDefault ? new RunParameter("string?", v.ParameterName, "null") : new RunParameter("string", v.ParameterName, Default: null)))
             .Concat(pipeline.InputOverrides.IsEmpty ? [] : [new RunParameter($"{Qualified(pipeline.Namespace, pipeline.ClassName)}.{GeneratedNames.InputsType}", "inputs", "default")])
@@ -442,7 +442,7 @@ internal static class PipelineEmitter
             ]);
 
     /// <summary>A parameter of <c>Run</c>: its type, name and default value, if it has one.</summary>
-    private sealed record RunParameter(string Type, string Name, string? Default, bool IsIn = false)
+    internal sealed record RunParameter(string Type, string Name, string? Default, bool IsIn = false)
     {
         public string Required => IsIn ? $"in {Type} {Name}" : $"{Type} {Name}";
 

@@ -89,15 +89,16 @@ internal static class PreparedEmitter
         w.Line($"public {output.ParametersType} Parameters => _parameters;");
         w.Line();
 
-        var inputs = pipeline.RuntimeInputs.Select(i => (Declaration: (i.Type.IsStruct ? "in " : "") + $"{i.TypeName} {i.ParameterName}", i.ParameterName)).ToList();
-        var declarations = string.Join(", ", inputs.Select(i => i.Declaration).Concat(["string? runId = null", "global::System.Threading.CancellationToken cancellationToken = default"]));
-        var required = string.Join(", ", inputs.Select(i => i.Declaration).Concat(["string? runId", "global::System.Threading.CancellationToken cancellationToken"]));
-        var names = string.Join(", ", inputs.Select(i => i.ParameterName).Concat(["runId", "cancellationToken"]));
+        // Run's parameters but the parameters record, which the prepared run holds (an in-memory pipeline has no runtime
+        // values and no catalog inputs to override).
+        var arguments = PipelineEmitter.Parameters(pipeline, output, byReference: true).Where(p => p.Name != "parameters").ToList();
+        var declarations = string.Join(", ", arguments.Select(a => a.Declaration));
+        var required = string.Join(", ", arguments.Select(a => a.Required));
+        var names = string.Join(", ", arguments.Select(a => a.Name));
         var context = new BodyContext($"_pipeline.{GeneratedNames.SessionField}", $"_pipeline.{PipelineEmitter.FailRunMethod}")
         {
             ArtifactFields = artifactFields,
             ParameterFields = valueFields,
-            Prepared = true,
         };
 
         w.Line("/// <summary>");
