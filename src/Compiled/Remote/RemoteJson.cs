@@ -79,7 +79,7 @@ public static class RemoteJson
         {
             try
             {
-                return RemoteTypeInfoCache<T>.Get(options);
+                return JsonTypeInfoCache<T>.Get(options);
             }
             catch (NotSupportedException)
             {

@@ -60,7 +60,7 @@ public readonly struct RemoteOutputs
     private T ReadValue<T>(ref Utf8JsonReader reader)
     {
         var typeInfo = RemoteJson.TypeInfo<T>(_options);
-        if (reader.TokenType == JsonTokenType.Number && RemoteTypeInfoCache<T>.IsPlainNumber(typeInfo))
+        if (reader.TokenType == JsonTokenType.Number && JsonTypeInfoCache<T>.IsPlainNumber(typeInfo))
         {
             // A number that does not fit falls through to the converter, whose error says so.
             if (typeof(T) == typeof(double) && reader.TryGetDouble(out var real)) return (T)(object)real;

@@ -6,34 +6,39 @@ using System.Text.Json.Serialization.Metadata;
 namespace Compiled;
 
 /// <summary>
-/// The serialization metadata of <typeparamref name="T"/> for the options it was last asked with: a request path asks for
-/// the same type with the same options on every request, and <see cref="JsonSerializerOptions.GetTypeInfo"/> is a
-/// dictionary lookup each time. One read and one reference comparison instead; other options resolve (and are remembered)
-/// as before. Only options that can no longer change (read-only) are remembered.
+/// The serialization metadata of <typeparamref name="T"/> for the two options it was last asked with: a request path asks
+/// for the same type with the same options on every request, and <see cref="JsonSerializerOptions.GetTypeInfo"/> is a
+/// dictionary lookup each time. One read and one reference comparison instead (two when a process asks with two options,
+/// as a remote pipeline's client and a silo in one process do: neither then pushes the other's entry out on every run);
+/// other options resolve (and are remembered) as before. Only options that can no longer change (read-only) are remembered.
 /// </summary>
 /// <typeparam name="T">The type read or written.</typeparam>
 internal static class JsonTypeInfoCache<T>
 {
-    private static Entry? s_last; // replaced whole: a reader sees a matching pair or none
+    // Each entry is replaced whole, so a reader sees a matching pair or none; a new one moves the last to the second place.
+    private static Entry? s_last;
+    private static Entry? s_before;
     private static PlainEntry? s_plain;
+    private static PlainEntry? s_plainBefore;
     private static DirectEntry? s_direct;
 
-    /// <summary>The metadata of <typeparamref name="T"/> in <paramref name="options"/> if they are the options last asked with; else null.</summary>
+    /// <summary>The metadata of <typeparamref name="T"/> in <paramref name="options"/> if they are among the two options last asked with; else null.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static JsonTypeInfo<T>? Last(JsonSerializerOptions options)
     {
         var last = s_last;
-        return last is not null && ReferenceEquals(last.Options, options) ? last.Info : null;
+        if (last is not null && ReferenceEquals(last.Options, options)) return last.Info;
+        var before = s_before;
+        return before is not null && ReferenceEquals(before.Options, options) ? before.Info : null;
     }
 
     /// <summary>The metadata of <typeparamref name="T"/> in <paramref name="options"/>.</summary>
     /// <exception cref="NotSupportedException">The options have no metadata for <typeparamref name="T"/>.</exception>
     public static JsonTypeInfo<T> Get(JsonSerializerOptions options)
     {
-        var last = s_last;
-        if (last is not null && ReferenceEquals(last.Options, options)) return last.Info;
+        if (Last(options) is { } known) return known;
         var info = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
-        if (options.IsReadOnly) s_last = new Entry(options, info);
+        if (options.IsReadOnly) (s_before, s_last) = (s_last, new Entry(options, info));
         return info;
     }
 
@@ -47,12 +52,14 @@ internal static class JsonTypeInfoCache<T>
         if (typeof(T) != typeof(double) && typeof(T) != typeof(int) && typeof(T) != typeof(long)) return false;
         var last = s_plain;
         if (last is not null && ReferenceEquals(last.Info, info)) return last.IsPlain;
+        var before = s_plainBefore;
+        if (before is not null && ReferenceEquals(before.Info, info)) return before.IsPlain;
         var converter = typeof(T) == typeof(double) ? JsonMetadataServices.DoubleConverter
             : typeof(T) == typeof(int) ? JsonMetadataServices.Int32Converter
             : (JsonConverter)JsonMetadataServices.Int64Converter;
         const JsonNumberHandling notPlain = JsonNumberHandling.WriteAsString | JsonNumberHandling.AllowNamedFloatingPointLiterals;
         var plain = ReferenceEquals(info.Converter, converter) && ((info.NumberHandling ?? info.Options.NumberHandling) & notPlain) == 0;
-        if (info.Options.IsReadOnly) s_plain = new PlainEntry(info, plain);
+        if (info.Options.IsReadOnly) (s_plainBefore, s_plain) = (s_plain, new PlainEntry(info, plain));
         return plain;
     }
 

@@ -45,6 +45,26 @@ public sealed class JsonTypeInfoCacheTests
         Assert.Same(camel, JsonTypeInfoCache<Probe>.Get(camel).Options);
     }
 
+    public sealed record Shared(int Value);
+
+    [Fact]
+    public void Two_options_asked_in_turn_both_stay_remembered_and_a_third_pushes_out_the_oldest()
+    {
+        // A remote pipeline's client and a silo in one process ask for the same types with their own options, run after run.
+        var client = ReadOnly(JsonNamingPolicy.CamelCase);
+        var silo = ReadOnly(JsonNamingPolicy.SnakeCaseLower);
+        var clientInfo = JsonTypeInfoCache<Shared>.Get(client);
+        var siloInfo = JsonTypeInfoCache<Shared>.Get(silo);
+
+        Assert.Same(clientInfo, JsonTypeInfoCache<Shared>.Last(client));
+        Assert.Same(siloInfo, JsonTypeInfoCache<Shared>.Last(silo));
+
+        var third = ReadOnly(JsonNamingPolicy.KebabCaseLower);
+        Assert.Same(third, JsonTypeInfoCache<Shared>.Get(third).Options);
+        Assert.Null(JsonTypeInfoCache<Shared>.Last(client));
+        Assert.Same(siloInfo, JsonTypeInfoCache<Shared>.Last(silo));
+    }
+
     [Fact]
     public void Options_without_metadata_for_the_type_still_say_so()
     {
