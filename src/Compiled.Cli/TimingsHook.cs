@@ -8,7 +8,7 @@ namespace Compiled.Cli;
 /// <summary>
 /// <c>run --timings</c>: where a run's time goes, phase by phase — the process start up to the command line, the session's
 /// creation, each dataset load and save, each node — printed to the error stream when the run ends, with the runtime's own
-/// counters for each phase: time spent in the JIT, methods compiled, bytes allocated. Node times exclude their loads and
+/// counters for each phase: time spent in the JIT, methods compiled, bytes allocated, time the garbage collector paused the process. Node times exclude their loads and
 /// saves (the runtime calls the node hooks around the node's own call). The counters are process-wide: with the parallel
 /// runner, phases that overlap share them.
 /// </summary>
@@ -19,7 +19,8 @@ internal sealed class TimingsHook(TextWriter output, TimingsHook.Mark cliStarted
     private readonly List<(string Phase, Mark Start, Mark End)> _phases = [];
 
     /// <summary>The runtime's counters now.</summary>
-    public static Mark Now() => new(Stopwatch.GetTimestamp(), JitInfo.GetCompilationTime(), JitInfo.GetCompiledMethodCount(), GC.GetTotalAllocatedBytes());
+    public static Mark Now() =>
+        new(Stopwatch.GetTimestamp(), JitInfo.GetCompilationTime(), JitInfo.GetCompiledMethodCount(), GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration());
 
     /// <summary>Records a phase measured by the caller (the session's creation).</summary>
     public void Add(string phase, Mark start)
@@ -45,7 +46,7 @@ internal sealed class TimingsHook(TextWriter output, TimingsHook.Mark cliStarted
     {
         var now = Now();
         var processStart = ProcessStart(now);
-        output.WriteLine($"timings: {"phase",-38} {"ms",9} {"jit ms",9} {"jitted",7} {"alloc MB",9}");
+        output.WriteLine($"timings: {"phase",-38} {"ms",9} {"jit ms",9} {"jitted",7} {"alloc MB",9} {"gc ms",7}");
         if (processStart is { } zero) Write("process start to the command line", zero, cliStarted);
         lock (_lock)
         {
@@ -66,7 +67,8 @@ internal sealed class TimingsHook(TextWriter output, TimingsHook.Mark cliStarted
         var jit = (end.Jit - start.Jit).TotalMilliseconds.ToString("F1", invariant);
         var methods = (end.Methods - start.Methods).ToString(invariant);
         var allocated = ((end.Allocated - start.Allocated) / 1048576.0).ToString("F1", invariant);
-        output.WriteLine($"timings: {phase,-38} {ms,9} {jit,9} {methods,7} {allocated,9}");
+        var paused = (end.Paused - start.Paused).TotalMilliseconds.ToString("F1", invariant);
+        output.WriteLine($"timings: {phase,-38} {ms,9} {jit,9} {methods,7} {allocated,9} {paused,7}");
     }
 
     private void Stop(string phase)
@@ -81,7 +83,7 @@ internal sealed class TimingsHook(TextWriter output, TimingsHook.Mark cliStarted
         using var process = Process.GetCurrentProcess();
         var sinceStart = DateTime.Now - process.StartTime;
         if (sinceStart <= TimeSpan.Zero) return null;
-        return new Mark(now.Timestamp - (long)(sinceStart.TotalSeconds * Stopwatch.Frequency), TimeSpan.Zero, 0, 0);
+        return new Mark(now.Timestamp - (long)(sinceStart.TotalSeconds * Stopwatch.Frequency), TimeSpan.Zero, 0, 0, TimeSpan.Zero);
     }
 
     /// <summary>The runtime's counters at one moment.</summary>
@@ -89,5 +91,6 @@ internal sealed class TimingsHook(TextWriter output, TimingsHook.Mark cliStarted
     /// <param name="Jit">Time the JIT has spent since the process started.</param>
     /// <param name="Methods">Methods the JIT has compiled since the process started.</param>
     /// <param name="Allocated">Bytes allocated since the process started.</param>
-    internal readonly record struct Mark(long Timestamp, TimeSpan Jit, long Methods, long Allocated);
+    /// <param name="Paused">Time the garbage collector has paused the process since it started.</param>
+    internal readonly record struct Mark(long Timestamp, TimeSpan Jit, long Methods, long Allocated, TimeSpan Paused);
 }

@@ -41,27 +41,53 @@ internal sealed class ReferenceIO<TRow, R> : ParquetColumnIO<TRow>
         ? field.ClrType == typeof(string) || field.ClrType == typeof(ReadOnlyMemory<char>)
         : field.ClrType == typeof(byte[]) || field.ClrType == typeof(ReadOnlyMemory<byte>);
 
-    public override async Task WriteAsync(ParquetRowGroupWriter group, DataField field, TRow[] rows, int start, int count, CancellationToken cancellationToken)
+    public override Task WriteAsync(ParquetRowGroupWriter group, DataField field, TRow[] rows, int start, int count, CancellationToken cancellationToken)
     {
         var get = _get ?? throw new InvalidOperationException("This column is only read.");
-        var buffer = ArrayPool<R?>.Shared.Rent(count);
+        return typeof(R) == typeof(string)
+            ? WriteParts<string, char>(group, field, rows, start, count, (Func<TRow, string?>)(object)get, static s => s.AsMemory(), cancellationToken)
+            : WriteParts<byte[], byte>(group, field, rows, start, count, (Func<TRow, byte[]?>)(object)get, static b => new ReadOnlyMemory<byte>(b), cancellationToken);
+    }
+
+    // The values present (as Parquet.Net encodes them) and a definition level per row (the column is optional): what
+    // Parquet.Net's string and byte array overloads make of the values, without their two intermediate copies.
+    private async Task WriteParts<V, M>(ParquetRowGroupWriter group, DataField field, TRow[] rows, int start, int count, Func<TRow, V?> get, Func<V, ReadOnlyMemory<M>> memory,
+        CancellationToken cancellationToken)
+        where V : class
+    {
+        var values = ArrayPool<ReadOnlyMemory<M>>.Shared.Rent(count);
+        var levels = ArrayPool<int>.Shared.Rent(count);
+        var present = 0;
         var i = 0;
         try
         {
+            int defined = field.MaxDefinitionLevel, missing = defined - 1;
             try
             {
-                for (; i < count; i++) buffer[i] = get(rows[start + i]);
+                for (; i < count; i++)
+                {
+                    if (get(rows[start + i]) is { } value)
+                    {
+                        values[present++] = memory(value);
+                        levels[i] = defined;
+                    }
+                    else
+                    {
+                        levels[i] = missing;
+                    }
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 throw GetterFailed(start + i, ex);
             }
-            if (buffer is string?[] strings) await group.WriteAsync(field, new ArraySegment<string?>(strings, 0, count), null).ConfigureAwait(false);
-            else await group.WriteAsync(field, new ArraySegment<byte[]?>((byte[]?[])(object)buffer, 0, count), null).ConfigureAwait(false);
+            await group.WriteAllPartsAsync(field, new ReadOnlyMemory<ReadOnlyMemory<M>>(values, 0, present), new ReadOnlyMemory<int>(levels, 0, count), null, cancellationToken)
+                .ConfigureAwait(false);
         }
         finally
         {
-            ArrayPool<R?>.Shared.Return(buffer, clearArray: true);
+            ArrayPool<int>.Shared.Return(levels);
+            ArrayPool<ReadOnlyMemory<M>>.Shared.Return(values, clearArray: true);
         }
     }
 

@@ -68,22 +68,39 @@ internal sealed class StructIO<TRow, S> : ParquetColumnIO<TRow>
         var i = 0;
         if (field.IsNullable)
         {
-            var buffer = ArrayPool<S?>.Shared.Rent(count);
+            // The values present and a definition level per row, as Parquet.Net would split an S?[] itself: buffers of
+            // the pools every column shares (S, int) instead of an S?[] and Parquet.Net's two copies of it.
+            var values = ArrayPool<S>.Shared.Rent(count);
+            var levels = ArrayPool<int>.Shared.Rent(count);
             try
             {
+                int present = 0, defined = field.MaxDefinitionLevel, missing = defined - 1;
                 try
                 {
-                    for (; i < count; i++) buffer[i] = _get(rows[start + i]);
+                    for (; i < count; i++)
+                    {
+                        if (_get(rows[start + i]) is { } value)
+                        {
+                            values[present++] = value;
+                            levels[i] = defined;
+                        }
+                        else
+                        {
+                            levels[i] = missing;
+                        }
+                    }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     throw GetterFailed(start + i, ex);
                 }
-                await group.WriteAsync<S>(field, new ReadOnlyMemory<S?>(buffer, 0, count), null, null, cancellationToken).ConfigureAwait(false);
+                await group.WriteAllPartsAsync(field, new ReadOnlyMemory<S>(values, 0, present), new ReadOnlyMemory<int>(levels, 0, count), null, cancellationToken)
+                    .ConfigureAwait(false);
             }
             finally
             {
-                ArrayPool<S?>.Shared.Return(buffer);
+                ArrayPool<int>.Shared.Return(levels);
+                ArrayPool<S>.Shared.Return(values);
             }
         }
         else
