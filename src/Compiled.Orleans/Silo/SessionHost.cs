@@ -86,9 +86,9 @@ internal sealed class SessionHost<TSession> : ISessionHost, IPipelineRegistry<TS
         // The result is written into a reusable writer and copied once, into the reply; a failed run drops what it wrote.
         var response = ReusableJsonWriter.Rent();
         var run = StartRun(runner, body, details, response, cancellationToken);
-        return run.IsCompletedSuccessfully
-            ? new(new RunResult(response.ToArrayAndReturn(), null))
-            : CompleteAsync(run, response, details, silo, cancellationToken);
+        if (!run.IsCompletedSuccessfully) return CompleteAsync(run, response, details, silo, cancellationToken);
+        run.GetAwaiter().GetResult(); // consumed once, as an await would: a ValueTask from a pooled source goes back to its pool
+        return new(new RunResult(response.ToArrayAndReturn(), null));
     }
 
     /// <summary>Disposes the session (its open datasets) when the silo's services are disposed.</summary>
