@@ -71,18 +71,48 @@ internal sealed class SessionHost<TSession> : ISessionHost, IPipelineRegistry<TS
 
     public void Exit() => _slots.Release();
 
-    public async ValueTask<RunResult> RunAsync(string pipeline, byte[] body, RunDetails? details, string silo, CancellationToken cancellationToken)
+    // A run that completes synchronously (no node awaits, as a scoring run) returns without a state machine: the result's
+    // bytes in a completed ValueTask. A run still running, or failed, is finished by CompleteAsync.
+    public ValueTask<RunResult> RunAsync(string pipeline, byte[] body, RunDetails? details, string silo, CancellationToken cancellationToken)
     {
         if (!_pipelines.TryGetValue(pipeline, out var runner))
         {
-            return Failed(details, silo, node: null, nameof(RemotePipelineException),
+            return new(Failed(details, silo, node: null, nameof(RemotePipelineException),
                 $"Silo {silo} serves the project of {typeof(TSession).FullName}, which has no pipeline {pipeline}; its pipelines are " +
-                $"{string.Join(", ", _pipelines.Keys.Order(StringComparer.Ordinal))}. Start silos with the project the pipeline belongs to.");
+                $"{string.Join(", ", _pipelines.Keys.Order(StringComparer.Ordinal))}. Start silos with the project the pipeline belongs to."));
         }
 
-        using var activity = JoinTrace(details);
+        if (details?.TraceParent is not null) return RunInTraceAsync(runner, body, details, silo, cancellationToken);
         // The result is written into a reusable writer and copied once, into the reply; a failed run drops what it wrote.
         var response = ReusableJsonWriter.Rent();
+        var run = StartRun(runner, body, details, response, cancellationToken);
+        if (!run.IsCompletedSuccessfully) return CompleteAsync(run, response, details, silo, cancellationToken);
+        run.GetAwaiter().GetResult(); // consumed once, as an await would: a ValueTask from a pooled source goes back to its pool
+        return new(new RunResult(response.ToArrayAndReturn(), null));
+    }
+
+    /// <summary>Disposes the session (its open datasets) when the silo's services are disposed.</summary>
+    public void Dispose()
+    {
+        _session?.Dispose();
+        _slots.Dispose();
+    }
+
+    // A run in the caller's trace: the caller's trace context is the parent of this run's spans (the Compiled activity
+    // source's spans join its trace). Async, so that the activity is the current one only while the run runs.
+    private async ValueTask<RunResult> RunInTraceAsync(Runner runner, byte[] body, RunDetails details, string silo, CancellationToken cancellationToken)
+    {
+        using var activity = new Activity("Compiled.Orleans.RemoteRun");
+        activity.SetParentId(details.TraceParent!);
+        activity.TraceStateString = details.TraceState;
+        activity.Start();
+        var response = ReusableJsonWriter.Rent();
+        return await CompleteAsync(StartRun(runner, body, details, response, cancellationToken), response, details, silo, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Starts the run on the session; what fails before the run starts (a request the pipeline cannot read) fails the ValueTask.
+    private ValueTask StartRun(Runner runner, byte[] body, RunDetails? details, ReusableJsonWriter response, CancellationToken cancellationToken)
+    {
         try
         {
             var request = new PipelineRequest(new ReadOnlySequence<byte>(body), response.Writer, _json, details?.RunId)
@@ -90,7 +120,22 @@ internal sealed class SessionHost<TSession> : ISessionHost, IPipelineRegistry<TS
                 Parameters = details is null || details.Parameters.Length == 0 ? RemoteParameters.None : new RemoteParameters(details.ParametersType, details.Parameters),
                 RuntimeValues = details?.RuntimeValues ?? NoRuntimeValues,
             };
-            await runner(Session, request, cancellationToken).ConfigureAwait(false);
+            return runner(Session, request, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return ValueTask.FromException(exception);
+        }
+    }
+
+    // The rest of a run that did not complete synchronously, or failed: its result, or its failure as a RunFailure that names
+    // the node, the run id and the silo. A cancelled run is not a failure: it cancels the call.
+    private static async ValueTask<RunResult> CompleteAsync(
+        ValueTask run, ReusableJsonWriter response, RunDetails? details, string silo, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await run.ConfigureAwait(false);
             return new RunResult(response.ToArrayAndReturn(), null);
         }
         catch (PipelineRunException exception)
@@ -108,24 +153,7 @@ internal sealed class SessionHost<TSession> : ISessionHost, IPipelineRegistry<TS
         }
     }
 
-    /// <summary>Disposes the session (its open datasets) when the silo's services are disposed.</summary>
-    public void Dispose()
-    {
-        _session?.Dispose();
-        _slots.Dispose();
-    }
-
     // A run that failed before the session named it (no run id given) is named here, as a session would.
     private static RunResult Failed(RunDetails? details, string silo, string? node, string errorType, string message) =>
         new([], new RunFailure(details?.RunId ?? RemoteRequest.NewRunId(), node, silo, errorType, message));
-
-    // The caller's trace context, as the parent of this run's spans: the Compiled activity source's spans join its trace.
-    private static Activity? JoinTrace(RunDetails? details)
-    {
-        if (details?.TraceParent is null) return null;
-        var activity = new Activity("Compiled.Orleans.RemoteRun");
-        activity.SetParentId(details.TraceParent);
-        activity.TraceStateString = details.TraceState;
-        return activity.Start();
-    }
 }
