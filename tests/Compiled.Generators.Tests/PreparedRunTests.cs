@@ -145,9 +145,13 @@ public sealed class PreparedRunTests
         Assert.Contains("_factor = parameters.Factor;", source);
 
         var body = PreparedHotBody("ScorePipeline");
-        Assert.Contains("var scaled = global::Serving.ScoreNodes.Scale(raw, _model, _bias, _factor);", body);
-        Assert.Contains("var score = global::Serving.ScoreNodes.Offset(scaled, _bias, _factor);", body);
-        Assert.Contains("throw _pipeline.FailRun(runId, step, exception);", body);
+        Assert.Contains("scaled = global::Serving.ScoreNodes.Scale(raw, _model, _bias, _factor);", body);
+        Assert.Contains("score = global::Serving.ScoreNodes.Offset(scaled, _bias, _factor);", body);
+
+        // Each node in a try region of its own, whose handler names it: no step counter on the success path.
+        Assert.Contains("throw _pipeline.FailRun(runId, 0, exception);", body);
+        Assert.Contains("throw _pipeline.FailRun(runId, 1, exception);", body);
+        Assert.DoesNotContain("step", body);
         Assert.Contains("return RunObserved(raw, runId, cancellationToken);", body);
         Assert.DoesNotContain("parameters", body);
         Assert.DoesNotContain("Artifact", body);
@@ -176,7 +180,7 @@ public sealed class PreparedRunTests
         var source = Source("LatePipeline");
         Assert.DoesNotContain("TryGetLoaded", source);
         Assert.DoesNotContain("RunLoading", source);
-        Assert.Contains("var model = _modelArtifact.Get();", source);
+        Assert.Contains("model = _modelArtifact.Get();", source);
     }
 
     [Fact]
@@ -185,8 +189,8 @@ public sealed class PreparedRunTests
         var source = Source("ScorePipeline");
         Assert.Contains("if (_hasHooks || cancellationToken.CanBeCanceled || !_modelArtifact.TryGetLoaded(out var model) || !_biasArtifact.TryGetLoaded(out var bias))", source);
         Assert.Contains("return RunLoading(raw, parameters, runId, cancellationToken);", source);
-        Assert.Contains("var model = _modelArtifact.Get();", source); // RunLoading: before the first node that reads it
-        Assert.Contains("var scaled = global::Serving.ScoreNodes.Scale(raw, model, bias, factor);", source);
+        Assert.Contains("model = _modelArtifact.Get();", source); // RunLoading: in the try region of the first node that reads it
+        Assert.Contains("scaled = global::Serving.ScoreNodes.Scale(raw, model, bias, factor);", source);
         Assert.DoesNotContain("RunLoading", Source("PlainPipeline"));
         Assert.DoesNotContain("RunLoading", Source("SavingPipeline"));
     }

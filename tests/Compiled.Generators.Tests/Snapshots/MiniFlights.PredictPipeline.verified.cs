@@ -46,18 +46,18 @@ partial class PredictPipeline
             return RunLoading(features, parameters, runId, cancellationToken);
         }
 
-        var step = 0;
+        // 1/1: predict
+        double prediction;
         try
         {
-            // 1/1: predict
-            var prediction = global::MiniFlights.Inference.Predict(regressor, features);
-
-            return new Result(prediction);
+            prediction = global::MiniFlights.Inference.Predict(regressor, features);
         }
         catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
         {
-            throw FailRun(runId, step, exception);
+            throw FailRun(runId, 0, exception);
         }
+
+        return new Result(prediction);
     }
 
     /// <summary>Runs <c>predict</c> like <see cref="Run"/> when the session has hooks, the token can be cancelled or an artifact is not loaded yet: each artifact is loaded before the first node that reads it.</summary>
@@ -68,19 +68,20 @@ partial class PredictPipeline
             return RunObserved(features, parameters, runId, cancellationToken);
         }
 
-        var step = 0;
+        // 1/1: predict
+        global::MiniFlights.Model.Regressor regressor;
+        double prediction;
         try
         {
-            // 1/1: predict
-            var regressor = _regressorArtifact.Get();
-            var prediction = global::MiniFlights.Inference.Predict(regressor, features);
-
-            return new Result(prediction);
+            regressor = _regressorArtifact.Get();
+            prediction = global::MiniFlights.Inference.Predict(regressor, features);
         }
         catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
         {
-            throw FailRun(runId, step, exception);
+            throw FailRun(runId, 0, exception);
         }
+
+        return new Result(prediction);
     }
 
     /// <summary>Runs <c>predict</c> like <see cref="Run"/>, calling the session's hooks and checking <paramref name="cancellationToken"/> around every node.</summary>
@@ -182,18 +183,18 @@ partial class PredictPipeline
                 return RunObserved(features, runId, cancellationToken);
             }
 
-            var step = 0;
+            // 1/1: predict
+            double prediction;
             try
             {
-                // 1/1: predict
-                var prediction = global::MiniFlights.Inference.Predict(_regressor, features);
-
-                return new Result(prediction);
+                prediction = global::MiniFlights.Inference.Predict(_regressor, features);
             }
             catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
             {
-                throw _pipeline.FailRun(runId, step, exception);
+                throw _pipeline.FailRun(runId, 0, exception);
             }
+
+            return new Result(prediction);
         }
 
         /// <summary>Runs like <see cref="Run"/>, calling the session's hooks and checking <paramref name="cancellationToken"/> around every node.</summary>

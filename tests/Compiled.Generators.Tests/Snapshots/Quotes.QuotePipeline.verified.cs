@@ -52,30 +52,48 @@ partial class QuotePipeline
             return RunObserved(raw, parameters, runId, cancellationToken);
         }
 
-        var step = 0;
+        // 1/3: normalize
+        double servingRatingMax;
+        int session2;
+        double normalized;
         try
         {
-            // 1/3: normalize
-            var servingRatingMax = parameters is null ? _servingRatingMax : parameters.Serving.RatingMax;
-            var session2 = parameters is null ? _session2 : parameters.Session;
-            var normalized = global::Quotes.QuoteNodes.Normalize(raw, servingRatingMax, session2);
-
-            // 2/3: price
-            step = 1;
-            var model = _modelArtifact.Get();
-            var servingScale = parameters is null ? _servingScale : parameters.Serving.Scale;
-            var priced = global::Quotes.QuoteNodes.Price(normalized, model, servingScale);
-
-            // 3/3: round
-            step = 2;
-            var price = global::Quotes.QuoteNodes.Round(priced, servingScale, servingRatingMax);
-
-            return new Result(price);
+            servingRatingMax = parameters is null ? _servingRatingMax : parameters.Serving.RatingMax;
+            session2 = parameters is null ? _session2 : parameters.Session;
+            normalized = global::Quotes.QuoteNodes.Normalize(raw, servingRatingMax, session2);
         }
         catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
         {
-            throw FailRun(runId, step, exception);
+            throw FailRun(runId, 0, exception);
         }
+
+        // 2/3: price
+        global::Quotes.Model model;
+        double servingScale;
+        double priced;
+        try
+        {
+            model = _modelArtifact.Get();
+            servingScale = parameters is null ? _servingScale : parameters.Serving.Scale;
+            priced = global::Quotes.QuoteNodes.Price(normalized, model, servingScale);
+        }
+        catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
+        {
+            throw FailRun(runId, 1, exception);
+        }
+
+        // 3/3: round
+        double price;
+        try
+        {
+            price = global::Quotes.QuoteNodes.Round(priced, servingScale, servingRatingMax);
+        }
+        catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
+        {
+            throw FailRun(runId, 2, exception);
+        }
+
+        return new Result(price);
     }
 
     /// <summary>Runs <c>quote</c> like <see cref="Run"/>, calling the session's hooks and checking <paramref name="cancellationToken"/> around every node.</summary>
@@ -198,26 +216,40 @@ partial class QuotePipeline
                 return RunObserved(raw, runId, cancellationToken);
             }
 
-            var step = 0;
+            // 1/3: normalize
+            double normalized;
             try
             {
-                // 1/3: normalize
-                var normalized = global::Quotes.QuoteNodes.Normalize(raw, _servingRatingMax, _session2);
-
-                // 2/3: price
-                step = 1;
-                var priced = global::Quotes.QuoteNodes.Price(normalized, _model, _servingScale);
-
-                // 3/3: round
-                step = 2;
-                var price = global::Quotes.QuoteNodes.Round(priced, _servingScale, _servingRatingMax);
-
-                return new Result(price);
+                normalized = global::Quotes.QuoteNodes.Normalize(raw, _servingRatingMax, _session2);
             }
             catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
             {
-                throw _pipeline.FailRun(runId, step, exception);
+                throw _pipeline.FailRun(runId, 0, exception);
             }
+
+            // 2/3: price
+            double priced;
+            try
+            {
+                priced = global::Quotes.QuoteNodes.Price(normalized, _model, _servingScale);
+            }
+            catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
+            {
+                throw _pipeline.FailRun(runId, 1, exception);
+            }
+
+            // 3/3: round
+            double price;
+            try
+            {
+                price = global::Quotes.QuoteNodes.Round(priced, _servingScale, _servingRatingMax);
+            }
+            catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
+            {
+                throw _pipeline.FailRun(runId, 2, exception);
+            }
+
+            return new Result(price);
         }
 
         /// <summary>Runs like <see cref="Run"/>, calling the session's hooks and checking <paramref name="cancellationToken"/> around every node.</summary>
