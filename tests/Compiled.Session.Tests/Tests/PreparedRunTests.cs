@@ -103,6 +103,19 @@ public sealed class PreparedRunTests : IDisposable
     }
 
     [Fact]
+    public void A_default_prepared_value_says_to_call_Prepare()
+    {
+        // Prepared is a readonly struct (held in a caller's field like a model): its default value holds nothing.
+        var unprepared = default(ScoringPipeline.Prepared);
+
+        var run = Assert.Throws<InvalidOperationException>(() => unprepared.Run(3));
+        var parameters = Assert.Throws<InvalidOperationException>(() => unprepared.Parameters);
+
+        Assert.Equal("This ScoringPipeline.Prepared is a default value and holds no artifacts: get one from the pipeline's Prepare().", run.Message);
+        Assert.Equal(run.Message, parameters.Message);
+    }
+
+    [Fact]
     public void An_unattributed_pipeline_s_prepared_run_lets_the_node_exception_through_without_hooks()
     {
         using var session = _project.CreateSession();
