@@ -231,8 +231,13 @@ internal static class PipelineEmitter
     /// <summary>The filter of a handler that names a failed node: not a cancellation nor a failure already named.</summary>
     internal const string NodeFailureFilter = "global::Compiled.RunContext.IsNodeFailure(exception)";
 
-    /// <summary>The most nodes whose attributed hot body gives each node a try region of its own (no step counter).</summary>
-    internal const int NodeTryRegions = 16;
+    /// <summary>
+    /// The most nodes whose attributed hot body gives each node a try region of its own (no step counter). A region costs
+    /// about 38 bytes of IL (its filter and handler): the JIT inlines the 3-node body (213 bytes) into its caller, not the
+    /// 10-node chain's (529 bytes), whose one-region body (146 bytes) it does inline, and inlining is worth more than
+    /// the step stores. Measured in the scratch harness of benchmarks/README.md, session 11.
+    /// </summary>
+    internal const int NodeTryRegions = 3;
 
     /// <summary>The pipeline's field holding the session's <c>HasHooks</c>, read by the hot body of <c>Run</c>.</summary>
     private const string HasHooksField = "_hasHooks";
@@ -328,7 +333,7 @@ internal static class PipelineEmitter
 
         // The attributed hot body of an in-memory run gives each node a try region of its own, whose handler names the node
         // by a constant: the success path stores no step counter. Up to NodeTryRegions nodes; a longer pipeline keeps one
-        // region and the counter (a filter and a handler per node would make its method and EH table grow with the nodes).
+        // region and the counter (a filter and a handler per node grow the method past what the JIT inlines).
         var perNode = attributed && !hasRun && pipeline.Nodes.Count <= NodeTryRegions;
         if (attributed && !perNode)
         {
