@@ -99,7 +99,7 @@ public sealed class NodeShapeTests
     {
         // The pipeline holds the session's slot; the unobserved run reads it directly, the observed one through the run (hooks see a load).
         Assert.Contains("_regressorArtifact = session.DeclareArtifact(\"regressor\", () => session.Catalog.Regressor);", Predict);
-        Assert.Contains("var regressor = _regressorArtifact.Get();", Predict);
+        Assert.Contains("regressor = _regressorArtifact.Get();", Predict); // RunLoading: in the try region of the node that reads it
         Assert.Contains("var regressor = _regressorArtifact.Get(run);", Predict);
         Assert.DoesNotContain("LoadArtifact", Predict);
         Assert.DoesNotContain("run.Load(catalog.Regressor)", Predict);

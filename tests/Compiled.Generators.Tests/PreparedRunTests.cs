@@ -103,7 +103,7 @@ public sealed class PreparedRunTests
     private static string PreparedHotBody(string pipeline)
     {
         var source = Source(pipeline);
-        var start = source.IndexOf("public sealed class Prepared", StringComparison.Ordinal);
+        var start = source.IndexOf("public readonly struct Prepared", StringComparison.Ordinal);
         var run = source.IndexOf("public Result Run(", start, StringComparison.Ordinal);
         var end = source.IndexOf("private Result RunObserved(", run, StringComparison.Ordinal);
         Assert.True(start >= 0 && run > start && end > run, $"No Prepared.Run in {pipeline}:\n{source}");
@@ -133,7 +133,7 @@ public sealed class PreparedRunTests
     {
         var source = Source(pipeline);
         Assert.Equal(prepared, source.Contains("public Prepared Prepare(", StringComparison.Ordinal));
-        Assert.Equal(prepared, source.Contains("public sealed class Prepared", StringComparison.Ordinal));
+        Assert.Equal(prepared, source.Contains("public readonly struct Prepared", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -145,12 +145,27 @@ public sealed class PreparedRunTests
         Assert.Contains("_factor = parameters.Factor;", source);
 
         var body = PreparedHotBody("ScorePipeline");
-        Assert.Contains("var scaled = global::Serving.ScoreNodes.Scale(raw, _model, _bias, _factor);", body);
-        Assert.Contains("var score = global::Serving.ScoreNodes.Offset(scaled, _bias, _factor);", body);
-        Assert.Contains("throw _pipeline.FailRun(runId, step, exception);", body);
+        Assert.Contains("scaled = global::Serving.ScoreNodes.Scale(raw, _model, _bias, _factor);", body);
+        Assert.Contains("score = global::Serving.ScoreNodes.Offset(scaled, _bias, _factor);", body);
+
+        // Each node in a try region of its own, whose handler names it: no step counter on the success path.
+        Assert.Contains("throw _pipeline.FailRun(runId, 0, exception);", body);
+        Assert.Contains("throw _pipeline.FailRun(runId, 1, exception);", body);
+        Assert.DoesNotContain("step", body);
+        Assert.Contains("if (!_withoutHooks || cancellationToken.CanBeCanceled)", body);
         Assert.Contains("return RunObserved(raw, runId, cancellationToken);", body);
         Assert.DoesNotContain("parameters", body);
         Assert.DoesNotContain("Artifact", body);
+    }
+
+    [Fact]
+    public void A_default_prepared_value_takes_the_observed_body_which_names_the_mistake()
+    {
+        var source = Source("ScorePipeline");
+        Assert.Contains("_withoutHooks = !pipeline._hasHooks;", source);
+        Assert.Contains("if (_pipeline is null) throw NotPrepared();", source);
+        Assert.Contains("public global::Serving.ServingParameters Parameters => _parameters ?? throw NotPrepared();", source);
+        Assert.Contains("This ScorePipeline.Prepared is a default value and holds no artifacts: get one from the pipeline's Prepare().", source);
     }
 
     [Fact]
@@ -176,7 +191,7 @@ public sealed class PreparedRunTests
         var source = Source("LatePipeline");
         Assert.DoesNotContain("TryGetLoaded", source);
         Assert.DoesNotContain("RunLoading", source);
-        Assert.Contains("var model = _modelArtifact.Get();", source);
+        Assert.Contains("model = _modelArtifact.Get();", source);
     }
 
     [Fact]
@@ -185,8 +200,8 @@ public sealed class PreparedRunTests
         var source = Source("ScorePipeline");
         Assert.Contains("if (_hasHooks || cancellationToken.CanBeCanceled || !_modelArtifact.TryGetLoaded(out var model) || !_biasArtifact.TryGetLoaded(out var bias))", source);
         Assert.Contains("return RunLoading(raw, parameters, runId, cancellationToken);", source);
-        Assert.Contains("var model = _modelArtifact.Get();", source); // RunLoading: before the first node that reads it
-        Assert.Contains("var scaled = global::Serving.ScoreNodes.Scale(raw, model, bias, factor);", source);
+        Assert.Contains("model = _modelArtifact.Get();", source); // RunLoading: in the try region of the first node that reads it
+        Assert.Contains("scaled = global::Serving.ScoreNodes.Scale(raw, model, bias, factor);", source);
         Assert.DoesNotContain("RunLoading", Source("PlainPipeline"));
         Assert.DoesNotContain("RunLoading", Source("SavingPipeline"));
     }

@@ -67,8 +67,8 @@ public sealed class SessionFieldTests
         var hot = source[source.IndexOf("public Result Run(", StringComparison.Ordinal)..source.IndexOf("private Result RunObserved(", StringComparison.Ordinal)];
 
         Assert.Contains("if (_hasHooks || cancellationToken.CanBeCanceled)", hot);
-        Assert.Contains("var servingScale = parameters is null ? _servingScale : parameters.Serving.Scale;", hot);
-        Assert.Contains("var session2 = parameters is null ? _session2 : parameters.Session;", hot);
+        Assert.Contains("servingScale = parameters is null ? _servingScale : parameters.Serving.Scale;", hot);
+        Assert.Contains("session2 = parameters is null ? _session2 : parameters.Session;", hot);
         Assert.DoesNotContain("parameters ??=", hot);
         Assert.DoesNotContain("_session.", hot[..hot.IndexOf("catch", StringComparison.Ordinal)]);
     }

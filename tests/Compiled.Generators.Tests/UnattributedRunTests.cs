@@ -85,7 +85,8 @@ public sealed class UnattributedRunTests
     [Fact]
     public void The_default_and_a_run_through_the_catalog_keep_the_try()
     {
-        Assert.Contains("step = 1;", HotBody("AttributedPipeline"));
+        // The in-memory hot body: a try region per node, each handler naming its node.
+        Assert.Contains("throw FailRun(runId, 1, exception);", HotBody("AttributedPipeline"));
         Assert.Contains("catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))", HotBody("AttributedPipeline"));
         Assert.Contains("throw run.Fail(s_nodeNames, step, exception);", HotBody("SavingPipeline"));
     }

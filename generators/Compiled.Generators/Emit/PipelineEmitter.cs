@@ -228,6 +228,17 @@ internal static class PipelineEmitter
         }
     }
 
+    /// <summary>The filter of a handler that names a failed node: not a cancellation nor a failure already named.</summary>
+    internal const string NodeFailureFilter = "global::Compiled.RunContext.IsNodeFailure(exception)";
+
+    /// <summary>
+    /// The most nodes whose attributed hot body gives each node a try region of its own (no step counter). A region costs
+    /// about 38 bytes of IL (its filter and handler): the JIT inlines the 3-node body (213 bytes) into its caller, not the
+    /// 10-node chain's (529 bytes), whose one-region body (146 bytes) it does inline, and inlining is worth more than
+    /// the step stores. Measured in the scratch harness of benchmarks/README.md, session 11.
+    /// </summary>
+    internal const int NodeTryRegions = 3;
+
     /// <summary>The pipeline's field holding the session's <c>HasHooks</c>, read by the hot body of <c>Run</c>.</summary>
     private const string HasHooksField = "_hasHooks";
 
@@ -319,7 +330,12 @@ internal static class PipelineEmitter
         // [Pipeline(AttributeFailures = false)]: the hot body of an in-memory run is the node calls alone, without the try
         // region and the step counter that name a failed node; a node's exception reaches the caller as thrown.
         var attributed = observed || AttributesEveryFailure(pipeline);
-        if (attributed)
+
+        // The attributed hot body of an in-memory run gives each node a try region of its own, whose handler names the node
+        // by a constant: the success path stores no step counter. Up to NodeTryRegions nodes; a longer pipeline keeps one
+        // region and the counter (a filter and a handler per node grow the method past what the JIT inlines).
+        var perNode = attributed && !hasRun && pipeline.Nodes.Count <= NodeTryRegions;
+        if (attributed && !perNode)
         {
             w.Line("var step = 0;");
             w.Open("try");
@@ -337,8 +353,11 @@ internal static class PipelineEmitter
             var node = pipeline.Nodes[i];
             if (i > 0 || observed) w.Line();
             w.Line($"// {i + 1}/{total}: {node.Name}");
-            if (i > 0 && attributed) w.Line($"step = {i};");
+            if (i > 0 && attributed && !perNode) w.Line($"step = {i};");
             if (observed) w.Line("if (cancellable) cancellationToken.ThrowIfCancellationRequested();");
+
+            // In a node's own try region, the locals its step sets are declared before the region and assigned in it.
+            var step = new NodeStep(w, perNode);
 
             // The first node to read a free input loads it into a local.
             foreach (var input in node.Inputs.Select(name => datasets[name]).Where(d => d.IsLoaded && !(d.IsArtifact && context.HoldsArtifacts) && loaded.Add(d.Name)))
@@ -349,7 +368,7 @@ internal static class PipelineEmitter
                         ? $"await run.LoadAsync(catalog.{CatalogMember(pipeline, input)}, cancellationToken).ConfigureAwait(false)"
                         : $"run.Load(catalog.{CatalogMember(pipeline, input)})";
                 if (!input.IsArtifact) call = $"inputs.{overrides[input.Name]} ?? {call}";
-                w.Line($"var {locals.Datasets[input.Name]} = {call};");
+                step.Assign(input.IsArtifact ? input.Entry!.DataType.Name : input.Type.Name, locals.Datasets[input.Name], call);
             }
 
             if (hot && !prepared)
@@ -357,14 +376,20 @@ internal static class PipelineEmitter
                 // The session's value, kept in a field, unless the run has parameters of its own.
                 foreach (var field in node.Arguments.Where(a => a.IsBoundParameter).Select(a => fields[ParameterField.KeyOf(a)]).Where(f => bound.Add(f.Key)))
                 {
-                    w.Line($"var {locals.Parameters[field.Key]} = parameters is null ? {field.Field} : parameters.{field.Members};");
+                    step.Assign(field.TypeName, locals.Parameters[field.Key], $"parameters is null ? {field.Field} : parameters.{field.Members}");
                 }
             }
 
             if (observed) w.Line($"if (hooked) run.NodeStarting({Literal(node.Name)});");
-            w.Line(prepared || hot
-                ? NodeCall.Statement(node, argument => (prepared ? context.ParameterFields : locals.Parameters)[ParameterField.KeyOf(argument)], Variable, declare: "var ")
-                : NodeCall.Statement(node, "parameters", Variable, declare: "var "));
+            foreach (var output in node.Outputs.Where(_ => perNode)) step.Declare(datasets[output].Type.Name, Variable(output));
+            var declare = perNode ? "" : "var ";
+            step.Statement(prepared || hot
+                ? NodeCall.Statement(node, argument => (prepared ? context.ParameterFields : locals.Parameters)[ParameterField.KeyOf(argument)], Variable, declare)
+                : NodeCall.Statement(node, "parameters", Variable, declare));
+            if (perNode)
+            {
+                step.WriteTryRegion($"throw {context.FailRun}(runId, {i}, exception);");
+            }
 
             if (observed) w.Line($"if (hooked) run.NodeCompleted({Literal(node.Name)});");
             foreach (var output in node.Outputs.Select(name => datasets[name]).Where(d => d.IsSaved))
@@ -378,9 +403,9 @@ internal static class PipelineEmitter
         w.Line();
         if (hasRun) w.Line("run.PipelineCompleted();");
         w.Line($"return new {GeneratedNames.ResultType}({string.Join(", ", pipeline.Results.Select(r => locals.Datasets[r.Dataset]))});");
-        if (!attributed) return;
+        if (!attributed || perNode) return;
         w.Close();
-        w.Open("catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))");
+        w.Open($"catch (global::System.Exception exception) when ({NodeFailureFilter})");
         w.Line(hasRun
             ? "throw run.Fail(s_nodeNames, step, exception);"
             : $"throw {context.FailRun}(runId, step, exception);");

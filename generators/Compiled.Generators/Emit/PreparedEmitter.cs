@@ -6,14 +6,18 @@ namespace Compiled.Generators.Emit;
 
 /// <summary>
 /// Emits a pipeline's <c>Prepare</c> and the <c>Prepared</c> run it returns (docs/prepared-runs.md): the pipeline's
-/// artifacts loaded and its parameter values read once, into readonly fields that the prepared <c>Run</c> passes to the
-/// nodes, as code written by hand would hold a model. Only for a pipeline whose synchronous <c>Run</c> loads and saves
+/// artifacts loaded and its parameter values read once, into the readonly fields of a readonly struct that the prepared
+/// <c>Run</c> passes to the nodes, as code written by hand would hold a model: a caller holding it in a field reads the
+/// artifact at the same depth as its own model field (a class would add a dependent load per run). Only for a pipeline whose synchronous <c>Run</c> loads and saves
 /// nothing through the catalog and that declares an artifact: what a server holding its model runs.
 /// </summary>
 internal static class PreparedEmitter
 {
     /// <summary>The nested class a pipeline's <c>Prepare</c> returns.</summary>
     private const string PreparedType = "Prepared";
+
+    /// <summary>The prepared run's field set by <c>Prepare</c> when the session has no hooks (false in a <c>default</c> value).</summary>
+    private const string WithoutHooksField = "_withoutHooks";
 
     /// <summary>
     /// A pipeline gets <c>Prepare</c> when its runs are in memory (no asynchronous node, no catalog load or save: runtime
@@ -29,7 +33,7 @@ internal static class PreparedEmitter
         var pipeline = output.Pipeline;
         var pipelineType = Qualified(pipeline.Namespace, pipeline.ClassName);
         var artifacts = PipelineEmitter.Artifacts(pipeline);
-        var fields = new UniqueNameBuilder(["_pipeline", "_parameters", "_hasHooks"]);
+        var fields = new UniqueNameBuilder(["_pipeline", "_parameters", WithoutHooksField]);
         var artifactFields = artifacts.ToDictionary(
             a => a.Name, a => fields.Of("artifact " + a.Name, "_" + Naming.ToCamelCase(a.Name).TrimStart('@')), StringComparer.Ordinal);
         var valueFields = parameterFields.ToDictionary(f => f.Key, f => fields.Of("parameter " + f.Key, f.Field), StringComparer.Ordinal);
@@ -50,13 +54,17 @@ internal static class PreparedEmitter
         w.Line($"/// <c>{Xml(pipeline.Name)}</c> ready to run (<see cref=\"Prepare\"/>): its artifacts and the parameter values its nodes bind,");
         w.Line("/// held in readonly fields. It keeps them: a <c>Release</c> of an artifact does not reach it (prepare again to run with");
         w.Line("/// the artifact loaded anew). Runs with the session's hooks or a cancellable token call the hooks and check the token");
-        w.Line("/// around every node, as <c>Run</c> does. Thread-safe.");
+        w.Line("/// around every node, as <c>Run</c> does. A readonly struct: hold it in a field (copies share the artifacts); thread-safe.");
+        w.Line("/// A <c>default</c> value holds nothing: its runs throw <see cref=\"global::System.InvalidOperationException\"/>.");
         w.Line("/// </summary>");
         w.Line(SourceWriter.GeneratedCodeAttribute);
-        w.Open($"public sealed class {PreparedType}");
+        w.Open($"public readonly struct {PreparedType}");
         w.Line($"private readonly {pipelineType} _pipeline;");
         w.Line($"private readonly {output.ParametersType} _parameters;");
-        w.Line("private readonly bool _hasHooks;");
+        w.Line();
+        w.Line("// Prepared for a session without hooks: runs take the plain body. False in a default value, whose runs take the");
+        w.Line("// observed body, which names the mistake: the one test every run makes anyway.");
+        w.Line($"private readonly bool {WithoutHooksField};");
         foreach (var artifact in artifacts)
         {
             w.Line($"private readonly {artifact.Entry!.DataType.Name} {artifactFields[artifact.Name]};");
@@ -72,7 +80,7 @@ internal static class PreparedEmitter
         w.Open($"internal {PreparedType}({pipelineType} pipeline, {output.ParametersType} parameters)");
         w.Line("_pipeline = pipeline;");
         w.Line("_parameters = parameters;");
-        w.Line("_hasHooks = pipeline._hasHooks;");
+        w.Line($"{WithoutHooksField} = !pipeline._hasHooks;");
         foreach (var artifact in artifacts)
         {
             w.Line($"{artifactFields[artifact.Name]} = pipeline.{GeneratedNames.SessionField}.PrepareArtifact(pipeline.{PipelineEmitter.ArtifactField(artifact)}, Name);");
@@ -86,7 +94,8 @@ internal static class PreparedEmitter
         w.Close();
         w.Line();
         w.Line("/// <summary>The parameters of every prepared run.</summary>");
-        w.Line($"public {output.ParametersType} Parameters => _parameters;");
+        w.Line("/// <exception cref=\"global::System.InvalidOperationException\">A <c>default</c> value, not prepared.</exception>");
+        w.Line($"public {output.ParametersType} Parameters => _parameters ?? throw NotPrepared();");
         w.Line();
 
         // Run's parameters but the parameters record, which the prepared run holds (an in-memory pipeline has no runtime
@@ -115,7 +124,7 @@ internal static class PreparedEmitter
             ? "/// <exception cref=\"global::Compiled.PipelineRunException\">A node failed; names the node, the run and what did not run.</exception>"
             : "/// <exception cref=\"global::Compiled.PipelineRunException\">A node failed in a run with hooks or a cancellable token; without either, the node's own exception (<c>AttributeFailures = false</c>).</exception>");
         w.Open($"public {GeneratedNames.ResultType} Run({declarations})");
-        w.Open("if (_hasHooks || cancellationToken.CanBeCanceled)");
+        w.Open($"if (!{WithoutHooksField} || cancellationToken.CanBeCanceled)");
         w.Line($"return RunObserved({names});");
         w.Close();
         w.Line();
@@ -124,8 +133,13 @@ internal static class PreparedEmitter
         w.Line();
         w.Line("/// <summary>Runs like <see cref=\"Run\"/>, calling the session's hooks and checking <paramref name=\"cancellationToken\"/> around every node.</summary>");
         w.Open($"private {GeneratedNames.ResultType} RunObserved({required})");
+        w.Line("if (_pipeline is null) throw NotPrepared();");
         PipelineEmitter.WriteBody(w, pipeline, parameterFields, isAsync: false, observed: true, context);
         w.Close();
+        w.Line();
+        w.Line("/// <summary>The exception for a <c>default</c> value, which no <see cref=\"Prepare\"/> filled.</summary>");
+        w.Line("private static global::System.InvalidOperationException NotPrepared() =>");
+        w.Line($"    new({Literal($"This {pipeline.ClassName}.{PreparedType} is a default value and holds no artifacts: get one from the pipeline's Prepare().")});");
         w.Close();
     }
 }

@@ -46,18 +46,18 @@ partial class PredictPipeline
             return RunLoading(features, parameters, runId, cancellationToken);
         }
 
-        var step = 0;
+        // 1/1: predict
+        double prediction;
         try
         {
-            // 1/1: predict
-            var prediction = global::MiniFlights.Inference.Predict(regressor, features);
-
-            return new Result(prediction);
+            prediction = global::MiniFlights.Inference.Predict(regressor, features);
         }
         catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
         {
-            throw FailRun(runId, step, exception);
+            throw FailRun(runId, 0, exception);
         }
+
+        return new Result(prediction);
     }
 
     /// <summary>Runs <c>predict</c> like <see cref="Run"/> when the session has hooks, the token can be cancelled or an artifact is not loaded yet: each artifact is loaded before the first node that reads it.</summary>
@@ -68,19 +68,20 @@ partial class PredictPipeline
             return RunObserved(features, parameters, runId, cancellationToken);
         }
 
-        var step = 0;
+        // 1/1: predict
+        global::MiniFlights.Model.Regressor regressor;
+        double prediction;
         try
         {
-            // 1/1: predict
-            var regressor = _regressorArtifact.Get();
-            var prediction = global::MiniFlights.Inference.Predict(regressor, features);
-
-            return new Result(prediction);
+            regressor = _regressorArtifact.Get();
+            prediction = global::MiniFlights.Inference.Predict(regressor, features);
         }
         catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
         {
-            throw FailRun(runId, step, exception);
+            throw FailRun(runId, 0, exception);
         }
+
+        return new Result(prediction);
     }
 
     /// <summary>Runs <c>predict</c> like <see cref="Run"/>, calling the session's hooks and checking <paramref name="cancellationToken"/> around every node.</summary>
@@ -146,14 +147,18 @@ partial class PredictPipeline
     /// <c>predict</c> ready to run (<see cref="Prepare"/>): its artifacts and the parameter values its nodes bind,
     /// held in readonly fields. It keeps them: a <c>Release</c> of an artifact does not reach it (prepare again to run with
     /// the artifact loaded anew). Runs with the session's hooks or a cancellable token call the hooks and check the token
-    /// around every node, as <c>Run</c> does. Thread-safe.
+    /// around every node, as <c>Run</c> does. A readonly struct: hold it in a field (copies share the artifacts); thread-safe.
+    /// A <c>default</c> value holds nothing: its runs throw <see cref="global::System.InvalidOperationException"/>.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Compiled.Generators", "0.1.0")]
-    public sealed class Prepared
+    public readonly struct Prepared
     {
         private readonly global::MiniFlights.PredictPipeline _pipeline;
         private readonly global::MiniFlights.MiniFlightsParameters _parameters;
-        private readonly bool _hasHooks;
+
+        // Prepared for a session without hooks: runs take the plain body. False in a default value, whose runs take the
+        // observed body, which names the mistake: the one test every run makes anyway.
+        private readonly bool _withoutHooks;
         private readonly global::MiniFlights.Model.Regressor _regressor;
 
         /// <summary>Loads the pipeline's artifacts (or takes the session's loaded copies) and reads the parameter values.</summary>
@@ -161,12 +166,13 @@ partial class PredictPipeline
         {
             _pipeline = pipeline;
             _parameters = parameters;
-            _hasHooks = pipeline._hasHooks;
+            _withoutHooks = !pipeline._hasHooks;
             _regressor = pipeline._session.PrepareArtifact(pipeline._regressorArtifact, Name);
         }
 
         /// <summary>The parameters of every prepared run.</summary>
-        public global::MiniFlights.MiniFlightsParameters Parameters => _parameters;
+        /// <exception cref="global::System.InvalidOperationException">A <c>default</c> value, not prepared.</exception>
+        public global::MiniFlights.MiniFlightsParameters Parameters => _parameters ?? throw NotPrepared();
 
         /// <summary>
         /// Runs <c>predict</c> with the prepared artifacts and parameters: <c>predict</c>.
@@ -177,28 +183,29 @@ partial class PredictPipeline
         /// <exception cref="global::Compiled.PipelineRunException">A node failed; names the node, the run and what did not run.</exception>
         public Result Run(global::MiniFlights.Model.ShuttleFeatures features, string? runId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            if (_hasHooks || cancellationToken.CanBeCanceled)
+            if (!_withoutHooks || cancellationToken.CanBeCanceled)
             {
                 return RunObserved(features, runId, cancellationToken);
             }
 
-            var step = 0;
+            // 1/1: predict
+            double prediction;
             try
             {
-                // 1/1: predict
-                var prediction = global::MiniFlights.Inference.Predict(_regressor, features);
-
-                return new Result(prediction);
+                prediction = global::MiniFlights.Inference.Predict(_regressor, features);
             }
             catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
             {
-                throw _pipeline.FailRun(runId, step, exception);
+                throw _pipeline.FailRun(runId, 0, exception);
             }
+
+            return new Result(prediction);
         }
 
         /// <summary>Runs like <see cref="Run"/>, calling the session's hooks and checking <paramref name="cancellationToken"/> around every node.</summary>
         private Result RunObserved(global::MiniFlights.Model.ShuttleFeatures features, string? runId, global::System.Threading.CancellationToken cancellationToken)
         {
+            if (_pipeline is null) throw NotPrepared();
             var run = _pipeline._session.StartRun(Name, runId, savesData: false);
             var hooked = run.HasHooks;
             var cancellable = cancellationToken.CanBeCanceled;
@@ -227,5 +234,9 @@ partial class PredictPipeline
                 throw;
             }
         }
+
+        /// <summary>The exception for a <c>default</c> value, which no <see cref="Prepare"/> filled.</summary>
+        private static global::System.InvalidOperationException NotPrepared() =>
+            new("This PredictPipeline.Prepared is a default value and holds no artifacts: get one from the pipeline's Prepare().");
     }
 }

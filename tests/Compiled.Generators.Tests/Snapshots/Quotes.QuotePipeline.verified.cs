@@ -52,30 +52,48 @@ partial class QuotePipeline
             return RunObserved(raw, parameters, runId, cancellationToken);
         }
 
-        var step = 0;
+        // 1/3: normalize
+        double servingRatingMax;
+        int session2;
+        double normalized;
         try
         {
-            // 1/3: normalize
-            var servingRatingMax = parameters is null ? _servingRatingMax : parameters.Serving.RatingMax;
-            var session2 = parameters is null ? _session2 : parameters.Session;
-            var normalized = global::Quotes.QuoteNodes.Normalize(raw, servingRatingMax, session2);
-
-            // 2/3: price
-            step = 1;
-            var model = _modelArtifact.Get();
-            var servingScale = parameters is null ? _servingScale : parameters.Serving.Scale;
-            var priced = global::Quotes.QuoteNodes.Price(normalized, model, servingScale);
-
-            // 3/3: round
-            step = 2;
-            var price = global::Quotes.QuoteNodes.Round(priced, servingScale, servingRatingMax);
-
-            return new Result(price);
+            servingRatingMax = parameters is null ? _servingRatingMax : parameters.Serving.RatingMax;
+            session2 = parameters is null ? _session2 : parameters.Session;
+            normalized = global::Quotes.QuoteNodes.Normalize(raw, servingRatingMax, session2);
         }
         catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
         {
-            throw FailRun(runId, step, exception);
+            throw FailRun(runId, 0, exception);
         }
+
+        // 2/3: price
+        global::Quotes.Model model;
+        double servingScale;
+        double priced;
+        try
+        {
+            model = _modelArtifact.Get();
+            servingScale = parameters is null ? _servingScale : parameters.Serving.Scale;
+            priced = global::Quotes.QuoteNodes.Price(normalized, model, servingScale);
+        }
+        catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
+        {
+            throw FailRun(runId, 1, exception);
+        }
+
+        // 3/3: round
+        double price;
+        try
+        {
+            price = global::Quotes.QuoteNodes.Round(priced, servingScale, servingRatingMax);
+        }
+        catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
+        {
+            throw FailRun(runId, 2, exception);
+        }
+
+        return new Result(price);
     }
 
     /// <summary>Runs <c>quote</c> like <see cref="Run"/>, calling the session's hooks and checking <paramref name="cancellationToken"/> around every node.</summary>
@@ -156,14 +174,18 @@ partial class QuotePipeline
     /// <c>quote</c> ready to run (<see cref="Prepare"/>): its artifacts and the parameter values its nodes bind,
     /// held in readonly fields. It keeps them: a <c>Release</c> of an artifact does not reach it (prepare again to run with
     /// the artifact loaded anew). Runs with the session's hooks or a cancellable token call the hooks and check the token
-    /// around every node, as <c>Run</c> does. Thread-safe.
+    /// around every node, as <c>Run</c> does. A readonly struct: hold it in a field (copies share the artifacts); thread-safe.
+    /// A <c>default</c> value holds nothing: its runs throw <see cref="global::System.InvalidOperationException"/>.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Compiled.Generators", "0.1.0")]
-    public sealed class Prepared
+    public readonly struct Prepared
     {
         private readonly global::Quotes.QuotePipeline _pipeline;
         private readonly global::Quotes.QuotesParameters _parameters;
-        private readonly bool _hasHooks;
+
+        // Prepared for a session without hooks: runs take the plain body. False in a default value, whose runs take the
+        // observed body, which names the mistake: the one test every run makes anyway.
+        private readonly bool _withoutHooks;
         private readonly global::Quotes.Model _model;
         private readonly double _servingRatingMax;
         private readonly int _session2;
@@ -174,7 +196,7 @@ partial class QuotePipeline
         {
             _pipeline = pipeline;
             _parameters = parameters;
-            _hasHooks = pipeline._hasHooks;
+            _withoutHooks = !pipeline._hasHooks;
             _model = pipeline._session.PrepareArtifact(pipeline._modelArtifact, Name);
             _servingRatingMax = parameters.Serving.RatingMax;
             _session2 = parameters.Session;
@@ -182,7 +204,8 @@ partial class QuotePipeline
         }
 
         /// <summary>The parameters of every prepared run.</summary>
-        public global::Quotes.QuotesParameters Parameters => _parameters;
+        /// <exception cref="global::System.InvalidOperationException">A <c>default</c> value, not prepared.</exception>
+        public global::Quotes.QuotesParameters Parameters => _parameters ?? throw NotPrepared();
 
         /// <summary>
         /// Runs <c>quote</c> with the prepared artifacts and parameters: <c>normalize</c>, <c>price</c>, <c>round</c>.
@@ -193,36 +216,51 @@ partial class QuotePipeline
         /// <exception cref="global::Compiled.PipelineRunException">A node failed; names the node, the run and what did not run.</exception>
         public Result Run(double raw, string? runId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            if (_hasHooks || cancellationToken.CanBeCanceled)
+            if (!_withoutHooks || cancellationToken.CanBeCanceled)
             {
                 return RunObserved(raw, runId, cancellationToken);
             }
 
-            var step = 0;
+            // 1/3: normalize
+            double normalized;
             try
             {
-                // 1/3: normalize
-                var normalized = global::Quotes.QuoteNodes.Normalize(raw, _servingRatingMax, _session2);
-
-                // 2/3: price
-                step = 1;
-                var priced = global::Quotes.QuoteNodes.Price(normalized, _model, _servingScale);
-
-                // 3/3: round
-                step = 2;
-                var price = global::Quotes.QuoteNodes.Round(priced, _servingScale, _servingRatingMax);
-
-                return new Result(price);
+                normalized = global::Quotes.QuoteNodes.Normalize(raw, _servingRatingMax, _session2);
             }
             catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
             {
-                throw _pipeline.FailRun(runId, step, exception);
+                throw _pipeline.FailRun(runId, 0, exception);
             }
+
+            // 2/3: price
+            double priced;
+            try
+            {
+                priced = global::Quotes.QuoteNodes.Price(normalized, _model, _servingScale);
+            }
+            catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
+            {
+                throw _pipeline.FailRun(runId, 1, exception);
+            }
+
+            // 3/3: round
+            double price;
+            try
+            {
+                price = global::Quotes.QuoteNodes.Round(priced, _servingScale, _servingRatingMax);
+            }
+            catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
+            {
+                throw _pipeline.FailRun(runId, 2, exception);
+            }
+
+            return new Result(price);
         }
 
         /// <summary>Runs like <see cref="Run"/>, calling the session's hooks and checking <paramref name="cancellationToken"/> around every node.</summary>
         private Result RunObserved(double raw, string? runId, global::System.Threading.CancellationToken cancellationToken)
         {
+            if (_pipeline is null) throw NotPrepared();
             var run = _pipeline._session.StartRun(Name, runId, savesData: false);
             var hooked = run.HasHooks;
             var cancellable = cancellationToken.CanBeCanceled;
@@ -265,5 +303,9 @@ partial class QuotePipeline
                 throw;
             }
         }
+
+        /// <summary>The exception for a <c>default</c> value, which no <see cref="Prepare"/> filled.</summary>
+        private static global::System.InvalidOperationException NotPrepared() =>
+            new("This QuotePipeline.Prepared is a default value and holds no artifacts: get one from the pipeline's Prepare().");
     }
 }

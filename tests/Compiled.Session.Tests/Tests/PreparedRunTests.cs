@@ -83,6 +83,39 @@ public sealed class PreparedRunTests : IDisposable
     }
 
     [Fact]
+    public void A_failure_of_the_second_node_names_it_in_the_prepared_run_and_in_Run()
+    {
+        // Each node of the hot bodies has a try region of its own: the handler of the second names the second.
+        using var session = _project.CreateSession();
+        var parameters = session.Parameters.WithOverrides("pricing.currency=XXX");
+        var quote = session.Quote.Prepare(parameters);
+
+        var prepared = Assert.Throws<PipelineRunException>(() => quote.Run(new QuoteRequest("widget", 1), runId: "second-node"));
+        var run = Assert.Throws<PipelineRunException>(() => session.Quote.Run(new QuoteRequest("widget", 1), parameters, runId: "second-node"));
+
+        foreach (var error in new[] { prepared, run })
+        {
+            Assert.Equal("format", error.NodeName);
+            Assert.Equal("second-node", error.RunId);
+            Assert.Equal(["format"], error.NotRun);
+            Assert.Equal("currency", Assert.IsType<ArgumentException>(error.InnerException).ParamName);
+        }
+    }
+
+    [Fact]
+    public void A_default_prepared_value_says_to_call_Prepare()
+    {
+        // Prepared is a readonly struct (held in a caller's field like a model): its default value holds nothing.
+        var unprepared = default(ScoringPipeline.Prepared);
+
+        var run = Assert.Throws<InvalidOperationException>(() => unprepared.Run(3));
+        var parameters = Assert.Throws<InvalidOperationException>(() => unprepared.Parameters);
+
+        Assert.Equal("This ScoringPipeline.Prepared is a default value and holds no artifacts: get one from the pipeline's Prepare().", run.Message);
+        Assert.Equal(run.Message, parameters.Message);
+    }
+
+    [Fact]
     public void An_unattributed_pipeline_s_prepared_run_lets_the_node_exception_through_without_hooks()
     {
         using var session = _project.CreateSession();
