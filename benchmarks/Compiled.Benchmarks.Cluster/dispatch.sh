@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# The deciding figure of the dispatch goal (issue #13: one remote run <= 1.2x a bare grain call carrying the same payload).
-# Runs DispatchBenchmarks out of process with several launches per case (default 5): each launch is a process of its own,
-# 40 warm-up and 15 measured iterations, as the single-launch command did. A blocked call's latency settles, per process,
-# in one of a few levels (whether the waiting threads are woken on a busy or an idle core), so one process per case draws
-# one level each and their ratio moves by more than the goal's margin from run to run. Prints BenchmarkDotNet's table (its
-# Ratio is that of the means over all launches), then each launch's mean, and the ratio of the cases' median launches:
-# the deciding figure.
+# The dispatch benchmark (issue #13: one remote run <= 1.2x a bare grain call carrying the same payload) with several
+# launches per case (default 5): each launch is a process of its own, 40 warm-up and 15 measured iterations, as the
+# single-launch command. A blocked call's latency settles, per process, in one of a few levels (whether the waiting threads
+# are woken on a busy or an idle core), so one process per case draws one level each. Prints BenchmarkDotNet's table (its
+# Ratio is that of the means over all launches), then each launch's mean, and the ratio of the cases' median launches.
+# Five launches did not settle the ratio on this 2-core machine either (1.13, 1.27, 1.65 in three quiet runs: see
+# benchmarks/README.md, "Quiet re-runs by the lead after session 11"); it shows where a run's spread comes from.
 #   benchmarks/Compiled.Benchmarks.Cluster/dispatch.sh [launches]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
