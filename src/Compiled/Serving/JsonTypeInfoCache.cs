@@ -15,12 +15,10 @@ namespace Compiled;
 /// <typeparam name="T">The type read or written.</typeparam>
 internal static class JsonTypeInfoCache<T>
 {
-    // Each entry is replaced whole, so a reader sees a matching pair or none; a new one moves the last to the second place.
+    // Each entry is replaced whole, so a reader sees a matching set or none; a new one moves the last to the second place.
+    // An entry also holds what the request path asks of its metadata (plain number, direct converter), worked out once.
     private static Entry? s_last;
     private static Entry? s_before;
-    private static PlainEntry? s_plain;
-    private static PlainEntry? s_plainBefore;
-    private static DirectEntry? s_direct;
 
     /// <summary>The metadata of <typeparamref name="T"/> in <paramref name="options"/> if they are among the two options last asked with; else null.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -38,54 +36,52 @@ internal static class JsonTypeInfoCache<T>
     {
         if (Last(options) is { } known) return known;
         var info = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
-        if (options.IsReadOnly) (s_before, s_last) = (s_last, new Entry(options, info));
+        if (options.IsReadOnly) (s_before, s_last) = (s_last, new Entry(options, info, FindIsPlainNumber(info), FindDirectConverter(info)));
         return info;
     }
 
     /// <summary>
     /// Whether <paramref name="info"/> writes a <see cref="double"/>, <see cref="int"/> or <see cref="long"/> exactly as
     /// <see cref="Utf8JsonWriter.WriteNumberValue(double)"/> does: the built-in converter, and number handling that neither
-    /// writes numbers as strings nor names non-finite ones. Asked once per metadata, like <see cref="Get"/>.
+    /// writes numbers as strings nor names non-finite ones. Remembered with the metadata <see cref="Get"/> returned.
     /// </summary>
     public static bool IsPlainNumber(JsonTypeInfo<T> info)
     {
         if (typeof(T) != typeof(double) && typeof(T) != typeof(int) && typeof(T) != typeof(long)) return false;
-        var last = s_plain;
-        if (last is not null && ReferenceEquals(last.Info, info)) return last.IsPlain;
-        var before = s_plainBefore;
-        if (before is not null && ReferenceEquals(before.Info, info)) return before.IsPlain;
-        var converter = typeof(T) == typeof(double) ? JsonMetadataServices.DoubleConverter
-            : typeof(T) == typeof(int) ? JsonMetadataServices.Int32Converter
-            : (JsonConverter)JsonMetadataServices.Int64Converter;
-        const JsonNumberHandling notPlain = JsonNumberHandling.WriteAsString | JsonNumberHandling.AllowNamedFloatingPointLiterals;
-        var plain = ReferenceEquals(info.Converter, converter) && ((info.NumberHandling ?? info.Options.NumberHandling) & notPlain) == 0;
-        if (info.Options.IsReadOnly) (s_plainBefore, s_plain) = (s_plain, new PlainEntry(info, plain));
-        return plain;
+        return Remembered(info) is { } entry ? entry.IsPlainNumber : FindIsPlainNumber(info);
     }
 
     /// <summary>
     /// The converter of <paramref name="info"/> when it is one of System.Text.Json's own (an object, collection, primitive or
     /// nullable converter), which reads exactly one value and can be called on the body's reader directly; null for an
     /// application's converter (the serializer checks that such a converter read one whole value, which a direct call would not).
-    /// Asked once per metadata, like <see cref="Get"/>.
+    /// Remembered with the metadata <see cref="Get"/> returned.
     /// </summary>
-    public static JsonConverter<T>? DirectConverter(JsonTypeInfo<T> info)
+    public static JsonConverter<T>? DirectConverter(JsonTypeInfo<T> info) =>
+        Remembered(info) is { } entry ? entry.DirectConverter : FindDirectConverter(info);
+
+    // The entry of metadata Get returned, if it is still remembered.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Entry? Remembered(JsonTypeInfo<T> info)
     {
-        var last = s_direct;
-        return last is not null && ReferenceEquals(last.Info, info) ? last.Converter : FindDirectConverter(info);
+        var last = s_last;
+        if (last is not null && ReferenceEquals(last.Info, info)) return last;
+        var before = s_before;
+        return before is not null && ReferenceEquals(before.Info, info) ? before : null;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static JsonConverter<T>? FindDirectConverter(JsonTypeInfo<T> info)
+    private static bool FindIsPlainNumber(JsonTypeInfo<T> info)
     {
-        var converter = info.Converter is JsonConverter<T> typed && typed.GetType().Assembly == typeof(JsonSerializer).Assembly ? typed : null;
-        if (info.Options.IsReadOnly) s_direct = new DirectEntry(info, converter);
-        return converter;
+        if (typeof(T) != typeof(double) && typeof(T) != typeof(int) && typeof(T) != typeof(long)) return false;
+        var converter = typeof(T) == typeof(double) ? JsonMetadataServices.DoubleConverter
+            : typeof(T) == typeof(int) ? JsonMetadataServices.Int32Converter
+            : (JsonConverter)JsonMetadataServices.Int64Converter;
+        const JsonNumberHandling notPlain = JsonNumberHandling.WriteAsString | JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        return ReferenceEquals(info.Converter, converter) && ((info.NumberHandling ?? info.Options.NumberHandling) & notPlain) == 0;
     }
 
-    private sealed record Entry(JsonSerializerOptions Options, JsonTypeInfo<T> Info);
+    private static JsonConverter<T>? FindDirectConverter(JsonTypeInfo<T> info) =>
+        info.Converter is JsonConverter<T> typed && typed.GetType().Assembly == typeof(JsonSerializer).Assembly ? typed : null;
 
-    private sealed record DirectEntry(JsonTypeInfo<T> Info, JsonConverter<T>? Converter);
-
-    private sealed record PlainEntry(JsonTypeInfo<T> Info, bool IsPlain);
+    private sealed record Entry(JsonSerializerOptions Options, JsonTypeInfo<T> Info, bool IsPlainNumber, JsonConverter<T>? DirectConverter);
 }
