@@ -133,16 +133,21 @@ internal static class PipelineEmitter
         w.Line();
     }
 
+    /// <summary>The <c>&lt;param&gt;</c> docs of a run's runtime inputs, one per input.</summary>
+    internal static void WriteRuntimeInputParams(SourceWriter w, PipelineModel pipeline)
+    {
+        foreach (var input in pipeline.RuntimeInputs)
+        {
+            w.Line($"/// <param name=\"{input.ParameterName.TrimStart('@')}\">The runtime input <c>{Xml(input.Dataset)}</c>.</param>");
+        }
+    }
+
     private static void WriteRun(SourceWriter w, PipelineModel pipeline, PipelineOutputModel output, List<ParameterField> parameterFields, bool isAsync)
     {
         w.Line("/// <summary>");
         w.Line($"/// Runs <c>{Xml(pipeline.Name)}</c>: {string.Join(", ", pipeline.Nodes.Select(n => $"<c>{Xml(n.Name)}</c>"))}.");
         w.Line("/// </summary>");
-        foreach (var input in pipeline.RuntimeInputs)
-        {
-            w.Line($"/// <param name=\"{input.ParameterName.TrimStart('@')}\">The runtime input <c>{Xml(input.Dataset)}</c>.</param>");
-        }
-
+        WriteRuntimeInputParams(w, pipeline);
         foreach (var value in pipeline.RuntimeValues)
         {
             w.Line($"/// <param name=\"{value.ParameterName.TrimStart('@')}\">The runtime value <c>${{runtime:{Xml(value.Name)}}}</c> of the catalog{(value.HasDefault ? "; its default when null" : "")}.</param>");

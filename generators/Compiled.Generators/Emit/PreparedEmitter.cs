@@ -16,6 +16,12 @@ internal static class PreparedEmitter
     /// <summary>The nested class a pipeline's <c>Prepare</c> returns.</summary>
     private const string PreparedType = "Prepared";
 
+    /// <summary>The prepared run's field holding its pipeline (its session, its failure reports).</summary>
+    private const string PipelineField = "_pipeline";
+
+    /// <summary>The prepared run's field holding the parameters record it was prepared with.</summary>
+    private const string ParametersField = "_parameters";
+
     /// <summary>The prepared run's field set by <c>Prepare</c> when the session has no hooks (false in a <c>default</c> value).</summary>
     private const string WithoutHooksField = "_withoutHooks";
 
@@ -33,7 +39,7 @@ internal static class PreparedEmitter
         var pipeline = output.Pipeline;
         var pipelineType = Qualified(pipeline.Namespace, pipeline.ClassName);
         var artifacts = PipelineEmitter.Artifacts(pipeline);
-        var fields = new UniqueNameBuilder(["_pipeline", "_parameters", WithoutHooksField]);
+        var fields = new UniqueNameBuilder([PipelineField, ParametersField, WithoutHooksField]);
         var artifactFields = artifacts.ToDictionary(
             a => a.Name, a => fields.Of("artifact " + a.Name, "_" + Naming.ToCamelCase(a.Name).TrimStart('@')), StringComparer.Ordinal);
         var valueFields = parameterFields.ToDictionary(f => f.Key, f => fields.Of("parameter " + f.Key, f.Field), StringComparer.Ordinal);
@@ -59,8 +65,8 @@ internal static class PreparedEmitter
         w.Line("/// </summary>");
         w.Line(SourceWriter.GeneratedCodeAttribute);
         w.Open($"public readonly struct {PreparedType}");
-        w.Line($"private readonly {pipelineType} _pipeline;");
-        w.Line($"private readonly {output.ParametersType} _parameters;");
+        w.Line($"private readonly {pipelineType} {PipelineField};");
+        w.Line($"private readonly {output.ParametersType} {ParametersField};");
         w.Line();
         w.Line("// Prepared for a session without hooks: runs take the plain body. False in a default value, whose runs take the");
         w.Line("// observed body, which names the mistake: the one test every run makes anyway.");
@@ -78,8 +84,8 @@ internal static class PreparedEmitter
         w.Line();
         w.Line("/// <summary>Loads the pipeline's artifacts (or takes the session's loaded copies) and reads the parameter values.</summary>");
         w.Open($"internal {PreparedType}({pipelineType} pipeline, {output.ParametersType} parameters)");
-        w.Line("_pipeline = pipeline;");
-        w.Line("_parameters = parameters;");
+        w.Line($"{PipelineField} = pipeline;");
+        w.Line($"{ParametersField} = parameters;");
         w.Line($"{WithoutHooksField} = !pipeline._hasHooks;");
         foreach (var artifact in artifacts)
         {
@@ -95,7 +101,7 @@ internal static class PreparedEmitter
         w.Line();
         w.Line("/// <summary>The parameters of every prepared run.</summary>");
         w.Line("/// <exception cref=\"global::System.InvalidOperationException\">A <c>default</c> value, not prepared.</exception>");
-        w.Line($"public {output.ParametersType} Parameters => _parameters ?? throw NotPrepared();");
+        w.Line($"public {output.ParametersType} Parameters => {ParametersField} ?? throw NotPrepared();");
         w.Line();
 
         // Run's parameters but the parameters record, which the prepared run holds (an in-memory pipeline has no runtime
@@ -104,7 +110,7 @@ internal static class PreparedEmitter
         var declarations = string.Join(", ", arguments.Select(a => a.Declaration));
         var required = string.Join(", ", arguments.Select(a => a.Required));
         var names = string.Join(", ", arguments.Select(a => a.Name));
-        var context = new BodyContext($"_pipeline.{GeneratedNames.SessionField}", $"_pipeline.{PipelineEmitter.FailRunMethod}")
+        var context = new BodyContext($"{PipelineField}.{GeneratedNames.SessionField}", $"{PipelineField}.{PipelineEmitter.FailRunMethod}")
         {
             ArtifactFields = artifactFields,
             ParameterFields = valueFields,
@@ -113,11 +119,7 @@ internal static class PreparedEmitter
         w.Line("/// <summary>");
         w.Line($"/// Runs <c>{Xml(pipeline.Name)}</c> with the prepared artifacts and parameters: {string.Join(", ", pipeline.Nodes.Select(n => $"<c>{Xml(n.Name)}</c>"))}.");
         w.Line("/// </summary>");
-        foreach (var input in pipeline.RuntimeInputs)
-        {
-            w.Line($"/// <param name=\"{input.ParameterName.TrimStart('@')}\">The runtime input <c>{Xml(input.Dataset)}</c>.</param>");
-        }
-
+        PipelineEmitter.WriteRuntimeInputParams(w, pipeline);
         w.Line("/// <param name=\"runId\">The run's id; a new unique id when null.</param>");
         w.Line("/// <param name=\"cancellationToken\">Observed between nodes and passed to nodes that take one.</param>");
         w.Line(pipeline.AttributeFailures
@@ -133,7 +135,7 @@ internal static class PreparedEmitter
         w.Line();
         w.Line("/// <summary>Runs like <see cref=\"Run\"/>, calling the session's hooks and checking <paramref name=\"cancellationToken\"/> around every node.</summary>");
         w.Open($"private {GeneratedNames.ResultType} RunObserved({required})");
-        w.Line("if (_pipeline is null) throw NotPrepared();");
+        w.Line($"if ({PipelineField} is null) throw NotPrepared();");
         PipelineEmitter.WriteBody(w, pipeline, parameterFields, isAsync: false, observed: true, context);
         w.Close();
         w.Line();

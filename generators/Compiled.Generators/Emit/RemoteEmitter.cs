@@ -60,7 +60,7 @@ internal static class RemoteEmitter
     {
         w.Line("/// <summary>Runs the pipeline once, remotely, and returns its result.</summary>");
         WriteRemoteParam(w, n);
-        WriteInputParams(w, pipeline);
+        PipelineEmitter.WriteRuntimeInputParams(w, pipeline);
         WriteValueParams(w, pipeline);
         w.Line("/// <param name=\"parameters\">The parameters for this run; the remote session's when null.</param>");
         w.Line("/// <param name=\"runId\">The run's id; when null, the remote session names the run as a local one does.</param>");
@@ -100,7 +100,7 @@ internal static class RemoteEmitter
         w.Line("/// </summary>");
         WriteRemoteParam(w, n);
         w.Line("/// <param name=\"parameters\">One parameters record per run.</param>");
-        WriteInputParams(w, pipeline);
+        PipelineEmitter.WriteRuntimeInputParams(w, pipeline);
         WriteValueParams(w, pipeline);
         w.Line("/// <param name=\"runIdPrefix\">The prefix of the runs' ids; a new unique one when null.</param>");
         w.Line("/// <param name=\"cancellationToken\">Cancels every run that has not completed.</param>");
@@ -259,14 +259,6 @@ internal static class RemoteEmitter
 
     private static void WriteRemoteParam(SourceWriter w, Names n) =>
         w.Line($"/// <param name=\"{n.Remote}\">The remote pipeline.</param>");
-
-    private static void WriteInputParams(SourceWriter w, PipelineModel pipeline)
-    {
-        foreach (var input in pipeline.RuntimeInputs)
-        {
-            w.Line($"/// <param name=\"{input.ParameterName.TrimStart('@')}\">The runtime input <c>{Xml(input.Dataset)}</c>.</param>");
-        }
-    }
 
     private static void WriteValueParams(SourceWriter w, PipelineModel pipeline)
     {
