@@ -88,8 +88,7 @@ internal sealed class VersionedPath
 
     /// <summary>
     /// The file a save of <paramref name="version"/> writes. The process's first save of the dataset deletes the
-    /// temporary files that crashed saves left in the version directories (see <see cref="TempFiles"/>): listing every
-    /// version directory on every save would cost more the more versions there are.
+    /// temporary files that killed saves left in the newest version directories (see <see cref="TempFiles.SweepStaleOnce"/>).
     /// </summary>
     /// <exception cref="DatasetException">The version exists already.</exception>
     public string ForSave(string version)

@@ -41,6 +41,24 @@ public sealed class TempFilesTests : IDisposable
         Assert.All([otherMachine, otherFile, oldFormat, bare], f => Assert.True(File.Exists(f)));
     }
 
+    [Fact]
+    public void A_versioned_sweep_reaches_the_newest_version_directories_only_and_once_per_process()
+    {
+        // 40 versions, each with a killed save's leftover (this process's id with another start time); the sweep of the
+        // first save reaches the 32 newest, so its cost does not grow with the versions kept.
+        var versions = Enumerable.Range(0, 40).Select(i => DatasetVersion.FromTimestamp(DateTimeOffset.UnixEpoch.AddDays(i))).ToArray();
+        var leftovers = versions.Select(v => Touch(WithOwnerPart(TempFiles.NewPath(Directory.CreateDirectory(_dir.File("model.json", v)).FullName, "model.json"), part: 1, "1000000000"))).ToArray();
+        var basePath = _dir.File("model.json");
+
+        Assert.Equal(TempFiles.SweptVersionDirectories, TempFiles.SweepStaleOnce(basePath, "model.json"));
+        Assert.All(leftovers[^TempFiles.SweptVersionDirectories..], f => Assert.False(File.Exists(f)));
+        Assert.All(leftovers[..^TempFiles.SweptVersionDirectories], f => Assert.True(File.Exists(f)));
+
+        var later = Touch(WithOwnerPart(TempFiles.NewPath(_dir.File("model.json", versions[^1]), "model.json"), part: 1, "1000000000"));
+        Assert.Equal(0, TempFiles.SweepStaleOnce(basePath, "model.json"));
+        Assert.True(File.Exists(later));
+    }
+
     private static string Touch(string path)
     {
         File.WriteAllText(path, "partial");
