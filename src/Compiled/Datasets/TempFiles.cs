@@ -37,8 +37,8 @@ internal static class TempFiles
     /// How many version directories, the newest by name, a process's first save of a versioned dataset sweeps. A killed
     /// save leaves its temporary file in the version directory it was writing, which is then among the newest when the next
     /// process saves the dataset. Sweeping every version directory instead cost the first save a listing per version:
-    /// 40-50 ms with the 2,872 versions the cold-start benchmark had left of <c>regressor</c> (benchmarks/README.md,
-    /// "Session 12").
+    /// 46-111 ms with the 2,878 versions the cold-start benchmark had left of <c>regressor</c>, against 4-13 ms with none
+    /// (benchmarks/README.md, "Session 12").
     /// </summary>
     internal const int SweptVersionDirectories = 32;
 
