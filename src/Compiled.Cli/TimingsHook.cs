@@ -8,9 +8,9 @@ namespace Compiled.Cli;
 /// <summary>
 /// <c>run --timings</c>: where a run's time goes, phase by phase — the process start up to the command line, the session's
 /// creation, each dataset load and save, each node — printed to the error stream when the run ends, with the runtime's own
-/// counters for each phase: time spent in the JIT, methods compiled, bytes allocated, time the garbage collector paused the process. Node times exclude their loads and
-/// saves (the runtime calls the node hooks around the node's own call). The counters are process-wide: with the parallel
-/// runner, phases that overlap share them.
+/// counters for each phase: time spent in the JIT, methods compiled, bytes allocated, time the garbage collector paused
+/// the process. Node times exclude their loads and saves (the runtime calls the node hooks around the node's own call). The
+/// counters are process-wide: with the parallel runner, phases that overlap share them.
 /// </summary>
 internal sealed class TimingsHook(TextWriter output, TimingsHook.Mark cliStarted) : PipelineHook
 {
