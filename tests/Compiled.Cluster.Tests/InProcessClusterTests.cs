@@ -8,7 +8,7 @@ namespace Compiled.Cluster.Tests;
 
 /// <summary>Remote runs, sweeps, batches, failures, cancellation, tracing and bad input on two in-process silos.</summary>
 [Collection(InProcessSilos.Name)]
-public sealed class InProcessClusterTests(InProcessCluster cluster) : IClassFixture<InProcessCluster>
+public sealed partial class InProcessClusterTests(InProcessCluster cluster) : IClassFixture<InProcessCluster>
 {
     private static readonly CancellationToken Timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token;
 

@@ -176,7 +176,7 @@ public sealed class ContractTests(DispatchAssembly dispatch) : IClassFixture<Dis
 
         Assert.Empty(DescribeSession<IReadOnlyList<string>>(session.GetType(), "Artifacts"));
         Assert.Equal(
-            ["EchoPipeline", "QuotePipeline", "TotalsPipeline"],
+            ["EchoPipeline", "QuotePipeline", "ScalePipeline", "TotalsPipeline"],
             DescribeSession<IReadOnlyList<string>>(session.GetType(), "Pipelines").Order());
         var preload = typeof(ISessionContract<>).MakeGenericType(session.GetType()).GetMethod("Preload")!;
         var error = Assert.Throws<TargetInvocationException>(() => preload.Invoke(session, ["orders"]));

@@ -43,6 +43,40 @@ public sealed class RemoteTests
     public void PipelineWithoutRuntimeInputs_HasNoBatch() =>
         Assert.DoesNotContain("BatchAsync", Dispatch.Run.Source("Dispatch.TotalsPipeline.Remote.g.cs"), StringComparison.Ordinal);
 
+    /// <summary>
+    /// Two runtime inputs, no runtime values: a single run hands the transport a tuple of them with the pipeline's shape, which
+    /// asks about each type; the session registers the pipeline with its typed values; the contract reads them back by item.
+    /// </summary>
+    [Fact]
+    public void SeveralInputsTravelTypedAsATuple()
+    {
+        var remote = Dispatch.Run.Source("Dispatch.ScalePipeline.Remote.g.cs");
+        var contract = Dispatch.Run.Source("Dispatch.ScalePipeline.Contract.g.cs");
+
+        Assert.Contains("global::Compiled.RemoteRunShape<(double, int?), double, global::Dispatch.ScalePipeline.Result> s_run", remote, StringComparison.Ordinal);
+        Assert.Contains("static types => types.CanCarry<double>() && types.CanCarry<int>(),", remote, StringComparison.Ordinal);
+        Assert.Contains("Request(options, runId, 0, parameters, inputs.Item1, inputs.Item2)", remote, StringComparison.Ordinal);
+        Assert.Contains("return remote.RunAsync(s_run, (value, factor), runId, runParameters, cancellationToken);", remote, StringComparison.Ordinal);
+        Assert.Contains("global::Compiled.IRemoteRunContract<global::Dispatch.ScalePipeline, (double, int?), double>", contract, StringComparison.Ordinal);
+        Assert.Contains("value: inputs.Item1,", contract, StringComparison.Ordinal);
+        Assert.Contains("factor: inputs.Item2,", contract, StringComparison.Ordinal);
+        Assert.Contains("registry.Add<global::Dispatch.ScalePipeline, (double, int?), double>(static session => session.Scale);",
+            Dispatch.Run.Source("DispatchSession.Contract.g.cs"), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Runtime values (which travel beside the body) or no runtime input: the single run is JSON only, with no typed shape
+    /// and no typed contract.
+    /// </summary>
+    [Theory]
+    [InlineData("Dispatch.QuotePipeline")]
+    [InlineData("Dispatch.TotalsPipeline")]
+    public void PipelinesWithRuntimeValuesOrNoInputsTravelAsJsonOnly(string pipeline)
+    {
+        Assert.DoesNotContain("RemoteRunShape", Dispatch.Run.Source(pipeline + ".Remote.g.cs"), StringComparison.Ordinal);
+        Assert.DoesNotContain("IRemoteRunContract", Dispatch.Run.Source(pipeline + ".Contract.g.cs"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void RemoteMembersCompile()
     {

@@ -157,7 +157,7 @@ internal sealed class PipelinePlanBuilder
             var property = Naming.ToPascalCase(output.Dataset);
             if (property == GeneratedNames.ResultType) property = GeneratedNames.ResultType + "Value"; // a member cannot share its type's name
             while (!properties.Add(property)) property += "Output";
-            results.Add(new ResultFieldModel(property, output.TypeName, output.Dataset));
+            results.Add(new ResultFieldModel(property, output.Type, output.Dataset));
         }
 
         return results;

@@ -39,7 +39,11 @@ internal static class ContractEmitter
         w.Open($"static void {contract}.DescribePipelines(global::Compiled.IPipelineRegistry<{session}> registry)");
         foreach (var pipeline in project.Pipelines)
         {
-            w.Line($"registry.Add<{Qualified(pipeline.Namespace, pipeline.ClassName)}>(static session => session.{pipeline.PropertyName});");
+            var pipelineType = Qualified(pipeline.Namespace, pipeline.ClassName);
+            var typeArguments = pipeline.RemoteValues is { } values
+                ? $"{pipelineType}, {RemoteValuesText.InputsType(values)}, {RemoteValuesText.OutputsType(values)}"
+                : pipelineType;
+            w.Line($"registry.Add<{typeArguments}>(static session => session.{pipeline.PropertyName});");
         }
 
         w.Close();
@@ -83,8 +87,19 @@ internal static class ContractEmitter
         var contract = $"global::Compiled.IPipelineContract<{self}>";
         var w = SourceWriter.ForFile(pipeline.Namespace);
         // No [GeneratedCode] here: the pipeline's own generated file marks the type, and the attribute cannot be repeated.
-        w.Line($"// How hosts serve {pipeline.Name}: its runtime inputs and values, its outputs, and a run from a JSON request (IPipelineContract).");
-        w.Open($"partial class {pipeline.ClassName} : {contract}");
+        var remoteValues = RemoteValuesModel.For(pipeline);
+        if (remoteValues is null)
+        {
+            w.Line($"// How hosts serve {pipeline.Name}: its runtime inputs and values, its outputs, and a run from a JSON request (IPipelineContract).");
+            w.Open($"partial class {pipeline.ClassName} : {contract}");
+        }
+        else
+        {
+            w.Line($"// How hosts serve {pipeline.Name}: its runtime inputs and values, its outputs, and a run from a JSON request (IPipelineContract)");
+            w.Line("// or from typed runtime inputs (IRemoteRunContract).");
+            w.Open($"partial class {pipeline.ClassName} : {contract}, {RemoteValuesText.Contract(self, remoteValues)}");
+        }
+
         WriteFields(w, "s_runtimeInputs", pipeline.RuntimeInputs.Select(i => Field(i.TypeName, i.Dataset, isRequired: !IsNullable(i.TypeName))));
         WriteFields(w, "s_runtimeValues", pipeline.RuntimeValues.Select(v => Field("string", v.Name, isRequired: !v.HasDefault)));
         WriteFields(w, "s_outputs", pipeline.Results.Select(r => Field(r.TypeName, r.Dataset, isRequired: false)));
@@ -111,6 +126,12 @@ internal static class ContractEmitter
 
         var locals = new Locals(pipeline);
         WriteRunRequest(w, model, pipeline, self, contract, locals);
+        if (remoteValues is not null)
+        {
+            w.Line();
+            WriteRunRemote(w, model, pipeline, self, remoteValues);
+        }
+
         if (!pipeline.RuntimeInputs.IsEmpty)
         {
             w.Line();
@@ -182,6 +203,54 @@ internal static class ContractEmitter
             w.Close();
         }
 
+        w.Close();
+    }
+
+    // The run from typed runtime inputs: the local run called with them, its outputs returned as they travel. The method's
+    // parameters are its own names; the runtime inputs are passed as named arguments, so no input's name can collide with them.
+    private static void WriteRunRemote(SourceWriter w, PipelineOutputModel model, PipelineModel pipeline, string self, RemoteValuesModel values)
+    {
+        var (inputsType, outputsType) = (RemoteValuesText.InputsType(values), RemoteValuesText.OutputsType(values));
+        var signature = $"{RemoteValuesText.Contract(self, values)}.RunRemoteAsync({self} pipeline, {inputsType} inputs, " +
+            "global::Compiled.RemoteRunArguments run, global::System.Threading.CancellationToken cancellationToken)";
+        var awaits = PipelineEmitter.Awaits(pipeline);
+        w.Line("/// <inheritdoc />");
+        if (awaits)
+        {
+            w.Open($"static async global::System.Threading.Tasks.ValueTask<{outputsType}> {signature}");
+        }
+        else
+        {
+            w.Open($"static global::System.Threading.Tasks.ValueTask<{outputsType}> {signature}");
+            w.Line("// Run completes synchronously: no state machine; a failure comes back in the ValueTask, as from an async method.");
+            w.Open("try");
+        }
+
+        var arguments = pipeline.RuntimeInputs
+            .Select((input, i) => $"{input.ParameterName}: {RemoteValuesText.Item("inputs", i, values.Inputs.Count)}")
+            .Concat(new[] { $"parameters: run.ReadParameters<{model.ParametersType}>()", "runId: run.RunId", "cancellationToken: cancellationToken" })
+            .ToList();
+        w.Line(awaits ? "var result = await pipeline.RunAsync(" : "var result = pipeline.Run(");
+        w.Indent();
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            w.Line(arguments[i] + (i < arguments.Count - 1 ? "," : awaits ? ").ConfigureAwait(false);" : ");"));
+        }
+
+        w.Outdent();
+        var outputs = RemoteValuesText.Tuple(pipeline.Results.Select(r => "result." + r.PropertyName).ToList());
+        if (awaits)
+        {
+            w.Line($"return {outputs};");
+            w.Close();
+            return;
+        }
+
+        w.Line($"return new({outputs});");
+        w.Close();
+        w.Open("catch (global::System.Exception exception)");
+        w.Line($"return global::System.Threading.Tasks.ValueTask.FromException<{outputsType}>(exception);");
+        w.Close();
         w.Close();
     }
 

@@ -33,6 +33,12 @@ internal static class RemoteEmitter
         w.Line("/// </summary>");
         w.Line(SourceWriter.GeneratedCodeAttribute);
         w.Open($"{pipeline.Accessibility} static class {pipeline.ClassName}Remote");
+        if (RemoteValuesModel.For(pipeline) is { } values)
+        {
+            WriteRunShape(w, pipeline, values, types);
+            w.Line();
+        }
+
         WriteRun(w, pipeline, names, types);
         w.Line();
         WriteSweep(w, pipeline, names, types);
@@ -77,11 +83,17 @@ internal static class RemoteEmitter
         w.Outdent();
         w.Line("{");
         w.Indent();
+        if (RemoteValuesModel.For(pipeline) is not null)
+        {
+            WriteRunBody(w, pipeline, n, t);
+            return;
+        }
+
         var arguments = Arguments(pipeline, pipeline.RuntimeInputs.Select(i => i.ParameterName));
         // No state machine of its own: the transport's task is returned, completed with the result read where the reply arrives.
         w.Line($"global::Compiled.RemoteRequest {n.Request};");
         w.Open("try");
-        w.Line($"{n.Request} = Request({n.Remote}, runId, 0, global::Compiled.RemoteParameters.Create({n.Remote}.JsonOptions, parameters){arguments});");
+        w.Line($"{n.Request} = Request({n.Remote}.JsonOptions, runId, 0, global::Compiled.RemoteParameters.Create({n.Remote}.JsonOptions, parameters){arguments});");
         w.Close();
         w.Open($"catch (global::System.Exception {n.Exception})");
         w.Line("// An input that cannot be written (no JSON metadata for its type) faults the task, as from an async method.");
@@ -90,6 +102,41 @@ internal static class RemoteEmitter
         w.Line();
         w.Line($"return {n.Remote}.RunAsync({n.Request}, ReadResult, cancellationToken);");
         w.Close();
+    }
+
+    // The body of RunAsync for a pipeline whose run can carry its inputs and outputs typed: the parameters record written, and
+    // the run handed to the transport with the pipeline's shape (s_run), which decides between typed values and JSON.
+    private static void WriteRunBody(SourceWriter w, PipelineModel pipeline, Names n, Types t)
+    {
+        w.Line($"global::Compiled.RemoteParameters {n.Run};");
+        w.Open("try");
+        w.Line($"{n.Run} = global::Compiled.RemoteParameters.Create({n.Remote}.JsonOptions, parameters);");
+        w.Close();
+        w.Open($"catch (global::System.Exception {n.Exception})");
+        w.Line("// A parameters record that cannot be written (no JSON metadata for a value's type) faults the task, as from an async method.");
+        w.Line($"return global::System.Threading.Tasks.Task.FromException<{t.Result}>({n.Exception});");
+        w.Close();
+        w.Line();
+        var inputs = RemoteValuesText.Tuple(pipeline.RuntimeInputs.Select(i => i.ParameterName).ToList());
+        w.Line($"return {n.Remote}.RunAsync(s_run, {inputs}, runId, {n.Run}, cancellationToken);");
+        w.Close();
+    }
+
+    // How RunAsync travels (RemoteRunShape): the types a transport must serialize to carry the values typed, and the JSON
+    // request and reply, and the Result from typed outputs, otherwise. The lambdas are static: made once, with the field.
+    private static void WriteRunShape(SourceWriter w, PipelineModel pipeline, RemoteValuesModel values, Types t)
+    {
+        var (inputsType, outputsType) = (RemoteValuesText.InputsType(values), RemoteValuesText.OutputsType(values));
+        var inputs = pipeline.RuntimeInputs.Select((_, i) => ", " + RemoteValuesText.Item("inputs", i, values.Inputs.Count));
+        var outputs = pipeline.Results.Select((_, i) => RemoteValuesText.Item("outputs", i, values.Outputs.Count));
+        w.Line("/// <summary>How <c>RunAsync</c> travels: its runtime inputs and outputs typed where the transport can serialize them, JSON otherwise.</summary>");
+        w.Line($"private static readonly global::Compiled.RemoteRunShape<{inputsType}, {outputsType}, {t.Result}> s_run = new(");
+        w.Indent();
+        w.Line($"static types => {RemoteValuesText.CanCarry(values, "types")},");
+        w.Line($"static (inputs, runId, parameters, options) => Request(options, runId, 0, parameters{string.Join("", inputs)}),");
+        w.Line("ReadResult,");
+        w.Line($"static outputs => new {t.Result}({string.Join(", ", outputs)}));");
+        w.Outdent();
     }
 
     private static void WriteSweep(SourceWriter w, PipelineModel pipeline, Names n, Types t)
@@ -122,7 +169,7 @@ internal static class RemoteEmitter
         w.Open($"for (var {n.Index} = 0; {n.Index} < {n.Requests}.Length; {n.Index}++)");
         var arguments = Arguments(pipeline, pipeline.RuntimeInputs.Select(i => i.ParameterName));
         w.Line($"var {n.Run} = global::Compiled.RemoteParameters.Create({n.Remote}.JsonOptions, parameters[{n.Index}]);");
-        w.Line($"{n.Requests}[{n.Index}] = Request({n.Remote}, global::Compiled.RemoteRuns.RunId({n.Prefix}, {n.Index}), {n.Index}, {n.Run}{arguments});");
+        w.Line($"{n.Requests}[{n.Index}] = Request({n.Remote}.JsonOptions, global::Compiled.RemoteRuns.RunId({n.Prefix}, {n.Index}), {n.Index}, {n.Run}{arguments});");
         w.Close();
         w.Line();
         w.Line($"var {n.Replies} = {n.Remote}.RunManyAsync({n.Requests}, chunkSize: 1, cancellationToken);");
@@ -171,7 +218,7 @@ internal static class RemoteEmitter
         var inputs = single
             ? new List<string> { $"{items}[{n.Index}]" }
             : InputProperties(pipeline).Select(p => $"{items}[{n.Index}].{p}").ToList();
-        w.Line($"{n.Requests}[{n.Index}] = Request({n.Remote}, global::Compiled.RemoteRuns.RunId({n.Prefix}, {n.Index}), {n.Index}, {n.Run}{Arguments(pipeline, inputs)});");
+        w.Line($"{n.Requests}[{n.Index}] = Request({n.Remote}.JsonOptions, global::Compiled.RemoteRuns.RunId({n.Prefix}, {n.Index}), {n.Index}, {n.Run}{Arguments(pipeline, inputs)});");
         w.Close();
         w.Line();
         w.Line($"var {n.Replies} = {n.Remote}.RunManyAsync({n.Requests}, chunkSize, cancellationToken);");
@@ -213,9 +260,9 @@ internal static class RemoteEmitter
         w.Line("/// <summary>One run's request: the runtime inputs as the JSON body the pipeline's serving contract reads.</summary>");
         var inputs = string.Join("", pipeline.RuntimeInputs.Select(i => $", {i.TypeName} {i.ParameterName}"))
             + string.Join("", pipeline.RuntimeValues.Select(v => $", string? {v.ParameterName}"));
-        w.Line($"private static global::Compiled.RemoteRequest Request({t.Remote} {n.Remote}, string? runId, int {n.Index}, global::Compiled.RemoteParameters parameters{inputs}) =>");
+        w.Line($"private static global::Compiled.RemoteRequest Request(global::System.Text.Json.JsonSerializerOptions {n.Options}, string? runId, int {n.Index}, global::Compiled.RemoteParameters parameters{inputs}) =>");
         w.Indent();
-        w.Line($"new global::Compiled.RemoteBody({n.Remote}.JsonOptions)");
+        w.Line($"new global::Compiled.RemoteBody({n.Options})");
         w.Indent();
         foreach (var input in pipeline.RuntimeInputs)
         {
@@ -327,7 +374,10 @@ internal static class RemoteEmitter
             Run = Unique("runParameters");
             Inputs = Unique("inputs");
             Exception = Unique("exception");
+            Options = Unique("options");
         }
+
+        public string Options { get; }
 
         public string Remote { get; }
 

@@ -113,4 +113,8 @@ internal sealed record RuntimeInputModel(string Dataset, string ParameterName, T
 }
 
 /// <summary>A property of the pipeline's <c>Result</c>.</summary>
-internal sealed record ResultFieldModel(string PropertyName, string TypeName, string Dataset);
+internal sealed record ResultFieldModel(string PropertyName, TypeRef Type, string Dataset)
+{
+    /// <summary>The <c>global::</c> type name, with nullable annotations.</summary>
+    public string TypeName => Type.Name;
+}

@@ -21,7 +21,7 @@ internal sealed record SessionOutputModel(
         project.Info,
         project.Catalog,
         project.Parameters,
-        project.Pipelines.Select(p => new PipelineMemberModel(p.Namespace, p.ClassName, p.Name, p.PropertyName)).ToEquatableArray(),
+        project.Pipelines.Select(p => new PipelineMemberModel(p.Namespace, p.ClassName, p.Name, p.PropertyName, RemoteValuesModel.For(p))).ToEquatableArray(),
         project.Pipelines
             .SelectMany(p => p.Datasets.Where(d => d.IsArtifact && d.IsLoaded && d.Entry!.RuntimeValues.IsEmpty))
             .GroupBy(d => d.Name, StringComparer.Ordinal)
@@ -32,7 +32,8 @@ internal sealed record SessionOutputModel(
 }
 
 /// <summary>A pipeline as the session names it: its class, its run name and the session property that exposes it.</summary>
-internal sealed record PipelineMemberModel(string? Namespace, string ClassName, string Name, string PropertyName);
+/// <param name="RemoteValues">Its runtime inputs and outputs when a remote run can carry them as typed values; null otherwise.</param>
+internal sealed record PipelineMemberModel(string? Namespace, string ClassName, string Name, string PropertyName, RemoteValuesModel? RemoteValues);
 
 /// <summary>An artifact the session can preload by name, and the catalog property that gives it.</summary>
 internal sealed record ArtifactMemberModel(string Name, string CatalogProperty);

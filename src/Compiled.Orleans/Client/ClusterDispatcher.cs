@@ -20,12 +20,13 @@ namespace Compiled.Orleans.Client;
 /// re-runs the chunks of a lost silo on the others. A silo lost (killed, unreachable) gets no more calls from this client
 /// until a later discovery finds it answering again.
 /// </summary>
-internal sealed class ClusterDispatcher
+internal sealed class ClusterDispatcher : IRemoteValueTypes
 {
     private readonly IClusterClient _client;
     private readonly CompiledClientOptions _options;
     private readonly ILogger _logger;
     private readonly RunReply _reply;
+    private readonly Serializer _serializer;
     private const long RediscoveryMilliseconds = 30_000;
     private static readonly TimeSpan MembershipRetry = TimeSpan.FromMilliseconds(200);
 
@@ -41,6 +42,7 @@ internal sealed class ClusterDispatcher
         // Registered by AddCompiledClient, which a client needs anyway (its JsonTypeInfoResolver).
         Gateways = client.ServiceProvider.GetService<GatewayConnections>() ?? new GatewayConnections();
         _reply = client.ServiceProvider.GetService<RunReply>() ?? new RunReply(client.ServiceProvider.GetRequiredService<Serializer<RunFailure>>());
+        _serializer = client.ServiceProvider.GetRequiredService<Serializer>();
         JsonOptions = WireJson.Options(options.JsonTypeInfoResolver, "CompiledClientOptions.JsonTypeInfoResolver");
     }
 
@@ -79,6 +81,58 @@ internal sealed class ClusterDispatcher
 
         return read(new RemoteReply(request.RunId, request.Index, result.Result, result.Failure?.ToError()), JsonOptions);
     }
+
+    // A single run whose runtime inputs and outputs Orleans' serializer carries (CarriesTyped): the same call and the same
+    // handling of lost silos as RunAsync, with the values in Orleans' codecs instead of the serving contract's JSON.
+    public async Task<TResult> RunTypedAsync<TInputs, TOutputs, TResult>(
+        PipelineIdentity pipeline, RemoteRunShape<TInputs, TOutputs, TResult> shape, TInputs inputs, string? runId, RemoteParameters parameters,
+        CancellationToken cancellationToken)
+    {
+        var details = Details(runId, parameters, runtimeValues: null, TraceContext(), always: false);
+        TOutputs outputs;
+        while (true)
+        {
+            var worker = NextWorker(pipeline) ?? await SlowNextWorkerAsync(pipeline, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var call = worker.Grain.RunTypedAsync<TInputs, TOutputs>(pipeline.TypeName, inputs, details, cancellationToken);
+                outputs = cancellationToken.CanBeCanceled
+                    ? await Abandonable(call.AsTask(), worker, cancellationToken, cancellationToken).ConfigureAwait(false)
+                    : await call.ConfigureAwait(false);
+                break;
+            }
+            catch (RunFailedException exception)
+            {
+                throw new RemoteRunException(exception.Failure.ToError());
+            }
+            catch (Exception exception) when (IsSiloLost(exception))
+            {
+                Lose(worker, exception.Message);
+            }
+            catch (TimeoutException exception)
+            {
+                throw Timeout(worker, exception);
+            }
+        }
+
+        return shape.ReadOutputs(outputs);
+    }
+
+    // Whether Orleans' serializer has a codec for every runtime input and output of the shape; worked out once per process
+    // and pair of types (a process's clients share their serializer's configuration, as its silos do).
+    public bool CarriesTyped<TInputs, TOutputs, TResult>(RemoteRunShape<TInputs, TOutputs, TResult> shape)
+    {
+        var carried = TypedValues<TInputs, TOutputs>.Carried;
+        if (carried == 0)
+        {
+            carried = shape.CanCarry(this) ? 1 : 2;
+            TypedValues<TInputs, TOutputs>.Carried = carried;
+        }
+
+        return carried == 1;
+    }
+
+    bool IRemoteValueTypes.CanCarry<T>() => _serializer.CanSerialize<T>();
 
     public async IAsyncEnumerable<RemoteReply> RunManyAsync(
         PipelineIdentity pipeline, IReadOnlyList<RemoteRequest> requests, int chunkSize, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -289,17 +343,20 @@ internal sealed class ClusterDispatcher
         (exception.InnerException is { } inner && IsSiloLost(inner));
 
     // What a run carries beside its body; null for a single run that has nothing to carry (no run id, parameters, trace or runtime values).
-    private static RunDetails? Details(RemoteRequest request, (string? Parent, string? State) trace, bool always)
+    private static RunDetails? Details(RemoteRequest request, (string? Parent, string? State) trace, bool always) =>
+        Details(request.RunId, request.Parameters, request.RuntimeValues, trace, always);
+
+    private static RunDetails? Details(
+        string? runId, RemoteParameters parameters, IReadOnlyDictionary<string, string?>? runtimeValues, (string? Parent, string? State) trace, bool always)
     {
-        var parameters = request.Parameters;
-        if (!always && request.RunId is null && parameters.IsNone && trace.Parent is null && request.RuntimeValues is null) return null;
-        var values = request.RuntimeValues switch
+        if (!always && runId is null && parameters.IsNone && trace.Parent is null && runtimeValues is null) return null;
+        var values = runtimeValues switch
         {
             null => null,
             Dictionary<string, string?> dictionary => dictionary, // RemoteBody's own, never changed after the request is made
             var other => new Dictionary<string, string?>(other, StringComparer.Ordinal),
         };
-        return new RunDetails(request.RunId, parameters.TypeName, Array(parameters.Json), trace.Parent, trace.State, values);
+        return new RunDetails(runId, parameters.TypeName, Array(parameters.Json), trace.Parent, trace.State, values);
     }
 
     // The bytes as an array: the memory's own array when it is a whole one (RemoteBody makes those), else a copy.
@@ -314,6 +371,12 @@ internal sealed class ClusterDispatcher
     private static List<SiloWorker>? Fresh(KnownWorkers? known) => known is not null && Environment.TickCount64 < known.Until ? known.Workers : null;
 
     private sealed record KnownWorkers(List<SiloWorker> Workers, long Until);
+
+    // 0 not yet known, 1 carried typed, 2 JSON.
+    private static class TypedValues<TInputs, TOutputs>
+    {
+        public static int Carried;
+    }
 
     private static RemoteReply Reply(RunOutcome outcome) =>
         new(outcome.RunId, outcome.Index, outcome.Result, outcome.Failure?.ToError());

@@ -10,6 +10,13 @@ internal sealed class OrleansRemotePipeline<TPipeline>(ClusterDispatcher dispatc
         RemoteRequest request, Func<RemoteReply, System.Text.Json.JsonSerializerOptions, TResult> read, CancellationToken cancellationToken) =>
         dispatcher.RunAsync(Identity, request, read, cancellationToken);
 
+    // Typed where Orleans can serialize every input and output, JSON (the base) otherwise.
+    public override Task<TResult> RunAsync<TInputs, TOutputs, TResult>(
+        RemoteRunShape<TInputs, TOutputs, TResult> shape, TInputs inputs, string? runId, RemoteParameters parameters, CancellationToken cancellationToken) =>
+        dispatcher.CarriesTyped(shape)
+            ? dispatcher.RunTypedAsync(Identity, shape, inputs, runId, parameters, cancellationToken)
+            : base.RunAsync(shape, inputs, runId, parameters, cancellationToken);
+
     public override IAsyncEnumerable<RemoteReply> RunManyAsync(IReadOnlyList<RemoteRequest> requests, int chunkSize, CancellationToken cancellationToken) =>
         dispatcher.RunManyAsync(Identity, requests, chunkSize, cancellationToken);
 }

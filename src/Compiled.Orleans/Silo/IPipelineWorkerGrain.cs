@@ -18,6 +18,13 @@ internal interface IPipelineWorkerGrain : IGrainWithStringKey
     /// </summary>
     ValueTask<byte[]> RunAsync(string pipeline, byte[] body, RunDetails? details, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Runs one run of <paramref name="pipeline"/> from runtime inputs that crossed the wire typed, in Orleans' serializer, and
+    /// returns its outputs the same way: the call of a single remote run whose inputs and outputs Orleans can serialize. A failed
+    /// run fails the call with a <see cref="RunFailedException"/> that names the node, the run id and the silo.
+    /// </summary>
+    ValueTask<TOutputs> RunTypedAsync<TInputs, TOutputs>(string pipeline, TInputs inputs, RunDetails? details, CancellationToken cancellationToken);
+
     /// <summary>Runs <paramref name="runs"/> (a chunk of a sweep or batch) one after the other and returns one outcome per run, failures included.</summary>
     Task<RunOutcome[]> RunManyAsync(RunEnvelope[] runs, CancellationToken cancellationToken);
 }

@@ -36,6 +36,27 @@ internal sealed class PipelineWorkerGrain(ISessionHost host, ILocalSiloDetails s
         return run.IsCompletedSuccessfully ? new(reply.Write(run.Result)) : RethrowAsync(run);
     }
 
+    // As RunAsync: a free slot and a run that completes synchronously return the run's own completed ValueTask.
+    public ValueTask<TOutputs> RunTypedAsync<TInputs, TOutputs>(string pipeline, TInputs inputs, RunDetails? details, CancellationToken cancellationToken)
+    {
+        var enter = host.EnterAsync(cancellationToken);
+        if (!enter.IsCompletedSuccessfully) return RunTypedAfterWaitAsync<TInputs, TOutputs>(enter, pipeline, inputs, details, cancellationToken);
+        ValueTask<TOutputs> run;
+        try
+        {
+            run = host.RunTypedAsync<TInputs, TOutputs>(pipeline, inputs, details, silo.Name, cancellationToken);
+        }
+        catch
+        {
+            host.Exit();
+            throw;
+        }
+
+        if (!run.IsCompleted) return ExitAfterAsync(run);
+        host.Exit();
+        return run;
+    }
+
     public async Task<RunOutcome[]> RunManyAsync(RunEnvelope[] runs, CancellationToken cancellationToken)
     {
         await host.EnterAsync(cancellationToken);
@@ -76,6 +97,32 @@ internal sealed class PipelineWorkerGrain(ISessionHost host, ILocalSiloDetails s
         try
         {
             return reply.Write(await run);
+        }
+        finally
+        {
+            host.Exit();
+        }
+    }
+
+    private async ValueTask<TOutputs> RunTypedAfterWaitAsync<TInputs, TOutputs>(
+        Task enter, string pipeline, TInputs inputs, RunDetails? details, CancellationToken cancellationToken)
+    {
+        await enter;
+        try
+        {
+            return await host.RunTypedAsync<TInputs, TOutputs>(pipeline, inputs, details, silo.Name, cancellationToken);
+        }
+        finally
+        {
+            host.Exit();
+        }
+    }
+
+    private async ValueTask<TOutputs> ExitAfterAsync<TOutputs>(ValueTask<TOutputs> run)
+    {
+        try
+        {
+            return await run;
         }
         finally
         {

@@ -17,9 +17,12 @@ internal sealed class SessionHost<TSession> : ISessionHost, IPipelineRegistry<TS
 {
     private delegate ValueTask Runner(TSession session, PipelineRequest request, CancellationToken cancellationToken);
 
+    private delegate ValueTask<TOutputs> TypedRunner<TInputs, TOutputs>(TSession session, TInputs inputs, RemoteRunArguments run, CancellationToken cancellationToken);
+
     private static readonly Dictionary<string, string?> NoRuntimeValues = [];
 
     private readonly Dictionary<string, Runner> _pipelines = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Delegate> _typedPipelines = new(StringComparer.Ordinal); // TypedRunner<TInputs, TOutputs> each
     private readonly CompiledSiloOptions _options;
     private readonly ILoggerFactory _loggerFactory;
     private readonly SemaphoreSlim _slots;
@@ -63,6 +66,13 @@ internal sealed class SessionHost<TSession> : ISessionHost, IPipelineRegistry<TS
         _pipelines[typeof(TPipeline).FullName!] = (session, request, cancellationToken) =>
             TPipeline.RunRequestAsync(pipeline(session), request, cancellationToken);
 
+    void IPipelineRegistry<TSession>.Add<TPipeline, TInputs, TOutputs>(Func<TSession, TPipeline> pipeline)
+    {
+        ((IPipelineRegistry<TSession>)this).Add(pipeline);
+        _typedPipelines[typeof(TPipeline).FullName!] = new TypedRunner<TInputs, TOutputs>((session, inputs, run, cancellationToken) =>
+            TPipeline.RunRemoteAsync(pipeline(session), inputs, run, cancellationToken));
+    }
+
     public WorkerInfo Describe(string silo) =>
         new(silo, typeof(TSession).FullName!, [.. _pipelines.Keys.Order(StringComparer.Ordinal)], _options.MaxConcurrentRuns);
 
@@ -77,9 +87,7 @@ internal sealed class SessionHost<TSession> : ISessionHost, IPipelineRegistry<TS
     {
         if (!_pipelines.TryGetValue(pipeline, out var runner))
         {
-            return new(Failed(details, silo, node: null, nameof(RemotePipelineException),
-                $"Silo {silo} serves the project of {typeof(TSession).FullName}, which has no pipeline {pipeline}; its pipelines are " +
-                $"{string.Join(", ", _pipelines.Keys.Order(StringComparer.Ordinal))}. Start silos with the project the pipeline belongs to."));
+            return new(Failed(details, silo, node: null, nameof(RemotePipelineException), UnknownPipeline(pipeline, silo)));
         }
 
         if (details?.TraceParent is not null) return RunInTraceAsync(runner, body, details, silo, cancellationToken);
@@ -89,6 +97,24 @@ internal sealed class SessionHost<TSession> : ISessionHost, IPipelineRegistry<TS
         if (!run.IsCompletedSuccessfully) return CompleteAsync(run, response, details, silo, cancellationToken);
         run.GetAwaiter().GetResult(); // consumed once, as an await would: a ValueTask from a pooled source goes back to its pool
         return new(new RunResult(response.ToArrayAndReturn(), null));
+    }
+
+    // As RunAsync, for a run whose inputs and outputs cross the wire typed: a run that completes synchronously returns its
+    // own completed ValueTask; a failure becomes a RunFailedException that names the node, the run id and the silo.
+    public ValueTask<TOutputs> RunTypedAsync<TInputs, TOutputs>(string pipeline, TInputs inputs, RunDetails? details, string silo, CancellationToken cancellationToken)
+    {
+        if (!_typedPipelines.TryGetValue(pipeline, out var found) || found is not TypedRunner<TInputs, TOutputs> runner)
+        {
+            return ValueTask.FromException<TOutputs>(new RunFailedException(Failure(details, silo, node: null, nameof(RemotePipelineException),
+                _pipelines.ContainsKey(pipeline)
+                    ? $"Silo {silo} runs {pipeline} from other runtime inputs or outputs than {typeof(TInputs)} and {typeof(TOutputs)}, the caller's: " +
+                      "deploy the same build of the project to the client and the silos."
+                    : UnknownPipeline(pipeline, silo))));
+        }
+
+        if (details?.TraceParent is not null) return RunTypedInTraceAsync(runner, inputs, details, silo, cancellationToken);
+        var run = StartTypedRun(runner, inputs, details, cancellationToken);
+        return run.IsCompletedSuccessfully ? run : CompleteTypedAsync(run, details, silo, cancellationToken);
     }
 
     /// <summary>Disposes the session (its open datasets) when the silo's services are disposed.</summary>
@@ -153,7 +179,60 @@ internal sealed class SessionHost<TSession> : ISessionHost, IPipelineRegistry<TS
         }
     }
 
+    private async ValueTask<TOutputs> RunTypedInTraceAsync<TInputs, TOutputs>(
+        TypedRunner<TInputs, TOutputs> runner, TInputs inputs, RunDetails details, string silo, CancellationToken cancellationToken)
+    {
+        using var activity = new Activity("Compiled.Orleans.RemoteRun");
+        activity.SetParentId(details.TraceParent!);
+        activity.TraceStateString = details.TraceState;
+        activity.Start();
+        return await CompleteTypedAsync(StartTypedRun(runner, inputs, details, cancellationToken), details, silo, cancellationToken).ConfigureAwait(false);
+    }
+
+    private ValueTask<TOutputs> StartTypedRun<TInputs, TOutputs>(
+        TypedRunner<TInputs, TOutputs> runner, TInputs inputs, RunDetails? details, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var run = new RemoteRunArguments(details?.RunId,
+                details is null || details.Parameters.Length == 0 ? RemoteParameters.None : new RemoteParameters(details.ParametersType, details.Parameters), _json);
+            return runner(Session, inputs, run, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return ValueTask.FromException<TOutputs>(exception);
+        }
+    }
+
+    private static async ValueTask<TOutputs> CompleteTypedAsync<TOutputs>(ValueTask<TOutputs> run, RunDetails? details, string silo, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await run.ConfigureAwait(false);
+        }
+        catch (PipelineRunException exception)
+        {
+            var cause = exception.InnerException ?? exception;
+            throw new RunFailedException(new RunFailure(exception.RunId, exception.NodeName, silo, cause.GetType().FullName!, cause.Message));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            throw new RunFailedException(Failure(details, silo, node: null, exception.GetType().FullName!, exception.Message));
+        }
+    }
+
+    private string UnknownPipeline(string pipeline, string silo) =>
+        $"Silo {silo} serves the project of {typeof(TSession).FullName}, which has no pipeline {pipeline}; its pipelines are " +
+        $"{string.Join(", ", _pipelines.Keys.Order(StringComparer.Ordinal))}. Start silos with the project the pipeline belongs to.";
+
     // A run that failed before the session named it (no run id given) is named here, as a session would.
     private static RunResult Failed(RunDetails? details, string silo, string? node, string errorType, string message) =>
-        new([], new RunFailure(details?.RunId ?? RemoteRequest.NewRunId(), node, silo, errorType, message));
+        new([], Failure(details, silo, node, errorType, message));
+
+    private static RunFailure Failure(RunDetails? details, string silo, string? node, string errorType, string message) =>
+        new(details?.RunId ?? RemoteRequest.NewRunId(), node, silo, errorType, message);
 }

@@ -34,6 +34,29 @@ public sealed record RemoteParameters(string TypeName, ReadOnlyMemory<byte> Json
     /// <typeparam name="T">The project's parameters record.</typeparam>
     /// <param name="options">The options whose resolver has metadata for the types of the record's values.</param>
     /// <exception cref="JsonException">The JSON is not a <typeparamref name="T"/> of this build.</exception>
+    // The record for a run of a pipeline of project T: another project's record, or JSON of another build, is the caller's error.
+    internal T ReadRecord<T>(JsonSerializerOptions options) where T : class, IRemoteParameters<T>
+    {
+        var expected = typeof(T).FullName!;
+        if (!string.Equals(TypeName, expected, StringComparison.Ordinal))
+        {
+            throw new PipelineRequestException("parameters",
+                $"parameters: the run was given a {TypeName} record, but the pipeline takes {expected} (the parameters of its own project); " +
+                "pass the parameters of the project the pipeline belongs to.");
+        }
+
+        try
+        {
+            return Read<T>(options);
+        }
+        catch (JsonException exception)
+        {
+            throw new PipelineRequestException("parameters",
+                $"parameters: the JSON of the {expected} record does not match this build of it ({JsonInputError.WithoutPosition(exception.Message)}); deploy the same build everywhere.",
+                exception);
+        }
+    }
+
     internal T Read<T>(JsonSerializerOptions options) where T : class, IRemoteParameters<T>
     {
         var reader = new Utf8JsonReader(Json.Span);

@@ -39,6 +39,40 @@ public abstract class RemotePipeline<TPipeline> where TPipeline : class, IPipeli
         RemoteRequest request, Func<RemoteReply, System.Text.Json.JsonSerializerOptions, TResult> read, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Runs one run remotely with its runtime inputs and outputs as typed values where the transport can carry them all
+    /// (<see cref="RemoteRunShape{TInputs, TOutputs, TResult}.CanCarry"/>; Compiled.Orleans: Orleans' serializer has a codec
+    /// for each type), and otherwise as the serving contract's JSON, through <see cref="RunAsync{TResult}(RemoteRequest, Func{RemoteReply, System.Text.Json.JsonSerializerOptions, TResult}, CancellationToken)"/>.
+    /// This base implementation always takes JSON.
+    /// </summary>
+    /// <typeparam name="TInputs">The runtime input, or a tuple of them.</typeparam>
+    /// <typeparam name="TOutputs">The output, or a tuple of them.</typeparam>
+    /// <typeparam name="TResult">The pipeline's typed <c>Result</c>.</typeparam>
+    /// <param name="shape">The pipeline's run, as its generated code describes it.</param>
+    /// <param name="inputs">The runtime inputs.</param>
+    /// <param name="runId">The run's id; null for the remote session to name the run.</param>
+    /// <param name="parameters">The run's parameters, or <see cref="RemoteParameters.None"/>.</param>
+    /// <param name="cancellationToken">Cancels the run, where it runs.</param>
+    /// <exception cref="RemotePipelineException">The pipeline cannot be run remotely.</exception>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public virtual Task<TResult> RunAsync<TInputs, TOutputs, TResult>(
+        RemoteRunShape<TInputs, TOutputs, TResult> shape, TInputs inputs, string? runId, RemoteParameters parameters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        RemoteRequest request;
+        try
+        {
+            request = shape.ToRequest(inputs, runId, parameters, JsonOptions);
+        }
+        catch (Exception exception)
+        {
+            // An input that cannot be written (no JSON metadata for its type) faults the task, as from an async method.
+            return Task.FromException<TResult>(exception);
+        }
+
+        return RunAsync(request, shape.ReadReply, cancellationToken);
+    }
+
+    /// <summary>
     /// Runs many requests remotely, spread over where they can run, in chunks of <paramref name="chunkSize"/> requests;
     /// yields one reply per request, in the order they complete, each exactly once.
     /// </summary>

@@ -214,27 +214,7 @@ public sealed class PipelineRequest
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // a request without a record (most) pays one test, not a call
     public T? ReadParameters<T>() where T : class, IRemoteParameters<T> => Parameters.IsNone ? null : ReadGivenParameters<T>();
 
-    private T ReadGivenParameters<T>() where T : class, IRemoteParameters<T>
-    {
-        var expected = typeof(T).FullName!;
-        if (!string.Equals(Parameters.TypeName, expected, StringComparison.Ordinal))
-        {
-            throw new PipelineRequestException("parameters",
-                $"parameters: the run was given a {Parameters.TypeName} record, but the pipeline takes {expected} (the parameters of its own project); " +
-                "pass the parameters of the project the pipeline belongs to.");
-        }
-
-        try
-        {
-            return Parameters.Read<T>(JsonOptions);
-        }
-        catch (JsonException exception)
-        {
-            throw new PipelineRequestException("parameters",
-                $"parameters: the JSON of the {expected} record does not match this build of it ({JsonInputError.WithoutPosition(exception.Message)}); deploy the same build everywhere.",
-                exception);
-        }
-    }
+    private T ReadGivenParameters<T>() where T : class, IRemoteParameters<T> => Parameters.ReadRecord<T>(JsonOptions);
 
     /// <summary>Writes output <paramref name="name"/> as a property of the result object.</summary>
     /// <typeparam name="T">The output's type.</typeparam>

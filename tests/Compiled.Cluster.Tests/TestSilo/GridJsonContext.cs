@@ -7,6 +7,7 @@ namespace Grid;
 /// <c>model</c> and <c>calibration</c> datasets.
 /// </summary>
 [JsonSerializable(typeof(Point))]
+[JsonSerializable(typeof(Reading))]
 [JsonSerializable(typeof(SweepOptions))]
 [JsonSerializable(typeof(double))]
 [JsonSerializable(typeof(LineModel))]

@@ -33,8 +33,18 @@ public static class Sweep
 public static class Scoring
 {
     /// <summary>The model's value at the point.</summary>
+    /// <exception cref="ArgumentException">The point's x is not a number.</exception>
     [Node(Output = "score")]
-    public static double Score(LineModel model, Point point) => model.Slope * point.X + model.Intercept;
+    public static double Score(LineModel model, Point point) =>
+        double.IsNaN(point.X) ? throw new ArgumentException("The point's x is not a number.", nameof(point)) : model.Slope * point.X + model.Intercept;
+}
+
+/// <summary>The doubling pipeline's node.</summary>
+public static class Doubling
+{
+    /// <summary>Twice the reading's value.</summary>
+    [Node(Output = "doubled")]
+    public static double Double(Reading reading) => reading.Value * 2;
 }
 
 /// <summary>The calibrated pipeline's node.</summary>
@@ -52,6 +62,10 @@ public sealed partial class SquarePipeline;
 /// <summary>A point in, its score out; the model is an artifact.</summary>
 [Pipeline(typeof(Scoring), Inputs = ["point"], Artifacts = ["model"])]
 public sealed partial class ScorePipeline;
+
+/// <summary>A reading in, twice its value out: a runtime input Orleans has no codec for.</summary>
+[Pipeline(typeof(Doubling), Inputs = ["reading"])]
+public sealed partial class DoublePipeline;
 
 /// <summary>Two runtime inputs and a catalog entry that takes a <c>${runtime:site}</c> value.</summary>
 [Pipeline(typeof(Calibrating), Inputs = ["point", "shift"])]

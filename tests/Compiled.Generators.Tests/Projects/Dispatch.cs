@@ -48,6 +48,15 @@ internal static class Dispatch
             public static (string, int) Answer(string request) => (request.ToUpperInvariant(), request.Length);
         }
 
+        public static class Scaling
+        {
+            [Node(Output = "scaled")]
+            public static double Scale(double value, int? factor) => value * (factor ?? 1);
+        }
+
+        [Pipeline(typeof(Scaling), Inputs = ["value", "factor"])]
+        public sealed partial class ScalePipeline;
+
         [Pipeline(typeof(Quoting), Inputs = ["customer", "discount"])]
         public sealed partial class QuotePipeline;
 

@@ -4,8 +4,9 @@
 
 namespace Dispatch;
 
-// How hosts serve echo: its runtime inputs and values, its outputs, and a run from a JSON request (IPipelineContract).
-partial class EchoPipeline : global::Compiled.IPipelineContract<global::Dispatch.EchoPipeline>
+// How hosts serve echo: its runtime inputs and values, its outputs, and a run from a JSON request (IPipelineContract)
+// or from typed runtime inputs (IRemoteRunContract).
+partial class EchoPipeline : global::Compiled.IPipelineContract<global::Dispatch.EchoPipeline>, global::Compiled.IRemoteRunContract<global::Dispatch.EchoPipeline, string, (string, int)>
 {
     private static readonly global::Compiled.PipelineField[] s_runtimeInputs =
     [
@@ -56,6 +57,25 @@ partial class EchoPipeline : global::Compiled.IPipelineContract<global::Dispatch
         catch (global::System.Exception exception)
         {
             return global::System.Threading.Tasks.ValueTask.FromException(exception);
+        }
+    }
+
+    /// <inheritdoc />
+    static global::System.Threading.Tasks.ValueTask<(string, int)> global::Compiled.IRemoteRunContract<global::Dispatch.EchoPipeline, string, (string, int)>.RunRemoteAsync(global::Dispatch.EchoPipeline pipeline, string inputs, global::Compiled.RemoteRunArguments run, global::System.Threading.CancellationToken cancellationToken)
+    {
+        // Run completes synchronously: no state machine; a failure comes back in the ValueTask, as from an async method.
+        try
+        {
+            var result = pipeline.Run(
+                request: inputs,
+                parameters: run.ReadParameters<global::Dispatch.DispatchParameters>(),
+                runId: run.RunId,
+                cancellationToken: cancellationToken);
+            return new((result.Reply, result.Length));
+        }
+        catch (global::System.Exception exception)
+        {
+            return global::System.Threading.Tasks.ValueTask.FromException<(string, int)>(exception);
         }
     }
 

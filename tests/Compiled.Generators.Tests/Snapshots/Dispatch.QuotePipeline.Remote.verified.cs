@@ -36,7 +36,7 @@ public static class QuotePipelineRemote
         global::Compiled.RemoteRequest request;
         try
         {
-            request = Request(remote, runId, 0, global::Compiled.RemoteParameters.Create(remote.JsonOptions, parameters), customer, discount, region, year);
+            request = Request(remote.JsonOptions, runId, 0, global::Compiled.RemoteParameters.Create(remote.JsonOptions, parameters), customer, discount, region, year);
         }
         catch (global::System.Exception exception)
         {
@@ -76,7 +76,7 @@ public static class QuotePipelineRemote
         for (var index = 0; index < requests.Length; index++)
         {
             var runParameters = global::Compiled.RemoteParameters.Create(remote.JsonOptions, parameters[index]);
-            requests[index] = Request(remote, global::Compiled.RemoteRuns.RunId(prefix, index), index, runParameters, customer, discount, region, year);
+            requests[index] = Request(remote.JsonOptions, global::Compiled.RemoteRuns.RunId(prefix, index), index, runParameters, customer, discount, region, year);
         }
 
         var replies = remote.RunManyAsync(requests, chunkSize: 1, cancellationToken);
@@ -113,7 +113,7 @@ public static class QuotePipelineRemote
         var requests = new global::Compiled.RemoteRequest[inputs.Count];
         for (var index = 0; index < requests.Length; index++)
         {
-            requests[index] = Request(remote, global::Compiled.RemoteRuns.RunId(prefix, index), index, runParameters, inputs[index].Customer, inputs[index].Discount, region, year);
+            requests[index] = Request(remote.JsonOptions, global::Compiled.RemoteRuns.RunId(prefix, index), index, runParameters, inputs[index].Customer, inputs[index].Discount, region, year);
         }
 
         var replies = remote.RunManyAsync(requests, chunkSize, cancellationToken);
@@ -127,8 +127,8 @@ public static class QuotePipelineRemote
     public sealed record Inputs(global::Dispatch.Customer Customer, double? Discount);
 
     /// <summary>One run's request: the runtime inputs as the JSON body the pipeline's serving contract reads.</summary>
-    private static global::Compiled.RemoteRequest Request(global::Compiled.RemotePipeline<global::Dispatch.QuotePipeline> remote, string? runId, int index, global::Compiled.RemoteParameters parameters, global::Dispatch.Customer customer, double? discount, string? region, string? year) =>
-        new global::Compiled.RemoteBody(remote.JsonOptions)
+    private static global::Compiled.RemoteRequest Request(global::System.Text.Json.JsonSerializerOptions options, string? runId, int index, global::Compiled.RemoteParameters parameters, global::Dispatch.Customer customer, double? discount, string? region, string? year) =>
+        new global::Compiled.RemoteBody(options)
             .Input("customer", customer)
             .Input("discount", discount)
             .RuntimeValue("region", region)

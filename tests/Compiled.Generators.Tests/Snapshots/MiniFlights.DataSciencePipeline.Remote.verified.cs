@@ -28,7 +28,7 @@ public static class DataSciencePipelineRemote
         global::Compiled.RemoteRequest request;
         try
         {
-            request = Request(remote, runId, 0, global::Compiled.RemoteParameters.Create(remote.JsonOptions, parameters));
+            request = Request(remote.JsonOptions, runId, 0, global::Compiled.RemoteParameters.Create(remote.JsonOptions, parameters));
         }
         catch (global::System.Exception exception)
         {
@@ -60,7 +60,7 @@ public static class DataSciencePipelineRemote
         for (var index = 0; index < requests.Length; index++)
         {
             var runParameters = global::Compiled.RemoteParameters.Create(remote.JsonOptions, parameters[index]);
-            requests[index] = Request(remote, global::Compiled.RemoteRuns.RunId(prefix, index), index, runParameters);
+            requests[index] = Request(remote.JsonOptions, global::Compiled.RemoteRuns.RunId(prefix, index), index, runParameters);
         }
 
         var replies = remote.RunManyAsync(requests, chunkSize: 1, cancellationToken);
@@ -68,8 +68,8 @@ public static class DataSciencePipelineRemote
     }
 
     /// <summary>One run's request: the runtime inputs as the JSON body the pipeline's serving contract reads.</summary>
-    private static global::Compiled.RemoteRequest Request(global::Compiled.RemotePipeline<global::MiniFlights.DataSciencePipeline> remote, string? runId, int index, global::Compiled.RemoteParameters parameters) =>
-        new global::Compiled.RemoteBody(remote.JsonOptions)
+    private static global::Compiled.RemoteRequest Request(global::System.Text.Json.JsonSerializerOptions options, string? runId, int index, global::Compiled.RemoteParameters parameters) =>
+        new global::Compiled.RemoteBody(options)
             .ToRequest(runId, index, parameters);
 
     /// <summary>The typed result of a reply: one output per property of the JSON object the serving contract wrote.</summary>

@@ -4,8 +4,9 @@
 
 namespace MiniFlights;
 
-// How hosts serve predict: its runtime inputs and values, its outputs, and a run from a JSON request (IPipelineContract).
-partial class PredictPipeline : global::Compiled.IPipelineContract<global::MiniFlights.PredictPipeline>
+// How hosts serve predict: its runtime inputs and values, its outputs, and a run from a JSON request (IPipelineContract)
+// or from typed runtime inputs (IRemoteRunContract).
+partial class PredictPipeline : global::Compiled.IPipelineContract<global::MiniFlights.PredictPipeline>, global::Compiled.IRemoteRunContract<global::MiniFlights.PredictPipeline, global::MiniFlights.Model.ShuttleFeatures, double>
 {
     private static readonly global::Compiled.PipelineField[] s_runtimeInputs =
     [
@@ -54,6 +55,25 @@ partial class PredictPipeline : global::Compiled.IPipelineContract<global::MiniF
         catch (global::System.Exception exception)
         {
             return global::System.Threading.Tasks.ValueTask.FromException(exception);
+        }
+    }
+
+    /// <inheritdoc />
+    static global::System.Threading.Tasks.ValueTask<double> global::Compiled.IRemoteRunContract<global::MiniFlights.PredictPipeline, global::MiniFlights.Model.ShuttleFeatures, double>.RunRemoteAsync(global::MiniFlights.PredictPipeline pipeline, global::MiniFlights.Model.ShuttleFeatures inputs, global::Compiled.RemoteRunArguments run, global::System.Threading.CancellationToken cancellationToken)
+    {
+        // Run completes synchronously: no state machine; a failure comes back in the ValueTask, as from an async method.
+        try
+        {
+            var result = pipeline.Run(
+                features: inputs,
+                parameters: run.ReadParameters<global::MiniFlights.MiniFlightsParameters>(),
+                runId: run.RunId,
+                cancellationToken: cancellationToken);
+            return new(result.Prediction);
+        }
+        catch (global::System.Exception exception)
+        {
+            return global::System.Threading.Tasks.ValueTask.FromException<double>(exception);
         }
     }
 

@@ -12,6 +12,13 @@ namespace MiniFlights;
 [global::System.CodeDom.Compiler.GeneratedCode("Compiled.Generators", "0.1.0")]
 public static class PredictPipelineRemote
 {
+    /// <summary>How <c>RunAsync</c> travels: its runtime inputs and outputs typed where the transport can serialize them, JSON otherwise.</summary>
+    private static readonly global::Compiled.RemoteRunShape<global::MiniFlights.Model.ShuttleFeatures, double, global::MiniFlights.PredictPipeline.Result> s_run = new(
+        static types => types.CanCarry<global::MiniFlights.Model.ShuttleFeatures>() && types.CanCarry<double>(),
+        static (inputs, runId, parameters, options) => Request(options, runId, 0, parameters, inputs),
+        ReadResult,
+        static outputs => new global::MiniFlights.PredictPipeline.Result(outputs));
+
     /// <summary>Runs the pipeline once, remotely, and returns its result.</summary>
     /// <param name="remote">The remote pipeline.</param>
     /// <param name="features">The runtime input <c>features</c>.</param>
@@ -27,18 +34,18 @@ public static class PredictPipelineRemote
         string? runId = null,
         global::System.Threading.CancellationToken cancellationToken = default)
     {
-        global::Compiled.RemoteRequest request;
+        global::Compiled.RemoteParameters runParameters;
         try
         {
-            request = Request(remote, runId, 0, global::Compiled.RemoteParameters.Create(remote.JsonOptions, parameters), features);
+            runParameters = global::Compiled.RemoteParameters.Create(remote.JsonOptions, parameters);
         }
         catch (global::System.Exception exception)
         {
-            // An input that cannot be written (no JSON metadata for its type) faults the task, as from an async method.
+            // A parameters record that cannot be written (no JSON metadata for a value's type) faults the task, as from an async method.
             return global::System.Threading.Tasks.Task.FromException<global::MiniFlights.PredictPipeline.Result>(exception);
         }
 
-        return remote.RunAsync(request, ReadResult, cancellationToken);
+        return remote.RunAsync(s_run, features, runId, runParameters, cancellationToken);
     }
 
     /// <summary>
@@ -64,7 +71,7 @@ public static class PredictPipelineRemote
         for (var index = 0; index < requests.Length; index++)
         {
             var runParameters = global::Compiled.RemoteParameters.Create(remote.JsonOptions, parameters[index]);
-            requests[index] = Request(remote, global::Compiled.RemoteRuns.RunId(prefix, index), index, runParameters, features);
+            requests[index] = Request(remote.JsonOptions, global::Compiled.RemoteRuns.RunId(prefix, index), index, runParameters, features);
         }
 
         var replies = remote.RunManyAsync(requests, chunkSize: 1, cancellationToken);
@@ -97,7 +104,7 @@ public static class PredictPipelineRemote
         var requests = new global::Compiled.RemoteRequest[features.Count];
         for (var index = 0; index < requests.Length; index++)
         {
-            requests[index] = Request(remote, global::Compiled.RemoteRuns.RunId(prefix, index), index, runParameters, features[index]);
+            requests[index] = Request(remote.JsonOptions, global::Compiled.RemoteRuns.RunId(prefix, index), index, runParameters, features[index]);
         }
 
         var replies = remote.RunManyAsync(requests, chunkSize, cancellationToken);
@@ -105,8 +112,8 @@ public static class PredictPipelineRemote
     }
 
     /// <summary>One run's request: the runtime inputs as the JSON body the pipeline's serving contract reads.</summary>
-    private static global::Compiled.RemoteRequest Request(global::Compiled.RemotePipeline<global::MiniFlights.PredictPipeline> remote, string? runId, int index, global::Compiled.RemoteParameters parameters, global::MiniFlights.Model.ShuttleFeatures features) =>
-        new global::Compiled.RemoteBody(remote.JsonOptions)
+    private static global::Compiled.RemoteRequest Request(global::System.Text.Json.JsonSerializerOptions options, string? runId, int index, global::Compiled.RemoteParameters parameters, global::MiniFlights.Model.ShuttleFeatures features) =>
+        new global::Compiled.RemoteBody(options)
             .Input("features", features)
             .ToRequest(runId, index, parameters);
 

@@ -21,7 +21,7 @@ partial class MiniFlightsSession : global::Compiled.ISessionContract<global::Min
         registry.Add<global::MiniFlights.DataProcessingPipeline>(static session => session.DataProcessing);
         registry.Add<global::MiniFlights.DataSciencePipeline>(static session => session.DataScience);
         registry.Add<global::MiniFlights.ReportingPipeline>(static session => session.Reporting);
-        registry.Add<global::MiniFlights.PredictPipeline>(static session => session.Predict);
+        registry.Add<global::MiniFlights.PredictPipeline, global::MiniFlights.Model.ShuttleFeatures, double>(static session => session.Predict);
     }
 
     /// <inheritdoc />
