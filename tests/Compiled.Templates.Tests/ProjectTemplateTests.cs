@@ -46,6 +46,16 @@ public sealed partial class ProjectTemplateTests(TemplateFeed feed, ITestOutputH
         Assert.True(warnings.Length == 0, "the created project warned:\n" + string.Join("\n", warnings));
         Assert.Matches(@"Passed!\s+-\s+Failed:\s+0,\s+Passed:\s+3,", test.Output);
 
+        // The CLI program starts as the sample does: no dynamic PGO, no background GC thread, a 1 MiB large-object threshold.
+        var runtimeConfig = Assert.Single(Directory.GetFiles(Path.Combine(source, "bin"), "my-app.runtimeconfig.json", SearchOption.AllDirectories));
+        using (var config = JsonDocument.Parse(File.ReadAllText(runtimeConfig)))
+        {
+            var options = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+            Assert.False(options.GetProperty("System.Runtime.TieredPGO").GetBoolean());
+            Assert.False(options.GetProperty("System.GC.Concurrent").GetBoolean());
+            Assert.Equal(1048576, options.GetProperty("System.GC.LOHThreshold").GetInt32());
+        }
+
         await feed.RunAsync(output, project, "run", "--project", "src/my-app", "--no-build", "--", "run", "--params", "pricing.markup=0.5");
         var versions = Directory.GetDirectories(Path.Combine(source, "data", "06_models", "price_list.json"));
         var saved = Path.Combine(Assert.Single(versions), "price_list.json");
