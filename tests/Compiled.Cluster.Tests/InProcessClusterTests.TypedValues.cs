@@ -38,6 +38,17 @@ public sealed partial class InProcessClusterTests
     }
 
     [Fact]
+    public async Task Several_inputs_and_outputs_travel_typed_as_tuples()
+    {
+        using var local = LocalGrid.CreateSession();
+
+        var result = await cluster.Client.Pipeline<OffsetPipeline>().RunAsync(new Point(5), 2, runId: "tuples", cancellationToken: Timeout);
+
+        Assert.Equal(local.Offset.Run(new Point(5), 2), result);
+        Assert.Equal((7.0, 3.0), (result.Plus, result.Minus));
+    }
+
+    [Fact]
     public async Task A_failed_typed_run_names_the_node_the_run_id_and_the_silo()
     {
         var error = await Assert.ThrowsAsync<RemoteRunException>(() =>

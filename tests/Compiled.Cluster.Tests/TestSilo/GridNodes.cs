@@ -63,6 +63,18 @@ public sealed partial class SquarePipeline;
 [Pipeline(typeof(Scoring), Inputs = ["point"], Artifacts = ["model"])]
 public sealed partial class ScorePipeline;
 
+/// <summary>The offset pipeline's node.</summary>
+public static class Offsetting
+{
+    /// <summary>The point's x plus and minus the shift.</summary>
+    [Node(Outputs = ["plus", "minus"])]
+    public static (double, double) Offset(Point point, double shift) => (point.X + shift, point.X - shift);
+}
+
+/// <summary>Two runtime inputs and two outputs, all of types Orleans has codecs for: a single run carries them as tuples.</summary>
+[Pipeline(typeof(Offsetting), Inputs = ["point", "shift"])]
+public sealed partial class OffsetPipeline;
+
 /// <summary>A reading in, twice its value out: a runtime input Orleans has no codec for.</summary>
 [Pipeline(typeof(Doubling), Inputs = ["reading"])]
 public sealed partial class DoublePipeline;
