@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Compiled.Cluster.Tests.Infrastructure;
 using Compiled.Orleans;
 using Compiled.Orleans.Client;
@@ -80,27 +79,6 @@ public sealed partial class InProcessClusterTests
     }
 
     [Fact]
-    public async Task A_typed_run_joins_the_callers_trace()
-    {
-        var spans = new List<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name is TracingHook.ActivitySourceName or "Compiled.Cluster.Tests.Typed",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity => { lock (spans) spans.Add(activity); },
-        };
-        ActivitySource.AddActivityListener(listener);
-        using var source = new ActivitySource("Compiled.Cluster.Tests.Typed");
-
-        using var caller = source.StartActivity("caller")!;
-        var result = await cluster.Client.Pipeline<ScorePipeline>().RunAsync(new Point(2), runId: "traced-typed", cancellationToken: Timeout);
-
-        Assert.Equal(4, result.Score);
-        lock (spans)
-        {
-            var remote = spans.Where(s => s.Source.Name == TracingHook.ActivitySourceName && s.Tags.Any(t => t.Value == "traced-typed")).ToList();
-            Assert.Equal(2, remote.Count);
-            Assert.All(remote, span => Assert.Equal(caller.TraceId, span.TraceId));
-        }
-    }
+    public Task A_typed_run_joins_the_callers_trace() =>
+        AssertJoinsCallersTrace("traced-typed", () => cluster.Client.Pipeline<ScorePipeline>().RunAsync(new Point(2), runId: "traced-typed", cancellationToken: Timeout));
 }

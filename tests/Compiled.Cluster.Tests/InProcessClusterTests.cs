@@ -162,7 +162,11 @@ public sealed partial class InProcessClusterTests(InProcessCluster cluster) : IC
     }
 
     [Fact]
-    public async Task A_remote_run_joins_the_callers_trace()
+    public Task A_remote_run_joins_the_callers_trace() =>
+        AssertJoinsCallersTrace("traced", () => cluster.Client.Pipeline<SquarePipeline>().RunAsync(LocalGrid.WithX(1), runId: "traced", cancellationToken: Timeout));
+
+    // Runs the run with id runId inside a caller's activity: the run's span and its node's, recorded on the silo, are in the caller's trace.
+    private static async Task AssertJoinsCallersTrace(string runId, Func<Task> run)
     {
         var spans = new List<Activity>();
         using var listener = new ActivityListener
@@ -174,16 +178,13 @@ public sealed partial class InProcessClusterTests(InProcessCluster cluster) : IC
         ActivitySource.AddActivityListener(listener);
         using var source = new ActivitySource("Compiled.Cluster.Tests");
 
-        using (var caller = source.StartActivity("caller")!)
+        using var caller = source.StartActivity("caller")!;
+        await run();
+        lock (spans)
         {
-            await cluster.Client.Pipeline<SquarePipeline>().RunAsync(LocalGrid.WithX(1), runId: "traced", cancellationToken: Timeout);
-            lock (spans)
-            {
-                // The run's span and its node's, recorded on the silo.
-                var remote = spans.Where(s => s.Source.Name == TracingHook.ActivitySourceName && s.Tags.Any(t => t.Value == "traced")).ToList();
-                Assert.Equal(2, remote.Count);
-                Assert.All(remote, span => Assert.Equal(caller.TraceId, span.TraceId));
-            }
+            var remote = spans.Where(s => s.Source.Name == TracingHook.ActivitySourceName && s.Tags.Any(t => t.Value == runId)).ToList();
+            Assert.Equal(2, remote.Count);
+            Assert.All(remote, span => Assert.Equal(caller.TraceId, span.TraceId));
         }
     }
 

@@ -147,17 +147,7 @@ internal static class ContractEmitter
         var (request, instance) = (locals.Request, locals.Pipeline);
         var signature = $"{contract}.RunRequestAsync({self} {instance}, global::Compiled.PipelineRequest {request}, global::System.Threading.CancellationToken cancellationToken)";
         var awaits = PipelineEmitter.Awaits(pipeline);
-        w.Line("/// <inheritdoc />");
-        if (awaits)
-        {
-            w.Open($"static async global::System.Threading.Tasks.ValueTask {signature}");
-        }
-        else
-        {
-            w.Open($"static global::System.Threading.Tasks.ValueTask {signature}");
-            w.Line("// Run completes synchronously: no state machine; a failure comes back in the ValueTask, as from an async method.");
-            w.Open("try");
-        }
+        OpenRunMethod(w, awaits, "global::System.Threading.Tasks.ValueTask", signature);
 
         if (pipeline.RuntimeInputs.IsEmpty)
         {
@@ -178,14 +168,7 @@ internal static class ContractEmitter
                 : $"{v.ParameterName}: {request}.RequireRuntimeValue({Literal(v.Name)})"))
             .Concat(new[] { "parameters: parameters", $"runId: {request}.RunId", "cancellationToken: cancellationToken" })
             .ToList();
-        w.Line(awaits ? $"var result = await {instance}.RunAsync(" : $"var result = {instance}.Run(");
-        w.Indent();
-        for (var i = 0; i < arguments.Count; i++)
-        {
-            w.Line(arguments[i] + (i < arguments.Count - 1 ? "," : awaits ? ").ConfigureAwait(false);" : ");"));
-        }
-
-        w.Outdent();
+        WriteRunCall(w, awaits, instance, arguments);
         w.Line();
         w.Line($"{request}.Response.WriteStartObject();");
         for (var i = 0; i < pipeline.Results.Count; i++)
@@ -214,30 +197,13 @@ internal static class ContractEmitter
         var signature = $"{RemoteValuesText.Contract(self, values)}.RunRemoteAsync({self} pipeline, {inputsType} inputs, " +
             "global::Compiled.RemoteRunArguments run, global::System.Threading.CancellationToken cancellationToken)";
         var awaits = PipelineEmitter.Awaits(pipeline);
-        w.Line("/// <inheritdoc />");
-        if (awaits)
-        {
-            w.Open($"static async global::System.Threading.Tasks.ValueTask<{outputsType}> {signature}");
-        }
-        else
-        {
-            w.Open($"static global::System.Threading.Tasks.ValueTask<{outputsType}> {signature}");
-            w.Line("// Run completes synchronously: no state machine; a failure comes back in the ValueTask, as from an async method.");
-            w.Open("try");
-        }
+        OpenRunMethod(w, awaits, $"global::System.Threading.Tasks.ValueTask<{outputsType}>", signature);
 
         var arguments = pipeline.RuntimeInputs
             .Select((input, i) => $"{input.ParameterName}: {RemoteValuesText.Item("inputs", i, values.Inputs.Count)}")
             .Concat(new[] { $"parameters: run.ReadParameters<{model.ParametersType}>()", "runId: run.RunId", "cancellationToken: cancellationToken" })
             .ToList();
-        w.Line(awaits ? "var result = await pipeline.RunAsync(" : "var result = pipeline.Run(");
-        w.Indent();
-        for (var i = 0; i < arguments.Count; i++)
-        {
-            w.Line(arguments[i] + (i < arguments.Count - 1 ? "," : awaits ? ").ConfigureAwait(false);" : ");"));
-        }
-
-        w.Outdent();
+        WriteRunCall(w, awaits, "pipeline", arguments);
         var outputs = RemoteValuesText.Tuple(pipeline.Results.Select(r => "result." + r.PropertyName).ToList());
         if (awaits)
         {
@@ -252,6 +218,35 @@ internal static class ContractEmitter
         w.Line($"return global::System.Threading.Tasks.ValueTask.FromException<{outputsType}>(exception);");
         w.Close();
         w.Close();
+    }
+
+    // Opens a static run method: async when the pipeline awaits; otherwise synchronous, its body in a try whose failure the
+    // caller returns in the ValueTask.
+    private static void OpenRunMethod(SourceWriter w, bool awaits, string returnType, string signature)
+    {
+        w.Line("/// <inheritdoc />");
+        if (awaits)
+        {
+            w.Open($"static async {returnType} {signature}");
+            return;
+        }
+
+        w.Open($"static {returnType} {signature}");
+        w.Line("// Run completes synchronously: no state machine; a failure comes back in the ValueTask, as from an async method.");
+        w.Open("try");
+    }
+
+    // var result = pipeline.Run(…) (or await …RunAsync(…)), one named argument per line.
+    private static void WriteRunCall(SourceWriter w, bool awaits, string instance, IReadOnlyList<string> arguments)
+    {
+        w.Line(awaits ? $"var result = await {instance}.RunAsync(" : $"var result = {instance}.Run(");
+        w.Indent();
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            w.Line(arguments[i] + (i < arguments.Count - 1 ? "," : awaits ? ").ConfigureAwait(false);" : ");"));
+        }
+
+        w.Outdent();
     }
 
     private static void WriteReadRuntimeInputs(SourceWriter w, PipelineModel pipeline, Locals locals)
