@@ -11,7 +11,9 @@ namespace Compiled.Generators.Emit;
 /// over parameters records and, for a pipeline with runtime inputs, <c>BatchAsync</c> over many inputs (each input's value
 /// itself for one runtime input; a generated <c>Inputs</c> record for several). The inputs and the parameters record are
 /// written, and the result read, through the serving contract's JSON metadata; the catalog's <c>${runtime:…}</c> values
-/// travel beside them, as the serving contract's route values do.
+/// travel beside them, as the serving contract's route values do. A pipeline with typed remote values
+/// (<see cref="RemoteValuesModel"/>) also gets a <c>RemoteRunShape</c>, with which a transport may carry a single run's
+/// inputs and outputs in its own serializer instead.
 /// </summary>
 /// <remarks>Not emitted for a pipeline with build errors.</remarks>
 internal static class RemoteEmitter
@@ -91,15 +93,9 @@ internal static class RemoteEmitter
 
         var arguments = Arguments(pipeline, pipeline.RuntimeInputs.Select(i => i.ParameterName));
         // No state machine of its own: the transport's task is returned, completed with the result read where the reply arrives.
-        w.Line($"global::Compiled.RemoteRequest {n.Request};");
-        w.Open("try");
-        w.Line($"{n.Request} = Request({n.Remote}.JsonOptions, runId, 0, global::Compiled.RemoteParameters.Create({n.Remote}.JsonOptions, parameters){arguments});");
-        w.Close();
-        w.Open($"catch (global::System.Exception {n.Exception})");
-        w.Line("// An input that cannot be written (no JSON metadata for its type) faults the task, as from an async method.");
-        w.Line($"return global::System.Threading.Tasks.Task.FromException<{t.Result}>({n.Exception});");
-        w.Close();
-        w.Line();
+        WriteOrFault(w, n, t, "global::Compiled.RemoteRequest", n.Request,
+            $"Request({n.Remote}.JsonOptions, runId, 0, global::Compiled.RemoteParameters.Create({n.Remote}.JsonOptions, parameters){arguments})",
+            "An input that cannot be written (no JSON metadata for its type)");
         w.Line($"return {n.Remote}.RunAsync({n.Request}, ReadResult, cancellationToken);");
         w.Close();
     }
@@ -108,18 +104,26 @@ internal static class RemoteEmitter
     // the run handed to the transport with the pipeline's shape (s_run), which decides between typed values and JSON.
     private static void WriteRunBody(SourceWriter w, PipelineModel pipeline, Names n, Types t)
     {
-        w.Line($"global::Compiled.RemoteParameters {n.Run};");
-        w.Open("try");
-        w.Line($"{n.Run} = global::Compiled.RemoteParameters.Create({n.Remote}.JsonOptions, parameters);");
-        w.Close();
-        w.Open($"catch (global::System.Exception {n.Exception})");
-        w.Line("// A parameters record that cannot be written (no JSON metadata for a value's type) faults the task, as from an async method.");
-        w.Line($"return global::System.Threading.Tasks.Task.FromException<{t.Result}>({n.Exception});");
-        w.Close();
-        w.Line();
+        WriteOrFault(w, n, t, "global::Compiled.RemoteParameters", n.Run,
+            $"global::Compiled.RemoteParameters.Create({n.Remote}.JsonOptions, parameters)",
+            "A parameters record that cannot be written (no JSON metadata for a value's type)");
         var inputs = RemoteValuesText.Tuple(pipeline.RuntimeInputs.Select(i => i.ParameterName).ToList());
         w.Line($"return {n.Remote}.RunAsync(s_run, {inputs}, runId, {n.Run}, cancellationToken);");
         w.Close();
+    }
+
+    // `local = value;` in a try whose failure RunAsync returns as a faulted task, as an async method would.
+    private static void WriteOrFault(SourceWriter w, Names n, Types t, string type, string local, string value, string what)
+    {
+        w.Line($"{type} {local};");
+        w.Open("try");
+        w.Line($"{local} = {value};");
+        w.Close();
+        w.Open($"catch (global::System.Exception {n.Exception})");
+        w.Line($"// {what} faults the task, as from an async method.");
+        w.Line($"return global::System.Threading.Tasks.Task.FromException<{t.Result}>({n.Exception});");
+        w.Close();
+        w.Line();
     }
 
     // How RunAsync travels (RemoteRunShape): the types a transport must serialize to carry the values typed, and the JSON

@@ -9,7 +9,9 @@ namespace Compiled;
 /// <remarks>
 /// What crosses the wire is what the serving contract already reads and writes: the runtime inputs as the JSON
 /// body of a <see cref="PipelineRequest"/>, the parameters record as JSON, and the result as the JSON object
-/// <see cref="IPipelineContract{TSelf}.RunRequestAsync"/> writes, all through <see cref="JsonOptions"/>' metadata.
+/// <see cref="IPipelineContract{TSelf}.RunRequestAsync"/> writes, all through <see cref="JsonOptions"/>' metadata. A single
+/// run of a pipeline with typed values (<see cref="RunAsync{TInputs, TOutputs, TResult}"/>) may instead carry its inputs and
+/// outputs in the transport's own serializer, where it has one for each of their types.
 /// </remarks>
 /// <typeparam name="TPipeline">The pipeline class.</typeparam>
 public abstract class RemotePipeline<TPipeline> where TPipeline : class, IPipelineContract<TPipeline>
