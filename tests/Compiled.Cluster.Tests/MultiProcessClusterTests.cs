@@ -78,7 +78,11 @@ public sealed class MultiProcessClusterTests(RedisCluster cluster, ITestOutputHe
 
         Assert.Equal(10_000, runs.Select(r => r.RunId).Distinct().Count());
         Assert.All(runs, run => Assert.Equal(2.5 * run.Item.X - 1, run.Result.Score));
-        // No chunk loaded it again.
+        // Single runs of the same pipeline carry the point and the score in Orleans' codecs, from process to process.
+        var singles = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => cluster.Client.Pipeline<ScorePipeline>().RunAsync(new Point(i))))
+            .WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal(Enumerable.Range(0, 30).Select(i => 2.5 * i - 1), singles.Select(single => single.Score));
+        // No chunk or single run loaded it again.
         Assert.Equal(preloads, cluster.ReadLoads());
     }
 
