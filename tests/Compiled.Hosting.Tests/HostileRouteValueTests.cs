@@ -19,9 +19,14 @@ namespace Compiled.Hosting.Tests;
 /// </summary>
 public sealed class HostileRouteValueTests : IAsyncLifetime
 {
-    private readonly string _project = Path.Combine(Path.GetTempPath(), "compiled-tenants-" + Guid.NewGuid().ToString("N"));
+    // The project sits one level inside a directory of its own, so that where a traversal two levels up would land is
+    // this test's to search (the machine's temporary directory holds other processes' randomly named directories).
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "compiled-tenants-" + Guid.NewGuid().ToString("N"));
+    private readonly string _project;
     private WebApplication _app = null!;
     private HttpClient _client = null!;
+
+    public HostileRouteValueTests() => _project = Path.Combine(_root, "project");
 
     public async Task InitializeAsync()
     {
@@ -45,7 +50,7 @@ public sealed class HostileRouteValueTests : IAsyncLifetime
         await _app.StopAsync();
         await _app.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_project, recursive: true);
+        Directory.Delete(_root, recursive: true);
     }
 
     [Fact]
@@ -83,7 +88,7 @@ public sealed class HostileRouteValueTests : IAsyncLifetime
         Assert.True(json.RootElement.GetProperty("errors").TryGetProperty("region", out _), text);
         Assert.DoesNotContain("..", text, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(_project, "data", "reports")), "a report directory was created");
-        Assert.Empty(Directory.EnumerateDirectories(Path.GetDirectoryName(_project)!, "*win*"));
+        Assert.Empty(Directory.EnumerateDirectories(_root, "*win*", SearchOption.AllDirectories));
     }
 
     private async Task<(HttpStatusCode Status, string Text)> Post(string path)
