@@ -177,16 +177,8 @@ internal static class ContractEmitter
         }
 
         w.Line($"{request}.Response.WriteEndObject();");
-        if (!awaits)
-        {
-            w.Line("return default;");
-            w.Close();
-            w.Open("catch (global::System.Exception exception)");
-            w.Line("return global::System.Threading.Tasks.ValueTask.FromException(exception);");
-            w.Close();
-        }
-
-        w.Close();
+        if (!awaits) w.Line("return default;");
+        CloseRunMethod(w, awaits, "global::System.Threading.Tasks.ValueTask.FromException(exception)");
     }
 
     // The run from typed runtime inputs: the local run called with them, its outputs returned as they travel. The method's
@@ -205,19 +197,8 @@ internal static class ContractEmitter
             .ToList();
         WriteRunCall(w, awaits, "pipeline", arguments);
         var outputs = RemoteValuesText.Tuple(pipeline.Results.Select(r => "result." + r.PropertyName).ToList());
-        if (awaits)
-        {
-            w.Line($"return {outputs};");
-            w.Close();
-            return;
-        }
-
-        w.Line($"return new({outputs});");
-        w.Close();
-        w.Open("catch (global::System.Exception exception)");
-        w.Line($"return global::System.Threading.Tasks.ValueTask.FromException<{outputsType}>(exception);");
-        w.Close();
-        w.Close();
+        w.Line(awaits ? $"return {outputs};" : $"return new({outputs});");
+        CloseRunMethod(w, awaits, $"global::System.Threading.Tasks.ValueTask.FromException<{outputsType}>(exception)");
     }
 
     // Opens a static run method: async when the pipeline awaits; otherwise synchronous, its body in a try whose failure the
@@ -234,6 +215,20 @@ internal static class ContractEmitter
         w.Open($"static {returnType} {signature}");
         w.Line("// Run completes synchronously: no state machine; a failure comes back in the ValueTask, as from an async method.");
         w.Open("try");
+    }
+
+    // Closes what OpenRunMethod opened: for a synchronous run, the try and a catch that returns failed (the faulted ValueTask).
+    private static void CloseRunMethod(SourceWriter w, bool awaits, string failed)
+    {
+        if (!awaits)
+        {
+            w.Close();
+            w.Open("catch (global::System.Exception exception)");
+            w.Line($"return {failed};");
+            w.Close();
+        }
+
+        w.Close();
     }
 
     // var result = pipeline.Run(…) (or await …RunAsync(…)), one named argument per line.

@@ -35,13 +35,14 @@ internal static class RemoteEmitter
         w.Line("/// </summary>");
         w.Line(SourceWriter.GeneratedCodeAttribute);
         w.Open($"{pipeline.Accessibility} static class {pipeline.ClassName}Remote");
-        if (RemoteValuesModel.For(pipeline) is { } values)
+        var values = RemoteValuesModel.For(pipeline);
+        if (values is not null)
         {
             WriteRunShape(w, pipeline, values, types);
             w.Line();
         }
 
-        WriteRun(w, pipeline, names, types);
+        WriteRun(w, pipeline, values, names, types);
         w.Line();
         WriteSweep(w, pipeline, names, types);
         if (pipeline.RuntimeInputs.Count > 0)
@@ -64,7 +65,7 @@ internal static class RemoteEmitter
         return w.ToString();
     }
 
-    private static void WriteRun(SourceWriter w, PipelineModel pipeline, Names n, Types t)
+    private static void WriteRun(SourceWriter w, PipelineModel pipeline, RemoteValuesModel? values, Names n, Types t)
     {
         w.Line("/// <summary>Runs the pipeline once, remotely, and returns its result.</summary>");
         WriteRemoteParam(w, n);
@@ -85,7 +86,7 @@ internal static class RemoteEmitter
         w.Outdent();
         w.Line("{");
         w.Indent();
-        if (RemoteValuesModel.For(pipeline) is not null)
+        if (values is not null)
         {
             WriteRunBody(w, pipeline, n, t);
             return;

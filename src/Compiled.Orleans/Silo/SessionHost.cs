@@ -87,7 +87,7 @@ internal sealed class SessionHost<TSession> : ISessionHost, IPipelineRegistry<TS
     {
         if (!_pipelines.TryGetValue(pipeline, out var runner))
         {
-            return new(Failed(details, silo, node: null, nameof(RemotePipelineException), UnknownPipeline(pipeline, silo)));
+            return new(new RunResult([], Failure(details, silo, node: null, nameof(RemotePipelineException), UnknownPipeline(pipeline, silo))));
         }
 
         if (details?.TraceParent is not null) return RunInTraceAsync(runner, body, details, silo, cancellationToken);
@@ -128,10 +128,7 @@ internal sealed class SessionHost<TSession> : ISessionHost, IPipelineRegistry<TS
     // source's spans join its trace). Async, so that the activity is the current one only while the run runs.
     private async ValueTask<RunResult> RunInTraceAsync(Runner runner, byte[] body, RunDetails details, string silo, CancellationToken cancellationToken)
     {
-        using var activity = new Activity("Compiled.Orleans.RemoteRun");
-        activity.SetParentId(details.TraceParent!);
-        activity.TraceStateString = details.TraceState;
-        activity.Start();
+        using var activity = StartInCallersTrace(details);
         var response = ReusableJsonWriter.Rent();
         return await CompleteAsync(StartRun(runner, body, details, response, cancellationToken), response, details, silo, cancellationToken).ConfigureAwait(false);
     }
@@ -143,7 +140,7 @@ internal sealed class SessionHost<TSession> : ISessionHost, IPipelineRegistry<TS
         {
             var request = new PipelineRequest(new ReadOnlySequence<byte>(body), response.Writer, _json, details?.RunId)
             {
-                Parameters = details is null || details.Parameters.Length == 0 ? RemoteParameters.None : new RemoteParameters(details.ParametersType, details.Parameters),
+                Parameters = ParametersOf(details),
                 RuntimeValues = details?.RuntimeValues ?? NoRuntimeValues,
             };
             return runner(Session, request, cancellationToken);
@@ -164,28 +161,20 @@ internal sealed class SessionHost<TSession> : ISessionHost, IPipelineRegistry<TS
             await run.ConfigureAwait(false);
             return new RunResult(response.ToArrayAndReturn(), null);
         }
-        catch (PipelineRunException exception)
-        {
-            var cause = exception.InnerException ?? exception;
-            return new RunResult([], new RunFailure(exception.RunId, exception.NodeName, silo, cause.GetType().FullName!, cause.Message));
-        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
         }
         catch (Exception exception)
         {
-            return Failed(details, silo, node: null, exception.GetType().FullName!, exception.Message);
+            return new RunResult([], FailureOf(exception, details, silo));
         }
     }
 
     private async ValueTask<TOutputs> RunTypedInTraceAsync<TInputs, TOutputs>(
         TypedRunner<TInputs, TOutputs> runner, TInputs inputs, RunDetails details, string silo, CancellationToken cancellationToken)
     {
-        using var activity = new Activity("Compiled.Orleans.RemoteRun");
-        activity.SetParentId(details.TraceParent!);
-        activity.TraceStateString = details.TraceState;
-        activity.Start();
+        using var activity = StartInCallersTrace(details);
         return await CompleteTypedAsync(StartTypedRun(runner, inputs, details, cancellationToken), details, silo, cancellationToken).ConfigureAwait(false);
     }
 
@@ -194,9 +183,7 @@ internal sealed class SessionHost<TSession> : ISessionHost, IPipelineRegistry<TS
     {
         try
         {
-            var run = new RemoteRunArguments(details?.RunId,
-                details is null || details.Parameters.Length == 0 ? RemoteParameters.None : new RemoteParameters(details.ParametersType, details.Parameters), _json);
-            return runner(Session, inputs, run, cancellationToken);
+            return runner(Session, inputs, new RemoteRunArguments(details?.RunId, ParametersOf(details), _json), cancellationToken);
         }
         catch (Exception exception)
         {
@@ -210,18 +197,13 @@ internal sealed class SessionHost<TSession> : ISessionHost, IPipelineRegistry<TS
         {
             return await run.ConfigureAwait(false);
         }
-        catch (PipelineRunException exception)
-        {
-            var cause = exception.InnerException ?? exception;
-            throw new RunFailedException(new RunFailure(exception.RunId, exception.NodeName, silo, cause.GetType().FullName!, cause.Message));
-        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
         }
         catch (Exception exception)
         {
-            throw new RunFailedException(Failure(details, silo, node: null, exception.GetType().FullName!, exception.Message));
+            throw new RunFailedException(FailureOf(exception, details, silo));
         }
     }
 
@@ -229,10 +211,29 @@ internal sealed class SessionHost<TSession> : ISessionHost, IPipelineRegistry<TS
         $"Silo {silo} serves the project of {typeof(TSession).FullName}, which has no pipeline {pipeline}; its pipelines are " +
         $"{string.Join(", ", _pipelines.Keys.Order(StringComparer.Ordinal))}. Start silos with the project the pipeline belongs to.";
 
-    // A run that failed before the session named it (no run id given) is named here, as a session would.
-    private static RunResult Failed(RunDetails? details, string silo, string? node, string errorType, string message) =>
-        new([], Failure(details, silo, node, errorType, message));
+    // A run in the caller's trace: the caller's trace context is the parent of this run's spans (the Compiled activity
+    // source's spans join its trace), for as long as the returned activity is current.
+    private static Activity StartInCallersTrace(RunDetails details)
+    {
+        var activity = new Activity("Compiled.Orleans.RemoteRun");
+        activity.SetParentId(details.TraceParent!);
+        activity.TraceStateString = details.TraceState;
+        return activity.Start();
+    }
 
+    private static RemoteParameters ParametersOf(RunDetails? details) =>
+        details is null || details.Parameters.Length == 0 ? RemoteParameters.None : new RemoteParameters(details.ParametersType, details.Parameters);
+
+    // A failed run as it crosses the wire: the session's failure names the node and the run id; any other (the request could
+    // not be read, the parameters record is another project's) names no node.
+    private static RunFailure FailureOf(Exception exception, RunDetails? details, string silo)
+    {
+        if (exception is not PipelineRunException failed) return Failure(details, silo, node: null, exception.GetType().FullName!, exception.Message);
+        var cause = failed.InnerException ?? failed;
+        return new RunFailure(failed.RunId, failed.NodeName, silo, cause.GetType().FullName!, cause.Message);
+    }
+
+    // A run that failed before the session named it (no run id given) is named here, as a session would.
     private static RunFailure Failure(RunDetails? details, string silo, string? node, string errorType, string message) =>
         new(details?.RunId ?? RemoteRequest.NewRunId(), node, silo, errorType, message);
 }

@@ -30,11 +30,14 @@ public sealed record RemoteParameters(string TypeName, ReadOnlyMemory<byte> Json
         return new(typeof(T).FullName!, json.ToArrayAndReturn());
     }
 
-    /// <summary>Reads the record; the caller checked <see cref="TypeName"/>.</summary>
+    /// <summary>
+    /// The record for a run of a pipeline of project <typeparamref name="T"/>, as <see cref="PipelineRequest.ReadParameters{T}"/>
+    /// and <see cref="RemoteRunArguments.ReadParameters{T}"/> read it: another project's record, or JSON of another build, is
+    /// the caller's error.
+    /// </summary>
     /// <typeparam name="T">The project's parameters record.</typeparam>
     /// <param name="options">The options whose resolver has metadata for the types of the record's values.</param>
-    /// <exception cref="JsonException">The JSON is not a <typeparamref name="T"/> of this build.</exception>
-    // The record for a run of a pipeline of project T: another project's record, or JSON of another build, is the caller's error.
+    /// <exception cref="PipelineRequestException">The record is of another type, or its JSON is not a <typeparamref name="T"/>; names both records.</exception>
     internal T ReadRecord<T>(JsonSerializerOptions options) where T : class, IRemoteParameters<T>
     {
         var expected = typeof(T).FullName!;
@@ -57,7 +60,11 @@ public sealed record RemoteParameters(string TypeName, ReadOnlyMemory<byte> Json
         }
     }
 
-    internal T Read<T>(JsonSerializerOptions options) where T : class, IRemoteParameters<T>
+    /// <summary>Reads the record; the caller checked <see cref="TypeName"/>.</summary>
+    /// <typeparam name="T">The project's parameters record.</typeparam>
+    /// <param name="options">The options whose resolver has metadata for the types of the record's values.</param>
+    /// <exception cref="JsonException">The JSON is not a <typeparamref name="T"/> of this build.</exception>
+    private T Read<T>(JsonSerializerOptions options) where T : class, IRemoteParameters<T>
     {
         var reader = new Utf8JsonReader(Json.Span);
         var value = T.ReadRemoteJson(ref reader, options);

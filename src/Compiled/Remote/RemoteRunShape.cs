@@ -15,6 +15,8 @@ namespace Compiled;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class RemoteRunShape<TInputs, TOutputs, TResult>
 {
+    private readonly Func<IRemoteValueTypes, bool> _canCarry;
+
     /// <summary>Describes the run.</summary>
     /// <param name="canCarry">Asks the transport about the type of each runtime input and output: whether it can carry them all typed.</param>
     /// <param name="toRequest">Writes the inputs as the JSON request of the serving contract (run id, parameters, JSON options).</param>
@@ -32,8 +34,6 @@ public sealed class RemoteRunShape<TInputs, TOutputs, TResult>
         ArgumentNullException.ThrowIfNull(readOutputs);
         (_canCarry, ToRequest, ReadReply, ReadOutputs) = (canCarry, toRequest, readReply, readOutputs);
     }
-
-    private readonly Func<IRemoteValueTypes, bool> _canCarry;
 
     /// <summary>Whether <paramref name="transport"/> can carry every runtime input and output typed.</summary>
     /// <param name="transport">The transport's serializer.</param>

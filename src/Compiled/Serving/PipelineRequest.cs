@@ -212,9 +212,7 @@ public sealed class PipelineRequest
     /// </exception>
     /// <exception cref="InvalidOperationException"><see cref="JsonOptions"/> has no metadata for the type of one of the record's values.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // a request without a record (most) pays one test, not a call
-    public T? ReadParameters<T>() where T : class, IRemoteParameters<T> => Parameters.IsNone ? null : ReadGivenParameters<T>();
-
-    private T ReadGivenParameters<T>() where T : class, IRemoteParameters<T> => Parameters.ReadRecord<T>(JsonOptions);
+    public T? ReadParameters<T>() where T : class, IRemoteParameters<T> => Parameters.IsNone ? null : Parameters.ReadRecord<T>(JsonOptions);
 
     /// <summary>Writes output <paramref name="name"/> as a property of the result object.</summary>
     /// <typeparam name="T">The output's type.</typeparam>
