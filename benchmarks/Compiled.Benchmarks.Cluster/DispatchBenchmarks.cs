@@ -42,7 +42,7 @@ public class DispatchBenchmarks
 
     /// <summary>The same scoring written on Orleans alone: typed point in, typed score out, Orleans' codecs, the node called in the grain.</summary>
     [Benchmark(Description = "bare grain call, typed (Orleans codecs, node called)")]
-    public Task<ScoredPoint> TypedGrainCall() => _typed.ScoreAsync(new WirePoint(3), CancellationToken.None);
+    public Task<ScoredPoint> TypedGrainCall() => _typed.ScoreAsync(new Point(3), CancellationToken.None);
 
     [Benchmark(Description = "remote run (client.Pipeline<ScorePipeline>().RunAsync)")]
     public Task<ScorePipeline.Result> RemoteRun() => _remote.RunAsync(new Point(3));

@@ -5,18 +5,14 @@ namespace Compiled.Benchmarks.Cluster;
 
 /// <summary>
 /// The second baseline: the scoring call as a user would write it on Orleans alone. The point and the score cross the wire
-/// through Orleans' own generated codecs, and the grain calls the pipeline's node with a model it holds.
+/// through Orleans' own generated codecs (the point is the pipeline's own <see cref="Point"/>, which the Grid project declares
+/// for Orleans' serializer), and the grain calls the pipeline's node with a model it holds.
 /// </summary>
 public interface ITypedScoreGrain : IGrainWithIntegerKey
 {
     /// <summary>The model's score at <paramref name="point"/>.</summary>
-    Task<ScoredPoint> ScoreAsync(WirePoint point, CancellationToken cancellationToken);
+    Task<ScoredPoint> ScoreAsync(Point point, CancellationToken cancellationToken);
 }
-
-/// <summary>The scoring pipeline's input, declared for Orleans' serializer.</summary>
-/// <param name="X">The point's x.</param>
-[GenerateSerializer, Immutable]
-public sealed record WirePoint([property: Id(0)] double X);
 
 /// <summary>The scoring pipeline's result, declared for Orleans' serializer.</summary>
 /// <param name="Score">The model's value at the point.</param>
@@ -30,6 +26,6 @@ public sealed class TypedScoreGrain : Grain, ITypedScoreGrain
     private static readonly LineModel Model = new(2.5, -1.0);
 
     /// <inheritdoc />
-    public Task<ScoredPoint> ScoreAsync(WirePoint point, CancellationToken cancellationToken) =>
-        Task.FromResult(new ScoredPoint(Scoring.Score(Model, new Point(point.X))));
+    public Task<ScoredPoint> ScoreAsync(Point point, CancellationToken cancellationToken) =>
+        Task.FromResult(new ScoredPoint(Scoring.Score(Model, point)));
 }
