@@ -134,6 +134,46 @@ public sealed class PreparedRunTests
         var source = Source(pipeline);
         Assert.Equal(prepared, source.Contains("public Prepared Prepare(", StringComparison.Ordinal));
         Assert.Equal(prepared, source.Contains("public readonly struct Prepared", StringComparison.Ordinal));
+        Assert.Equal(prepared, source.Contains("public PreparedUnobserved PrepareUnobserved(", StringComparison.Ordinal));
+        Assert.Equal(prepared, source.Contains("public readonly struct PreparedUnobserved", StringComparison.Ordinal));
+    }
+
+    /// <summary>The unobserved run's <c>Run</c>, to the end of its struct.</summary>
+    private static string UnobservedBody(string pipeline)
+    {
+        var source = Source(pipeline);
+        var start = source.IndexOf("public readonly struct PreparedUnobserved", StringComparison.Ordinal);
+        var run = source.IndexOf("public Result Run(", start, StringComparison.Ordinal);
+        Assert.True(start >= 0 && run > start, $"No PreparedUnobserved.Run in {pipeline}:\n{source}");
+        return source[run..];
+    }
+
+    [Fact]
+    public void The_unobserved_run_is_the_node_calls_and_refuses_hooks_when_prepared()
+    {
+        var source = Source("ScorePipeline");
+        Assert.Contains("pipeline._session.RefuseHooksForUnobservedRuns(Name);", source);
+
+        var body = UnobservedBody("ScorePipeline");
+        Assert.Contains("scaled = global::Serving.ScoreNodes.Scale(raw, _model, _bias, _factor);", body);
+        Assert.Contains("score = global::Serving.ScoreNodes.Offset(scaled, _bias, _factor);", body);
+        Assert.Contains("throw FailRun(runId, 1, exception);", body);
+        Assert.Contains("_pipeline is null ? throw NotPrepared() : _pipeline.FailRun(runId, step, exception);", body);
+        Assert.DoesNotContain("_withoutHooks", body);
+        Assert.DoesNotContain("_hasHooks", body);
+        Assert.DoesNotContain("RunObserved", body);
+        Assert.DoesNotContain("CanBeCanceled", body);
+        Assert.DoesNotContain("Artifact", body);
+    }
+
+    [Fact]
+    public void An_unattributed_unobserved_run_has_no_try_region_and_no_failure_method()
+    {
+        var body = UnobservedBody("UnattributedPipeline");
+        Assert.DoesNotContain("try", body);
+        Assert.DoesNotContain("FailRun", body);
+        Assert.Contains("var score = global::Serving.ScoreNodes.Offset(scaled, _bias, _factor);", body);
+        Assert.Contains("Not used: no failure is attributed", Source("UnattributedPipeline"));
     }
 
     [Fact]

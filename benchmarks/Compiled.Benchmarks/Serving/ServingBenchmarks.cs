@@ -33,6 +33,10 @@ public class ServingBenchmarks
     private ServingOneUnattributedPipeline.Prepared _oneUnattributedPrepared;
     private ServingThreePipeline.Prepared _threePrepared;
     private ServingThreeUnattributedPipeline.Prepared _threeUnattributedPrepared;
+    private ServingOnePipeline.PreparedUnobserved _oneUnobserved;
+    private ServingOneUnattributedPipeline.PreparedUnobserved _oneUnattributedUnobserved;
+    private ServingThreePipeline.PreparedUnobserved _threeUnobserved;
+    private ServingThreeUnattributedPipeline.PreparedUnobserved _threeUnattributedUnobserved;
     private ServingModel _model = null!;
     private double _scale, _ratingMax;
     private ServingFeatures _features = new(2, 3, 95);
@@ -54,12 +58,16 @@ public class ServingBenchmarks
         (_one, _oneUnattributed, _three, _threeUnattributed) = (_session.ServingOne, _session.ServingOneUnattributed, _session.ServingThree, _session.ServingThreeUnattributed);
         (_onePrepared, _oneUnattributedPrepared) = (_one.Prepare(), _oneUnattributed.Prepare());
         (_threePrepared, _threeUnattributedPrepared) = (_three.Prepare(), _threeUnattributed.Prepare());
+        (_oneUnobserved, _oneUnattributedUnobserved) = (_one.PrepareUnobserved(), _oneUnattributed.PrepareUnobserved());
+        (_threeUnobserved, _threeUnattributedUnobserved) = (_three.PrepareUnobserved(), _threeUnattributed.PrepareUnobserved());
         if (HandWrittenOne() != GeneratedOne() || InlinedOne() != GeneratedOne() || GeneratedOneUnattributed() != GeneratedOne()
             || HeldOne() != GeneratedOne() || HeldOneUnattributed() != GeneratedOne()
             || HandWrittenThree() != GeneratedThree() || GeneratedThreeUnattributed() != GeneratedThree()
             || HeldThree() != GeneratedThree() || HeldThreeUnattributed() != GeneratedThree()
             || PreparedOne() != GeneratedOne() || PreparedOneUnattributed() != GeneratedOne()
-            || PreparedThree() != GeneratedThree() || PreparedThreeUnattributed() != GeneratedThree())
+            || PreparedThree() != GeneratedThree() || PreparedThreeUnattributed() != GeneratedThree()
+            || UnobservedOne() != GeneratedOne() || UnobservedOneUnattributed() != GeneratedOne()
+            || UnobservedThree() != GeneratedThree() || UnobservedThreeUnattributed() != GeneratedThree())
             throw new InvalidOperationException("The generated runs and the hand-written calls disagree.");
 
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
@@ -101,6 +109,13 @@ public class ServingBenchmarks
     [Benchmark(Description = "Prepared, AttributeFailures = false, 1 node"), BenchmarkCategory("1 node")]
     public double PreparedOneUnattributed() => _oneUnattributedPrepared.Run(_features).Price;
 
+    // Prepared for a session without hooks (PrepareUnobserved): the node calls, and nothing to test per run.
+    [Benchmark(Description = "Prepared unobserved, 1 node"), BenchmarkCategory("1 node")]
+    public double UnobservedOne() => _oneUnobserved.Run(_features).Price;
+
+    [Benchmark(Description = "Prepared unobserved, AttributeFailures = false, 1 node"), BenchmarkCategory("1 node")]
+    public double UnobservedOneUnattributed() => _oneUnattributedUnobserved.Run(_features).Price;
+
     [Benchmark(Baseline = true, Description = "Hand-written, 3 nodes"), BenchmarkCategory("3 nodes")]
     public double HandWrittenThree() =>
         ServingThreeNodes.Round(ServingThreeNodes.Predict(ServingThreeNodes.Normalize(_features, _ratingMax), _model), _scale);
@@ -122,6 +137,12 @@ public class ServingBenchmarks
 
     [Benchmark(Description = "Prepared, AttributeFailures = false, 3 nodes"), BenchmarkCategory("3 nodes")]
     public double PreparedThreeUnattributed() => _threeUnattributedPrepared.Run(_features).Price;
+
+    [Benchmark(Description = "Prepared unobserved, 3 nodes"), BenchmarkCategory("3 nodes")]
+    public double UnobservedThree() => _threeUnobserved.Run(_features).Price;
+
+    [Benchmark(Description = "Prepared unobserved, AttributeFailures = false, 3 nodes"), BenchmarkCategory("3 nodes")]
+    public double UnobservedThreeUnattributed() => _threeUnattributedUnobserved.Run(_features).Price;
 
     [Benchmark(Baseline = true, Description = "Hand-written JSON read + call + write, 1 node"), BenchmarkCategory("request")]
     public long RequestHandWritten()

@@ -291,6 +291,23 @@ public abstract class Session : IDisposable, IAsyncDisposable
     }
 
     /// <summary>
+    /// For generated code: refuses to prepare an unobserved run of <paramref name="pipelineName"/> (a generated pipeline's
+    /// <c>PrepareUnobserved</c>) in a session with hooks, whose hooks such runs would not call.
+    /// </summary>
+    /// <param name="pipelineName">The pipeline being prepared, named in the error.</param>
+    /// <exception cref="InvalidOperationException">The session has hooks.</exception>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public void RefuseHooksForUnobservedRuns(string pipelineName)
+    {
+        if (_hooks is not null)
+        {
+            throw new InvalidOperationException(
+                $"Pipeline '{pipelineName}' cannot be prepared unobserved: this session has hooks, and an unobserved run would not " +
+                "call them. Use Prepare(), whose runs call the hooks, or create the session without hooks.");
+        }
+    }
+
+    /// <summary>
     /// For generated code: the session's slot of artifact <paramref name="name"/>, made on first call: generated pipelines declare each artifact
     /// they name when the session creates them, and their runs read the slot directly. Pipelines that name the same
     /// artifact share its slot; <see cref="Preload{T}"/>, <see cref="Release{T}"/> and <see cref="IsPreloaded{T}"/> of a

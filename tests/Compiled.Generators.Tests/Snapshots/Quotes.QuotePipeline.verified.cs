@@ -308,4 +308,103 @@ partial class QuotePipeline
         private static global::System.InvalidOperationException NotPrepared() =>
             new("This QuotePipeline.Prepared is a default value and holds no artifacts: get one from the pipeline's Prepare().");
     }
+
+    /// <summary>
+    /// Prepares <c>quote</c> like <see cref="Prepare"/> for a session without hooks, into a
+    /// <see cref="PreparedUnobserved"/> whose runs are the node calls and nothing else: no hooks, no test of them, and no check
+    /// of the token between nodes (docs/prepared-runs.md, "Unobserved").
+    /// </summary>
+    /// <param name="parameters">The parameters of every prepared run; the session's when null.</param>
+    /// <exception cref="global::System.InvalidOperationException">The session has hooks, which these runs would not call: use <see cref="Prepare"/>. Nothing was loaded.</exception>
+    /// <exception cref="global::Compiled.DatasetException">An artifact could not be loaded; names it. Nothing was kept: call again.</exception>
+    /// <exception cref="global::System.ObjectDisposedException">The session is disposed.</exception>
+    public PreparedUnobserved PrepareUnobserved(global::Quotes.QuotesParameters? parameters = null) => new(this, parameters ?? _session.Parameters);
+
+    /// <summary>
+    /// <c>quote</c> ready to run without hooks (<see cref="PrepareUnobserved"/>): its artifacts and the parameter
+    /// values its nodes bind, held in readonly fields, as in <see cref="Prepared"/>. Its runs call the nodes and nothing else:
+    /// its session has no hooks (refused when prepared), and the token is passed to nodes that take one, not checked between
+    /// nodes. A failure is named as <c>Run</c> names it.
+    /// A readonly struct: hold it in a field; thread-safe. A <c>default</c> value holds nothing and is not tested for: its
+    /// runs call the nodes with null artifacts, as a hand-written call with an unset field would.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Compiled.Generators", "0.1.0")]
+    public readonly struct PreparedUnobserved
+    {
+        private readonly global::Quotes.QuotePipeline _pipeline;
+        private readonly global::Quotes.QuotesParameters _parameters;
+        private readonly global::Quotes.Model _model;
+        private readonly double _servingRatingMax;
+        private readonly int _session2;
+        private readonly double _servingScale;
+
+        /// <summary>Refuses a session with hooks, then loads the pipeline's artifacts (or takes the session's loaded copies) and reads the parameter values.</summary>
+        internal PreparedUnobserved(global::Quotes.QuotePipeline pipeline, global::Quotes.QuotesParameters parameters)
+        {
+            pipeline._session.RefuseHooksForUnobservedRuns(Name);
+            _pipeline = pipeline;
+            _parameters = parameters;
+            _model = pipeline._session.PrepareArtifact(pipeline._modelArtifact, Name);
+            _servingRatingMax = parameters.Serving.RatingMax;
+            _session2 = parameters.Session;
+            _servingScale = parameters.Serving.Scale;
+        }
+
+        /// <summary>The parameters of every prepared run.</summary>
+        /// <exception cref="global::System.InvalidOperationException">A <c>default</c> value, not prepared.</exception>
+        public global::Quotes.QuotesParameters Parameters => _parameters ?? throw NotPrepared();
+
+        /// <summary>
+        /// Runs <c>quote</c> with the prepared artifacts and parameters: <c>normalize</c>, <c>price</c>, <c>round</c>.
+        /// </summary>
+        /// <param name="raw">The runtime input <c>raw</c>.</param>
+        /// <param name="runId">The run's id; a new unique id when null.</param>
+        /// <param name="cancellationToken">Passed to nodes that take one; not checked between nodes.</param>
+        /// <exception cref="global::Compiled.PipelineRunException">A node failed; names the node, the run and what did not run.</exception>
+        public Result Run(double raw, string? runId = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            // 1/3: normalize
+            double normalized;
+            try
+            {
+                normalized = global::Quotes.QuoteNodes.Normalize(raw, _servingRatingMax, _session2);
+            }
+            catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
+            {
+                throw FailRun(runId, 0, exception);
+            }
+
+            // 2/3: price
+            double priced;
+            try
+            {
+                priced = global::Quotes.QuoteNodes.Price(normalized, _model, _servingScale);
+            }
+            catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
+            {
+                throw FailRun(runId, 1, exception);
+            }
+
+            // 3/3: round
+            double price;
+            try
+            {
+                price = global::Quotes.QuoteNodes.Round(priced, _servingScale, _servingRatingMax);
+            }
+            catch (global::System.Exception exception) when (global::Compiled.RunContext.IsNodeFailure(exception))
+            {
+                throw FailRun(runId, 2, exception);
+            }
+
+            return new Result(price);
+        }
+
+        /// <summary>The exception for a node failure: the pipeline names it (a <c>default</c> value has none to ask).</summary>
+        private global::Compiled.PipelineRunException FailRun(string? runId, int step, global::System.Exception exception) =>
+            _pipeline is null ? throw NotPrepared() : _pipeline.FailRun(runId, step, exception);
+
+        /// <summary>The exception for a <c>default</c> value, which no <see cref="PrepareUnobserved"/> filled.</summary>
+        private static global::System.InvalidOperationException NotPrepared() =>
+            new("This QuotePipeline.PreparedUnobserved is a default value and holds no artifacts: get one from the pipeline's PrepareUnobserved().");
+    }
 }
