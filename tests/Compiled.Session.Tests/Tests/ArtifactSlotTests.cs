@@ -13,15 +13,9 @@ public sealed class ArtifactSlotTests : IDisposable
 {
     private readonly ProjectDirectory _project = new();
 
-    public ArtifactSlotTests() => WriteModel(2.0);
+    public ArtifactSlotTests() => _project.WriteModel(2.0);
 
     public void Dispose() => _project.Dispose();
-
-    private string ModelFile => _project.File("data/scoring_model.txt");
-
-    private int Loads => CountingModelDataset.Loads(ModelFile);
-
-    private void WriteModel(double weight) => File.WriteAllText(ModelFile, weight.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     [Theory]
     [InlineData(false)] // the unobserved run: the slot is read without a run context
@@ -40,7 +34,7 @@ public sealed class ArtifactSlotTests : IDisposable
         var scores = await Task.WhenAll(runs);
 
         Assert.Equal(Enumerable.Range(0, 64).Select(i => 2.0 * i), scores);
-        Assert.Equal(1, Loads);
+        Assert.Equal(1, _project.ModelLoads);
         Assert.True(session.IsPreloaded(session.Catalog.ScoringModel));
         if (hooked) Assert.Equal(1, hook.Count("after_load"));
     }
@@ -49,16 +43,16 @@ public sealed class ArtifactSlotTests : IDisposable
     public void A_failed_load_is_not_kept_and_the_next_run_loads_again()
     {
         using var session = _project.CreateSession();
-        File.Delete(ModelFile);
+        File.Delete(_project.ModelFile);
 
         var error = Assert.Throws<PipelineRunException>(() => session.Scoring.Run(3));
         Assert.Equal("score", error.NodeName);
         Assert.IsType<FileNotFoundException>(error.InnerException);
         Assert.False(session.IsPreloaded(session.Catalog.ScoringModel));
 
-        WriteModel(5.0);
+        _project.WriteModel(5.0);
         Assert.Equal(15.0, session.Scoring.Run(3).Score);
-        Assert.Equal(2, Loads);
+        Assert.Equal(2, _project.ModelLoads);
         Assert.True(session.IsPreloaded(session.Catalog.ScoringModel));
     }
 
@@ -68,14 +62,14 @@ public sealed class ArtifactSlotTests : IDisposable
         using var session = _project.CreateSession();
         Assert.Equal(6.0, session.Scoring.Run(3).Score);
 
-        WriteModel(10.0);
+        _project.WriteModel(10.0);
         Assert.Equal(6.0, session.Scoring.Run(3).Score); // held: the file is not read again
         Assert.True(session.Release(session.Catalog.ScoringModel));
         Assert.False(session.IsPreloaded(session.Catalog.ScoringModel));
         Assert.False(session.Release(session.Catalog.ScoringModel)); // nothing held any more
 
         Assert.Equal(30.0, session.Scoring.Run(3).Score);
-        Assert.Equal(2, Loads);
+        Assert.Equal(2, _project.ModelLoads);
     }
 
     [Fact]
@@ -88,7 +82,7 @@ public sealed class ArtifactSlotTests : IDisposable
         var summary = await session.Scoring.ExecuteAsync(new RunOptions { Inputs = new Dictionary<string, object?> { ["score_request"] = 4.0 } });
         Assert.Equal(["score"], summary.NodesRun);
         Assert.Same(model, session.Preload(session.Catalog.ScoringModel));
-        Assert.Equal(1, Loads);
+        Assert.Equal(1, _project.ModelLoads);
     }
 
     [Fact]
@@ -100,7 +94,7 @@ public sealed class ArtifactSlotTests : IDisposable
         session.Preload(session.Catalog.ScoringModel);
         Assert.Equal(8.0, session.Scoring.Run(4).Score);
 
-        Assert.Equal(1, Loads);
+        Assert.Equal(1, _project.ModelLoads);
         Assert.Equal(1, hook.Count("before_load"));
         Assert.Equal(1, hook.Count("after_load"));
         Assert.Equal("scoring_model", hook.Events.First().Split(':')[1]);
@@ -114,10 +108,10 @@ public sealed class ArtifactSlotTests : IDisposable
         Assert.Equal(2.0, first.Scoring.Run(1).Score);
         Assert.False(second.IsPreloaded(second.Catalog.ScoringModel));
 
-        WriteModel(7.0);
+        _project.WriteModel(7.0);
         Assert.Equal(7.0, second.Scoring.Run(1).Score); // its own load, of the new file
         Assert.Equal(2.0, first.Scoring.Run(1).Score);
-        Assert.Equal(2, Loads);
+        Assert.Equal(2, _project.ModelLoads);
 
         first.Release(first.Catalog.ScoringModel);
         Assert.True(second.IsPreloaded(second.Catalog.ScoringModel));

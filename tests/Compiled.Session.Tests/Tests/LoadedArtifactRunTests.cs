@@ -12,13 +12,9 @@ public sealed class LoadedArtifactRunTests : IDisposable
 {
     private readonly ProjectDirectory _project = new();
 
-    public LoadedArtifactRunTests() => WriteModel(2.0);
+    public LoadedArtifactRunTests() => _project.WriteModel(2.0);
 
     public void Dispose() => _project.Dispose();
-
-    private string ModelFile => _project.File("data/scoring_model.txt");
-
-    private void WriteModel(double weight) => File.WriteAllText(ModelFile, weight.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     [Fact]
     public void Runs_before_and_after_the_artifact_is_loaded_agree_and_load_it_once()
@@ -30,7 +26,7 @@ public sealed class LoadedArtifactRunTests : IDisposable
 
         Assert.Equal(6.0, loading);
         Assert.Equal(loading, loaded);
-        Assert.Equal(1, CountingModelDataset.Loads(ModelFile));
+        Assert.Equal(1, CountingModelDataset.Loads(_project.ModelFile));
     }
 
     [Fact]
@@ -40,12 +36,12 @@ public sealed class LoadedArtifactRunTests : IDisposable
         session.Preload(session.Catalog.ScoringModel);
         Assert.Equal(6.0, session.Scoring.Run(3).Score);
 
-        WriteModel(4.0);
+        _project.WriteModel(4.0);
         session.Release(session.Catalog.ScoringModel);
 
         Assert.Equal(12.0, session.Scoring.Run(3).Score);
         Assert.Equal(12.0, session.Scoring.Run(3).Score);
-        Assert.Equal(2, CountingModelDataset.Loads(ModelFile));
+        Assert.Equal(2, CountingModelDataset.Loads(_project.ModelFile));
     }
 
     [Theory]

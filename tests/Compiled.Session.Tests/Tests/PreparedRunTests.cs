@@ -12,15 +12,9 @@ public sealed class PreparedRunTests : IDisposable
 {
     private readonly ProjectDirectory _project = new();
 
-    public PreparedRunTests() => WriteModel(2.0);
+    public PreparedRunTests() => _project.WriteModel(2.0);
 
     public void Dispose() => _project.Dispose();
-
-    private string ModelFile => _project.File("data/scoring_model.txt");
-
-    private int Loads => CountingModelDataset.Loads(ModelFile);
-
-    private void WriteModel(double weight) => File.WriteAllText(ModelFile, weight.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     [Fact]
     public void A_prepared_run_returns_what_Run_returns()
@@ -46,7 +40,7 @@ public sealed class PreparedRunTests : IDisposable
         Assert.Equal(6.0, session.Scoring.Run(3).Score);
 
         Assert.Equal(first.Run(3), second.Run(3));
-        Assert.Equal(1, Loads);
+        Assert.Equal(1, _project.ModelLoads);
     }
 
     [Fact]
@@ -167,7 +161,7 @@ public sealed class PreparedRunTests : IDisposable
     public void A_failed_load_at_Prepare_names_the_artifact_keeps_nothing_and_the_next_Prepare_loads_again()
     {
         using var session = _project.CreateSession();
-        File.Delete(ModelFile);
+        File.Delete(_project.ModelFile);
 
         var error = Assert.Throws<DatasetException>(() => session.Scoring.Prepare());
 
@@ -177,9 +171,9 @@ public sealed class PreparedRunTests : IDisposable
         Assert.IsType<FileNotFoundException>(error.InnerException);
         Assert.False(session.IsPreloaded(session.Catalog.ScoringModel));
 
-        WriteModel(5.0);
+        _project.WriteModel(5.0);
         Assert.Equal(15.0, session.Scoring.Prepare().Run(3).Score);
-        Assert.Equal(2, Loads);
+        Assert.Equal(2, _project.ModelLoads);
     }
 
     [Fact]
@@ -188,14 +182,14 @@ public sealed class PreparedRunTests : IDisposable
         using var session = _project.CreateSession();
         var before = session.Scoring.Prepare();
 
-        WriteModel(10.0);
+        _project.WriteModel(10.0);
         Assert.True(session.Release(session.Catalog.ScoringModel));
 
         Assert.Equal(6.0, before.Run(3).Score); // the artifact it captured
         Assert.Equal(30.0, session.Scoring.Run(3).Score); // the session loads the new one
         Assert.Equal(6.0, before.Run(3).Score);
         Assert.Equal(30.0, session.Scoring.Prepare().Run(3).Score);
-        Assert.Equal(2, Loads);
+        Assert.Equal(2, _project.ModelLoads);
     }
 
     [Fact]

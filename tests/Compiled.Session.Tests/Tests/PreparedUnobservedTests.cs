@@ -12,15 +12,9 @@ public sealed class PreparedUnobservedTests : IDisposable
 {
     private readonly ProjectDirectory _project = new();
 
-    public PreparedUnobservedTests() => WriteModel(2.0);
+    public PreparedUnobservedTests() => _project.WriteModel(2.0);
 
     public void Dispose() => _project.Dispose();
-
-    private string ModelFile => _project.File("data/scoring_model.txt");
-
-    private int Loads => CountingModelDataset.Loads(ModelFile);
-
-    private void WriteModel(double weight) => File.WriteAllText(ModelFile, weight.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     [Fact]
     public void An_unobserved_run_returns_what_Run_and_the_prepared_run_return()
@@ -36,7 +30,7 @@ public sealed class PreparedUnobservedTests : IDisposable
         Assert.Equal(session.Quote.Prepare().Run(new QuoteRequest("gadget", 2)), quote.Run(new QuoteRequest("gadget", 2)));
         Assert.Same(parameters, custom.Parameters);
         Assert.Equal("5.00 USD", custom.Run(new QuoteRequest("widget", 1)).QuoteText);
-        Assert.Equal(1, Loads); // the session's slot: one load for Run, Prepare and PrepareUnobserved
+        Assert.Equal(1, _project.ModelLoads); // the session's slot: one load for Run, Prepare and PrepareUnobserved
     }
 
     [Fact]
@@ -50,7 +44,7 @@ public sealed class PreparedUnobservedTests : IDisposable
         Assert.Equal(
             "Pipeline 'scoring' cannot be prepared unobserved: this session has hooks, and an unobserved run would not call them. " +
             "Use Prepare(), whose runs call the hooks, or create the session without hooks.", error.Message);
-        Assert.Equal(0, Loads);
+        Assert.Equal(0, _project.ModelLoads);
         Assert.Empty(hook.Events);
         Assert.False(session.IsPreloaded(session.Catalog.ScoringModel));
     }
@@ -107,21 +101,21 @@ public sealed class PreparedUnobservedTests : IDisposable
     {
         using var session = _project.CreateSession();
         var before = session.Scoring.PrepareUnobserved();
-        WriteModel(10.0);
+        _project.WriteModel(10.0);
         Assert.True(session.Release(session.Catalog.ScoringModel));
 
         Assert.Equal(6.0, before.Run(3).Score);
         Assert.Equal(30.0, session.Scoring.PrepareUnobserved().Run(3).Score);
 
         Assert.True(session.Release(session.Catalog.ScoringModel));
-        File.Delete(ModelFile);
+        File.Delete(_project.ModelFile);
         var error = Assert.Throws<DatasetException>(() => session.Scoring.PrepareUnobserved());
         Assert.Equal("scoring_model", error.DatasetName);
         Assert.False(session.IsPreloaded(session.Catalog.ScoringModel));
 
-        WriteModel(5.0);
+        _project.WriteModel(5.0);
         Assert.Equal(15.0, session.Scoring.PrepareUnobserved().Run(3).Score);
-        Assert.Equal(4, Loads); // 2.0, 10.0, the failed one, 5.0
+        Assert.Equal(4, _project.ModelLoads); // 2.0, 10.0, the failed one, 5.0
         Assert.Equal(6.0, before.Run(3).Score);
     }
 }

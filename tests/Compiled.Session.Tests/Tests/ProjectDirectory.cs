@@ -34,6 +34,15 @@ public sealed class ProjectDirectory : IDisposable
         System.IO.File.WriteAllText(file, JsonSerializer.Serialize(new { prices = prices.ToDictionary(p => p.Product, p => p.Price) }));
     }
 
+    /// <summary>The scoring pipeline's model: a weight, in the file that <see cref="CountingModelDataset"/> reads.</summary>
+    public string ModelFile => File("data/scoring_model.txt");
+
+    /// <summary>How many loads of <see cref="ModelFile"/> the counting dataset has started, failed ones included.</summary>
+    public int ModelLoads => CountingModelDataset.Loads(ModelFile);
+
+    public void WriteModel(double weight) =>
+        System.IO.File.WriteAllText(ModelFile, weight.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     public OrdersSession CreateSession(string environment = "local", params Compiled.PipelineHook[] hooks) =>
         OrdersProject.CreateSession(new Compiled.SessionOptions { ProjectPath = Path, Environment = environment, Hooks = hooks });
 
