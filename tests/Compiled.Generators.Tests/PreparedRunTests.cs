@@ -148,6 +148,12 @@ public sealed class PreparedRunTests
         return source[run..];
     }
 
+    private static string UnobservedStruct(string pipeline)
+    {
+        var source = Source(pipeline);
+        return source[source.IndexOf("public readonly struct PreparedUnobserved", StringComparison.Ordinal)..];
+    }
+
     [Fact]
     public void The_unobserved_run_is_the_node_calls_and_refuses_hooks_when_prepared()
     {
@@ -174,6 +180,10 @@ public sealed class PreparedRunTests
         Assert.DoesNotContain("FailRun", body);
         Assert.Contains("var score = global::Serving.ScoreNodes.Offset(scaled, _bias, _factor);", body);
         Assert.Contains("Not used: no failure is attributed", Source("UnattributedPipeline"));
+
+        // With no failure to name, nothing asks the pipeline: the struct does not hold it.
+        Assert.DoesNotContain("_pipeline", UnobservedStruct("UnattributedPipeline"));
+        Assert.Contains("_pipeline = pipeline;", UnobservedStruct("ScorePipeline"));
     }
 
     [Fact]

@@ -73,7 +73,7 @@ internal static class PreparedEmitter
         w.Line("/// </summary>");
         w.Line(SourceWriter.GeneratedCodeAttribute);
         w.Open($"public readonly struct {PreparedType}");
-        WritePipelineFields(w, output);
+        WritePipelineFields(w, output, holdsPipeline: true);
         w.Line();
         w.Line("// Prepared for a session without hooks: runs take the plain body. False in a default value, whose runs take the");
         w.Line("// observed body, which names the mistake: the one test every run makes anyway.");
@@ -149,13 +149,13 @@ internal static class PreparedEmitter
         w.Line("/// </summary>");
         w.Line(SourceWriter.GeneratedCodeAttribute);
         w.Open($"public readonly struct {UnobservedType}");
-        WritePipelineFields(w, output);
+        WritePipelineFields(w, output, holdsPipeline: pipeline.AttributeFailures);
         WriteHeldFields(w, held, parameterFields);
         w.Line();
         w.Line("/// <summary>Refuses a session with hooks, then loads the pipeline's artifacts (or takes the session's loaded copies) and reads the parameter values.</summary>");
         w.Open($"internal {UnobservedType}({PipelineType(pipeline)} pipeline, {output.ParametersType} parameters)");
         w.Line($"pipeline.{GeneratedNames.SessionField}.RefuseHooksForUnobservedRuns(Name);");
-        w.Line($"{PipelineField} = pipeline;");
+        if (pipeline.AttributeFailures) w.Line($"{PipelineField} = pipeline;");
         w.Line($"{ParametersField} = parameters;");
         WriteCapture(w, held, parameterFields);
         w.Close();
@@ -194,9 +194,10 @@ internal static class PreparedEmitter
         w.Line("/// <exception cref=\"global::System.ObjectDisposedException\">The session is disposed.</exception>");
     }
 
-    private static void WritePipelineFields(SourceWriter w, PipelineOutputModel output)
+    // The pipeline is held only by a struct whose runs ask it for something: the observed body's session, or a failure's name.
+    private static void WritePipelineFields(SourceWriter w, PipelineOutputModel output, bool holdsPipeline)
     {
-        w.Line($"private readonly {PipelineType(output.Pipeline)} {PipelineField};");
+        if (holdsPipeline) w.Line($"private readonly {PipelineType(output.Pipeline)} {PipelineField};");
         w.Line($"private readonly {output.ParametersType} {ParametersField};");
     }
 
