@@ -25,8 +25,8 @@ public class StorageBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _azurite = StorageEmulators.StartAzurite();
-        _s3rver = StorageEmulators.StartS3rver();
+        _azurite = ServerProcess.StartAzurite();
+        _s3rver = ServerProcess.StartS3rver();
         _workload = new StorageWorkload(Store, StorageEmulators.AzureEndpoint(_azurite), StorageEmulators.S3Endpoint(_s3rver));
         _workload.PrepareAsync().GetAwaiter().GetResult();
     }

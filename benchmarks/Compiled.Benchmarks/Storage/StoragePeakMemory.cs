@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Compiled.Storage.Tests.Servers;
 
 namespace Compiled.Benchmarks.Storage;
 
@@ -23,8 +24,8 @@ internal static class StoragePeakMemory
         if (args is [CaseCommand, var caseStore, var caseOperation, var caseAzure, var caseS3])
             return await RunCaseAsync(caseStore, caseOperation, caseAzure, caseS3);
 
-        using var azurite = StorageEmulators.StartAzurite();
-        using var s3rver = StorageEmulators.StartS3rver();
+        using var azurite = ServerProcess.StartAzurite();
+        using var s3rver = ServerProcess.StartS3rver();
         var endpoints = (StorageEmulators.AzureEndpoint(azurite), StorageEmulators.S3Endpoint(s3rver));
         Console.WriteLine("| store | operation | RSS before (MB) | peak RSS during (MB) | peak - before (MB) | allocated (MB) | CPU (ms) |");
         Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");

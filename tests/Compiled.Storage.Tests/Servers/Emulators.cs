@@ -26,9 +26,8 @@ public sealed class Emulators : IDisposable
     /// <summary>Starts both emulators and creates the bucket and the container.</summary>
     public Emulators()
     {
-        Azurite = ServerProcess.Start("azurite-blob", (port, dir) =>
-            ["--blobHost", "127.0.0.1", "--blobPort", port.ToString(), "--location", dir, "--skipApiVersionCheck", "--disableTelemetry", "--silent"]);
-        S3 = ServerProcess.Start("s3rver", (port, dir) => ["-d", dir, "-a", "127.0.0.1", "-p", port.ToString(), "--silent"]);
+        Azurite = ServerProcess.StartAzurite();
+        S3 = ServerProcess.StartS3rver();
         new BlobServiceClient(AzureConnectionString).GetBlobContainerClient(Bucket).Create();
         using var s3 = S3Client();
         s3.PutBucketAsync(new PutBucketRequest { BucketName = Bucket }).GetAwaiter().GetResult();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
@@ -12,16 +13,18 @@ public sealed class ServerProcess : IDisposable
 {
     private readonly string _tool;
     private readonly string[] _arguments;
+    private readonly string? _preload;
     private readonly string _dataDirectory;
     private Process _process;
 
-    private ServerProcess(string tool, string[] arguments, int port, string dataDirectory)
+    private ServerProcess(string tool, string[] arguments, string? preload, int port, string dataDirectory)
     {
         _tool = tool;
         _arguments = arguments;
+        _preload = preload;
         Port = port;
         _dataDirectory = dataDirectory;
-        _process = Launch(tool, arguments, port);
+        _process = Launch(tool, arguments, preload, port);
     }
 
     /// <summary>The port it listens on.</summary>
@@ -30,14 +33,29 @@ public sealed class ServerProcess : IDisposable
     /// <summary>Whether it is running.</summary>
     public bool IsRunning => !_process.HasExited;
 
-    /// <summary>Starts <paramref name="tool"/> with the arguments <paramref name="arguments"/> builds from the port and data directory, and waits until it accepts connections.</summary>
-    public static ServerProcess Start(string tool, Func<int, string, string[]> arguments)
+    /// <summary>Azurite's Blob Storage service, without telemetry (it would call outside the machine).</summary>
+    public static ServerProcess StartAzurite() => Start("azurite-blob", (port, dir) =>
+        ["--blobHost", "127.0.0.1", "--blobPort", Text(port), "--location", dir, "--skipApiVersionCheck", "--disableTelemetry", "--silent"]);
+
+    /// <summary>
+    /// s3rver, with <c>tests/servers/s3rver-read-after-write.js</c> loaded: without it, s3rver answers a put before the
+    /// object's file is written, and a read right after can see a short object (the file says why).
+    /// </summary>
+    public static ServerProcess StartS3rver() =>
+        Start("s3rver", (port, dir) => ["-d", dir, "-a", "127.0.0.1", "-p", Text(port), "--silent"], preload: "s3rver-read-after-write.js");
+
+    /// <summary>
+    /// Starts <paramref name="tool"/> with the arguments <paramref name="arguments"/> builds from the port and data
+    /// directory, and waits until it accepts connections. <paramref name="preload"/>, a script in <c>tests/servers</c>,
+    /// is loaded into its node process first (<c>--require</c>).
+    /// </summary>
+    private static ServerProcess Start(string tool, Func<int, string, string[]> arguments, string? preload = null)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("compiled-" + tool + "-").FullName;
         var port = FreePort();
         try
         {
-            return new ServerProcess(tool, arguments(port, dataDirectory), port, dataDirectory);
+            return new ServerProcess(tool, arguments(port, dataDirectory), preload, port, dataDirectory);
         }
         catch
         {
@@ -51,12 +69,16 @@ public sealed class ServerProcess : IDisposable
     {
         Kill();
         _process.Dispose();
-        _process = Launch(_tool, _arguments, Port);
+        _process = Launch(_tool, _arguments, _preload, Port);
     }
 
-    private static Process Launch(string tool, string[] arguments, int port)
+    /// <summary><c>tests/servers</c>: the emulators' <c>package.json</c>, their <c>node_modules</c> and the scripts loaded into them.</summary>
+    public static string ServersDirectory => Path.Combine(RepositoryRoot(), "tests", "servers");
+
+    private static Process Launch(string tool, string[] arguments, string? preload, int port)
     {
-        var executable = Path.Combine(RepositoryRoot(), "tests", "servers", "node_modules", ".bin", tool);
+        var servers = ServersDirectory;
+        var executable = Path.Combine(servers, "node_modules", ".bin", tool);
         if (!File.Exists(executable))
             throw new InvalidOperationException($"{executable} is missing: run 'npm ci' in tests/servers (tests/run.sh does).");
         var info = new ProcessStartInfo(executable)
@@ -66,6 +88,7 @@ public sealed class ServerProcess : IDisposable
             UseShellExecute = false,
         };
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
+        if (preload is not null) info.Environment["NODE_OPTIONS"] = $"--require \"{Path.Combine(servers, preload)}\"";
         var process = Process.Start(info) ?? throw new InvalidOperationException($"{tool} did not start.");
         var output = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
@@ -123,6 +146,8 @@ public sealed class ServerProcess : IDisposable
             return false;
         }
     }
+
+    private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
 
     private static int FreePort()
     {
